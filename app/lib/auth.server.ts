@@ -1,0 +1,103 @@
+import { type AppLoadContext, createCookie, redirect } from "@remix-run/node";
+import {
+  type ActiveSession,
+  createSession,
+  readSession,
+  revokeSession,
+  setSessionOrg,
+} from "../../modules/accounts/sessions";
+import { type Actor, type Permission, requirePermission } from "../../modules/auth/policy";
+import { actorFor, organisationsOf } from "../../modules/organisations/service";
+import { forbidden } from "./http.server";
+
+const COOKIE_NAME = "alongside_session";
+const baseCookie = { httpOnly: true, sameSite: "lax" as const, path: "/" };
+// No Max-Age: the cookie ends with the browser session; the server enforces idle and absolute limits.
+const plainCookie = createCookie(COOKIE_NAME, baseCookie);
+const secureCookie = createCookie(COOKIE_NAME, { ...baseCookie, secure: true });
+
+function cookieFor(request: Request) {
+  return new URL(request.url).protocol === "https:" ? secureCookie : plainCookie;
+}
+
+async function tokenFrom(request: Request): Promise<string | null> {
+  const value = await cookieFor(request).parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 && value.length < 200 ? value : null;
+}
+
+export async function getSession(request: Request, context: AppLoadContext): Promise<ActiveSession | null> {
+  const token = await tokenFrom(request);
+  if (!token) return null;
+  const { db, config } = context.runtime;
+  return readSession(db, config.SESSION_SECRET, token, new Date());
+}
+
+function loginRedirect(request: Request): never {
+  const url = new URL(request.url);
+  const next = url.pathname + url.search;
+  throw redirect(next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`);
+}
+
+export async function requireSession(request: Request, context: AppLoadContext): Promise<ActiveSession> {
+  return (await getSession(request, context)) ?? loginRedirect(request);
+}
+
+/**
+ * The signed-in person inside their current organisation. A session whose organisation is gone (they
+ * were removed) falls back to another of their organisations, or to the account page when none is left.
+ */
+export async function getActor(
+  request: Request,
+  context: AppLoadContext,
+): Promise<{ session: ActiveSession; actor: Actor | null }> {
+  const session = await requireSession(request, context);
+  const { db } = context.runtime;
+  let actor = session.currentOrgId ? actorFor(db, session.currentOrgId, session.user.id) : null;
+  if (!actor) {
+    const first = organisationsOf(db, session.user.id)[0];
+    if (first) {
+      setSessionOrg(db, session.id, first.id);
+      actor = actorFor(db, first.id, session.user.id);
+    }
+  }
+  return { session, actor };
+}
+
+export async function requireActor(request: Request, context: AppLoadContext): Promise<Actor> {
+  const { actor } = await getActor(request, context);
+  if (!actor) throw redirect("/account");
+  return actor;
+}
+
+/** The actor, when their roles include the permission; otherwise a calm 403 page. */
+export async function requireAllowed(request: Request, context: AppLoadContext, permission: Permission) {
+  const actor = await requireActor(request, context);
+  try {
+    requirePermission(actor, permission);
+  } catch {
+    forbidden();
+  }
+  return actor;
+}
+
+/** Starts a fresh session (a new token every log-in) and ends any session the browser still had. */
+export async function startSession(request: Request, context: AppLoadContext, userId: string, orgId: string | null) {
+  const { db, config } = context.runtime;
+  const previous = await getSession(request, context);
+  if (previous) revokeSession(db, previous.id);
+  const token = createSession(db, config.SESSION_SECRET, userId, orgId, new Date());
+  return cookieFor(request).serialize(token);
+}
+
+export async function endSession(request: Request, context: AppLoadContext) {
+  const session = await getSession(request, context);
+  if (session) revokeSession(context.runtime.db, session.id);
+  return { session, cookie: await cookieFor(request).serialize("", { maxAge: 0 }) };
+}
+
+/** Only same-site paths are allowed as a "next" target after logging in. */
+export function safeNext(value: unknown, fallback = "/"): string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
+    ? value
+    : fallback;
+}

@@ -1,0 +1,1 @@
+export { idSchema, isId } from "../../modules/shared/ids";

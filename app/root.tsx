@@ -1,0 +1,175 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useMatches,
+  useRouteError,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useNonce } from "./lib/nonce";
+import { QUICK_EXIT_URL, quickExitScript } from "./lib/quick-exit";
+import { loadShell } from "./lib/shell.server";
+import styles from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Alongside" }];
+
+export const loader = async ({ request, context }: LoaderFunctionArgs) => loadShell(request, context);
+
+/** A route opts out of client JavaScript with `handle = { hydrate: false }` (the learner pages do). */
+export type RouteHandle = { hydrate?: boolean; quickExit?: boolean };
+
+function useRouteHandles() {
+  const matches = useMatches();
+  const handles = matches.map((m) => (m.handle ?? {}) as RouteHandle);
+  return {
+    hydrate: !handles.some((h) => h.hydrate === false),
+    quickExit: handles.some((h) => h.quickExit),
+  };
+}
+
+type Shell = Awaited<ReturnType<typeof loadShell>>;
+
+function Header({ shell, quickExit }: { shell: Shell | undefined; quickExit: boolean }) {
+  return (
+    <header className="site-header">
+      <div className="header-inner">
+        <Link to="/" className="brand">
+          Alongside
+        </Link>
+        {shell?.user ? (
+          <nav aria-label="Main">
+            <ul className="nav-list">
+              {shell.nav.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} prefetch="intent">
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <div className="header-tools">
+          <Link to="/support" className="support-link">
+            Support now
+          </Link>
+          {quickExit ? (
+            <a href={QUICK_EXIT_URL} className="quick-exit" data-quick-exit="" rel="noreferrer">
+              Quick exit
+            </a>
+          ) : null}
+          {shell?.user ? (
+            <>
+              <Link to="/account" className="account-link">
+                <span className="visually-hidden">Your account: </span>
+                {shell.user.name}
+                {shell.organisation ? <span className="org-name"> · {shell.organisation.name}</span> : null}
+              </Link>
+              <Form method="post" action="/logout" className="inline-form">
+                <button type="submit" className="button-link">
+                  Log out
+                </button>
+              </Form>
+            </>
+          ) : (
+            <Link to="/login">Log in</Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function Document({ children, shell }: { children: ReactNode; shell: Shell | undefined }) {
+  const nonce = useNonce();
+  const { hydrate, quickExit } = useRouteHandles();
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          Skip to main content
+        </a>
+        <Header shell={shell} quickExit={quickExit} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>
+            Alongside: training made with peer supporters, for peer supporters.{" "}
+            <Link to="/support">Support is always here</Link>.
+          </p>
+        </footer>
+        {quickExit ? (
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: a fixed script of our own, allowed by the CSP nonce
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: quickExitScript }} />
+        ) : null}
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const shell = useLoaderData<typeof loader>();
+  return (
+    <Document shell={shell}>
+      <Outlet />
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const matches = useMatches();
+  const shell = matches.find((m) => m.id === "root")?.data as Shell | undefined;
+  let title = "Something went wrong on our side";
+  let message = "Nothing you did caused this. Please try again in a moment.";
+  if (isRouteErrorResponse(error)) {
+    const detail = (error.data as { message?: string } | undefined)?.message;
+    if (error.status === 404) {
+      title = "We could not find that page";
+      message = detail ?? "The link may be old, or the page may have moved.";
+    } else if (error.status === 403) {
+      title = "This page is not part of your role";
+      message = `${detail ?? "Your role here does not include this page."} If you think it should be, ask your organisation admin.`;
+    } else if (error.status === 400) {
+      title = "That did not work";
+      message = detail ?? "Something in the request was not right.";
+    }
+  }
+  return (
+    <Document shell={shell}>
+      <div className="narrow">
+        <h1>{title}</h1>
+        <p>{message}</p>
+        <p>
+          <Link to="/">Go to your start page</Link> or <Link to="/support">see support you can reach now</Link>.
+        </p>
+      </div>
+    </Document>
+  );
+}

@@ -1,0 +1,157 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary, Field } from "~/components/form";
+import { Notice, PageHeader } from "~/components/layout";
+import { changePassword, changePasswordSchema, profileSchema, updateProfileName } from "~/lib/accounts.server";
+import { requireSession } from "~/lib/auth.server";
+import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
+import { idSchema } from "~/lib/ids.server";
+import { actorFor, organisationsOf, setSessionOrg } from "~/lib/organisations.server";
+import { roleList } from "~/lib/roles";
+
+export const meta: MetaFunction = () => [{ title: "Your account · Alongside" }];
+
+export const loader = async ({ request, context }: LoaderFunctionArgs) => {
+  const session = await requireSession(request, context);
+  return {
+    user: session.user,
+    currentOrgId: session.currentOrgId,
+    organisations: organisationsOf(context.runtime.db, session.user.id),
+  };
+};
+
+export const action = async ({ request, context }: ActionFunctionArgs) => {
+  const session = await requireSession(request, context);
+  const { db } = context.runtime;
+  const form = await readForm(request);
+  const intent = form.get("intent");
+  if (intent === "switch") {
+    const orgId = idSchema.safeParse(form.get("orgId"));
+    // Only an organisation the person belongs to can become their current one.
+    if (!orgId.success || !actorFor(db, orgId.data, session.user.id)) {
+      return invalid({ errors: { form: "You are not a member of that organisation." }, values: {}, intent: "switch" });
+    }
+    setSessionOrg(db, session.id, orgId.data);
+    throw redirect("/");
+  }
+  if (intent === "profile") {
+    const parsed = parseForm(form, profileSchema);
+    if (!parsed.ok) return invalid(parsed);
+    updateProfileName(db, session.user.id, parsed.data.name);
+    throw redirect("/account?saved=profile");
+  }
+  if (intent === "password") {
+    const parsed = parseForm(form, changePasswordSchema);
+    if (!parsed.ok) return invalid(parsed);
+    try {
+      await changePassword(db, { userId: session.user.id, sessionId: session.id, ...parsed.data });
+    } catch (error) {
+      return invalidFromError(error, form);
+    }
+    throw redirect("/account?saved=password");
+  }
+  return invalid({ errors: { form: "Choose what you want to change." }, values: {} });
+};
+
+export default function Account() {
+  const { user, organisations, currentOrgId } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const saved = params.get("saved");
+  const stateFor = (intent: string) => (state?.intent === intent ? state : undefined);
+  return (
+    <>
+      <PageHeader title="Your account" lead={user.email} />
+      {saved === "password" ? (
+        <Notice tone="success">Your password is changed. You were logged out everywhere else.</Notice>
+      ) : null}
+      {saved === "profile" ? <Notice tone="success">Your name is saved.</Notice> : null}
+
+      <section className="card" aria-labelledby="orgs-title">
+        <h2 id="orgs-title">Your organisations</h2>
+        {organisations.length === 0 ? (
+          <p>You are not part of an organisation at the moment. Ask an organisation admin for an invitation link.</p>
+        ) : (
+          <ul>
+            {organisations.map((org) => (
+              <li key={org.id}>
+                <strong>{org.name}</strong>: {roleList(org.roles)}{" "}
+                {org.id === currentOrgId ? (
+                  <span className="badge badge-accent">Current</span>
+                ) : (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="orgId" value={org.id} />
+                    <button type="submit" name="intent" value="switch" className="button-link">
+                      Switch to {org.name}
+                    </button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {stateFor("switch")?.errors?.form ? <p className="error-message">{stateFor("switch")?.errors?.form}</p> : null}
+      </section>
+
+      <section className="card" aria-labelledby="profile-title">
+        <h2 id="profile-title">Your name</h2>
+        <Form method="post" className="stack" noValidate>
+          <ErrorSummary state={stateFor("profile")} />
+          <Field
+            label="Name"
+            name="name"
+            state={stateFor("profile")}
+            defaultValue={user.name}
+            required
+            maxLength={100}
+          />
+          <div className="actions">
+            <button type="submit" name="intent" value="profile">
+              Save name
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section className="card" aria-labelledby="password-title">
+        <h2 id="password-title">Change your password</h2>
+        <Form method="post" className="stack" noValidate>
+          <ErrorSummary state={stateFor("password")} />
+          <Field
+            label="Current password"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            state={stateFor("password")}
+            required
+          />
+          <Field
+            label="New password"
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 8 characters."
+            state={stateFor("password")}
+            required
+            minLength={8}
+            maxLength={200}
+          />
+          <Field
+            label="New password again"
+            name="confirmPassword"
+            type="password"
+            autoComplete="new-password"
+            state={stateFor("password")}
+            required
+          />
+          <div className="actions">
+            <button type="submit" name="intent" value="password">
+              Change password
+            </button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary, Field } from "~/components/form";
+import { logIn, loginSchema } from "~/lib/accounts.server";
+import { getSession, safeNext } from "~/lib/auth.server";
+import { invalid, parseForm, readForm } from "~/lib/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Log in · Alongside" }];
+
+export const loader = async ({ request, context }: LoaderFunctionArgs) => {
+  if (await getSession(request, context)) throw redirect("/");
+  return null;
+};
+
+export const action = async ({ request, context }: ActionFunctionArgs) => {
+  const form = await readForm(request);
+  const parsed = parseForm(form, loginSchema);
+  if (!parsed.ok) return invalid(parsed);
+  const result = await logIn(request, context, parsed.data);
+  if (!result.ok) return invalid({ errors: { form: result.message }, values: { email: parsed.data.email } });
+  throw redirect(safeNext(form.get("next"), result.home), { headers: { "Set-Cookie": result.cookie } });
+};
+
+export default function Login() {
+  const state = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <div className="narrow">
+      <h1>Log in</h1>
+      <Form method="post" className="stack" noValidate>
+        <ErrorSummary state={state} />
+        <input type="hidden" name="next" value={params.get("next") ?? ""} />
+        <Field label="Email" name="email" type="email" autoComplete="email" state={state} required maxLength={254} />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          state={state}
+          required
+          maxLength={200}
+        />
+        <div className="actions">
+          <button type="submit">Log in</button>
+        </div>
+      </Form>
+      <p>
+        New here? <Link to="/signup">Set up your organisation</Link>, or use the invitation link you were sent.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { formatDateTime } from "~/components/layout";
+import { activityLog } from "~/lib/audit.server";
+import { requireAllowed } from "~/lib/auth.server";
+import { guard } from "~/lib/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Activity log · Alongside" }];
+
+export const loader = guard(async ({ request, context }: LoaderFunctionArgs) => {
+  const actor = await requireAllowed(request, context, "audit.view");
+  return { events: activityLog(context.runtime.db, actor.orgId) };
+});
+
+export default function Activity() {
+  const { events } = useLoaderData<typeof loader>();
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>The last 100 security events in this organisation</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td>{formatDateTime(e.at)}</td>
+              <td>{e.actorName ?? <span className="muted">Someone not signed in</span>}</td>
+              <td>{e.description}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

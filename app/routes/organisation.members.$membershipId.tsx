@@ -1,0 +1,105 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, fieldValues } from "~/components/form";
+import { requireAllowed } from "~/lib/auth.server";
+import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
+import { guard, paramId } from "~/lib/http.server";
+import { getMember, memberRolesSchema, removeMember, setMemberRoles } from "~/lib/organisations.server";
+import { ROLE_LABELS, ROLES } from "~/lib/roles";
+
+export const meta: MetaFunction = () => [{ title: "Member · Alongside" }];
+
+const ROLE_HINTS: Record<(typeof ROLES)[number], string> = {
+  admin: "Manages members, invitations and support resources.",
+  facilitator: "Creates modules, runs co-design and publishes.",
+  co_designer: "Writes and comments on the modules they are invited to.",
+  trainer: "Builds courses, runs cohorts and follows progress.",
+  learner: "Takes the courses assigned to them.",
+};
+
+export const loader = guard(async ({ request, context, params }: LoaderFunctionArgs) => {
+  const actor = await requireAllowed(request, context, "organisation.manage");
+  const member = getMember(context.runtime.db, actor.orgId, paramId(params, "membershipId"));
+  return { member, isMe: member.membershipId === actor.membershipId };
+});
+
+export const action = guard(async ({ request, context, params }: ActionFunctionArgs) => {
+  const actor = await requireAllowed(request, context, "organisation.manage");
+  const membershipId = paramId(params, "membershipId");
+  const form = await readForm(request);
+  const { db } = context.runtime;
+  try {
+    if (form.get("intent") === "remove") {
+      removeMember(db, actor, membershipId);
+      return redirect("/organisation?removed=1");
+    }
+    const parsed = parseForm(form, memberRolesSchema);
+    if (!parsed.ok) return invalid(parsed);
+    setMemberRoles(db, actor, membershipId, parsed.data.roles);
+  } catch (error) {
+    return invalidFromError(error, form);
+  }
+  return redirect("/organisation");
+});
+
+export default function Member() {
+  const { member, isMe } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  const chosen = fieldValues(state, "roles", member.roles);
+  return (
+    <div className="narrow">
+      <p>
+        <Link to="/organisation">Back to members</Link>
+      </p>
+      <h2>
+        {member.name} <span className="muted">({member.email})</span>
+      </h2>
+      <Form method="post" className="stack" noValidate>
+        <ErrorSummary state={state} />
+        <fieldset aria-describedby="roles-hint">
+          <legend>Roles</legend>
+          <p className="hint" id="roles-hint">
+            One person can hold several roles.
+          </p>
+          {ROLES.map((role) => (
+            <div className="checkbox" key={role}>
+              <input
+                type="checkbox"
+                id={`role-${role}`}
+                name="roles"
+                value={role}
+                defaultChecked={chosen.includes(role)}
+                aria-describedby={`role-${role}-hint`}
+              />
+              <label htmlFor={`role-${role}`}>
+                {ROLE_LABELS[role]}
+                <span className="hint" id={`role-${role}-hint`}>
+                  {" "}
+                  {ROLE_HINTS[role]}
+                </span>
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="actions">
+          <button type="submit" name="intent" value="roles">
+            Save roles
+          </button>
+        </div>
+      </Form>
+      <section className="card" aria-labelledby="remove-title">
+        <h3 id="remove-title">Remove from the organisation</h3>
+        <p>
+          {isMe ? "You will lose access to this organisation." : `${member.name} will lose access at once.`} Modules
+          they helped write stay, credited as they chose.
+        </p>
+        <Form method="post">
+          <button type="submit" name="intent" value="remove" className="button-secondary">
+            Remove {isMe ? "myself" : member.name}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/form";
+import { SupportFields } from "~/components/support-fields";
+import { requireAllowed } from "~/lib/auth.server";
+import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
+import { guard } from "~/lib/http.server";
+import { idSchema } from "~/lib/ids.server";
+import {
+  addSupportResource,
+  deleteSupportResource,
+  listSupportResources,
+  moveSupportResource,
+  supportResourceSchema,
+} from "~/lib/organisations.server";
+
+export const meta: MetaFunction = () => [{ title: "Support resources · Alongside" }];
+
+export const loader = guard(async ({ request, context }: LoaderFunctionArgs) => {
+  const actor = await requireAllowed(request, context, "organisation.manage");
+  return { resources: listSupportResources(context.runtime.db, actor.orgId) };
+});
+
+export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
+  const actor = await requireAllowed(request, context, "organisation.manage");
+  const form = await readForm(request);
+  const { db } = context.runtime;
+  const intent = form.get("intent");
+  try {
+    if (intent === "add") {
+      const parsed = parseForm(form, supportResourceSchema);
+      if (!parsed.ok) return invalid(parsed);
+      addSupportResource(db, actor, parsed.data);
+      return redirect("/organisation/support");
+    }
+    const id = idSchema.safeParse(form.get("resourceId"));
+    if (!id.success) return invalid({ errors: { form: "That support resource could not be found." }, values: {} });
+    if (intent === "up" || intent === "down") moveSupportResource(db, actor, id.data, intent);
+    else if (intent === "delete") deleteSupportResource(db, actor, id.data);
+  } catch (error) {
+    return invalidFromError(error, form);
+  }
+  return redirect("/organisation/support");
+});
+
+export default function SupportResources() {
+  const { resources } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  return (
+    <>
+      <p>Everyone in your organisation sees these on the Support now page and in training. Learners see them first.</p>
+      <ol className="plain-list">
+        {resources.map((r, index) => (
+          <li key={r.id} className="card">
+            <h2 className="h3">{r.name}</h2>
+            <p>{r.purpose}</p>
+            <p className="muted">
+              {[r.phone, r.sms, r.web, r.hours].filter(Boolean).join(" · ") || "No contact details yet"}
+            </p>
+            <div className="actions">
+              <Link to={`/organisation/support/${r.id}`} className="button button-secondary">
+                Edit<span className="visually-hidden"> {r.name}</span>
+              </Link>
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="resourceId" value={r.id} />
+                <button type="submit" name="intent" value="up" className="button-quiet" disabled={index === 0}>
+                  Move up<span className="visually-hidden"> {r.name}</span>
+                </button>{" "}
+                <button
+                  type="submit"
+                  name="intent"
+                  value="down"
+                  className="button-quiet"
+                  disabled={index === resources.length - 1}
+                >
+                  Move down<span className="visually-hidden"> {r.name}</span>
+                </button>{" "}
+                <button type="submit" name="intent" value="delete" className="button-quiet">
+                  Remove<span className="visually-hidden"> {r.name}</span>
+                </button>
+              </Form>
+            </div>
+          </li>
+        ))}
+      </ol>
+      <section className="card" aria-labelledby="add-resource">
+        <h2 id="add-resource">Add a support resource</h2>
+        <Form method="post" className="stack" noValidate>
+          <ErrorSummary state={state} />
+          <SupportFields state={state} />
+          <div className="actions">
+            <button type="submit" name="intent" value="add">
+              Add resource
+            </button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { ErrorSummary, Field } from "~/components/form";
+import { getSession, startSession } from "~/lib/auth.server";
+import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
+import { signUpSchema, signUpWithOrganisation } from "~/lib/organisations.server";
+
+export const meta: MetaFunction = () => [{ title: "Set up your organisation · Alongside" }];
+
+export const loader = async ({ request, context }: LoaderFunctionArgs) => {
+  if (await getSession(request, context)) throw redirect("/account");
+  return null;
+};
+
+export const action = async ({ request, context }: ActionFunctionArgs) => {
+  const form = await readForm(request);
+  const parsed = parseForm(form, signUpSchema);
+  if (!parsed.ok) return invalid(parsed);
+  let created: Awaited<ReturnType<typeof signUpWithOrganisation>>;
+  try {
+    created = await signUpWithOrganisation(context.runtime.db, parsed.data);
+  } catch (error) {
+    return invalidFromError(error, form);
+  }
+  const cookie = await startSession(request, context, created.user.id, created.org.id);
+  throw redirect("/organisation?welcome=1", { headers: { "Set-Cookie": cookie } });
+};
+
+const LABELS = { name: "Your name", email: "Email", password: "Password", organisationName: "Organisation" };
+
+export default function SignUp() {
+  const state = useActionData<typeof action>();
+  return (
+    <div className="narrow">
+      <h1>Set up your organisation</h1>
+      <p className="lead">
+        You will be its admin. You can invite facilitators, co-designers, trainers and learners next.
+      </p>
+      <Form method="post" className="stack" noValidate>
+        <ErrorSummary state={state} labels={LABELS} />
+        <Field label={LABELS.name} name="name" autoComplete="name" state={state} required maxLength={100} />
+        <Field label={LABELS.email} name="email" type="email" autoComplete="email" state={state} required />
+        <Field
+          label={LABELS.password}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 8 characters. A few words strung together is easy to remember and hard to guess."
+          state={state}
+          required
+          minLength={8}
+          maxLength={200}
+        />
+        <Field
+          label="Organisation name"
+          name="organisationName"
+          autoComplete="organization"
+          hint="For example, the name of your peer support service."
+          state={state}
+          required
+          maxLength={120}
+        />
+        <div className="actions">
+          <button type="submit">Create organisation</button>
+        </div>
+      </Form>
+      <p>
+        Already have an account? <Link to="/login">Log in</Link>.
+      </p>
+    </div>
+  );
+}

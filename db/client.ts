@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import * as schema from "./schema";
+
+/** What module code works with: the database or a transaction on it. */
+export type DB = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
+/** The open connection, owned by the composition root. */
+export type Connection = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+export class DatabasePathError extends Error {}
+
+/** Fails early, with one clear sentence, when the database folder cannot be created or written. */
+function assertWritableFolder(databasePath: string) {
+  const folder = path.dirname(path.resolve(databasePath));
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch {
+    throw new DatabasePathError(`cannot write to the database folder ${folder}`);
+  }
+  if (fs.existsSync(databasePath)) {
+    try {
+      fs.accessSync(databasePath, fs.constants.R_OK | fs.constants.W_OK);
+    } catch {
+      throw new DatabasePathError(`cannot read and write the database file ${path.resolve(databasePath)}`);
+    }
+  }
+}
+
+/**
+ * Opens SQLite the way the whole app relies on: WAL so readers never block the collaboration writer,
+ * synchronous=NORMAL so an appended update is durable against a process crash without an fsync per
+ * keystroke, foreign keys on, and a busy timeout for the odd second writer (CLI imports, benchmarks).
+ */
+export function openDatabase(databasePath: string, options: { migrate?: boolean } = {}): Connection {
+  assertWritableFolder(databasePath);
+  const sqlite = new Database(databasePath);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema }) as Connection;
+  if (options.migrate !== false) migrate(db, { migrationsFolder });
+  return db;
+}
+
+export function closeDatabase(db: Connection) {
+  // Folds the WAL back into the main file so a copied database file is complete.
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  db.$client.close();
+}
+
+export { schema };

@@ -1,0 +1,75 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { users } from "./accounts";
+import { id, timestamp } from "./columns";
+
+export const organisations = sqliteTable("organisations", {
+  id: id(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  createdAt: timestamp("created_at").notNull(),
+});
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: id(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("memberships_org_user_idx").on(t.orgId, t.userId), index("memberships_user_idx").on(t.userId)],
+);
+
+export const membershipRoles = sqliteTable(
+  "membership_roles",
+  {
+    membershipId: text("membership_id")
+      .notNull()
+      .references(() => memberships.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["admin", "facilitator", "co_designer", "trainer", "learner"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.membershipId, t.role] })],
+);
+
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: id(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    roles: text("roles", { mode: "json" }).$type<string[]>().notNull(),
+    label: text("label").notNull().default(""),
+    maxUses: integer("max_uses").notNull(),
+    uses: integer("uses").notNull().default(0),
+    expiresAt: timestamp("expires_at").notNull(),
+    revokedAt: timestamp("revoked_at"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [index("invitations_org_idx").on(t.orgId, t.createdAt)],
+);
+
+export const supportResources = sqliteTable(
+  "support_resources",
+  {
+    id: id(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    purpose: text("purpose").notNull(),
+    phone: text("phone").notNull().default(""),
+    sms: text("sms").notNull().default(""),
+    web: text("web").notNull().default(""),
+    hours: text("hours").notNull().default(""),
+    position: integer("position").notNull(),
+    updatedAt: timestamp("updated_at").notNull(),
+  },
+  (t) => [index("support_resources_org_idx").on(t.orgId, t.position)],
+);

@@ -1,0 +1,86 @@
+import { eq } from "drizzle-orm";
+import type { DB } from "../../db/client";
+import { users } from "../../db/schema";
+import { recordAudit } from "../audit/service";
+import { InvalidError } from "../shared/errors";
+import { newId } from "../shared/ids";
+import { decoyHash, hashPassword, verifyPassword } from "./passwords";
+import { revokeOtherSessions } from "./sessions";
+import { clearAccountFailures, isThrottled, recordFailure } from "./throttle";
+
+export type NewAccount = { name: string; email: string; password: string };
+
+export function findUserByEmail(db: DB, emailAddress: string) {
+  return db.select().from(users).where(eq(users.email, emailAddress)).get();
+}
+
+export function assertEmailFree(db: DB, emailAddress: string) {
+  if (findUserByEmail(db, emailAddress)) {
+    throw new InvalidError("An account with this email already exists. Log in instead, or use another email.", "email");
+  }
+}
+
+/**
+ * Inserts the user row. Call inside the caller's transaction with a hash computed beforehand:
+ * hashing is slow and asynchronous, SQLite transactions here are synchronous.
+ */
+export function insertUser(db: DB, account: Omit<NewAccount, "password">, passwordHash: string, now: Date) {
+  assertEmailFree(db, account.email);
+  const id = newId();
+  db.insert(users).values({ id, name: account.name, email: account.email, passwordHash, createdAt: now }).run();
+  recordAudit(db, { actorUserId: id, action: "account.created", targetType: "user", targetId: id }, now);
+  return { id, name: account.name, email: account.email };
+}
+
+export { hashPassword };
+
+export type LoginResult =
+  | { ok: true; user: { id: string; name: string; email: string } }
+  | { ok: false; reason: "invalid" | "throttled" };
+
+export async function authenticate(
+  db: DB,
+  input: { email: string; password: string; ip: string },
+  now = new Date(),
+): Promise<LoginResult> {
+  if (isThrottled(db, input.email, input.ip, now)) {
+    recordAudit(db, { action: "login.throttled", detail: { email: input.email }, ip: input.ip }, now);
+    return { ok: false, reason: "throttled" };
+  }
+  const user = findUserByEmail(db, input.email);
+  // Verify against a decoy when there is no such user, so timing does not reveal which emails exist.
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
+  if (!user || !ok) {
+    recordFailure(db, input.email, input.ip, now);
+    recordAudit(
+      db,
+      { actorUserId: user?.id ?? null, action: "login.failed", detail: { email: input.email }, ip: input.ip },
+      now,
+    );
+    return { ok: false, reason: "invalid" };
+  }
+  clearAccountFailures(db, input.email);
+  recordAudit(db, { actorUserId: user.id, action: "login.succeeded", ip: input.ip }, now);
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
+}
+
+export async function changePassword(
+  db: DB,
+  input: { userId: string; sessionId: string; currentPassword: string; newPassword: string },
+  now = new Date(),
+) {
+  const user = db.select().from(users).where(eq(users.id, input.userId)).get();
+  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new InvalidError("Your current password is not right.", "currentPassword");
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+    revokeOtherSessions(tx, user.id, input.sessionId);
+    recordAudit(tx, { actorUserId: user.id, action: "password.changed" }, now);
+  });
+}
+
+export function updateProfileName(db: DB, userId: string, name: string) {
+  db.update(users).set({ name }).where(eq(users.id, userId)).run();
+}

@@ -1,0 +1,14 @@
+export const ROLES = ["admin", "facilitator", "co_designer", "trainer", "learner"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Organisation admin",
+  facilitator: "Facilitator",
+  co_designer: "Co-designer",
+  trainer: "Trainer",
+  learner: "Learner",
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,45 @@
+import fs from "node:fs";
+import path from "node:path";
+import { newToken } from "../shared/ids";
+import { type Config, configSchema } from "./schemas";
+
+export class ConfigError extends Error {}
+
+function readEnvironment(env: NodeJS.ProcessEnv) {
+  // An empty variable means "not set", so `PORT= npm start` keeps the default.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "configuration");
+    throw new ConfigError(`${name} ${issue?.message ?? "is not valid"} (got ${JSON.stringify(env[name] ?? "")})`);
+  }
+  return parsed.data;
+}
+
+/**
+ * The embedded default needs no set-up: without SESSION_SECRET, a random secret is made on the first run
+ * and kept beside the database (mode 0600), so sessions survive restarts.
+ */
+function sessionSecretFor(databasePath: string): string {
+  const file = `${path.resolve(databasePath)}.secret`;
+  try {
+    const existing = fs.readFileSync(file, "utf8").trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // first run: fall through and create it
+  }
+  const secret = newToken();
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  } catch {
+    throw new ConfigError(`cannot write the session secret beside the database at ${file}`);
+  }
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw = readEnvironment(env);
+  return { ...raw, SESSION_SECRET: raw.SESSION_SECRET ?? sessionSecretFor(raw.DATABASE_PATH) };
+}

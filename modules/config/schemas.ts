@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** Every setting the server reads from its environment, with the embedded defaults. */
+export const configSchema = z.object({
+  PORT: z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must be between 0 and 65535")
+    .max(65535, "must be between 0 and 65535")
+    .default(3000),
+  HOST: z.string().min(1, "must not be empty").default("0.0.0.0"),
+  DATABASE_PATH: z.string().min(1, "must not be empty").default("data/alongside.sqlite"),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SEED_DEMO: flag.default(true),
+  TRUST_PROXY: flag.default(false),
+  LRS_ENDPOINT: z.url({ message: "must be a URL" }).optional(),
+  LRS_USERNAME: z.string().optional(),
+  LRS_PASSWORD: z.string().optional(),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+export type Config = Omit<RawConfig, "SESSION_SECRET"> & { SESSION_SECRET: string };

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { accountFields } from "../accounts/schemas";
+import { ROLES } from "../auth/roles";
+import { manyOf, optionalText, requiredText } from "../shared/fields";
+
+export const organisationName = requiredText("your organisation's name", 120);
+
+export const signUpSchema = z.object({ ...accountFields, organisationName });
+
+export const joinNewAccountSchema = z.object(accountFields);
+
+export const rolesField = manyOf(ROLES, "Choose at least one role.");
+
+export const memberRolesSchema = z.object({ roles: rolesField });
+
+export const invitationSchema = z.object({
+  label: optionalText(120),
+  roles: rolesField,
+  expiresInDays: z.coerce
+    .number({ message: "Enter a number of days." })
+    .int("Enter a whole number of days.")
+    .min(1, "An invitation lasts at least 1 day.")
+    .max(90, "An invitation lasts at most 90 days."),
+  maxUses: z.coerce
+    .number({ message: "Enter how many people may use it." })
+    .int("Enter a whole number.")
+    .min(1, "At least 1 person must be able to use it.")
+    .max(500, "At most 500 people can use one invitation."),
+});
+
+const phoneLike = z
+  .string()
+  .trim()
+  .max(60, "Use at most 60 characters.")
+  .regex(/^[0-9+()\s-]*$/, "Use digits, spaces, brackets, + and - only.")
+  .optional()
+  .transform((v) => v ?? "");
+
+const webAddress = z
+  .string()
+  .trim()
+  .max(300, "Use at most 300 characters.")
+  .refine((v) => v === "" || /^https:\/\/[^\s]+\.[^\s]+$/i.test(v), "Enter a web address starting with https://")
+  .optional()
+  .transform((v) => v ?? "");
+
+export const supportResourceSchema = z.object({
+  name: requiredText("a name", 120),
+  purpose: requiredText("what it is for", 400),
+  phone: phoneLike,
+  sms: optionalText(120),
+  web: webAddress,
+  hours: optionalText(120),
+});
+
+export type SupportResourceInput = z.infer<typeof supportResourceSchema>;

@@ -1,0 +1,221 @@
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import type { DB } from "../../db/client";
+import { membershipRoles, memberships, organisations, sessions, users } from "../../db/schema";
+import { hashPassword, insertUser, type NewAccount } from "../accounts/service";
+import { recordAudit } from "../audit/service";
+import type { Actor } from "../auth/policy";
+import { isRole, ROLES, type Role } from "../auth/roles";
+import { InvalidError, NotFoundError } from "../shared/errors";
+import { newId } from "../shared/ids";
+import { addDefaultSupportResources } from "./support";
+
+function slugFor(db: DB, name: string): string {
+  const base =
+    name
+      .normalize("NFKD")
+      .replace(/[^\w\s-]/g, "")
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, "-")
+      .slice(0, 40) || "organisation";
+  let slug = base;
+  for (let n = 2; db.select().from(organisations).where(eq(organisations.slug, slug)).get(); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+export function createOrganisation(db: DB, name: string, founderUserId: string, now: Date, slug?: string) {
+  const org = { id: newId(), name, slug: slug ?? slugFor(db, name), createdAt: now };
+  db.insert(organisations).values(org).run();
+  addDefaultSupportResources(db, org.id, now);
+  addMembership(db, org.id, founderUserId, ["admin"], now);
+  recordAudit(db, { orgId: org.id, actorUserId: founderUserId, action: "organisation.created", targetId: org.id }, now);
+  return org;
+}
+
+/** Sign-up: a new person founds a new organisation and becomes its admin. */
+export async function signUpWithOrganisation(
+  db: DB,
+  input: NewAccount & { organisationName: string },
+  now = new Date(),
+) {
+  const hash = await hashPassword(input.password);
+  return db.transaction((tx) => {
+    const user = insertUser(tx, input, hash, now);
+    const org = createOrganisation(tx, input.organisationName, user.id, now);
+    return { user, org };
+  });
+}
+
+/** Adds roles to a person in an organisation, creating the membership if needed. */
+export function addMembership(db: DB, orgId: string, userId: string, roles: readonly Role[], now: Date) {
+  let membership = db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .get();
+  if (!membership) {
+    membership = { id: newId(), orgId, userId, createdAt: now };
+    db.insert(memberships).values(membership).run();
+  }
+  if (roles.length > 0) {
+    db.insert(membershipRoles)
+      .values(roles.map((role) => ({ membershipId: membership.id, role })))
+      .onConflictDoNothing()
+      .run();
+  }
+  return membership;
+}
+
+function rolesOf(csv: string | null): Role[] {
+  return (csv ?? "")
+    .split(",")
+    .filter(isRole)
+    .sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
+}
+
+const rolesCsv = sql<string | null>`group_concat(${membershipRoles.role})`;
+
+/** The actor for a user in an organisation, or null when they are not a member. */
+export function actorFor(db: DB, orgId: string, userId: string): Actor | null {
+  const row = db
+    .select({ membershipId: memberships.id, name: users.name, roles: rolesCsv })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(membershipRoles, eq(membershipRoles.membershipId, memberships.id))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .groupBy(memberships.id)
+    .get();
+  if (!row) return null;
+  return { userId, orgId, membershipId: row.membershipId, name: row.name, roles: rolesOf(row.roles) };
+}
+
+export function organisationsOf(db: DB, userId: string) {
+  return db
+    .select({ id: organisations.id, name: organisations.name, slug: organisations.slug, roles: rolesCsv })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .leftJoin(membershipRoles, eq(membershipRoles.membershipId, memberships.id))
+    .where(eq(memberships.userId, userId))
+    .groupBy(memberships.id)
+    .orderBy(asc(organisations.name))
+    .all()
+    .map((o) => ({ ...o, roles: rolesOf(o.roles) }));
+}
+
+export function getOrganisation(db: DB, orgId: string) {
+  return db.select().from(organisations).where(eq(organisations.id, orgId)).get();
+}
+
+export function getOrganisationBySlug(db: DB, slug: string) {
+  return db.select().from(organisations).where(eq(organisations.slug, slug)).get();
+}
+
+export function listMembers(db: DB, orgId: string) {
+  return listMembersWhere(db, eq(memberships.orgId, orgId));
+}
+
+function listMembersWhere(db: DB, where: SQL | undefined) {
+  return db
+    .select({
+      membershipId: memberships.id,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      joinedAt: memberships.createdAt,
+      roles: rolesCsv,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(membershipRoles, eq(membershipRoles.membershipId, memberships.id))
+    .where(where)
+    .groupBy(memberships.id)
+    .orderBy(asc(users.name))
+    .all()
+    .map((m) => ({ ...m, roles: rolesOf(m.roles) }));
+}
+
+export function getMember(db: DB, orgId: string, membershipId: string) {
+  const member = listMembersWhere(db, and(eq(memberships.orgId, orgId), eq(memberships.id, membershipId)))[0];
+  if (!member) throw new NotFoundError("That member");
+  return member;
+}
+
+function membershipInOrg(db: DB, orgId: string, membershipId: string) {
+  const m = db.select().from(memberships).where(eq(memberships.id, membershipId)).get();
+  if (!m || m.orgId !== orgId) throw new NotFoundError("That member");
+  return m;
+}
+
+function adminCount(db: DB, orgId: string): number {
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(membershipRoles)
+    .innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId))
+    .where(and(eq(memberships.orgId, orgId), eq(membershipRoles.role, "admin")))
+    .get();
+  return row?.n ?? 0;
+}
+
+function isAdmin(db: DB, membershipId: string) {
+  return !!db
+    .select()
+    .from(membershipRoles)
+    .where(and(eq(membershipRoles.membershipId, membershipId), eq(membershipRoles.role, "admin")))
+    .get();
+}
+
+export function setMemberRoles(db: DB, actor: Actor, membershipId: string, roles: Role[], now = new Date()) {
+  db.transaction((tx) => {
+    const m = membershipInOrg(tx, actor.orgId, membershipId);
+    const before = rolesOf(
+      tx.select({ roles: rolesCsv }).from(membershipRoles).where(eq(membershipRoles.membershipId, m.id)).get()?.roles ??
+        null,
+    );
+    if (before.includes("admin") && !roles.includes("admin") && adminCount(tx, actor.orgId) <= 1) {
+      throw new InvalidError("An organisation needs at least one admin. Make someone else an admin first.", "roles");
+    }
+    tx.delete(membershipRoles).where(eq(membershipRoles.membershipId, m.id)).run();
+    tx.insert(membershipRoles)
+      .values(roles.map((role) => ({ membershipId: m.id, role })))
+      .run();
+    recordAudit(
+      tx,
+      {
+        orgId: actor.orgId,
+        actorUserId: actor.userId,
+        action: "membership.roles_changed",
+        targetType: "user",
+        targetId: m.userId,
+        detail: { before, after: roles },
+      },
+      now,
+    );
+  });
+}
+
+/** Removes a person from the organisation. What they wrote stays, credited as they chose. */
+export function removeMember(db: DB, actor: Actor, membershipId: string, now = new Date()) {
+  db.transaction((tx) => {
+    const m = membershipInOrg(tx, actor.orgId, membershipId);
+    if (isAdmin(tx, m.id) && adminCount(tx, actor.orgId) <= 1) {
+      throw new InvalidError("An organisation needs at least one admin. Make someone else an admin first.");
+    }
+    tx.delete(memberships).where(eq(memberships.id, m.id)).run();
+    // Their open sessions no longer point at this organisation.
+    tx.update(sessions)
+      .set({ currentOrgId: null })
+      .where(and(eq(sessions.userId, m.userId), eq(sessions.currentOrgId, actor.orgId)))
+      .run();
+    recordAudit(
+      tx,
+      {
+        orgId: actor.orgId,
+        actorUserId: actor.userId,
+        action: "membership.removed",
+        targetType: "user",
+        targetId: m.userId,
+      },
+      now,
+    );
+  });
+}

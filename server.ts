@@ -1,0 +1,167 @@
+/**
+ * The composition root: validates configuration, opens and migrates the database, seeds the demo when
+ * asked, and serves Remix (plus /healthz and, from the co-design issue, /collab) from one HTTP server.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { type Connection, closeDatabase, openDatabase } from "./db/client";
+import { seedDemo } from "./db/seed";
+import { ConfigError, loadConfig } from "./modules/config/load";
+import type { Config } from "./modules/config/schemas";
+import type { Runtime } from "./modules/runtime/types";
+
+const BUILD_PATH = path.resolve("build/index.js");
+/** Forms are small; CSV uploads are the largest thing anyone posts. */
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+function fail(message: string): never {
+  console.error(`Alongside cannot start: ${message}`);
+  process.exit(1);
+}
+
+function securityHeaders(req: express.Request, res: express.Response, next: express.NextFunction) {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.nonce = nonce;
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "connect-src 'self' ws: wss:",
+      "font-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  );
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  // Quick exit must not tell the neutral site where the person came from.
+  res.setHeader("Referrer-Policy", "no-referrer");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  next();
+}
+
+/** SameSite=Lax already stops cross-site POSTs in current browsers; checking Origin covers older ones. */
+function sameOriginWrites(req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const origin = req.get("origin");
+  if (origin && origin !== "null") {
+    let host: string | undefined;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = undefined;
+    }
+    if (host !== req.get("host")) {
+      res.status(403).type("text/plain").send("This form must be sent from Alongside itself.");
+      return;
+    }
+  }
+  const length = Number(req.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) {
+    res.status(413).type("text/plain").send("That is too much to send at once (the limit is 2 MB).");
+    return;
+  }
+  next();
+}
+
+export async function createApp(config: Config, db: Connection) {
+  let build: ServerBuild;
+  try {
+    build = (await import(BUILD_PATH)) as ServerBuild;
+  } catch {
+    fail(`no built app at ${BUILD_PATH}: run "npm run build" first (npm start does it for you)`);
+  }
+  const runtime: Runtime = { db, config };
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.TRUST_PROXY);
+  app.get("/healthz", (_req, res) => {
+    db.$client.prepare("select 1").get();
+    res.type("text/plain").send("ok");
+  });
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static("public", { maxAge: "1h", index: false }));
+  app.use(securityHeaders, sameOriginWrites);
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (req, res) => ({ runtime, ip: req.ip ?? "unknown", nonce: String(res.locals.nonce) }),
+    }),
+  );
+  return app;
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    fail(error instanceof ConfigError ? error.message : String(error));
+  }
+
+  let db: Connection;
+  try {
+    db = openDatabase(config.DATABASE_PATH);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+
+  if (config.SEED_DEMO) {
+    const seeded = await seedDemo(db);
+    if (seeded) {
+      console.log("Demo organisation ready. Log in with any of these (password for all: %s):", seeded.password);
+      for (const account of seeded.accounts) console.log(`  ${account.role.padEnd(12)} ${account.email}`);
+    }
+  }
+
+  const app = await createApp(config, db);
+  const server = http.createServer(app);
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    fail(
+      error.code === "EADDRINUSE"
+        ? `port ${config.PORT} is already in use (set PORT to another number)`
+        : `cannot listen on ${config.HOST}:${config.PORT} (${error.code ?? error.message})`,
+    );
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: finishing open requests and closing the database.`);
+    const finish = () => {
+      closeDatabase(db);
+      process.exit(0);
+    };
+    server.close(finish);
+    server.closeIdleConnections();
+    // A stuck connection must not keep the process alive forever.
+    setTimeout(finish, 10_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+
+  server.listen(config.PORT, config.HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    const shown = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
+    console.log(`Alongside is running on http://${shown}:${port}`);
+  });
+}
+
+if (!fs.existsSync(path.resolve("remix.config.js"))) fail("start the server from the project folder");
+await main();
