@@ -1,3 +1,4 @@
 export * from "./accounts";
 export * from "./audit";
 export * from "./organisations";
+export * from "./workshop";

@@ -1,0 +1,115 @@
+import { and, asc, eq, gt, lte } from "drizzle-orm";
+import * as Y from "yjs";
+import type { DB } from "../../db/client";
+import { moduleDocs, moduleDocUpdates, moduleFacts } from "../../db/schema";
+import { documentFacts } from "../documents/facts";
+import type { DocJSON } from "../documents/json";
+import { yDocFrom, yDocToJSON } from "./ydoc";
+
+/**
+ * The durable store behind each module document: a compacted state plus an append-only log of the
+ * updates that arrived since. Loading = state + log; compaction folds the log into the state.
+ */
+
+export function initDocument(db: DB, moduleId: string, state: Uint8Array, now: Date) {
+  db.insert(moduleDocs)
+    .values({ moduleId, state: Buffer.from(state), compactedThrough: 0, updatedAt: now })
+    .run();
+}
+
+/** Appends one update as it arrives. WAL + synchronous=NORMAL make it survive a process crash. */
+export function appendUpdate(db: DB, moduleId: string, update: Uint8Array, userId: string | null, now: Date) {
+  return db
+    .insert(moduleDocUpdates)
+    .values({ moduleId, userId, update: Buffer.from(update), createdAt: now })
+    .returning({ id: moduleDocUpdates.id })
+    .get().id;
+}
+
+export type StoredDocument = { state: Uint8Array | null; updates: { id: number; update: Uint8Array }[] };
+
+export function readStoredDocument(db: DB, moduleId: string): StoredDocument {
+  return db.transaction((tx) => {
+    const row = tx.select().from(moduleDocs).where(eq(moduleDocs.moduleId, moduleId)).get();
+    const updates = tx
+      .select({ id: moduleDocUpdates.id, update: moduleDocUpdates.update })
+      .from(moduleDocUpdates)
+      .where(and(eq(moduleDocUpdates.moduleId, moduleId), gt(moduleDocUpdates.id, row?.compactedThrough ?? 0)))
+      .orderBy(asc(moduleDocUpdates.id))
+      .all();
+    return { state: row?.state ?? null, updates };
+  });
+}
+
+/** The document as Yjs, rebuilt from the store (for the server's own reads: publishing, snapshots, facts). */
+export function loadYDoc(db: DB, moduleId: string): Y.Doc {
+  const stored = readStoredDocument(db, moduleId);
+  return yDocFrom(
+    stored.state,
+    stored.updates.map((u) => u.update),
+  );
+}
+
+export function loadDocumentJSON(db: DB, moduleId: string): DocJSON {
+  return yDocToJSON(loadYDoc(db, moduleId));
+}
+
+/**
+ * Folds the logged updates into the compacted state. The update rows stay (they record who wrote
+ * what, for credit); `compactedThrough` only moves forward, so a crash mid-way loses nothing.
+ */
+export function compactDocument(db: DB, moduleId: string, now: Date) {
+  db.transaction((tx) => {
+    const stored = readStoredDocument(tx, moduleId);
+    const last = stored.updates.at(-1);
+    if (!last) return;
+    const merged = Y.mergeUpdates([...(stored.state ? [stored.state] : []), ...stored.updates.map((u) => u.update)]);
+    tx.insert(moduleDocs)
+      .values({ moduleId, state: Buffer.from(merged), compactedThrough: last.id, updatedAt: now })
+      .onConflictDoUpdate({
+        target: moduleDocs.moduleId,
+        set: { state: Buffer.from(merged), compactedThrough: last.id, updatedAt: now },
+      })
+      .run();
+  });
+}
+
+/** Updates logged for a module up to an id, oldest first (for contribution measurement). */
+export function updatesUpTo(db: DB, moduleId: string, maxId: number) {
+  return db
+    .select()
+    .from(moduleDocUpdates)
+    .where(and(eq(moduleDocUpdates.moduleId, moduleId), lte(moduleDocUpdates.id, maxId)))
+    .orderBy(asc(moduleDocUpdates.id))
+    .all();
+}
+
+/**
+ * Recomputes the derived facts. The revision goes up only when the content hash changes, so
+ * comment anchors and no-op syncs never make a sign-off stale.
+ */
+export function refreshFacts(
+  db: DB,
+  moduleId: string,
+  json: DocJSON,
+  editedBy: string | null,
+  now: Date,
+): { revision: number; changed: boolean } {
+  const facts = documentFacts(json);
+  return db.transaction((tx) => {
+    const current = tx.select().from(moduleFacts).where(eq(moduleFacts.moduleId, moduleId)).get();
+    if (!current) {
+      tx.insert(moduleFacts)
+        .values({ moduleId, revision: 1, ...facts, lastEditedBy: editedBy, lastEditedAt: now, updatedAt: now })
+        .run();
+      return { revision: 1, changed: true };
+    }
+    if (current.contentHash === facts.contentHash) return { revision: current.revision, changed: false };
+    const revision = current.revision + 1;
+    tx.update(moduleFacts)
+      .set({ revision, ...facts, lastEditedBy: editedBy ?? current.lastEditedBy, lastEditedAt: now, updatedAt: now })
+      .where(eq(moduleFacts.moduleId, moduleId))
+      .run();
+    return { revision, changed: true };
+  });
+}

@@ -1,0 +1,63 @@
+import { type AnyExtension, getSchema } from "@tiptap/core";
+import UniqueID from "@tiptap/extension-unique-id";
+import StarterKit from "@tiptap/starter-kit";
+import { ContentNote } from "./blocks/content-note";
+import { KeyTakeaway } from "./blocks/key-takeaway";
+import { CheckOption, CheckQuestion, KnowledgeCheck, OptionFeedback, OptionText } from "./blocks/knowledge-check";
+import { ReflectionPrompt } from "./blocks/reflection-prompt";
+import { ResponseDiscussion, ResponseText, Scenario, ScenarioResponse, ScenarioSituation } from "./blocks/scenario";
+import { SupportSignpost } from "./blocks/support-signpost";
+import { CommentMark } from "./comment-mark";
+import { isAllowedLink } from "./links";
+import { ID_NODE_TYPES } from "./vocabulary";
+
+/** Short random ids for blocks (browser and Node both have Web Crypto). */
+export function newBlockId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(9));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_");
+}
+
+/**
+ * The one list of extensions that defines a training module document. The editor adds its editing
+ * behaviour (node views, collaboration, carets) on top; the server renders and validates with this
+ * list unchanged, so what people write is exactly what learners get.
+ */
+export const documentExtensions: AnyExtension[] = [
+  StarterKit.configure({
+    heading: { levels: [2, 3] },
+    code: false,
+    codeBlock: false,
+    strike: false,
+    underline: false,
+    horizontalRule: false,
+    // Undo and redo come from the collaboration extension in the editor (per-person, Yjs-aware).
+    undoRedo: false,
+    link: {
+      openOnClick: false,
+      autolink: true,
+      defaultProtocol: "https",
+      isAllowedUri: (url) => isAllowedLink(url),
+      HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
+    },
+  }),
+  ContentNote,
+  ReflectionPrompt,
+  KnowledgeCheck,
+  CheckQuestion,
+  CheckOption,
+  OptionText,
+  OptionFeedback,
+  Scenario,
+  ScenarioSituation,
+  ScenarioResponse,
+  ResponseText,
+  ResponseDiscussion,
+  KeyTakeaway,
+  SupportSignpost,
+  CommentMark,
+  UniqueID.configure({ types: ID_NODE_TYPES, generateID: () => newBlockId() }),
+];
+
+export const documentSchema = getSchema(documentExtensions);

@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+import type { DocJSON } from "./json";
+import { findNodes, splitSections, textOf } from "./sections";
+import { BLOCK_TYPES } from "./vocabulary";
+
+export type DocumentFacts = {
+  wordCount: number;
+  blockCounts: Record<string, number>;
+  sectionCount: number;
+  /** A hash of the content without comment anchors: adding a comment is not an edit to sign off. */
+  contentHash: string;
+};
+
+function withoutComments(node: DocJSON): DocJSON {
+  const { marks, content, ...rest } = node;
+  const kept = marks?.filter((m) => m.type !== "comment");
+  return {
+    ...rest,
+    ...(kept && kept.length > 0 ? { marks: kept } : {}),
+    ...(content ? { content: content.map(withoutComments) } : {}),
+  };
+}
+
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+export function documentFacts(doc: DocJSON): DocumentFacts {
+  const blockCounts: Record<string, number> = {};
+  for (const type of BLOCK_TYPES) {
+    const n = findNodes(doc, type).length;
+    if (n > 0) blockCounts[type] = n;
+  }
+  const plainText = (doc.content ?? []).map(textOf).join(" ");
+  return {
+    wordCount: countWords(plainText),
+    blockCounts,
+    sectionCount: splitSections(doc).length,
+    contentHash: createHash("sha256")
+      .update(JSON.stringify(withoutComments(doc)))
+      .digest("hex"),
+  };
+}
