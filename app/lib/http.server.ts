@@ -25,7 +25,14 @@ export function toResponse(error: unknown): unknown {
   return error;
 }
 
-/** Wraps a loader or action so domain errors thrown anywhere below become proper responses. */
+/**
+ * Wraps a loader or action so domain errors thrown anywhere below become proper responses.
+ *
+ * Mark every call with the bundler's pure annotation (a block comment `@__PURE__` right before
+ * `guard(`). The browser build empties `*.server.ts` modules and drops unused loaders and actions, but
+ * it keeps a top-level call it cannot prove side-effect free: `guard` is then undefined in the browser,
+ * the route module fails to load, and every client-side visit to the page turns into a reload.
+ */
 export function guard<Args, Result>(fn: (args: Args) => Promise<Result> | Result) {
   return async (args: Args): Promise<Result> => {
     try {

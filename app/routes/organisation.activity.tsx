@@ -7,7 +7,7 @@ import { guard } from "~/lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Activity log · Alongside" }];
 
-export const loader = guard(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ guard(async ({ request, context }: LoaderFunctionArgs) => {
   const actor = await requireAllowed(request, context, "audit.view");
   return { events: activityLog(context.runtime.db, actor.orgId) };
 });

@@ -11,12 +11,12 @@ import { ROLE_LABELS, ROLES } from "~/lib/roles";
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Alongside" }];
 
-export const loader = guard(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ guard(async ({ request, context }: LoaderFunctionArgs) => {
   const actor = await requireAllowed(request, context, "organisation.manage");
   return { invitations: listInvitations(context.runtime.db, actor.orgId) };
 });
 
-export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ guard(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requireAllowed(request, context, "organisation.manage");
   const form = await readForm(request);
   const { db, config } = context.runtime;

@@ -18,13 +18,13 @@ const ROLE_HINTS: Record<(typeof ROLES)[number], string> = {
   learner: "Takes the courses assigned to them.",
 };
 
-export const loader = guard(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ guard(async ({ request, context, params }: LoaderFunctionArgs) => {
   const actor = await requireAllowed(request, context, "organisation.manage");
   const member = getMember(context.runtime.db, actor.orgId, paramId(params, "membershipId"));
   return { member, isMe: member.membershipId === actor.membershipId };
 });
 
-export const action = guard(async ({ request, context, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ guard(async ({ request, context, params }: ActionFunctionArgs) => {
   const actor = await requireAllowed(request, context, "organisation.manage");
   const membershipId = paramId(params, "membershipId");
   const form = await readForm(request);

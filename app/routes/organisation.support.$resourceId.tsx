@@ -10,7 +10,7 @@ import { listSupportResources, supportResourceSchema, updateSupportResource } fr
 
 export const meta: MetaFunction = () => [{ title: "Edit support resource · Alongside" }];
 
-export const loader = guard(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ guard(async ({ request, context, params }: LoaderFunctionArgs) => {
   const actor = await requireAllowed(request, context, "organisation.manage");
   const id = paramId(params, "resourceId");
   const resource = listSupportResources(context.runtime.db, actor.orgId).find((r) => r.id === id);
@@ -18,7 +18,7 @@ export const loader = guard(async ({ request, context, params }: LoaderFunctionA
   return { resource };
 });
 
-export const action = guard(async ({ request, context, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ guard(async ({ request, context, params }: ActionFunctionArgs) => {
   const actor = await requireAllowed(request, context, "organisation.manage");
   const id = paramId(params, "resourceId");
   const form = await readForm(request);

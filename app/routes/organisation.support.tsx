@@ -17,12 +17,12 @@ import {
 
 export const meta: MetaFunction = () => [{ title: "Support resources · Alongside" }];
 
-export const loader = guard(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ guard(async ({ request, context }: LoaderFunctionArgs) => {
   const actor = await requireAllowed(request, context, "organisation.manage");
   return { resources: listSupportResources(context.runtime.db, actor.orgId) };
 });
 
-export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ guard(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requireAllowed(request, context, "organisation.manage");
   const form = await readForm(request);
   const { db } = context.runtime;
