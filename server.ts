@@ -1,6 +1,6 @@
 /**
  * The composition root: validates configuration, opens and migrates the database, seeds the demo when
- * asked, and serves Remix (plus /healthz and, from the co-design issue, /collab) from one HTTP server.
+ * asked, and serves Remix, /healthz and the collaboration WebSocket (/collab) from one HTTP server.
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -11,6 +11,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { type Connection, closeDatabase, openDatabase } from "./db/client";
 import { seedDemo } from "./db/seed";
+import { type CollabControl, createCollaboration } from "./modules/collaboration/server";
 import { ConfigError, loadConfig } from "./modules/config/load";
 import type { Config } from "./modules/config/schemas";
 import type { Runtime } from "./modules/runtime/types";
@@ -76,14 +77,14 @@ function sameOriginWrites(req: express.Request, res: express.Response, next: exp
   next();
 }
 
-export async function createApp(config: Config, db: Connection) {
+export async function createApp(config: Config, db: Connection, collab: CollabControl) {
   let build: ServerBuild;
   try {
     build = (await import(BUILD_PATH)) as ServerBuild;
   } catch {
     fail(`no built app at ${BUILD_PATH}: run "npm run build" first (npm start does it for you)`);
   }
-  const runtime: Runtime = { db, config };
+  const runtime: Runtime = { db, config, collab };
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY);
@@ -128,8 +129,10 @@ async function main() {
     }
   }
 
-  const app = await createApp(config, db);
+  const collaboration = createCollaboration({ db, secret: config.SESSION_SECRET });
+  const app = await createApp(config, db, collaboration.control);
   const server = http.createServer(app);
+  server.on("upgrade", collaboration.handleUpgrade);
   server.on("error", (error: NodeJS.ErrnoException) => {
     fail(
       error.code === "EADDRINUSE"
@@ -143,12 +146,19 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: finishing open requests and closing the database.`);
+    let finished = false;
     const finish = () => {
+      if (finished) return;
+      finished = true;
       closeDatabase(db);
       process.exit(0);
     };
-    server.close(finish);
+    server.close();
     server.closeIdleConnections();
+    collaboration.shutdown().then(finish, (error) => {
+      console.error("Shutting down collaboration failed; the update log is intact.", error);
+      finish();
+    });
     // A stuck connection must not keep the process alive forever.
     setTimeout(finish, 10_000).unref();
   };

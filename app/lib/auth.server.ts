@@ -1,4 +1,5 @@
-import { type AppLoadContext, createCookie, redirect } from "@remix-run/node";
+import { type AppLoadContext, redirect } from "@remix-run/node";
+import { sessionCookie, sessionTokenFrom } from "../../modules/accounts/cookie";
 import {
   type ActiveSession,
   createSession,
@@ -10,23 +11,12 @@ import { type Actor, type Permission, requirePermission } from "../../modules/au
 import { actorFor, organisationsOf } from "../../modules/organisations/service";
 import { forbidden } from "./http.server";
 
-const COOKIE_NAME = "alongside_session";
-const baseCookie = { httpOnly: true, sameSite: "lax" as const, path: "/" };
-// No Max-Age: the cookie ends with the browser session; the server enforces idle and absolute limits.
-const plainCookie = createCookie(COOKIE_NAME, baseCookie);
-const secureCookie = createCookie(COOKIE_NAME, { ...baseCookie, secure: true });
-
 function cookieFor(request: Request) {
-  return new URL(request.url).protocol === "https:" ? secureCookie : plainCookie;
-}
-
-async function tokenFrom(request: Request): Promise<string | null> {
-  const value = await cookieFor(request).parse(request.headers.get("Cookie"));
-  return typeof value === "string" && value.length > 0 && value.length < 200 ? value : null;
+  return sessionCookie(new URL(request.url).protocol === "https:");
 }
 
 export async function getSession(request: Request, context: AppLoadContext): Promise<ActiveSession | null> {
-  const token = await tokenFrom(request);
+  const token = await sessionTokenFrom(request.headers.get("Cookie"));
   if (!token) return null;
   const { db, config } = context.runtime;
   return readSession(db, config.SESSION_SECRET, token, new Date());

@@ -69,3 +69,43 @@ export function navigationFor(actor: Pick<Actor, "roles">): NavItem[] {
 export function homeFor(actor: Pick<Actor, "roles">): string {
   return navigationFor(actor)[0]?.to ?? "/account";
 }
+
+export type CollaboratorRole = "facilitator" | "co_designer" | "reviewer";
+
+export type ModuleAccess = {
+  /** Open the module and read the document. */
+  view: boolean;
+  /** Change the document. */
+  edit: boolean;
+  /** Start and reply to comment threads, sign off. */
+  comment: boolean;
+  /** Manage collaborators, status and moderation. */
+  facilitate: boolean;
+};
+
+const NO_ACCESS: ModuleAccess = { view: false, edit: false, comment: false, facilitate: false };
+
+/**
+ * What a person may do with one module. The module's collaborator list decides: facilitators and
+ * co-designers edit, reviewers read and comment. Facilitators of the organisation may open and run
+ * any of its modules, but edit only once they are on the collaborator list. Archived modules are
+ * read-only for everyone. A module of another organisation is simply not there (the caller answers 404).
+ */
+export function moduleAccess(
+  actor: Pick<Actor, "orgId" | "roles">,
+  module: { orgId: string; status: string },
+  collaboratorRole: CollaboratorRole | null,
+): ModuleAccess {
+  if (module.orgId !== actor.orgId) return NO_ACCESS;
+  const orgFacilitator = hasRole(actor, "facilitator");
+  const facilitate = orgFacilitator || collaboratorRole === "facilitator";
+  const isCollaborator = collaboratorRole !== null;
+  if (!isCollaborator && !facilitate) return NO_ACCESS;
+  const archived = module.status === "archived";
+  return {
+    view: true,
+    edit: !archived && (collaboratorRole === "facilitator" || collaboratorRole === "co_designer"),
+    comment: !archived && isCollaborator,
+    facilitate,
+  };
+}

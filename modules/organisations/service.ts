@@ -7,6 +7,7 @@ import type { Actor } from "../auth/policy";
 import { isRole, ROLES, type Role } from "../auth/roles";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
+import { leaveOrganisationModules } from "../workshop/collaborators";
 import { addDefaultSupportResources } from "./support";
 
 function slugFor(db: DB, name: string): string {
@@ -195,12 +196,13 @@ export function setMemberRoles(db: DB, actor: Actor, membershipId: string, roles
 
 /** Removes a person from the organisation. What they wrote stays, credited as they chose. */
 export function removeMember(db: DB, actor: Actor, membershipId: string, now = new Date()) {
-  db.transaction((tx) => {
+  return db.transaction((tx) => {
     const m = membershipInOrg(tx, actor.orgId, membershipId);
     if (isAdmin(tx, m.id) && adminCount(tx, actor.orgId) <= 1) {
       throw new InvalidError("An organisation needs at least one admin. Make someone else an admin first.");
     }
     tx.delete(memberships).where(eq(memberships.id, m.id)).run();
+    leaveOrganisationModules(tx, actor.orgId, m.userId, now);
     // Their open sessions no longer point at this organisation.
     tx.update(sessions)
       .set({ currentOrgId: null })
@@ -217,5 +219,6 @@ export function removeMember(db: DB, actor: Actor, membershipId: string, now = n
       },
       now,
     );
+    return { userId: m.userId };
   });
 }

@@ -1,0 +1,33 @@
+import type { DB } from "../../db/client";
+import { readSession } from "../accounts/sessions";
+import { moduleAccess } from "../auth/policy";
+import { actorFor } from "../organisations/service";
+import { collaboratorRole } from "../workshop/collaborators";
+import { getModule } from "../workshop/service";
+
+export type CollabContext = { userId: string; name: string; orgId: string; moduleId: string; readOnly: boolean };
+
+/**
+ * Decides whether a WebSocket may open a module document, from the session token in its cookie:
+ * the person must be signed in, belong to the module's organisation, and be allowed to view it.
+ * Viewers who may not edit (reviewers, facilitators not on the module, archived modules) get a
+ * read-only connection. Returns null when refused.
+ */
+export function collabAccess(
+  db: DB,
+  secret: string,
+  token: string | null,
+  moduleId: string,
+  now = new Date(),
+): CollabContext | null {
+  if (!token) return null;
+  const session = readSession(db, secret, token, now);
+  if (!session) return null;
+  const module = getModule(db, moduleId);
+  if (!module) return null;
+  const actor = actorFor(db, module.orgId, session.user.id);
+  if (!actor) return null;
+  const access = moduleAccess(actor, module, collaboratorRole(db, moduleId, actor.userId));
+  if (!access.view) return null;
+  return { userId: actor.userId, name: actor.name, orgId: actor.orgId, moduleId, readOnly: !access.edit };
+}

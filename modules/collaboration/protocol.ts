@@ -1,0 +1,37 @@
+/**
+ * What the collaboration server and the editor agree on. Browser-safe: the editor imports it.
+ */
+export const COLLAB_PATH = "/collab";
+
+export function documentNameFor(moduleId: string): string {
+  return `module:${moduleId}`;
+}
+
+export function moduleIdFromDocumentName(name: string): string | null {
+  const match = /^module:([A-Za-z0-9_-]{22})$/.exec(name);
+  return match?.[1] ?? null;
+}
+
+/** The largest single WebSocket message accepted (a big paste fits; a flood does not). */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** Hard ceiling on a document's encoded Yjs state; beyond it the server refuses growth. */
+export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+/** The editor stops growth earlier, measured in ProseMirror positions (roughly characters). */
+export const EDITOR_MAX_SIZE = 200_000;
+
+/** Close reasons the editor turns into plain messages. */
+export const CLOSE_REASONS = {
+  removed: "access-removed",
+  documentFull: "document-full",
+  malformed: "malformed-message",
+  messageTooBig: "message-too-big",
+} as const;
+
+/** A stable, readable colour per person, for their caret and name (all pass 4.5:1 on white with white text). */
+const PALETTE = ["#0b6e4f", "#8a3b12", "#5b3d99", "#1d5f8a", "#8a2a5c", "#4d6319", "#7a4b00", "#2f5d62"];
+
+export function colourFor(userId: string): string {
+  let hash = 0;
+  for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return PALETTE[hash % PALETTE.length] ?? "#0b6e4f";
+}

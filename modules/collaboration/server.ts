@@ -1,0 +1,246 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { type Connection, Hocuspocus, isTransactionOrigin, type WebSocketLike } from "@hocuspocus/server";
+import crossws from "crossws/adapters/node";
+import * as decoding from "lib0/decoding";
+import * as Y from "yjs";
+import type { DB } from "../../db/client";
+import { sessionTokenFrom } from "../accounts/cookie";
+import type { DocJSON } from "../documents/json";
+import { type CollabContext, collabAccess } from "./access";
+import {
+  CLOSE_REASONS,
+  COLLAB_PATH,
+  colourFor,
+  documentNameFor,
+  MAX_DOCUMENT_BYTES,
+  MAX_MESSAGE_BYTES,
+  moduleIdFromDocumentName,
+} from "./protocol";
+import { appendUpdate, compactDocument, loadDocumentJSON, readStoredDocument, refreshFacts } from "./store";
+import { yDocToJSON } from "./ydoc";
+
+/** What the rest of the server may ask of the live collaboration layer (through the load context). */
+export type CollabControl = {
+  /** Closes a person's live connections (to one module, or to all) at once, e.g. when removed. */
+  revoke(moduleId: string | null, userId: string): void;
+  /** Applies a server-side change (a restore) as a new edit, seen live by everyone connected. */
+  change(moduleId: string, userId: string, edit: (doc: Y.Doc) => void): Promise<void>;
+  /** The current document: the live one when loaded, otherwise from the store. */
+  current(moduleId: string): DocJSON;
+  /** Runs pending compaction and fact updates for a module now (before a sign-off or publish). */
+  settle(moduleId: string): Promise<void>;
+};
+
+type Loaded = { moduleId: string; bytes: number };
+
+// y-protocols message types (see y-protocols/sync and Hocuspocus's MessageType).
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/** The Yjs update carried by a raw message, or null when it carries none (awareness, sync step 1…). */
+function updateIn(message: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarString(decoder);
+  if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
+  const syncType = decoding.readVarUint(decoder);
+  if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return null;
+  return decoding.readVarUint8Array(decoder);
+}
+
+function userFrom(origin: unknown): string | null {
+  if (!isTransactionOrigin(origin)) return null;
+  if (origin.source === "connection") return (origin.connection.context as CollabContext).userId ?? null;
+  if (origin.source === "local") return (origin.context as { userId?: string } | undefined)?.userId ?? null;
+  return null;
+}
+
+/** Closes the whole socket: the provider reconnects, and the fresh connection is checked again. */
+function closeSocket(connection: Connection, code: number, reason: string) {
+  connection.webSocket.close(code, reason);
+}
+
+export function createCollaboration({ db, secret }: { db: DB; secret: string }) {
+  const loaded = new Map<string, Loaded>();
+
+  const hocuspocus = new Hocuspocus<CollabContext>({
+    name: "alongside",
+    quiet: true,
+    debounce: 2_000,
+    maxDebounce: 10_000,
+
+    async onConnect({ documentName, requestHeaders, connectionConfig }) {
+      const moduleId = moduleIdFromDocumentName(documentName);
+      const token = await sessionTokenFrom(requestHeaders.get("cookie"));
+      const context = moduleId ? collabAccess(db, secret, token, moduleId) : null;
+      if (!context) throw { reason: "permission-denied" };
+      connectionConfig.readOnly = context.readOnly;
+      return context;
+    },
+
+    async onLoadDocument({ document, documentName }) {
+      const moduleId = moduleIdFromDocumentName(documentName);
+      if (!moduleId) throw { reason: "document-unavailable" };
+      try {
+        const stored = readStoredDocument(db, moduleId);
+        if (!stored.state && stored.updates.length === 0) throw new Error("no stored document");
+        Y.transact(document, () => {
+          if (stored.state) Y.applyUpdate(document, stored.state);
+          for (const u of stored.updates) Y.applyUpdate(document, u.update);
+        });
+      } catch (error) {
+        // Refuse the connection rather than serve (and later store) an empty or partial document.
+        console.error(`Module document ${moduleId} could not be loaded; it was left untouched.`, error);
+        throw { reason: "document-unavailable" };
+      }
+      loaded.set(documentName, { moduleId, bytes: Y.encodeStateAsUpdate(document).byteLength });
+    },
+
+    async afterLoadDocument({ document, documentName }) {
+      const state = loaded.get(documentName);
+      if (!state) return;
+      // Yjs emits "update" synchronously while applying an incoming message, before Hocuspocus
+      // acknowledges it, so an acknowledged ("Saved") change is already in SQLite.
+      document.on("update", (update: Uint8Array, origin: unknown) => {
+        appendUpdate(db, state.moduleId, update, userFrom(origin), new Date());
+        state.bytes += update.byteLength;
+      });
+    },
+
+    async beforeHandleMessage({ update: message, documentName, connection }) {
+      let update: Uint8Array | null;
+      try {
+        update = updateIn(message);
+        if (update) Y.decodeUpdate(update);
+      } catch {
+        closeSocket(connection, 4400, CLOSE_REASONS.malformed);
+        throw { code: 4400, reason: CLOSE_REASONS.malformed };
+      }
+      const state = loaded.get(documentName);
+      if (update && state && state.bytes > MAX_DOCUMENT_BYTES && Y.decodeUpdate(update).structs.length > 0) {
+        // Full: only changes that remove content are still accepted.
+        throw { code: 4413, reason: CLOSE_REASONS.documentFull };
+      }
+    },
+
+    async beforeHandleAwareness({ states, connection }) {
+      // Names and colours come from the server, so no one can appear as someone else.
+      const context = connection?.context;
+      if (!context) return;
+      for (const [clientId, state] of states) {
+        if (!state) continue;
+        states.set(clientId, { ...state, user: { name: context.name, color: colourFor(context.userId) } });
+      }
+    },
+
+    async onStoreDocument({ document, documentName, lastContext }) {
+      const state = loaded.get(documentName);
+      if (!state) return;
+      const now = new Date();
+      compactDocument(db, state.moduleId, now);
+      refreshFacts(db, state.moduleId, yDocToJSON(document), lastContext?.userId ?? null, now);
+      state.bytes = Y.encodeStateAsUpdate(document).byteLength;
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      loaded.delete(documentName);
+    },
+  });
+
+  const connections = new Map<string, ReturnType<Hocuspocus["handleConnection"]>>();
+  const ws = crossws({
+    serverOptions: { maxPayload: MAX_MESSAGE_BYTES },
+    hooks: {
+      open(peer) {
+        connections.set(peer.id, hocuspocus.handleConnection(peer.websocket as WebSocketLike, peer.request));
+      },
+      message(peer, message) {
+        connections.get(peer.id)?.handleMessage(message.uint8Array());
+      },
+      close(peer, details) {
+        connections.get(peer.id)?.handleClose({ code: details.code ?? 1000, reason: details.reason ?? "" });
+        connections.delete(peer.id);
+      },
+      error(peer) {
+        connections.get(peer.id)?.handleClose({ code: 1011, reason: "error" });
+        connections.delete(peer.id);
+      },
+    },
+  });
+
+  /** Only same-origin upgrades to /collab are accepted; every other upgrade is dropped. */
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const origin = req.headers.origin;
+    let sameOrigin = true;
+    if (origin) {
+      try {
+        sameOrigin = new URL(origin).host === req.headers.host;
+      } catch {
+        sameOrigin = false;
+      }
+    }
+    if (url.pathname !== COLLAB_PATH || !sameOrigin) {
+      socket.destroy();
+      return;
+    }
+    ws.handleUpgrade(req, socket, head);
+  }
+
+  const control: CollabControl = {
+    revoke(moduleId, userId) {
+      for (const document of hocuspocus.documents.values()) {
+        if (moduleId && document.name !== documentNameFor(moduleId)) continue;
+        for (const connection of document.getConnections()) {
+          if ((connection.context as CollabContext).userId === userId) {
+            closeSocket(connection, 4403, CLOSE_REASONS.removed);
+          }
+        }
+      }
+    },
+
+    async change(moduleId, userId, edit) {
+      const direct = await hocuspocus.openDirectConnection(documentNameFor(moduleId), {
+        userId,
+        name: "",
+        orgId: "",
+        moduleId,
+        readOnly: false,
+      });
+      try {
+        await direct.transact((doc) => edit(doc));
+      } finally {
+        await direct.disconnect();
+      }
+    },
+
+    current(moduleId) {
+      const live = hocuspocus.documents.get(documentNameFor(moduleId));
+      return live ? yDocToJSON(live) : loadDocumentJSON(db, moduleId);
+    },
+
+    async settle(moduleId) {
+      const live = hocuspocus.documents.get(documentNameFor(moduleId));
+      const json = live ? yDocToJSON(live) : loadDocumentJSON(db, moduleId);
+      refreshFacts(db, moduleId, json, null, new Date());
+    },
+  };
+
+  /**
+   * Shutdown: stop taking changes, run every pending store, and fold every loaded document's log
+   * into its compacted state. The update log is already durable; this only tidies it.
+   */
+  async function shutdown() {
+    hocuspocus.closeConnections();
+    hocuspocus.flushPendingStores();
+    const deadline = Date.now() + 5_000;
+    while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const now = new Date();
+    for (const state of loaded.values()) compactDocument(db, state.moduleId, now);
+  }
+
+  return { hocuspocus, handleUpgrade, control, shutdown };
+}
