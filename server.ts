@@ -44,8 +44,10 @@ function securityHeaders(req: express.Request, res: express.Response, next: expr
     ].join("; "),
   );
   res.setHeader("X-Content-Type-Options", "nosniff");
-  // Quick exit must not tell the neutral site where the person came from.
-  res.setHeader("Referrer-Policy", "no-referrer");
+  // Quick exit must not tell the neutral site where the person came from: no referrer leaves the site.
+  // Not "no-referrer": with it a browser sends `Origin: null` on a plain form POST, and Remix refuses
+  // such a POST as cross-site, so every form without JavaScript would fail.
+  res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
