@@ -1,0 +1,75 @@
+import type { Root } from "mdast";
+import { directiveFromMarkdown, directiveToMarkdown } from "mdast-util-directive";
+import { gfmTaskListItemFromMarkdown, gfmTaskListItemToMarkdown } from "mdast-util-gfm-task-list-item";
+import { directive } from "micromark-extension-directive";
+import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkParse from "remark-parse";
+import remarkStringify from "remark-stringify";
+import { type Data, type Processor, unified } from "unified";
+
+/** Typed from the processor's own data, as several copies of the micromark types are installed. */
+type Extensions = Required<Data>;
+type Syntax = {
+  micromark: Extensions["micromarkExtensions"][number];
+  fromMarkdown: Extensions["fromMarkdownExtensions"][number];
+  toMarkdown: Extensions["toMarkdownExtensions"][number];
+};
+
+/** Registers a syntax extension with the parser and the serializer, the way remark plugins do. */
+function addSyntax(processor: Processor, syntax: Syntax) {
+  const data = processor.data();
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), syntax.micromark];
+  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), syntax.fromMarkdown];
+  data.toMarkdownExtensions = [...(data.toMarkdownExtensions ?? []), syntax.toMarkdown];
+}
+
+/**
+ * Block directives only (`:::name` and `::name`). Inline `:name` directives are left out on purpose:
+ * ordinary prose such as "11:30pm" or "mailto:" would otherwise turn into directives, and the
+ * module format has no inline blocks.
+ */
+function blockDirectives(this: Processor) {
+  const toMarkdown = directiveToMarkdown();
+  addSyntax(this, {
+    micromark: { flow: directive().flow },
+    fromMarkdown: directiveFromMarkdown({ verbose: true }),
+    // Without inline directives, a colon inside a sentence is plain text and needs no escaping.
+    toMarkdown: {
+      ...toMarkdown,
+      unsafe: (toMarkdown.unsafe ?? []).filter((p) => !p.inConstruct?.includes("phrasing")),
+    },
+  });
+}
+
+/** `- [x]` / `- [ ]` list items, for the options of a knowledge check (GitHub's task list syntax). */
+function taskListItems(this: Processor) {
+  addSyntax(this, {
+    micromark: gfmTaskListItem(),
+    fromMarkdown: gfmTaskListItemFromMarkdown(),
+    toMarkdown: gfmTaskListItemToMarkdown(),
+  });
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ["yaml"])
+  .use(blockDirectives)
+  .use(taskListItems)
+  .use(remarkStringify, {
+    bullet: "-",
+    emphasis: "*",
+    strong: "*",
+    listItemIndent: "one",
+    incrementListMarker: true,
+    rule: "-",
+  })
+  .freeze();
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
+export function stringifyMarkdown(tree: Root): string {
+  return processor.stringify(tree);
+}

@@ -1,0 +1,85 @@
+import type { JSONContent } from "@tiptap/core";
+import type { Emphasis, Link, PhrasingContent, Strong } from "mdast";
+
+type Mark = NonNullable<JSONContent["marks"]>[number];
+type MarkNode = Strong | Emphasis | Link;
+
+/** Comments are conversations about the text, not part of it: files never carry them. */
+const DROPPED_MARKS = new Set(["comment"]);
+/** Outermost first when two marks start and end together, so links wrap their emphasis. */
+const MARK_ORDER = ["link", "bold", "italic"];
+
+const keyOf = (mark: Mark) => JSON.stringify([mark.type, mark.attrs ?? {}]);
+
+/**
+ * ProseMirror's flat marks become Markdown's nested emphasis and links. Marks that run on longest
+ * are opened first (outermost), so a bold phrase with an italic word inside stays one bold span
+ * instead of being closed and reopened around it.
+ */
+export function phrasing(nodes: JSONContent[] = []): PhrasingContent[] {
+  const inline = withoutTrailingBreaks(nodes);
+  const marks = inline.map((_, i) => effectiveMarks(inline, i));
+  const root: PhrasingContent[] = [];
+  const stack: { key: string; node: MarkNode }[] = [];
+  const runLength = (from: number, key: string) => {
+    let end = from;
+    while (end < inline.length && marks[end]?.some((m) => keyOf(m) === key)) end++;
+    return end - from;
+  };
+
+  inline.forEach((node, i) => {
+    const own = marks[i] ?? [];
+    const keys = own.map(keyOf);
+    let keep = 0;
+    while (keep < stack.length && keys.includes(stack[keep]?.key ?? "")) keep++;
+    stack.length = keep;
+    const toOpen = own
+      .filter((m) => !stack.some((s) => s.key === keyOf(m)))
+      .sort(
+        (a, b) =>
+          runLength(i, keyOf(b)) - runLength(i, keyOf(a)) || MARK_ORDER.indexOf(a.type) - MARK_ORDER.indexOf(b.type),
+      );
+    for (const mark of toOpen) {
+      const element = markNode(mark);
+      (stack.at(-1)?.node.children ?? root).push(element);
+      stack.push({ key: keyOf(mark), node: element });
+    }
+    const leaf: PhrasingContent =
+      node.type === "hardBreak" ? { type: "break" } : { type: "text", value: node.text ?? "" };
+    (stack.at(-1)?.node.children ?? root).push(leaf);
+  });
+  return root;
+}
+
+/** Markdown cannot end a paragraph with a line break, and an editor's trailing break shows nothing. */
+function withoutTrailingBreaks(nodes: JSONContent[]) {
+  let end = nodes.length;
+  while (end > 0 && nodes[end - 1]?.type === "hardBreak") end--;
+  return nodes.slice(0, end);
+}
+
+/**
+ * The marks a node is written with. A line break only keeps marks that continue on both sides:
+ * Markdown cannot close emphasis straight after a line break, and the break looks the same anyway.
+ */
+function effectiveMarks(nodes: JSONContent[], i: number): Mark[] {
+  const kept = (node: JSONContent | undefined) => (node?.marks ?? []).filter((m) => !DROPPED_MARKS.has(m.type));
+  const own = kept(nodes[i]);
+  if (nodes[i]?.type !== "hardBreak") return own;
+  const around = [i - 1, i + 1].filter((j) => j >= 0).map((j) => kept(nodes[j]).map(keyOf));
+  return own.filter((m) => around.every((keys) => keys.includes(keyOf(m))));
+}
+
+function markNode(mark: Mark): MarkNode {
+  if (mark.type === "bold") return { type: "strong", children: [] };
+  if (mark.type === "italic") return { type: "emphasis", children: [] };
+  if (mark.type === "link") {
+    return {
+      type: "link",
+      url: String(mark.attrs?.href ?? ""),
+      title: (mark.attrs?.title as string | null | undefined) ?? null,
+      children: [],
+    };
+  }
+  throw new Error(`No Markdown for the mark "${mark.type}"`);
+}
