@@ -1,5 +1,6 @@
 import { hashPassword, insertUser } from "../modules/accounts/service";
 import type { Role } from "../modules/auth/roles";
+import { importStarterPack } from "../modules/content/starter";
 import { addMembership, createOrganisation, getOrganisationBySlug } from "../modules/organisations/service";
 import type { DB } from "./client";
 
@@ -29,6 +30,8 @@ export async function seedDemo(db: DB, now = new Date()) {
     if (!first) return;
     const org = createOrganisation(tx, "Northern Peer Support Network", first.id, now, DEMO_ORG_SLUG);
     for (const account of rest) addMembership(tx, org.id, account.id, account.roles, now);
+    const facilitator = rest.find((account) => account.roles.includes("facilitator"));
+    if (facilitator) importStarterPack(tx, { orgId: org.id, createdBy: facilitator.id }, now);
   });
   return { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS };
 }

@@ -1,0 +1,126 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { modules } from "../../db/schema";
+import { testDatabase } from "../testing/database";
+import { makeOrganisation } from "../testing/fixtures";
+import { IMPORTED_CREDIT } from "./service";
+import { listStarterModules } from "./starter";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const STARTER = path.join(ROOT, "content/starter");
+
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "modules/content/cli.ts", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("the content CLI", () => {
+  let database: ReturnType<typeof testDatabase>;
+  let folder: string;
+  beforeEach(() => {
+    database = testDatabase();
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), "alongside-content-"));
+  });
+  afterEach(() => {
+    database.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("imports a folder into an organisation, credited to its first facilitator", () => {
+    const { db, file } = database;
+    const { org, member } = makeOrganisation(db, "CLI Peer Service");
+    const facilitator = member(["facilitator"], "Fran");
+    member(["facilitator"], "Later Facilitator");
+
+    const run = cli("import", STARTER, "--org", org.slug, "--database", file);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Imported 5 modules into CLI Peer Service, as drafts:");
+    for (const starter of listStarterModules()) expect(run.stdout).toContain(starter.details.title);
+
+    const rows = db.select().from(modules).all();
+    expect(rows).toHaveLength(5);
+    expect(new Set(rows.map((r) => r.createdBy))).toEqual(new Set([facilitator.user.id]));
+    expect(new Set(rows.map((r) => r.originCredit))).toEqual(new Set([IMPORTED_CREDIT]));
+  });
+
+  it("takes a credit, and single files", () => {
+    const { db, file } = database;
+    const { org, admin } = makeOrganisation(db);
+    const run = cli(
+      "import",
+      path.join(STARTER, "conflict.md"),
+      "--org",
+      org.slug,
+      "--database",
+      file,
+      "--credit",
+      "Peer forum 2024",
+    );
+    expect(run.status).toBe(0);
+    expect(db.select().from(modules).all()).toMatchObject([
+      {
+        title: "Conflict and abuse from people you support",
+        originCredit: "Peer forum 2024",
+        createdBy: admin.user.id,
+      },
+    ]);
+  });
+
+  it("prints every problem as file:line: message, imports nothing and exits 1", () => {
+    const { db, file } = database;
+    const { org } = makeOrganisation(db);
+    fs.copyFileSync(path.join(STARTER, "boundaries.md"), path.join(folder, "a-good.md"));
+    fs.writeFileSync(
+      path.join(folder, "b-bad.md"),
+      ["---", "title: Broken", "topic: feelings", "estimatedMinutes: 10", "---", "", ":::reflection", ":::", ""].join(
+        "\n",
+      ),
+    );
+    fs.writeFileSync(path.join(folder, "notes.txt"), "Not a module: skipped.");
+
+    const run = cli("import", folder, "--org", org.slug, "--database", file);
+    expect(run.status).toBe(1);
+    const bad = path.join(folder, "b-bad.md");
+    expect(run.stderr.split("\n").filter(Boolean)).toEqual([
+      `${bad}:3: Unknown topic "feelings". Use one of: boundaries, conflict, self_care, trauma_triggers, supervision, other.`,
+      `${bad}:7: This reflection prompt is empty: write the question the learner will answer privately.`,
+      "Nothing was imported: fix the problems above and run the import again.",
+    ]);
+    expect(db.select().from(modules).all()).toHaveLength(0);
+  });
+
+  it("refuses an organisation that does not exist", () => {
+    const run = cli("import", STARTER, "--org", "nowhere", "--database", database.file);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('No organisation has the slug "nowhere".');
+  });
+
+  it("explains how to use it when the arguments are wrong", () => {
+    const run = cli("import", STARTER, "--database", database.file);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("Name the files or folders to import, and --org.");
+    expect(run.stderr).toContain("Usage:");
+  });
+
+  it("exports a module to a file that imports back the same", () => {
+    const { db, file } = database;
+    const { org } = makeOrganisation(db);
+    expect(cli("import", path.join(STARTER, "supervision.md"), "--org", org.slug, "--database", file).status).toBe(0);
+    const [row] = db.select().from(modules).all();
+    const out = path.join(folder, "exported.md");
+
+    const run = cli("export", row?.id ?? "", "--database", file, "--out", out);
+    expect(run.status).toBe(0);
+    expect(fs.readFileSync(out, "utf8")).toBe(fs.readFileSync(path.join(STARTER, "supervision.md"), "utf8"));
+    expect(cli("export", row?.id ?? "", "--database", file).stdout).toBe(fs.readFileSync(out, "utf8"));
+  });
+});

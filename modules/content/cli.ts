@@ -1,0 +1,107 @@
+/**
+ * Imports content files into an organisation, or exports a module as a file.
+ *
+ *   npm run content:import -- <file|folder>… --org <slug> [--database path] [--credit text]
+ *   npm run content:export -- <moduleId> [--database path] [--out file]
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { type Connection, closeDatabase, openDatabase } from "../../db/client";
+import { getOrganisationBySlug } from "../organisations/service";
+import { formatError } from "./problems";
+import { type ContentFile, defaultAuthor, exportModule, IMPORTED_CREDIT, importModuleFiles } from "./service";
+
+const USAGE = `Usage:
+  npm run content:import -- <file|folder>... --org <slug> [--database path] [--credit text]
+  npm run content:export -- <moduleId> [--database path] [--out file]`;
+
+class UsageError extends Error {}
+
+/** A folder contributes its .md files (and those of its sub-folders), in name order. */
+function collectFiles(target: string): ContentFile[] {
+  if (!fs.existsSync(target)) throw new UsageError(`${target}: no such file or folder`);
+  if (fs.statSync(target).isDirectory()) {
+    return fs
+      .readdirSync(target)
+      .sort()
+      .flatMap((name) => {
+        const full = path.join(target, name);
+        return fs.statSync(full).isDirectory() || name.endsWith(".md") ? collectFiles(full) : [];
+      });
+  }
+  return [{ name: target, text: fs.readFileSync(target, "utf8") }];
+}
+
+function runImport(db: Connection, targets: string[], org: string | undefined, credit: string | undefined) {
+  if (targets.length === 0 || !org) throw new UsageError("Name the files or folders to import, and --org.");
+  const files = targets.flatMap(collectFiles);
+  if (files.length === 0) throw new UsageError(`No .md files found in ${targets.join(", ")}.`);
+  const organisation = getOrganisationBySlug(db, org);
+  if (!organisation) throw new UsageError(`No organisation has the slug "${org}".`);
+  const createdBy = defaultAuthor(db, organisation.id);
+  if (!createdBy) throw new UsageError(`${organisation.name} has no facilitator or admin to credit the import to.`);
+  const result = importModuleFiles(db, {
+    orgId: organisation.id,
+    createdBy,
+    originCredit: credit ?? IMPORTED_CREDIT,
+    files,
+  });
+  if (!result.ok) {
+    for (const error of result.errors) console.error(formatError(error));
+    console.error(
+      `Nothing was imported: fix the ${result.errors.length === 1 ? "problem" : "problems"} above and run the import again.`,
+    );
+    return 1;
+  }
+  console.log(
+    `Imported ${result.modules.length} module${result.modules.length === 1 ? "" : "s"} into ${organisation.name}, as drafts:`,
+  );
+  for (const m of result.modules) console.log(`  ${m.title}  (id ${m.id}, from ${m.file})`);
+  return 0;
+}
+
+function runExport(db: Connection, ids: string[], out: string | undefined) {
+  const [moduleId, ...extra] = ids;
+  if (!moduleId || extra.length > 0) throw new UsageError("Name one module id to export.");
+  const text = exportModule(db, moduleId);
+  if (out) {
+    fs.writeFileSync(out, text);
+    console.log(`Wrote ${out}`);
+  } else {
+    process.stdout.write(text);
+  }
+  return 0;
+}
+
+function main(argv: string[]): number {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      org: { type: "string" },
+      database: { type: "string" },
+      credit: { type: "string" },
+      out: { type: "string" },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (command !== "import" && command !== "export") throw new UsageError("Choose import or export.");
+  const db = openDatabase(values.database ?? (process.env.DATABASE_PATH || "data/alongside.sqlite"));
+  try {
+    return command === "import" ? runImport(db, rest, values.org, values.credit) : runExport(db, rest, values.out);
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  const usage =
+    error instanceof UsageError ||
+    (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"));
+  console.error(error instanceof Error ? error.message : String(error));
+  if (usage) console.error(USAGE);
+  process.exitCode = 1;
+}
