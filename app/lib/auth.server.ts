@@ -91,3 +91,4 @@ export function safeNext(value: unknown, fallback = "/"): string {
     ? value
     : fallback;
 }
+export { can } from "../../modules/auth/policy";

@@ -1,21 +1,121 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { EmptyState, PageHeader } from "~/components/layout";
-import { requireAllowed } from "~/lib/auth.server";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { EmptyState, formatDateTime, PageHeader } from "~/components/layout";
+import { can, requireAllowed } from "~/lib/auth.server";
+import { handled } from "~/lib/http.server";
+import { listModules, MODULE_STATUSES, MODULE_TOPICS, STATUS_LABELS, TOPIC_LABELS } from "~/lib/workshop.server";
 
 export const meta: MetaFunction = () => [{ title: "Workshop · Alongside" }];
 
-export const loader = async ({ request, context }: LoaderFunctionArgs) => {
-  await requireAllowed(request, context, "workshop.view");
-  return null;
-};
+function pick<T extends string>(values: readonly T[], value: string | null): T | undefined {
+  return values.find((v) => v === value);
+}
 
-export default function WorkshopHome() {
+export const loader = ({ request, context }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "workshop.view");
+    const url = new URL(request.url);
+    const filters = {
+      topic: pick(MODULE_TOPICS, url.searchParams.get("topic")),
+      status: pick(MODULE_STATUSES, url.searchParams.get("status")),
+      mine: url.searchParams.get("mine") === "1",
+    };
+    return {
+      modules: listModules(context.runtime.db, actor, filters),
+      filters,
+      canCreate: can(actor, "module.create"),
+      topics: MODULE_TOPICS.map((t) => ({ value: t, label: TOPIC_LABELS[t] })),
+      statuses: MODULE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+    };
+  });
+
+export default function Workshop() {
+  const { modules, filters, canCreate, topics, statuses } = useLoaderData<typeof loader>();
+  const topicLabel = Object.fromEntries(topics.map((t) => [t.value, t.label]));
+  const statusLabel = Object.fromEntries(statuses.map((s) => [s.value, s.label]));
+  const filtered = Boolean(filters.topic || filters.status || filters.mine);
   return (
     <>
-      <PageHeader title="Workshop" />
-      <EmptyState title="Nothing here yet">
-        <p>Modules you write together with peer supporters will appear here.</p>
-      </EmptyState>
+      <PageHeader
+        title="Workshop"
+        lead="Where training is written together, by the people it is for."
+        actions={
+          canCreate ? (
+            <Link to="/workshop/new" className="button">
+              New module
+            </Link>
+          ) : null
+        }
+      />
+      <Form method="get" className="filters" aria-label="Filter modules">
+        <div className="field">
+          <label htmlFor="filter-topic">Topic</label>
+          <select id="filter-topic" name="topic" defaultValue={filters.topic ?? ""}>
+            <option value="">All topics</option>
+            {topics.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-status">Status</label>
+          <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">Not archived</option>
+            {statuses.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="checkbox">
+          <input type="checkbox" id="filter-mine" name="mine" value="1" defaultChecked={filters.mine} />
+          <label htmlFor="filter-mine">Only modules I work on</label>
+        </div>
+        <button type="submit" className="button-secondary">
+          Show modules
+        </button>
+      </Form>
+      {modules.length === 0 ? (
+        <EmptyState title={filtered ? "No modules match" : "No modules yet"}>
+          {filtered ? (
+            <p>
+              Try other filters, or <Link to="/workshop">show all modules</Link>.
+            </p>
+          ) : canCreate ? (
+            <p>
+              Start a <Link to="/workshop/new">new module</Link>, or begin from one of the starter modules and make it
+              your own.
+            </p>
+          ) : (
+            <p>When a facilitator invites you to work on a module, it will appear here.</p>
+          )}
+        </EmptyState>
+      ) : (
+        <ul className="module-list">
+          {modules.map((m) => (
+            <li key={m.id} className="card">
+              <h2 className="h3">
+                <Link to={`/workshop/${m.id}`}>{m.title}</Link>
+              </h2>
+              <p className="module-tags">
+                <span className="badge">{m.topic === "other" ? m.customTopic : topicLabel[m.topic]}</span>{" "}
+                <span className="badge badge-accent">{statusLabel[m.status]}</span>{" "}
+                {m.myRole ? <span className="badge">You: {m.myRole.replace("_", "-")}</span> : null}
+              </p>
+              {m.summary ? <p>{m.summary}</p> : null}
+              <p className="muted">
+                {m.sectionCount ?? 0} sections · {m.wordCount ?? 0} words · about {m.estimatedMinutes} minutes
+                {m.lastEditedAt ? ` · last edited ${formatDateTime(m.lastEditedAt)}` : ""}
+                {m.lastEditedBy ? ` by ${m.lastEditedBy}` : ""}
+                {m.originCredit ? ` · from ${m.originCredit}` : ""}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

@@ -3,6 +3,9 @@
  */
 export const COLLAB_PATH = "/collab";
 
+/** The Yjs XML fragment that holds a module's body (the editor's Collaboration field). */
+export const FRAGMENT = "default";
+
 export function documentNameFor(moduleId: string): string {
   return `module:${moduleId}`;
 }

@@ -24,6 +24,8 @@ import { yDocToJSON } from "./ydoc";
 export type CollabControl = {
   /** Closes a person's live connections (to one module, or to all) at once, e.g. when removed. */
   revoke(moduleId: string | null, userId: string): void;
+  /** Closes every connection to a module; editors reconnect with their access checked afresh (archiving). */
+  reconnectAll(moduleId: string): void;
   /** Applies a server-side change (a restore) as a new edit, seen live by everyone connected. */
   change(moduleId: string, userId: string, edit: (doc: Y.Doc) => void): Promise<void>;
   /** The current document: the live one when loaded, otherwise from the store. */
@@ -130,7 +132,10 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
       if (!context) return;
       for (const [clientId, state] of states) {
         if (!state) continue;
-        states.set(clientId, { ...state, user: { name: context.name, color: colourFor(context.userId) } });
+        states.set(clientId, {
+          ...state,
+          user: { id: context.userId, name: context.name, color: colourFor(context.userId) },
+        });
       }
     },
 
@@ -198,6 +203,11 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
           }
         }
       }
+    },
+
+    reconnectAll(moduleId) {
+      const document = hocuspocus.documents.get(documentNameFor(moduleId));
+      for (const connection of document?.getConnections() ?? []) closeSocket(connection, 4403, "access-changed");
     },
 
     async change(moduleId, userId, edit) {

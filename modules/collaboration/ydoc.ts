@@ -3,8 +3,9 @@ import * as Y from "yjs";
 import { documentExtensions } from "../documents/extensions";
 import type { DocJSON } from "../documents/json";
 
-/** The Yjs XML fragment that holds the module's body, as the editor's Collaboration extension names it. */
-export const FRAGMENT = "default";
+import { FRAGMENT } from "./protocol";
+
+export { FRAGMENT };
 
 const transformer = TiptapTransformer.extensions(documentExtensions);
 

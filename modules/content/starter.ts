@@ -11,8 +11,21 @@ import { importModuleFiles } from "./service";
 
 export const STARTER_CREDIT = "Alongside starter content";
 
-/** Beside the source, not the working directory: the CLI, the server and tests all start elsewhere. */
-const STARTER_FOLDER = fileURLToPath(new URL("../../content/starter/", import.meta.url));
+/**
+ * Found from this file's location, not the working directory: the CLI, tests and the server all
+ * start elsewhere, and in the server's bundle this code lives in build/ rather than modules/content/.
+ */
+function findStarterFolder(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 4; depth++) {
+    const candidate = path.join(dir, "content", "starter");
+    if (fs.existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error("The starter content folder (content/starter) is missing.");
+}
+
+const STARTER_FOLDER = findStarterFolder();
 
 export type StarterModule = ModuleFile & { slug: string; fileName: string; text: string };
 

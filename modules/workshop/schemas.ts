@@ -42,3 +42,8 @@ export const moduleDetailsSchema = z
   });
 
 export type ModuleDetails = z.infer<typeof moduleDetailsSchema>;
+
+export const collaboratorSchema = z.object({
+  userId: z.string({ message: "Choose a person." }).regex(/^[A-Za-z0-9_-]{22}$/, "Choose a person."),
+  role: z.enum(COLLABORATOR_ROLES, { message: "Choose a role." }),
+});

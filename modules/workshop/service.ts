@@ -1,13 +1,16 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { DB } from "../../db/client";
-import { moduleCollaborators, modules } from "../../db/schema";
+import { moduleCollaborators, moduleFacts, modules, users } from "../../db/schema";
 import { recordAudit } from "../audit/service";
+import { type Actor, hasRole, moduleAccess, requireInOrg } from "../auth/policy";
 import { initDocument, refreshFacts } from "../collaboration/store";
 import { jsonToUpdate } from "../collaboration/ydoc";
 import { type DocJSON, EMPTY_DOC, validateDoc } from "../documents/json";
-import { InvalidError } from "../shared/errors";
+import { ForbiddenError, InvalidError } from "../shared/errors";
 import { newId } from "../shared/ids";
-import type { ModuleDetails } from "./schemas";
+import { collaboratorRole } from "./collaborators";
+import type { ModuleDetails, ModuleStatus, ModuleTopic } from "./schemas";
 
 export type NewModule = ModuleDetails & {
   orgId: string;
@@ -55,4 +58,111 @@ export function createModule(db: DB, input: NewModule, now = new Date()) {
 
 export function getModule(db: DB, id: string) {
   return db.select().from(modules).where(eq(modules.id, id)).get();
+}
+
+/**
+ * A module as the actor may see it, with what they may do. Another organisation's module, or a
+ * missing one, is "not found"; one of this organisation that is not shared with them is forbidden.
+ */
+export function openModule(db: DB, actor: Actor, moduleId: string) {
+  const module = requireInOrg(actor, getModule(db, moduleId), "That module");
+  const role = collaboratorRole(db, moduleId, actor.userId);
+  const access = moduleAccess(actor, module, role);
+  if (!access.view) throw new ForbiddenError("This module has not been shared with you.");
+  return { module, role, access };
+}
+
+export function requireFacilitation(db: DB, actor: Actor, moduleId: string) {
+  const opened = openModule(db, actor, moduleId);
+  if (!opened.access.facilitate) throw new ForbiddenError("Only the module's facilitators can do this.");
+  return opened;
+}
+
+export type ModuleFilters = { topic?: ModuleTopic; status?: ModuleStatus; mine?: boolean };
+
+/** The Workshop list: facilitators see every module; others see the ones shared with them. */
+export function listModules(db: DB, actor: Actor, filters: ModuleFilters) {
+  const mine = alias(moduleCollaborators, "mine");
+  const editor = alias(users, "editor");
+  const conditions = [eq(modules.orgId, actor.orgId)];
+  if (filters.topic) conditions.push(eq(modules.topic, filters.topic));
+  if (filters.status) conditions.push(eq(modules.status, filters.status));
+  else conditions.push(ne(modules.status, "archived"));
+  if (filters.mine || !hasRole(actor, "facilitator")) conditions.push(isNotNull(mine.role));
+  return db
+    .select({
+      id: modules.id,
+      title: modules.title,
+      topic: modules.topic,
+      customTopic: modules.customTopic,
+      summary: modules.summary,
+      status: modules.status,
+      estimatedMinutes: modules.estimatedMinutes,
+      originCredit: modules.originCredit,
+      myRole: mine.role,
+      wordCount: moduleFacts.wordCount,
+      sectionCount: moduleFacts.sectionCount,
+      blockCounts: moduleFacts.blockCounts,
+      lastEditedAt: moduleFacts.lastEditedAt,
+      lastEditedBy: editor.name,
+      updatedAt: modules.updatedAt,
+    })
+    .from(modules)
+    .leftJoin(moduleFacts, eq(moduleFacts.moduleId, modules.id))
+    .leftJoin(editor, eq(editor.id, moduleFacts.lastEditedBy))
+    .leftJoin(mine, and(eq(mine.moduleId, modules.id), eq(mine.userId, actor.userId), isNull(mine.removedAt)))
+    .where(and(...conditions))
+    .orderBy(desc(sql`coalesce(${moduleFacts.lastEditedAt}, ${modules.updatedAt})`))
+    .all();
+}
+
+export function moduleFactsOf(db: DB, moduleId: string) {
+  const editor = alias(users, "editor");
+  return db
+    .select({
+      revision: moduleFacts.revision,
+      wordCount: moduleFacts.wordCount,
+      sectionCount: moduleFacts.sectionCount,
+      blockCounts: moduleFacts.blockCounts,
+      lastEditedAt: moduleFacts.lastEditedAt,
+      lastEditedBy: editor.name,
+    })
+    .from(moduleFacts)
+    .leftJoin(editor, eq(editor.id, moduleFacts.lastEditedBy))
+    .where(eq(moduleFacts.moduleId, moduleId))
+    .get();
+}
+
+export function updateModuleDetails(db: DB, actor: Actor, moduleId: string, details: ModuleDetails, now = new Date()) {
+  requireFacilitation(db, actor, moduleId);
+  db.update(modules)
+    .set({
+      title: details.title,
+      topic: details.topic,
+      customTopic: details.topic === "other" ? details.customTopic : "",
+      summary: details.summary,
+      estimatedMinutes: details.estimatedMinutes,
+      updatedAt: now,
+    })
+    .where(eq(modules.id, moduleId))
+    .run();
+}
+
+/** Archiving keeps everything; the module simply becomes read-only and leaves the default lists. */
+export function setArchived(db: DB, actor: Actor, moduleId: string, archived: boolean, now = new Date()) {
+  const { module } = requireFacilitation(db, actor, moduleId);
+  if ((module.status === "archived") === archived) return;
+  const status: ModuleStatus = archived ? "archived" : "draft";
+  db.update(modules).set({ status, updatedAt: now }).where(eq(modules.id, moduleId)).run();
+  recordAudit(
+    db,
+    {
+      orgId: actor.orgId,
+      actorUserId: actor.userId,
+      action: archived ? "module.archived" : "module.unarchived",
+      targetType: "module",
+      targetId: moduleId,
+    },
+    now,
+  );
 }

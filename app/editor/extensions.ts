@@ -1,0 +1,73 @@
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import type { AnyExtension } from "@tiptap/core";
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { Placeholder } from "@tiptap/extensions";
+import { ReactNodeViewRenderer } from "@tiptap/react";
+import type { ComponentType } from "react";
+import type * as Y from "yjs";
+import { EDITOR_MAX_SIZE, FRAGMENT } from "../../modules/collaboration/protocol";
+import { documentExtensions } from "../../modules/documents/extensions";
+import {
+  CheckOptionView,
+  ContentNoteView,
+  KeyTakeawayView,
+  KnowledgeCheckView,
+  ReflectionPromptView,
+  ScenarioResponseView,
+  ScenarioView,
+  SupportSignpostView,
+} from "./node-views";
+import { SizeLimit } from "./size-limit";
+
+// biome-ignore lint/suspicious/noExplicitAny: node view components take Tiptap's NodeViewProps
+const NODE_VIEWS: Record<string, ComponentType<any>> = {
+  contentNote: ContentNoteView,
+  reflectionPrompt: ReflectionPromptView,
+  knowledgeCheck: KnowledgeCheckView,
+  checkOption: CheckOptionView,
+  scenario: ScenarioView,
+  scenarioResponse: ScenarioResponseView,
+  keyTakeaway: KeyTakeawayView,
+  supportSignpost: SupportSignpostView,
+};
+
+const PLACEHOLDERS: Record<string, string> = {
+  heading: "Section heading",
+  checkQuestion: "Write the question",
+  optionText: "Write an answer",
+  optionFeedback: "Feedback when someone chooses this answer",
+  scenarioSituation: "Describe the situation",
+  responseText: "A way someone might respond",
+  responseDiscussion: "What might happen, and why",
+  reflectionPrompt: "Write a question for learners to reflect on",
+  contentNote: "Optional: say a little more about what this section covers",
+  supportSignpost: "Optional: a short lead-in, such as “If this brings anything up for you…”",
+};
+
+/**
+ * The shared document extensions, plus what only the editor needs: node views with editing
+ * controls, collaboration (which also brings per-person undo and redo), carets, placeholders and
+ * the size limit.
+ */
+export function editorExtensions(options: {
+  document: Y.Doc;
+  provider: HocuspocusProvider;
+  user: { name: string; color: string };
+  onLimit: () => void;
+}): AnyExtension[] {
+  const base = documentExtensions.map((extension) => {
+    const view = NODE_VIEWS[extension.name];
+    return view ? extension.extend({ addNodeView: () => ReactNodeViewRenderer(view) }) : extension;
+  });
+  return [
+    ...base,
+    Collaboration.configure({ document: options.document, field: FRAGMENT }),
+    CollaborationCaret.configure({ provider: options.provider, user: options.user }),
+    Placeholder.configure({
+      includeChildren: true,
+      placeholder: ({ node }) => PLACEHOLDERS[node.type.name] ?? "Write here, or insert a training block",
+    }),
+    SizeLimit.configure({ max: EDITOR_MAX_SIZE, onLimit: options.onLimit }),
+  ];
+}

@@ -1,0 +1,154 @@
+import type { Editor } from "@tiptap/react";
+import { useEditorState } from "@tiptap/react";
+import { type KeyboardEvent, useRef, useState } from "react";
+import { isAllowedLink } from "../../modules/documents/links";
+import { InsertMenu } from "./insert-menu";
+
+type Tool = { label: string; shortcut?: string; active?: boolean; disabled?: boolean; run: () => void };
+
+/**
+ * The formatting toolbar, following the ARIA toolbar pattern: one tab stop, arrow keys move
+ * between controls, every control has a visible or accessible label.
+ */
+export function Toolbar({ editor }: { editor: Editor }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive("bold"),
+      italic: e.isActive("italic"),
+      h2: e.isActive("heading", { level: 2 }),
+      h3: e.isActive("heading", { level: 3 }),
+      bullet: e.isActive("bulletList"),
+      ordered: e.isActive("orderedList"),
+      quote: e.isActive("blockquote"),
+      link: e.isActive("link"),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+  const [linkOpen, setLinkOpen] = useState(false);
+  const bar = useRef<HTMLDivElement>(null);
+  const chain = () => editor.chain().focus();
+
+  const tools: Tool[] = [
+    { label: "Bold", shortcut: "Ctrl+B", active: state.bold, run: () => chain().toggleBold().run() },
+    { label: "Italic", shortcut: "Ctrl+I", active: state.italic, run: () => chain().toggleItalic().run() },
+    { label: "Section heading", active: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
+    { label: "Subheading", active: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { label: "Bulleted list", active: state.bullet, run: () => chain().toggleBulletList().run() },
+    { label: "Numbered list", active: state.ordered, run: () => chain().toggleOrderedList().run() },
+    { label: "Quote", active: state.quote, run: () => chain().toggleBlockquote().run() },
+    { label: "Link", active: state.link, run: () => setLinkOpen((open) => !open) },
+    { label: "Undo", shortcut: "Ctrl+Z", disabled: !state.canUndo, run: () => chain().undo().run() },
+    { label: "Redo", shortcut: "Ctrl+Shift+Z", disabled: !state.canRedo, run: () => chain().redo().run() },
+  ];
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) return;
+    const items = Array.from(bar.current?.querySelectorAll<HTMLElement>("[data-tool]") ?? []);
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    const next =
+      event.key === "Home"
+        ? 0
+        : event.key === "End"
+          ? items.length - 1
+          : (index + (event.key === "ArrowRight" ? 1 : -1) + items.length) % items.length;
+    event.preventDefault();
+    items.forEach((el, i) => {
+      el.tabIndex = i === next ? 0 : -1;
+    });
+    items[next]?.focus();
+  };
+
+  return (
+    <div className="editor-toolbar-wrap">
+      {/* biome-ignore lint/a11y/useSemanticElements: role=toolbar is the ARIA pattern for a group of controls */}
+      <div
+        role="toolbar"
+        aria-label="Formatting"
+        className="editor-toolbar"
+        ref={bar}
+        onKeyDown={onKeyDown}
+        tabIndex={-1}
+      >
+        {tools.map((tool, i) => (
+          <button
+            key={tool.label}
+            type="button"
+            data-tool=""
+            tabIndex={i === 0 ? 0 : -1}
+            className="tool"
+            aria-pressed={tool.active === undefined ? undefined : tool.active}
+            aria-keyshortcuts={tool.shortcut?.replace("Ctrl", "Control")}
+            title={tool.shortcut ? `${tool.label} (${tool.shortcut})` : tool.label}
+            disabled={tool.disabled}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={tool.run}
+          >
+            {tool.label}
+          </button>
+        ))}
+        <InsertMenu editor={editor} />
+      </div>
+      {linkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
+    </div>
+  );
+}
+
+function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
+  const current = String(editor.getAttributes("link").href ?? "");
+  const [href, setHref] = useState(current);
+  const [error, setError] = useState<string | null>(null);
+  const apply = () => {
+    const value = href.trim();
+    if (value === "") {
+      editor.chain().focus().extendMarkRange("link").unsetLink().run();
+      onDone();
+      return;
+    }
+    if (!isAllowedLink(value)) {
+      setError("Use a full web address (https://…), an email (mailto:…) or a phone number (tel:…).");
+      return;
+    }
+    if (editor.state.selection.empty && !editor.isActive("link")) {
+      setError("Select the words to turn into a link first.");
+      return;
+    }
+    editor.chain().focus().extendMarkRange("link").setLink({ href: value }).run();
+    onDone();
+  };
+  return (
+    <fieldset className="link-form">
+      <legend className="visually-hidden">Link</legend>
+      <label htmlFor="editor-link-href">Link address</label>
+      <input
+        id="editor-link-href"
+        type="url"
+        value={href}
+        // biome-ignore lint/a11y/noAutofocus: the person just asked to edit a link; focus belongs here
+        autoFocus
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "editor-link-error" : undefined}
+        onChange={(e) => setHref(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            apply();
+          }
+          if (e.key === "Escape") onDone();
+        }}
+      />
+      <button type="button" onClick={apply}>
+        {href.trim() === "" && current ? "Remove link" : "Apply link"}
+      </button>
+      <button type="button" className="button-quiet" onClick={onDone}>
+        Cancel
+      </button>
+      {error ? (
+        <p className="error-message" id="editor-link-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,1 @@
+export { listStarterModules, startFromStarter } from "../../modules/content/starter";

@@ -1,0 +1,61 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, Outlet, useLoaderData } from "@remix-run/react";
+import { Tabs } from "~/components/tabs";
+import { requireActor } from "~/lib/auth.server";
+import { handled, paramId } from "~/lib/http.server";
+import { openModule, STATUS_LABELS, TOPIC_LABELS } from "~/lib/workshop.server";
+import editorStyles from "~/styles/editor.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.module.title ?? "Module"} · Workshop · Alongside` },
+];
+
+export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireActor(request, context);
+    const { module, role, access } = openModule(context.runtime.db, actor, paramId(params, "moduleId"));
+    return {
+      module: {
+        id: module.id,
+        title: module.title,
+        status: module.status,
+        statusLabel: STATUS_LABELS[module.status],
+        topicLabel: module.topic === "other" ? module.customTopic : TOPIC_LABELS[module.topic],
+        originCredit: module.originCredit,
+      },
+      role,
+      access,
+    };
+  });
+
+export default function ModuleLayout() {
+  const { module } = useLoaderData<typeof loader>();
+  const base = `/workshop/${module.id}`;
+  return (
+    <>
+      <p>
+        <Link to="/workshop">Back to the Workshop</Link>
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>{module.title}</h1>
+          <p className="module-tags">
+            <span className="badge">{module.topicLabel}</span>{" "}
+            <span className="badge badge-accent">{module.statusLabel}</span>
+            {module.originCredit ? <span className="muted"> · from {module.originCredit}</span> : null}
+          </p>
+        </div>
+      </div>
+      <Tabs
+        label="Module"
+        items={[
+          { to: base, label: "Write", end: true },
+          { to: `${base}/people`, label: "Details and people" },
+        ]}
+      />
+      <Outlet />
+    </>
+  );
+}
