@@ -42,3 +42,15 @@ export function guard<Args, Result>(fn: (args: Args) => Promise<Result> | Result
     }
   };
 }
+
+/**
+ * The same, called inside the exported function (`export const loader = (args) => handled(async () => …)`),
+ * so there is no top-level call for the browser build to keep.
+ */
+export async function handled<Result>(body: () => Promise<Result> | Result): Promise<Result> {
+  try {
+    return await body();
+  } catch (error) {
+    throw toResponse(error);
+  }
+}
