@@ -29,12 +29,12 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   exit 1
 fi
 
-cat >&2 <<'MSG'
-The end-to-end tests need Chromium, and it is not installed.
-On Debian or Ubuntu, install it with:
-
-    sudo apt-get install chromium
-
-then run the tests again. (Playwright's own browser download is not used by this project.)
-MSG
+{
+  echo "The end-to-end tests need Chromium, and it is not installed."
+  echo "On Debian or Ubuntu, install it with:"
+  echo ""
+  echo "    sudo apt-get install chromium"
+  echo ""
+  echo "then run the tests again. (Playwright's own browser download is not used by this project.)"
+} >&2
 exit 1
