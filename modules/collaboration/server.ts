@@ -38,17 +38,37 @@ type Loaded = { moduleId: string; bytes: number };
 
 // y-protocols message types (see y-protocols/sync and Hocuspocus's MessageType).
 const MESSAGE_SYNC = 0;
+/** Hocuspocus applies a "sync reply" exactly like a sync message, so it must be checked like one. */
+const MESSAGE_SYNC_REPLY = 4;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
+/** WebSocket.OPEN (Node 20 has no global WebSocket to read it from). */
+const SOCKET_OPEN = 1;
 
 /** The Yjs update carried by a raw message, or null when it carries none (awareness, sync step 1…). */
 function updateIn(message: Uint8Array): Uint8Array | null {
   const decoder = decoding.createDecoder(message);
   decoding.readVarString(decoder);
-  if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
+  const type = decoding.readVarUint(decoder);
+  if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return null;
   const syncType = decoding.readVarUint(decoder);
   if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return null;
   return decoding.readVarUint8Array(decoder);
+}
+
+/**
+ * Every Hocuspocus message starts with the name of the document it is for. A frame that does not
+ * (random bytes, another protocol) is malformed; Hocuspocus itself would queue some of those as
+ * messages for a document that never authenticates and keep the socket open.
+ */
+function addressedToModule(message: Uint8Array): boolean {
+  try {
+    const address = decoding.readVarString(decoding.createDecoder(message));
+    // A session-aware provider sends "documentName\0sessionId".
+    return moduleIdFromDocumentName(address.split("\0")[0] ?? "") !== null;
+  } catch {
+    return false;
+  }
 }
 
 function userFrom(origin: unknown): string | null {
@@ -161,7 +181,16 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
         connections.set(peer.id, hocuspocus.handleConnection(peer.websocket as WebSocketLike, peer.request));
       },
       message(peer, message) {
-        connections.get(peer.id)?.handleMessage(message.uint8Array());
+        // Once the server has started closing a socket (a removed person, a malformed message), frames
+        // still in flight from it must not reach the document: ws keeps emitting them until the close
+        // handshake completes.
+        if (peer.websocket.readyState !== SOCKET_OPEN) return;
+        const data = message.uint8Array();
+        if (!addressedToModule(data)) {
+          peer.close(4400, CLOSE_REASONS.malformed);
+          return;
+        }
+        connections.get(peer.id)?.handleMessage(data);
       },
       close(peer, details) {
         connections.get(peer.id)?.handleClose({ code: details.code ?? 1000, reason: details.reason ?? "" });
