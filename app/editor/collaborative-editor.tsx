@@ -1,8 +1,16 @@
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useMemo, useState } from "react";
+import { type MutableRefObject, useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
 import { CLOSE_REASONS, COLLAB_PATH, documentNameFor } from "../../modules/collaboration/protocol";
+import {
+  type Anchor,
+  anchoredThreadIds,
+  anchorThread,
+  captureSelection,
+  revealThread,
+  threadAtCursor,
+} from "./comment-anchors";
 import { editorExtensions } from "./extensions";
 import { HereNow, type Person } from "./here-now";
 import { Toolbar } from "./toolbar";
@@ -29,6 +37,23 @@ function problemFromClose(code: number | undefined, reason: string | undefined):
   return null;
 }
 
+/** What the page around the editor (the comments panel) may ask of it. */
+export type EditorApi = {
+  captureSelection(): { quote: string; anchor: Anchor } | null;
+  anchorThread(threadId: string, anchor: Anchor): boolean;
+  revealThread(threadId: string): void;
+};
+
+export type EditorEvents = {
+  /** Thread ids currently anchored in the document (the rest are detached). */
+  onAnchors?: (ids: string[]) => void;
+  onSelection?: (hasText: boolean) => void;
+  /** The cursor moved into a commented passage. */
+  onThreadAtCursor?: (threadId: string) => void;
+  /** The server says something beside the text changed (comments, review). */
+  onNotice?: (what: string) => void;
+};
+
 /**
  * The co-editing surface for one module: Tiptap bound to a Yjs document that Hocuspocus keeps in
  * step with everyone else's. Mounted only in the browser, after hydration.
@@ -37,11 +62,18 @@ export default function CollaborativeEditor({
   moduleId,
   user,
   canEdit,
+  apiRef,
+  events,
 }: {
   moduleId: string;
   user: { id: string; name: string; color: string };
   canEdit: boolean;
+  apiRef?: MutableRefObject<EditorApi | null>;
+  events?: EditorEvents;
 }) {
+  // Latest handlers without re-subscribing (the page passes new functions on every render).
+  const handlers = useRef(events);
+  handlers.current = events;
   const { document, provider } = useMemo(() => {
     const doc = new Y.Doc();
     return {
@@ -95,6 +127,13 @@ export default function CollaborativeEditor({
     provider.on("authenticationFailed", onDenied);
     provider.on("close", onClose);
     provider.on("awarenessChange", onAwareness);
+    provider.on("stateless", ({ payload }: { payload: string }) => {
+      try {
+        handlers.current?.onNotice?.(String(JSON.parse(payload).changed));
+      } catch {
+        // Not one of ours; nothing to do.
+      }
+    });
     return () => {
       provider.destroy();
       document.destroy();
@@ -133,6 +172,31 @@ export default function CollaborativeEditor({
   useEffect(() => {
     if (editor && problem === "access") editor.setEditable(false);
   }, [editor, problem]);
+
+  useEffect(() => {
+    if (!editor) return;
+    if (apiRef) {
+      apiRef.current = {
+        captureSelection: () => captureSelection(editor),
+        anchorThread: (threadId, anchor) => anchorThread(editor, threadId, anchor),
+        revealThread: (threadId) => revealThread(editor, threadId),
+      };
+    }
+    const onUpdate = () => handlers.current?.onAnchors?.(anchoredThreadIds(editor));
+    const onSelection = () => {
+      handlers.current?.onSelection?.(!editor.state.selection.empty);
+      const thread = threadAtCursor(editor);
+      if (thread) handlers.current?.onThreadAtCursor?.(thread);
+    };
+    editor.on("update", onUpdate);
+    editor.on("selectionUpdate", onSelection);
+    onUpdate();
+    return () => {
+      editor.off("update", onUpdate);
+      editor.off("selectionUpdate", onSelection);
+      if (apiRef) apiRef.current = null;
+    };
+  }, [editor, apiRef]);
 
   useEffect(() => {
     if (!limitHit) return;

@@ -62,7 +62,6 @@ export function Toolbar({ editor }: { editor: Editor }) {
 
   return (
     <div className="editor-toolbar-wrap">
-      {/* biome-ignore lint/a11y/useSemanticElements: role=toolbar is the ARIA pattern for a group of controls */}
       <div
         role="toolbar"
         aria-label="Formatting"

@@ -1,6 +1,6 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
-import { InvalidError } from "../../modules/shared/errors";
+import { ForbiddenError, InvalidError, NotFoundError } from "../../modules/shared/errors";
 
 export type FormValues = Record<string, string | string[]>;
 export type FormErrors = Record<string, string>;
@@ -57,12 +57,19 @@ export function invalid(failure: Omit<FormFailure, "ok">) {
   return data({ ok: false as const, ...failure }, { status: 400 });
 }
 
-/** An InvalidError from the domain becomes a message on its field (or on the form). */
+/**
+ * A domain refusal becomes a message on the form, keeping what was typed: an InvalidError on its
+ * field, and a "not found" or "not allowed" (a forged or stale id in a hidden field) on the form.
+ */
 export function invalidFromError(error: unknown, form: FormData) {
-  if (!(error instanceof InvalidError)) throw error;
-  return invalid({
-    errors: { [error.field ?? "form"]: error.message },
-    values: formValues(form),
-    intent: String(form.get("intent") ?? "") || undefined,
-  });
+  const intent = String(form.get("intent") ?? "") || undefined;
+  const values = formValues(form);
+  if (error instanceof InvalidError) {
+    return invalid({ errors: { [error.field ?? "form"]: error.message }, values, intent });
+  }
+  if (error instanceof NotFoundError || error instanceof ForbiddenError) {
+    const errors: FormErrors = { form: error.message };
+    return data({ ok: false as const, errors, values, intent }, { status: error instanceof NotFoundError ? 404 : 403 });
+  }
+  throw error;
 }

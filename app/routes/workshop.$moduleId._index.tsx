@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { lazy, Suspense } from "react";
+import { useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { lazy, Suspense, useMemo, useRef, useState } from "react";
+import { CommentsPanel } from "~/components/comments-panel";
 import { Notice } from "~/components/layout";
+import type { EditorApi, EditorEvents } from "~/editor/collaborative-editor";
 import { requireActor } from "~/lib/auth.server";
+import { listThreads, unreadCount } from "~/lib/coproduction.server";
 import { handled, paramId } from "~/lib/http.server";
 import { useHydrated } from "~/lib/hydrated";
-import { colourFor, openModule, renderDocumentHTML } from "~/lib/workshop.server";
+import { colourFor, listCollaborators, openModule, renderDocumentHTML } from "~/lib/workshop.server";
 
 // The editor, Tiptap and Yjs load only here, and only in the browser.
 const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor"));
@@ -14,12 +17,19 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
     const actor = await requireActor(request, context);
     const moduleId = paramId(params, "moduleId");
-    const { access } = openModule(context.runtime.db, actor, moduleId);
+    const { db, collab } = context.runtime;
+    const { access } = openModule(db, actor, moduleId);
+    const doc = collab.current(moduleId);
     return {
       moduleId,
       user: { id: actor.userId, name: actor.name, color: colourFor(actor.userId) },
       canEdit: access.edit,
-      previewHTML: renderDocumentHTML(context.runtime.collab.current(moduleId)),
+      canComment: access.comment,
+      canModerate: access.facilitate,
+      previewHTML: renderDocumentHTML(doc),
+      threads: listThreads(db, moduleId, actor.userId, doc),
+      unread: unreadCount(db, moduleId, actor.userId),
+      people: listCollaborators(db, moduleId).map((c) => c.name),
     };
   });
 
@@ -34,9 +44,24 @@ function Preview({ html, message }: { html: string; message: string }) {
 }
 
 export default function Write() {
-  const { moduleId, user, canEdit, previewHTML } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
   const hydrated = useHydrated();
   const [params] = useSearchParams();
+  const revalidator = useRevalidator();
+  const api = useRef<EditorApi | null>(null);
+  const [anchoredIds, setAnchoredIds] = useState<string[] | null>(null);
+  const [selection, setSelection] = useState(false);
+  const [focusedThread, setFocusedThread] = useState<string | null>(null);
+  const revalidate = revalidator.revalidate;
+  const events = useMemo<EditorEvents>(
+    () => ({
+      onAnchors: setAnchoredIds,
+      onSelection: setSelection,
+      onThreadAtCursor: setFocusedThread,
+      onNotice: () => revalidate(),
+    }),
+    [revalidate],
+  );
   return (
     <>
       {params.get("started") ? (
@@ -45,13 +70,39 @@ export default function Write() {
           it together.
         </Notice>
       ) : null}
-      {hydrated ? (
-        <Suspense fallback={<Preview html={previewHTML} message="Loading the editor…" />}>
-          <CollaborativeEditor key={moduleId} moduleId={moduleId} user={user} canEdit={canEdit} />
-        </Suspense>
-      ) : (
-        <Preview html={previewHTML} message="The editor needs JavaScript. This is the module as it stands now." />
-      )}
+      <div className="write-layout">
+        <div className="write-main">
+          {hydrated ? (
+            <Suspense fallback={<Preview html={data.previewHTML} message="Loading the editor…" />}>
+              <CollaborativeEditor
+                key={data.moduleId}
+                moduleId={data.moduleId}
+                user={data.user}
+                canEdit={data.canEdit}
+                apiRef={api}
+                events={events}
+              />
+            </Suspense>
+          ) : (
+            <Preview
+              html={data.previewHTML}
+              message="The editor needs JavaScript. This is the module as it stands now."
+            />
+          )}
+        </div>
+        <CommentsPanel
+          moduleId={data.moduleId}
+          threads={data.threads}
+          unread={data.unread}
+          canComment={data.canComment}
+          canModerate={data.canModerate}
+          people={data.people}
+          api={api}
+          anchoredIds={anchoredIds}
+          selectionAvailable={selection}
+          focusedThreadId={focusedThread}
+        />
+      </div>
     </>
   );
 }

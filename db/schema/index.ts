@@ -1,4 +1,5 @@
 export * from "./accounts";
 export * from "./audit";
+export * from "./coproduction";
 export * from "./organisations";
 export * from "./workshop";

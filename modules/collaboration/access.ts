@@ -5,13 +5,21 @@ import { actorFor } from "../organisations/service";
 import { collaboratorRole } from "../workshop/collaborators";
 import { getModule } from "../workshop/service";
 
-export type CollabContext = { userId: string; name: string; orgId: string; moduleId: string; readOnly: boolean };
+export type CollabContext = {
+  userId: string;
+  name: string;
+  orgId: string;
+  moduleId: string;
+  readOnly: boolean;
+  /** Reviewers: their updates may add or remove comment anchors, never change the content. */
+  commentOnly: boolean;
+};
 
 /**
  * Decides whether a WebSocket may open a module document, from the session token in its cookie:
  * the person must be signed in, belong to the module's organisation, and be allowed to view it.
- * Viewers who may not edit (reviewers, facilitators not on the module, archived modules) get a
- * read-only connection. Returns null when refused.
+ * Reviewers may only anchor comments; viewers who may neither edit nor comment (facilitators not on
+ * the module, everyone on an archived module) get a read-only connection. Returns null when refused.
  */
 export function collabAccess(
   db: DB,
@@ -29,5 +37,12 @@ export function collabAccess(
   if (!actor) return null;
   const access = moduleAccess(actor, module, collaboratorRole(db, moduleId, actor.userId));
   if (!access.view) return null;
-  return { userId: actor.userId, name: actor.name, orgId: actor.orgId, moduleId, readOnly: !access.edit };
+  return {
+    userId: actor.userId,
+    name: actor.name,
+    orgId: actor.orgId,
+    moduleId,
+    readOnly: !access.edit && !access.comment,
+    commentOnly: !access.edit && access.comment,
+  };
 }

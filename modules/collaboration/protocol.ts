@@ -25,6 +25,7 @@ export const EDITOR_MAX_SIZE = 200_000;
 /** Close reasons the editor turns into plain messages. */
 export const CLOSE_REASONS = {
   removed: "access-removed",
+  readOnly: "read-only",
   documentFull: "document-full",
   malformed: "malformed-message",
   messageTooBig: "message-too-big",

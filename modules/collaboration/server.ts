@@ -6,6 +6,7 @@ import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import type { DB } from "../../db/client";
 import { sessionTokenFrom } from "../accounts/cookie";
+import { documentFacts } from "../documents/facts";
 import type { DocJSON } from "../documents/json";
 import { type CollabContext, collabAccess } from "./access";
 import {
@@ -32,6 +33,8 @@ export type CollabControl = {
   current(moduleId: string): DocJSON;
   /** Runs pending compaction and fact updates for a module now (before a sign-off or publish). */
   settle(moduleId: string): Promise<void>;
+  /** Tells every open editor of a module that something beside the document changed (comments…). */
+  notify(moduleId: string, what: "comments" | "review"): void;
 };
 
 type Loaded = { moduleId: string; bytes: number };
@@ -69,6 +72,20 @@ function addressedToModule(message: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether an update would change the content (anything but comment anchors). Tried on a copy, so
+ * a reviewer's message is judged by its effect, whatever Yjs structures it uses.
+ */
+function changesContent(document: Y.Doc, update: Uint8Array): boolean {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(document));
+  const before = documentFacts(yDocToJSON(copy)).contentHash;
+  Y.applyUpdate(copy, update);
+  const after = documentFacts(yDocToJSON(copy)).contentHash;
+  copy.destroy();
+  return before !== after;
 }
 
 function userFrom(origin: unknown): string | null {
@@ -130,7 +147,7 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
       });
     },
 
-    async beforeHandleMessage({ update: message, documentName, connection }) {
+    async beforeHandleMessage({ update: message, documentName, connection, document, context }) {
       let update: Uint8Array | null;
       try {
         update = updateIn(message);
@@ -138,6 +155,10 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
       } catch {
         closeSocket(connection, 4400, CLOSE_REASONS.malformed);
         throw { code: 4400, reason: CLOSE_REASONS.malformed };
+      }
+      if (update && context.commentOnly && changesContent(document, update)) {
+        closeSocket(connection, 4403, CLOSE_REASONS.readOnly);
+        throw { code: 4403, reason: CLOSE_REASONS.readOnly };
       }
       const state = loaded.get(documentName);
       if (update && state && state.bytes > MAX_DOCUMENT_BYTES && Y.decodeUpdate(update).structs.length > 0) {
@@ -164,8 +185,10 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
       if (!state) return;
       const now = new Date();
       compactDocument(db, state.moduleId, now);
-      refreshFacts(db, state.moduleId, yDocToJSON(document), lastContext?.userId ?? null, now);
+      const facts = refreshFacts(db, state.moduleId, yDocToJSON(document), lastContext?.userId ?? null, now);
       state.bytes = Y.encodeStateAsUpdate(document).byteLength;
+      // A new revision makes sign-offs stale: open review pages and editors refresh.
+      if (facts.changed) document.broadcastStateless(JSON.stringify({ changed: "review" }));
     },
 
     async afterUnloadDocument({ documentName }) {
@@ -246,6 +269,7 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
         orgId: "",
         moduleId,
         readOnly: false,
+        commentOnly: false,
       });
       try {
         await direct.transact((doc) => edit(doc));
@@ -257,6 +281,10 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
     current(moduleId) {
       const live = hocuspocus.documents.get(documentNameFor(moduleId));
       return live ? yDocToJSON(live) : loadDocumentJSON(db, moduleId);
+    },
+
+    notify(moduleId, what) {
+      hocuspocus.documents.get(documentNameFor(moduleId))?.broadcastStateless(JSON.stringify({ changed: what }));
     },
 
     async settle(moduleId) {

@@ -5,7 +5,7 @@ import { DEMO_ORG_SLUG, seedDemo } from "../../db/seed";
 import { loadDocumentJSON } from "../collaboration/store";
 import { type DocJSON, validateDoc } from "../documents/json";
 import { childOf, childrenOf, findNodes, splitSections, textOf } from "../documents/sections";
-import type { ContentNoteTopic } from "../documents/vocabulary";
+import { SENSITIVE_TOPIC_PATTERNS } from "../documents/sensitivity";
 import { getOrganisationBySlug } from "../organisations/service";
 import { NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
@@ -24,19 +24,7 @@ const each = starters.map((s) => [s.slug, s] as const);
  */
 const MAX_GRADE = 5;
 
-/**
- * Words that mean a section touches a sensitive topic, so it needs a content note naming it.
- * Deliberately narrow ("drinking", not "drink"): a cup of tea in a grounding exercise is not
- * substance use.
- */
-const SENSITIVE: Record<Exclude<ContentNoteTopic, "custom">, RegExp> = {
-  suicide: /\b(suicid\w*|end(ing)? (their|your|my|his|her) life|kill(ing)? (themselves|himself|herself))\b/i,
-  self_harm: /\b(self-harm\w*|harm(ing)? (themselves|yourself|himself|herself))\b/i,
-  sexual_violence: /\b(sexual(ly)? (violence|assault\w*|abuse)|rape\w*)\b/i,
-  abuse: /\babus\w*/i,
-  substance_use: /\b(drunk|alcohol|drugs?|drinking|relaps\w*|using again|overdos\w*)\b/i,
-  bereavement: /\b(bereave\w*|grief|grieving|funeral|died|death)\b/i,
-};
+const SENSITIVE = SENSITIVE_TOPIC_PATTERNS;
 
 describe("the starter modules", () => {
   it("are the five modules of the curriculum, in order, one per topic", () => {

@@ -1,0 +1,225 @@
+import { and, asc, count, eq, gt, sql } from "drizzle-orm";
+import type { DB } from "../../db/client";
+import {
+  comments,
+  commentThreads,
+  contributionProgress,
+  contributionTotals,
+  moduleCollaborators,
+  moduleDocUpdates,
+  modules,
+  users,
+} from "../../db/schema";
+import { recordAudit } from "../audit/service";
+import type { Actor } from "../auth/policy";
+import { NotFoundError } from "../shared/errors";
+import type { CreditMode } from "../workshop/schemas";
+import { measureUpdate } from "./measure";
+
+const BATCH = 2000;
+
+/**
+ * Brings the running totals up to date with the update log, reading only updates not yet counted.
+ * Updates without a person (imports, the first document) are nobody's contribution.
+ */
+export function refreshContributions(db: DB, moduleId: string) {
+  for (;;) {
+    const through =
+      db
+        .select({ id: contributionProgress.throughUpdateId })
+        .from(contributionProgress)
+        .where(eq(contributionProgress.moduleId, moduleId))
+        .get()?.id ?? 0;
+    const rows = db
+      .select({ id: moduleDocUpdates.id, userId: moduleDocUpdates.userId, update: moduleDocUpdates.update })
+      .from(moduleDocUpdates)
+      .where(and(eq(moduleDocUpdates.moduleId, moduleId), gt(moduleDocUpdates.id, through)))
+      .orderBy(asc(moduleDocUpdates.id))
+      .limit(BATCH)
+      .all();
+    const last = rows.at(-1);
+    if (!last) return;
+    const sums = new Map<string, { characters: number; blocks: number; edits: number }>();
+    for (const row of rows) {
+      if (!row.userId) continue;
+      const m = measureUpdate(row.update);
+      const s = sums.get(row.userId) ?? { characters: 0, blocks: 0, edits: 0 };
+      s.characters += m.characters;
+      s.blocks += m.blocks;
+      s.edits += 1;
+      sums.set(row.userId, s);
+    }
+    db.transaction((tx) => {
+      for (const [userId, s] of sums) {
+        tx.insert(contributionTotals)
+          .values({ moduleId, userId, ...s })
+          .onConflictDoUpdate({
+            target: [contributionTotals.moduleId, contributionTotals.userId],
+            set: {
+              characters: sql`${contributionTotals.characters} + ${s.characters}`,
+              blocks: sql`${contributionTotals.blocks} + ${s.blocks}`,
+              edits: sql`${contributionTotals.edits} + ${s.edits}`,
+            },
+          })
+          .run();
+      }
+      tx.insert(contributionProgress)
+        .values({ moduleId, throughUpdateId: last.id })
+        .onConflictDoUpdate({ target: contributionProgress.moduleId, set: { throughUpdateId: last.id } })
+        .run();
+    });
+    if (rows.length < BATCH) return;
+  }
+}
+
+export type Contribution = {
+  userId: string;
+  realName: string;
+  role: string | null;
+  current: boolean;
+  characters: number;
+  blocks: number;
+  comments: number;
+  creditMode: CreditMode;
+  creditName: string;
+};
+
+/**
+ * Everyone who shaped a module: current collaborators, and anyone who ever wrote or commented in
+ * it, with what they contributed and how they chose to be credited.
+ */
+export function listContributions(db: DB, moduleId: string): Contribution[] {
+  refreshContributions(db, moduleId);
+  const commentCounts = new Map(
+    db
+      .select({ userId: comments.authorId, n: count() })
+      .from(comments)
+      .innerJoin(commentThreads, eq(commentThreads.id, comments.threadId))
+      .where(eq(commentThreads.moduleId, moduleId))
+      .groupBy(comments.authorId)
+      .all()
+      .map((r) => [r.userId ?? "", r.n]),
+  );
+  const rows = db
+    .select({
+      userId: moduleCollaborators.userId,
+      realName: users.name,
+      role: moduleCollaborators.role,
+      removedAt: moduleCollaborators.removedAt,
+      creditMode: moduleCollaborators.creditMode,
+      creditName: moduleCollaborators.creditName,
+      characters: contributionTotals.characters,
+      blocks: contributionTotals.blocks,
+    })
+    .from(moduleCollaborators)
+    .innerJoin(users, eq(users.id, moduleCollaborators.userId))
+    .leftJoin(
+      contributionTotals,
+      and(
+        eq(contributionTotals.moduleId, moduleCollaborators.moduleId),
+        eq(contributionTotals.userId, moduleCollaborators.userId),
+      ),
+    )
+    .where(eq(moduleCollaborators.moduleId, moduleId))
+    .orderBy(asc(moduleCollaborators.addedAt))
+    .all();
+  return rows
+    .map((r) => ({
+      userId: r.userId,
+      realName: r.realName,
+      role: r.removedAt ? null : r.role,
+      current: r.removedAt === null,
+      characters: r.characters ?? 0,
+      blocks: r.blocks ?? 0,
+      comments: commentCounts.get(r.userId) ?? 0,
+      creditMode: r.creditMode,
+      creditName: r.creditName,
+    }))
+    .filter((c) => c.current || c.characters > 0 || c.blocks > 0 || c.comments > 0);
+}
+
+/** The name shown to others, or null for someone who chose not to be named. */
+export function creditedName(c: Pick<Contribution, "creditMode" | "creditName" | "realName">): string | null {
+  if (c.creditMode === "anonymous") return null;
+  if (c.creditMode === "chosen") return c.creditName || null;
+  return c.realName;
+}
+
+export type CreditSummary = { names: string[]; anonymous: number; origin: string | null };
+
+export function creditSummary(contributions: Contribution[], origin: string | null): CreditSummary {
+  const names: string[] = [];
+  let anonymous = 0;
+  for (const c of contributions) {
+    const name = creditedName(c);
+    if (name) names.push(name);
+    else anonymous += 1;
+  }
+  return { names, anonymous, origin };
+}
+
+/** "Co-produced by Fran Mills, Jordan and 1 person who chose not to be named, from Alongside starter content." */
+export function creditLine(summary: CreditSummary): string {
+  const parts = [...summary.names];
+  if (summary.anonymous > 0) {
+    parts.push(
+      summary.anonymous === 1
+        ? "1 person who chose not to be named"
+        : `${summary.anonymous} people who chose not to be named`,
+    );
+  }
+  const people =
+    parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  if (!people) return summary.origin ? `From ${summary.origin}.` : "";
+  return `Co-produced by ${people}${summary.origin ? `, building on ${summary.origin}` : ""}.`;
+}
+
+/** The module credit of one person changes everywhere it is shown, at once (credits are resolved when shown). */
+export function setCreditChoice(
+  db: DB,
+  actor: Pick<Actor, "userId" | "orgId">,
+  moduleId: string,
+  choice: { creditMode: CreditMode; creditName: string },
+  now = new Date(),
+) {
+  const row = db
+    .select({ orgId: modules.orgId })
+    .from(moduleCollaborators)
+    .innerJoin(modules, eq(modules.id, moduleCollaborators.moduleId))
+    .where(and(eq(moduleCollaborators.moduleId, moduleId), eq(moduleCollaborators.userId, actor.userId)))
+    .get();
+  if (!row || row.orgId !== actor.orgId) throw new NotFoundError("That module");
+  db.update(moduleCollaborators)
+    .set({ creditMode: choice.creditMode, creditName: choice.creditMode === "chosen" ? choice.creditName : "" })
+    .where(and(eq(moduleCollaborators.moduleId, moduleId), eq(moduleCollaborators.userId, actor.userId)))
+    .run();
+  recordAudit(
+    db,
+    {
+      orgId: actor.orgId,
+      actorUserId: actor.userId,
+      action: "credit.changed",
+      targetType: "module",
+      targetId: moduleId,
+      detail: { creditMode: choice.creditMode },
+    },
+    now,
+  );
+}
+
+/** Every module a person is or was on in an organisation, with their credit choice (for the account page). */
+export function myCredits(db: DB, orgId: string, userId: string) {
+  return db
+    .select({
+      moduleId: modules.id,
+      title: modules.title,
+      creditMode: moduleCollaborators.creditMode,
+      creditName: moduleCollaborators.creditName,
+      removedAt: moduleCollaborators.removedAt,
+    })
+    .from(moduleCollaborators)
+    .innerJoin(modules, eq(modules.id, moduleCollaborators.moduleId))
+    .where(and(eq(moduleCollaborators.userId, userId), eq(modules.orgId, orgId)))
+    .orderBy(asc(modules.title))
+    .all();
+}
