@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
@@ -172,6 +173,19 @@ async function main() {
     const port = typeof address === "object" && address ? address.port : config.PORT;
     const shown = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
     console.log(`Alongside is running on http://${shown}:${port}`);
+  });
+}
+
+// Benchmarks only (npm run bench:collab sets BENCH_EVENT_LOOP=1): each SIGUSR2 prints the event-loop
+// delay since the previous one, in ms beyond the 10 ms sampling interval, and starts a new window.
+if (process.env.BENCH_EVENT_LOOP === "1") {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const lag = (ns: number) => Math.max(0, ns / 1e6 - 10);
+  process.on("SIGUSR2", () => {
+    const [p50, p99, max] = [delay.percentile(50), delay.percentile(99), delay.max].map(lag);
+    console.log(`bench event-loop-lag ${JSON.stringify({ p50, p99, max, samples: delay.count })}`);
+    delay.reset();
   });
 }
 
