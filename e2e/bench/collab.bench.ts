@@ -131,6 +131,14 @@ type Result = {
   seconds: number;
 };
 
+/** A Markdown table with padded columns, as the formatter (biome) lays them out. */
+function markdownTable(rows: string[][]): string {
+  const widths = (rows[0] ?? []).map((_, column) => Math.max(3, ...rows.map((row) => (row[column] ?? "").length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ")} |`;
+  const [header = [], ...body] = rows;
+  return [line(header), line(widths.map((width) => "-".repeat(width))), ...body.map(line)].join("\n");
+}
+
 function writeDocs(result: Result) {
   if (DOC_PATH === "-") return;
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
@@ -145,16 +153,29 @@ function writeDocs(result: Result) {
     "(awareness). Latency = from the writer's local change until the last other client has it. Event-loop lag",
     "is the server process's `monitorEventLoopDelay` over the editing window, beyond its 10 ms sampling interval.",
     "",
-    "| Measure | Value |",
-    "|---|---|",
-    `| Machine | ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platform()} |`,
-    `| Clients (accounts) | ${result.clients} (${result.accounts} demo accounts, all co-editing) |`,
-    `| Edits measured | ${result.edits} at ${result.rate} edits/s across all writers, in ${result.seconds.toFixed(1)} s |`,
-    `| Update-to-visible latency p50 / p95 | **${fmt(result.p50)} ms / ${fmt(result.p95)} ms** (p99 ${fmt(result.p99)} ms, max ${fmt(result.max)} ms) |`,
-    `| Server event-loop lag p50 / p99 / max | ${fmt(result.lag.p50)} ms / ${fmt(result.lag.p99)} ms / ${fmt(result.lag.max)} ms |`,
-    `| Benchmark process event-loop lag p99 (the clients' side) | ${fmt(result.benchLagP99)} ms |`,
-    `| Target: p95 under ${TARGET_P95_MS} ms with 20 editors | ${verdict} |`,
-    `| Date | ${date} |`,
+    markdownTable([
+      ["Measure", "Value"],
+      [
+        "Machine",
+        `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platform()}`,
+      ],
+      ["Clients (accounts)", `${result.clients} (${result.accounts} demo accounts, all co-editing)`],
+      [
+        "Edits measured",
+        `${result.edits} at ${result.rate} edits/s across all writers, in ${result.seconds.toFixed(1)} s`,
+      ],
+      [
+        "Update-to-visible latency p50 / p95",
+        `**${fmt(result.p50)} ms / ${fmt(result.p95)} ms** (p99 ${fmt(result.p99)} ms, max ${fmt(result.max)} ms)`,
+      ],
+      [
+        "Server event-loop lag p50 / p99 / max",
+        `${fmt(result.lag.p50)} ms / ${fmt(result.lag.p99)} ms / ${fmt(result.lag.max)} ms`,
+      ],
+      ["Benchmark process event-loop lag p99 (the clients' side)", `${fmt(result.benchLagP99)} ms`],
+      [`Target: p95 under ${TARGET_P95_MS} ms with 20 editors`, verdict],
+      ["Date", date],
+    ]),
     "",
   ].join("\n");
 
