@@ -8,6 +8,7 @@ import {
   anchoredThreadIds,
   anchorThread,
   captureSelection,
+  hasSelection,
   revealThread,
   threadAtCursor,
 } from "./comment-anchors";
@@ -184,16 +185,19 @@ export default function CollaborativeEditor({
     }
     const onUpdate = () => handlers.current?.onAnchors?.(anchoredThreadIds(editor));
     const onSelection = () => {
-      handlers.current?.onSelection?.(!editor.state.selection.empty);
+      handlers.current?.onSelection?.(hasSelection(editor));
       const thread = threadAtCursor(editor);
       if (thread) handlers.current?.onThreadAtCursor?.(thread);
     };
     editor.on("update", onUpdate);
     editor.on("selectionUpdate", onSelection);
+    // A read-only editor does not report selection changes itself.
+    window.document.addEventListener("selectionchange", onSelection);
     onUpdate();
     return () => {
       editor.off("update", onUpdate);
       editor.off("selectionUpdate", onSelection);
+      window.document.removeEventListener("selectionchange", onSelection);
       if (apiRef) apiRef.current = null;
     };
   }, [editor, apiRef]);

@@ -16,10 +16,34 @@ function yState(editor: Editor) {
   return state?.binding ? state : null;
 }
 
-export function captureSelection(editor: Editor): { quote: string; anchor: Anchor } | null {
+/**
+ * The selected range. A read-only editor (a reviewer's) does not track the selection in its state,
+ * so it is read from the browser's selection instead.
+ */
+function selectedRange(editor: Editor): { from: number; to: number } | null {
   const { from, to, empty } = editor.state.selection;
+  if (!empty) return { from, to };
+  const dom = window.getSelection();
+  if (!dom || dom.isCollapsed || !dom.anchorNode || !dom.focusNode) return null;
+  if (!editor.view.dom.contains(dom.anchorNode) || !editor.view.dom.contains(dom.focusNode)) return null;
+  try {
+    const a = editor.view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+    const b = editor.view.posAtDOM(dom.focusNode, dom.focusOffset);
+    return a === b ? null : { from: Math.min(a, b), to: Math.max(a, b) };
+  } catch {
+    return null;
+  }
+}
+
+export function hasSelection(editor: Editor): boolean {
+  return selectedRange(editor) !== null;
+}
+
+export function captureSelection(editor: Editor): { quote: string; anchor: Anchor } | null {
+  const range = selectedRange(editor);
   const y = yState(editor);
-  if (empty || !y) return null;
+  if (!range || !y) return null;
+  const { from, to } = range;
   const quote = editor.state.doc.textBetween(from, to, " ").replace(/\s+/g, " ").trim().slice(0, 500);
   if (!quote) return null;
   return {

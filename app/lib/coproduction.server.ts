@@ -19,6 +19,7 @@ export {
   setCreditChoice,
 } from "../../modules/credits/service";
 export { compareDocs } from "../../modules/history/diff";
+export { snapshotNameSchema } from "../../modules/history/schemas";
 export { getSnapshot, listSnapshots, restoreSnapshot, takeSnapshot } from "../../modules/history/service";
 export { checklistHints, SAFETY_CHECKS } from "../../modules/review/checklist";
 export { requestChangesSchema, signOffSchema } from "../../modules/review/schemas";

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CreditForm } from "~/components/credit-form";
 import { ErrorSummary, Field } from "~/components/form";
 import { Notice, PageHeader } from "~/components/layout";
 import { changePassword, changePasswordSchema, profileSchema, updateProfileName } from "~/lib/accounts.server";
-import { requireSession } from "~/lib/auth.server";
+import { getActor, requireSession } from "~/lib/auth.server";
+import { creditChoiceSchema, myCredits, setCreditChoice } from "~/lib/coproduction.server";
 import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
 import { idSchema } from "~/lib/ids.server";
 import { actorFor, organisationsOf, setSessionOrg } from "~/lib/organisations.server";
@@ -13,11 +15,13 @@ import { roleList } from "~/lib/roles";
 export const meta: MetaFunction = () => [{ title: "Your account · Alongside" }];
 
 export const loader = async ({ request, context }: LoaderFunctionArgs) => {
-  const session = await requireSession(request, context);
+  const { session, actor } = await getActor(request, context);
+  const { db } = context.runtime;
   return {
     user: session.user,
-    currentOrgId: session.currentOrgId,
-    organisations: organisationsOf(context.runtime.db, session.user.id),
+    currentOrgId: actor?.orgId ?? null,
+    organisations: organisationsOf(db, session.user.id),
+    credits: actor ? myCredits(db, actor.orgId, actor.userId) : [],
   };
 };
 
@@ -41,6 +45,21 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
     updateProfileName(db, session.user.id, parsed.data.name);
     throw redirect("/account?saved=profile");
   }
+  if (intent === "credit") {
+    const { actor } = await getActor(request, context);
+    const moduleId = idSchema.safeParse(form.get("moduleId"));
+    const parsed = parseForm(form, creditChoiceSchema);
+    if (!parsed.ok) return invalid({ ...parsed, intent: `credit-${String(form.get("moduleId"))}` });
+    if (!actor || !moduleId.success) {
+      return invalid({ errors: { form: "That module could not be found." }, values: {}, intent: "credit" });
+    }
+    try {
+      setCreditChoice(db, actor, moduleId.data, parsed.data);
+    } catch (error) {
+      return invalidFromError(error, form);
+    }
+    throw redirect("/account?saved=credit");
+  }
   if (intent === "password") {
     const parsed = parseForm(form, changePasswordSchema);
     if (!parsed.ok) return invalid(parsed);
@@ -55,7 +74,7 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
 };
 
 export default function Account() {
-  const { user, organisations, currentOrgId } = useLoaderData<typeof loader>();
+  const { user, organisations, currentOrgId, credits } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const [params] = useSearchParams();
   const saved = params.get("saved");
@@ -67,6 +86,7 @@ export default function Account() {
         <Notice tone="success">Your password is changed. You were logged out everywhere else.</Notice>
       ) : null}
       {saved === "profile" ? <Notice tone="success">Your name is saved.</Notice> : null}
+      {saved === "credit" ? <Notice tone="success">Your credit is saved. It shows this way everywhere.</Notice> : null}
 
       <section className="card" aria-labelledby="orgs-title">
         <h2 id="orgs-title">Your organisations</h2>
@@ -113,6 +133,33 @@ export default function Account() {
           </div>
         </Form>
       </section>
+
+      {credits.length > 0 ? (
+        <section className="card" aria-labelledby="credits-title">
+          <h2 id="credits-title">How you are credited</h2>
+          <p>For each module you have worked on here, choose how your name appears. You can change it at any time.</p>
+          {credits.map((c) => (
+            <details key={c.moduleId} open={stateFor(`credit-${c.moduleId}`) !== undefined}>
+              <summary>
+                {c.title}:{" "}
+                {c.creditMode === "anonymous"
+                  ? "not named"
+                  : c.creditMode === "chosen"
+                    ? `as ${c.creditName}`
+                    : "by your name"}
+                {c.removedAt ? " (you are no longer on this module)" : ""}
+              </summary>
+              <CreditForm
+                moduleId={c.moduleId}
+                realName={user.name}
+                mode={c.creditMode}
+                name={c.creditName}
+                state={stateFor(`credit-${c.moduleId}`)}
+              />
+            </details>
+          ))}
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="password-title">
         <h2 id="password-title">Change your password</h2>

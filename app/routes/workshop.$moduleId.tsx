@@ -52,6 +52,10 @@ export default function ModuleLayout() {
         label="Module"
         items={[
           { to: base, label: "Write", end: true },
+          { to: `${base}/review`, label: "Review" },
+          { to: `${base}/history`, label: "History" },
+          { to: `${base}/contributions`, label: "Contributions" },
+          { to: `${base}/activity`, label: "Activity" },
           { to: `${base}/people`, label: "Details and people" },
         ]}
       />

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { documentSchema } from "./extensions";
 import type { DocJSON } from "./json";
 import { findNodes, splitSections, textOf } from "./sections";
 import { BLOCK_TYPES } from "./vocabulary";
@@ -19,6 +20,18 @@ function withoutComments(node: DocJSON): DocJSON {
     ...(kept && kept.length > 0 ? { marks: kept } : {}),
     ...(content ? { content: content.map(withoutComments) } : {}),
   };
+}
+
+/**
+ * The same content always hashes the same, however it was produced (the editor, a file import or
+ * the Yjs transformer differ in details such as empty mark attributes).
+ */
+function canonical(doc: DocJSON): DocJSON {
+  try {
+    return documentSchema.nodeFromJSON(doc).toJSON() as DocJSON;
+  } catch {
+    return doc;
+  }
 }
 
 export function countWords(text: string): number {

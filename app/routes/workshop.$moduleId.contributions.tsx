@@ -1,0 +1,116 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CreditForm } from "~/components/credit-form";
+import { Notice } from "~/components/layout";
+import { requireActor } from "~/lib/auth.server";
+import {
+  creditChoiceSchema,
+  creditedName,
+  creditLine,
+  creditSummary,
+  listContributions,
+  setCreditChoice,
+} from "~/lib/coproduction.server";
+import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
+import { handled, paramId } from "~/lib/http.server";
+import { openModule } from "~/lib/workshop.server";
+
+export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireActor(request, context);
+    const moduleId = paramId(params, "moduleId");
+    const { db } = context.runtime;
+    const { module } = openModule(db, actor, moduleId);
+    const contributions = listContributions(db, moduleId);
+    const me = contributions.find((c) => c.userId === actor.userId);
+    return {
+      moduleId,
+      // Others' names only as they chose to be credited: an anonymous name never reaches the page.
+      people: contributions.map((c) => ({
+        key: c.userId,
+        isMe: c.userId === actor.userId,
+        shownAs: c.userId === actor.userId ? c.realName : (creditedName(c) ?? "Someone who chose not to be named"),
+        role: c.role,
+        characters: c.characters,
+        blocks: c.blocks,
+        comments: c.comments,
+      })),
+      line: creditLine(creditSummary(contributions, module.originCredit)),
+      mine: me ? { realName: me.realName, mode: me.creditMode, name: me.creditName, shownAs: creditedName(me) } : null,
+    };
+  });
+
+export const action = ({ request, context, params }: ActionFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireActor(request, context);
+    const moduleId = paramId(params, "moduleId");
+    const form = await readForm(request);
+    const parsed = parseForm(form, creditChoiceSchema);
+    if (!parsed.ok) return invalid(parsed);
+    try {
+      setCreditChoice(context.runtime.db, actor, moduleId, parsed.data);
+    } catch (error) {
+      return invalidFromError(error, form);
+    }
+    return redirect(`/workshop/${moduleId}/contributions?saved=1`);
+  });
+
+const ROLE_NAMES: Record<string, string> = {
+  facilitator: "Facilitator",
+  co_designer: "Co-designer",
+  reviewer: "Reviewer",
+};
+
+export default function Contributions() {
+  const { moduleId, people, line, mine } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <div className="two-columns">
+      <section aria-labelledby="contributions-title">
+        <h2 id="contributions-title">Who made this module</h2>
+        <p className="credit-line">{line || "No contributions yet."}</p>
+        <table>
+          <caption className="visually-hidden">Contributions, measured from everyone's saved changes</caption>
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Characters written</th>
+              <th scope="col">Blocks added</th>
+              <th scope="col">Comments</th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr key={p.key}>
+                <td>
+                  {p.isMe ? `You (${p.shownAs})` : p.shownAs}
+                  <br />
+                  <span className="muted">{p.role ? ROLE_NAMES[p.role] : "No longer on the module"}</span>
+                </td>
+                <td>{p.characters.toLocaleString("en-GB")}</td>
+                <td>{p.blocks}</td>
+                <td>{p.comments}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="muted">
+          Counted from each saved change: characters typed or pasted, training blocks inserted, and comments written.
+        </p>
+      </section>
+      {mine ? (
+        <section className="card" aria-labelledby="credit-title">
+          <h2 id="credit-title">Your credit</h2>
+          {params.get("saved") ? <Notice tone="success">Saved. It now shows this way everywhere.</Notice> : null}
+          <p>
+            Others see you as <strong>{mine.shownAs ?? "someone who chose not to be named"}</strong>. You can change
+            this at any time; it changes everywhere this module is credited, including published training.
+          </p>
+          <CreditForm moduleId={moduleId} realName={mine.realName} mode={mine.mode} name={mine.name} state={state} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/lib/auth.server";
+import { compareDocs, getSnapshot } from "~/lib/coproduction.server";
+import { handled, notFound, paramId } from "~/lib/http.server";
+import { isId } from "~/lib/ids.server";
+import { openModule } from "~/lib/workshop.server";
+
+export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireActor(request, context);
+    const moduleId = paramId(params, "moduleId");
+    const { db, collab } = context.runtime;
+    openModule(db, actor, moduleId);
+    const url = new URL(request.url);
+    const version = (value: string | null) => {
+      if (value === "current") return { name: "The module now", doc: collab.current(moduleId) };
+      if (!isId(value)) notFound("Choose two versions to compare.");
+      const s = getSnapshot(db, moduleId, value);
+      return { name: s.name, doc: s.doc };
+    };
+    const from = version(url.searchParams.get("from"));
+    const to = version(url.searchParams.get("to"));
+    return { moduleId, fromName: from.name, toName: to.name, rows: compareDocs(from.doc, to.doc) };
+  });
+
+export default function Compare() {
+  const { moduleId, fromName, toName, rows } = useLoaderData<typeof loader>();
+  const changed = rows.filter((r) => r.change !== null);
+  return (
+    <>
+      <p>
+        <Link to={`/workshop/${moduleId}/history`}>Back to history</Link>
+      </p>
+      <h2>
+        From “{fromName}” to “{toName}”
+      </h2>
+      <p>
+        {changed.length === 0
+          ? "No differences in the text or the blocks."
+          : `${changed.length} ${changed.length === 1 ? "part differs" : "parts differ"}. Added words are underlined and marked “added”; removed words are struck through and marked “removed”.`}
+      </p>
+      <ol className="diff">
+        {rows.map((row, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their place in the comparison
+          <li key={i} className={row.change ? `diff-row diff-${row.change}` : "diff-row"}>
+            <span className="diff-label">
+              {row.label}
+              {row.change === "added"
+                ? " (added)"
+                : row.change === "removed"
+                  ? " (removed)"
+                  : row.change === "changed"
+                    ? " (changed)"
+                    : ""}
+            </span>
+            <p>
+              {row.parts.map((part, k) =>
+                part.change === "added" ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional
+                  <ins key={k}>
+                    <span className="visually-hidden">added: </span>
+                    {part.text}
+                  </ins>
+                ) : part.change === "removed" ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional
+                  <del key={k}>
+                    <span className="visually-hidden">removed: </span>
+                    {part.text}
+                  </del>
+                ) : (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional
+                  <span key={k}>{part.text}</span>
+                ),
+              )}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
