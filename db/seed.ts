@@ -1,7 +1,12 @@
 import { hashPassword, insertUser } from "../modules/accounts/service";
+import type { Actor } from "../modules/auth/policy";
 import type { Role } from "../modules/auth/roles";
+import { loadDocumentJSON } from "../modules/collaboration/store";
 import { importStarterPack } from "../modules/content/starter";
-import { addMembership, createOrganisation, getOrganisationBySlug } from "../modules/organisations/service";
+import { addCourseModule, createCourse, publishCourse } from "../modules/courses/service";
+import { actorFor, addMembership, createOrganisation, getOrganisationBySlug } from "../modules/organisations/service";
+import { createModuleVersion } from "../modules/publishing/service";
+import { getModule } from "../modules/workshop/service";
 import type { DB } from "./client";
 
 export const DEMO_ORG_SLUG = "northern-peer-support";
@@ -18,6 +23,39 @@ export const DEMO_ACCOUNTS: { role: string; name: string; email: string; roles: 
 ];
 
 /**
+ * So learners have something to take straight away: the first starter module published as version 1
+ * and a course, open to everyone, that contains it. (In real use the module's co-authors sign it off
+ * first; the demo skips that step for content that ships with Alongside.)
+ */
+function publishDemoCourse(
+  db: DB,
+  moduleId: string | undefined,
+  trainer: Actor | null,
+  facilitatorId: string,
+  now: Date,
+) {
+  const module = moduleId ? getModule(db, moduleId) : undefined;
+  if (!module || !trainer) return;
+  createModuleVersion(
+    db,
+    { module, doc: loadDocumentJSON(db, module.id), changelog: "First version.", publishedBy: facilitatorId },
+    now,
+  );
+  const course = createCourse(
+    db,
+    trainer,
+    {
+      title: "Peer support essentials",
+      description: "Where peer support starts and stops, and how to keep yourself well while you do it.",
+      openToAll: true,
+    },
+    now,
+  );
+  addCourseModule(db, trainer, course.id, module.id, now);
+  publishCourse(db, trainer, course.id, "First version.", now);
+}
+
+/**
  * Seeds the demo organisation once. Idempotent: when the demo organisation already exists it does
  * nothing and returns null, so restarts never duplicate or overwrite anything.
  */
@@ -31,7 +69,10 @@ export async function seedDemo(db: DB, now = new Date()) {
     const org = createOrganisation(tx, "Northern Peer Support Network", first.id, now, DEMO_ORG_SLUG);
     for (const account of rest) addMembership(tx, org.id, account.id, account.roles, now);
     const facilitator = rest.find((account) => account.roles.includes("facilitator"));
-    if (facilitator) importStarterPack(tx, { orgId: org.id, createdBy: facilitator.id }, now);
+    const trainer = rest.find((account) => account.roles.includes("trainer"));
+    if (!facilitator || !trainer) return;
+    const starters = importStarterPack(tx, { orgId: org.id, createdBy: facilitator.id }, now);
+    publishDemoCourse(tx, starters[0]?.id, actorFor(tx, org.id, trainer.id), facilitator.id, now);
   });
   return { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS };
 }

@@ -1,21 +1,85 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, Field } from "~/components/form";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { requireAllowed } from "~/lib/auth.server";
+import { invalid, parseForm, readForm } from "~/lib/forms.server";
+import { handled } from "~/lib/http.server";
+import { courseDetailsSchema, createCourse, listCourses } from "~/lib/publishing.server";
 
 export const meta: MetaFunction = () => [{ title: "Courses · Alongside" }];
 
-export const loader = async ({ request, context }: LoaderFunctionArgs) => {
-  await requireAllowed(request, context, "course.manage");
-  return null;
-};
+export const loader = ({ request, context }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "course.manage");
+    return { courses: listCourses(context.runtime.db, actor.orgId) };
+  });
 
-export default function CoursesHome() {
+export const action = ({ request, context }: ActionFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "course.manage");
+    const form = await readForm(request);
+    const parsed = parseForm(form, courseDetailsSchema);
+    if (!parsed.ok) return invalid(parsed);
+    const created = createCourse(context.runtime.db, actor, parsed.data);
+    return redirect(`/courses/${created.id}`);
+  });
+
+const STATUS = { draft: "Draft", published: "Published", archived: "Archived" } as const;
+
+export default function Courses() {
+  const { courses } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
   return (
     <>
-      <PageHeader title="Courses" />
-      <EmptyState title="Nothing here yet">
-        <p>Courses built from published modules will appear here.</p>
-      </EmptyState>
+      <PageHeader title="Courses" lead="Build courses from published modules, then give them to learners." />
+      <div className="two-columns">
+        <section aria-labelledby="courses-title">
+          <h2 id="courses-title" className="visually-hidden">
+            Your organisation's courses
+          </h2>
+          {courses.length === 0 ? (
+            <EmptyState title="No courses yet">
+              <p>Create a course, then add modules once facilitators have published them.</p>
+            </EmptyState>
+          ) : (
+            <ul className="module-list">
+              {courses.map((c) => (
+                <li key={c.id} className="card">
+                  <h3>
+                    <Link to={`/courses/${c.id}`}>{c.title}</Link>
+                  </h3>
+                  <p className="module-tags">
+                    <span className="badge badge-accent">{STATUS[c.status]}</span>{" "}
+                    {c.latestVersion ? <span className="badge">Version {c.latestVersion}</span> : null}{" "}
+                    {c.openToAll ? <span className="badge">Open to everyone</span> : null}
+                  </p>
+                  {c.description ? <p>{c.description}</p> : null}
+                  <p className="muted">
+                    {c.modules} {c.modules === 1 ? "module" : "modules"} · {c.enrolled} enrolled
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="card" aria-labelledby="new-course">
+          <h2 id="new-course">New course</h2>
+          <Form method="post" className="stack" noValidate>
+            <ErrorSummary state={state} />
+            <Field label="Title" name="title" state={state} required maxLength={120} />
+            <Field label="Description" name="description" multiline state={state} maxLength={1000} />
+            <div className="checkbox">
+              <input type="checkbox" id="course-open" name="openToAll" value="yes" />
+              <label htmlFor="course-open">Open to everyone: any learner here can enrol themselves</label>
+            </div>
+            <div className="actions">
+              <button type="submit">Create course</button>
+            </div>
+          </Form>
+        </section>
+      </div>
     </>
   );
 }

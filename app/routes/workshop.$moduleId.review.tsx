@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { ErrorSummary, fieldValue } from "~/components/form";
-import { formatDateTime } from "~/components/layout";
+import { Form, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { ErrorSummary, Field, fieldValue } from "~/components/form";
+import { formatDate, formatDateTime, Notice } from "~/components/layout";
 import { requireActor } from "~/lib/auth.server";
 import {
   checklistHints,
@@ -17,6 +17,7 @@ import {
 } from "~/lib/coproduction.server";
 import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
 import { handled, paramId } from "~/lib/http.server";
+import { listModuleVersions, publishModule, publishSchema, unpublishModule } from "~/lib/publishing.server";
 import { openModule } from "~/lib/workshop.server";
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
@@ -35,6 +36,7 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
       myRole: role,
       canFacilitate: access.facilitate,
       hints: role === "facilitator" ? checklistHints(collab.current(moduleId)) : null,
+      versions: listModuleVersions(db, moduleId),
       checks: SAFETY_CHECKS.map((c) => ({ id: c.id, label: c.label })),
     };
   });
@@ -53,6 +55,14 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
         startReview(db, actor, moduleId, collab.current(moduleId));
       } else if (intent === "draft") {
         returnToDraft(db, actor, moduleId);
+      } else if (intent === "publish") {
+        const parsed = parseForm(form, publishSchema);
+        if (!parsed.ok) return invalid(parsed);
+        const published = await publishModule(db, collab, actor, moduleId, parsed.data);
+        collab.notify(moduleId, "review");
+        return redirect(`/workshop/${moduleId}/review?published=${published.version}`);
+      } else if (intent === "unpublish") {
+        unpublishModule(db, actor, moduleId);
       } else if (intent === "signoff") {
         const parsed = parseForm(form, signOffSchema);
         if (!parsed.ok) return invalid(parsed);
@@ -87,7 +97,8 @@ const ROLE_NAMES: Record<string, string> = {
 };
 
 export default function Review() {
-  const { status, review, me, myRole, canFacilitate, hints, checks } = useLoaderData<typeof loader>();
+  const { status, review, me, myRole, canFacilitate, hints, checks, versions } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const state = useActionData<typeof action>();
   const { revalidate } = useRevalidator();
   const mine = review.people.find((p) => p.userId === me);
@@ -96,6 +107,11 @@ export default function Review() {
     <div className="two-columns">
       <div>
         <ErrorSummary state={state} />
+        {params.get("published") ? (
+          <Notice tone="success">
+            Published as version {params.get("published")}. Trainers can now add it to courses.
+          </Notice>
+        ) : null}
         <section className="card" aria-labelledby="review-status">
           <h2 id="review-status">
             {inReview
@@ -173,72 +189,129 @@ export default function Review() {
         </section>
       </div>
 
-      {inReview && mine ? (
-        <div>
-          <section className="card" aria-labelledby="signoff-title">
-            <h2 id="signoff-title">Your sign-off</h2>
-            <p>
-              You are signing off <strong>revision {review.revision}</strong>.
-              {mine.state === "stale" ? " Your earlier sign-off is stale: the module has changed since." : ""}
-            </p>
-            <Form method="post" className="stack" noValidate>
-              <input type="hidden" name="revision" value={review.revision} />
-              {myRole === "facilitator" && hints ? (
-                <fieldset>
-                  <legend>Safety checklist</legend>
-                  <p className="hint">Confirm each point. Your answers are kept with your sign-off.</p>
-                  {checks.map((c) => (
-                    <div className="checkbox" key={c.id}>
-                      <input
-                        type="checkbox"
-                        id={`check-${c.id}`}
-                        name={c.id}
-                        value="yes"
-                        defaultChecked={fieldValue(state, c.id) === "yes"}
-                        aria-describedby={`check-${c.id}-hint`}
-                      />
-                      <label htmlFor={`check-${c.id}`}>
-                        {c.label}
-                        <span className="hint" id={`check-${c.id}-hint`}>
-                          {" "}
-                          {hints[c.id as keyof typeof hints].hint}
-                        </span>
-                      </label>
-                    </div>
-                  ))}
-                </fieldset>
-              ) : null}
-              <div className="actions">
-                <button type="submit" name="intent" value="signoff">
-                  Sign off revision {review.revision}
-                </button>
-              </div>
-            </Form>
-            <Form method="post" className="stack" noValidate>
-              <input type="hidden" name="revision" value={review.revision} />
-              <div className="field">
-                <label htmlFor="changes-note">Or ask for changes</label>
-                <p className="hint" id="changes-note-hint">
-                  Say what you would like changed. Everyone working on the module sees your note.
+      <div>
+        {canFacilitate ? (
+          <section className="card" aria-labelledby="publish-title">
+            <h2 id="publish-title">Publish</h2>
+            {inReview ? (
+              <>
+                <p>
+                  {review.ready
+                    ? `Everyone has signed off revision ${review.revision}. Publishing makes it version ${(versions[0]?.version ?? 0) + 1} for learners.`
+                    : "Publishing is possible once every collaborator has signed off the current revision."}
                 </p>
-                <textarea
-                  id="changes-note"
-                  name="note"
-                  rows={3}
-                  maxLength={2000}
-                  aria-describedby="changes-note-hint"
-                  defaultValue={fieldValue(state, "note")}
-                />
-              </div>
-              <div className="actions">
-                <button type="submit" name="intent" value="changes" className="button-secondary">
-                  Ask for changes
+                <Form method="post" className="stack" noValidate>
+                  <Field
+                    label="What is in this version"
+                    name="changelog"
+                    multiline
+                    hint="Learners and trainers see this note. For a new version, say what changed."
+                    state={state?.intent === "publish" ? state : undefined}
+                    defaultValue={versions.length === 0 ? "First version." : ""}
+                    maxLength={1000}
+                  />
+                  <div className="actions">
+                    <button type="submit" name="intent" value="publish">
+                      Publish version {(versions[0]?.version ?? 0) + 1}
+                    </button>
+                  </div>
+                </Form>
+              </>
+            ) : (
+              <p>Start the review first: everyone working on the module signs it off before it is published.</p>
+            )}
+            {status === "published" ? (
+              <Form method="post">
+                <p className="muted">
+                  Withdrawing stops it being added to new courses. Its versions, and everyone taking them, stay.
+                </p>
+                <button type="submit" name="intent" value="unpublish" className="button-quiet">
+                  Withdraw from new courses
                 </button>
-              </div>
-            </Form>
+              </Form>
+            ) : null}
           </section>
-        </div>
-      ) : null}
+        ) : null}
+        {versions.length > 0 ? (
+          <section className="card" aria-labelledby="versions-title">
+            <h2 id="versions-title">Published versions</h2>
+            <ol className="plain-list">
+              {versions.map((v) => (
+                <li key={v.id}>
+                  <strong>Version {v.version}</strong> <span className="muted">· {formatDate(v.publishedAt)}</span>
+                  <p>{v.changelog}</p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+        {inReview && mine ? (
+          <div>
+            <section className="card" aria-labelledby="signoff-title">
+              <h2 id="signoff-title">Your sign-off</h2>
+              <p>
+                You are signing off <strong>revision {review.revision}</strong>.
+                {mine.state === "stale" ? " Your earlier sign-off is stale: the module has changed since." : ""}
+              </p>
+              <Form method="post" className="stack" noValidate>
+                <input type="hidden" name="revision" value={review.revision} />
+                {myRole === "facilitator" && hints ? (
+                  <fieldset>
+                    <legend>Safety checklist</legend>
+                    <p className="hint">Confirm each point. Your answers are kept with your sign-off.</p>
+                    {checks.map((c) => (
+                      <div className="checkbox" key={c.id}>
+                        <input
+                          type="checkbox"
+                          id={`check-${c.id}`}
+                          name={c.id}
+                          value="yes"
+                          defaultChecked={fieldValue(state, c.id) === "yes"}
+                          aria-describedby={`check-${c.id}-hint`}
+                        />
+                        <label htmlFor={`check-${c.id}`}>
+                          {c.label}
+                          <span className="hint" id={`check-${c.id}-hint`}>
+                            {" "}
+                            {hints[c.id as keyof typeof hints].hint}
+                          </span>
+                        </label>
+                      </div>
+                    ))}
+                  </fieldset>
+                ) : null}
+                <div className="actions">
+                  <button type="submit" name="intent" value="signoff">
+                    Sign off revision {review.revision}
+                  </button>
+                </div>
+              </Form>
+              <Form method="post" className="stack" noValidate>
+                <input type="hidden" name="revision" value={review.revision} />
+                <div className="field">
+                  <label htmlFor="changes-note">Or ask for changes</label>
+                  <p className="hint" id="changes-note-hint">
+                    Say what you would like changed. Everyone working on the module sees your note.
+                  </p>
+                  <textarea
+                    id="changes-note"
+                    name="note"
+                    rows={3}
+                    maxLength={2000}
+                    aria-describedby="changes-note-hint"
+                    defaultValue={fieldValue(state, "note")}
+                  />
+                </div>
+                <div className="actions">
+                  <button type="submit" name="intent" value="changes" className="button-secondary">
+                    Ask for changes
+                  </button>
+                </div>
+              </Form>
+            </section>
+          </div>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 export * from "./accounts";
 export * from "./audit";
 export * from "./coproduction";
+export * from "./learning";
 export * from "./organisations";
 export * from "./workshop";

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import {
   comments,
@@ -222,4 +222,51 @@ export function myCredits(db: DB, orgId: string, userId: string) {
     .where(and(eq(moduleCollaborators.userId, userId), eq(modules.orgId, orgId)))
     .orderBy(asc(modules.title))
     .all();
+}
+
+/**
+ * Credits for published work, resolved now from each person's current choice: the names of people
+ * who want to be named, a count of those who do not, and any origin credits. Several modules (a
+ * course) are combined, each person counted once.
+ */
+export function publishedCredits(
+  db: DB,
+  works: { moduleId: string; userIds: string[]; originCredit: string | null }[],
+): CreditSummary {
+  const pairs = works.flatMap((w) => w.userIds.map((userId) => ({ moduleId: w.moduleId, userId })));
+  const rows =
+    pairs.length === 0
+      ? []
+      : db
+          .select({
+            moduleId: moduleCollaborators.moduleId,
+            userId: moduleCollaborators.userId,
+            realName: users.name,
+            creditMode: moduleCollaborators.creditMode,
+            creditName: moduleCollaborators.creditName,
+          })
+          .from(moduleCollaborators)
+          .innerJoin(users, eq(users.id, moduleCollaborators.userId))
+          .where(
+            inArray(
+              moduleCollaborators.moduleId,
+              works.map((w) => w.moduleId),
+            ),
+          )
+          .all()
+          .filter((r) => pairs.some((p) => p.moduleId === r.moduleId && p.userId === r.userId));
+  const names = new Set<string>();
+  const anonymous = new Set<string>();
+  const named = new Set<string>();
+  for (const r of rows) {
+    const name = creditedName(r);
+    if (name) {
+      names.add(name);
+      named.add(r.userId);
+    } else anonymous.add(r.userId);
+  }
+  // Someone named on one module and anonymous on another is credited only by the name they allowed.
+  for (const id of named) anonymous.delete(id);
+  const origins = [...new Set(works.map((w) => w.originCredit).filter((o): o is string => Boolean(o)))];
+  return { names: [...names], anonymous: anonymous.size, origin: origins.join(" and ") || null };
 }

@@ -50,7 +50,7 @@ export function documentFacts(doc: DocJSON): DocumentFacts {
     blockCounts,
     sectionCount: splitSections(doc).length,
     contentHash: createHash("sha256")
-      .update(JSON.stringify(withoutComments(doc)))
+      .update(JSON.stringify(withoutComments(canonical(doc))))
       .digest("hex"),
   };
 }

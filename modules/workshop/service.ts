@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { DB } from "../../db/client";
-import { moduleCollaborators, moduleFacts, modules, users } from "../../db/schema";
+import { moduleCollaborators, moduleFacts, modules, moduleVersions, users } from "../../db/schema";
 import { recordAudit } from "../audit/service";
 import { type Actor, hasRole, moduleAccess, requireInOrg } from "../auth/policy";
 import { initDocument, refreshFacts } from "../collaboration/store";
@@ -152,7 +152,14 @@ export function updateModuleDetails(db: DB, actor: Actor, moduleId: string, deta
 export function setArchived(db: DB, actor: Actor, moduleId: string, archived: boolean, now = new Date()) {
   const { module } = requireFacilitation(db, actor, moduleId);
   if ((module.status === "archived") === archived) return;
-  const status: ModuleStatus = archived ? "archived" : "draft";
+  const published = db
+    .select({ id: moduleVersions.id })
+    .from(moduleVersions)
+    .where(eq(moduleVersions.moduleId, moduleId))
+    .limit(1)
+    .get();
+  // Out of the archive, a module that was ever published is published again; otherwise a draft.
+  const status: ModuleStatus = archived ? "archived" : published ? "published" : "draft";
   db.update(modules).set({ status, updatedAt: now }).where(eq(modules.id, moduleId)).run();
   recordAudit(
     db,

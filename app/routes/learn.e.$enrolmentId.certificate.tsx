@@ -1,0 +1,49 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { formatDate } from "~/components/layout";
+import { requireAllowed } from "~/lib/auth.server";
+import { handled, paramId } from "~/lib/http.server";
+import { certificate } from "~/lib/learning.server";
+
+export const meta: MetaFunction = () => [{ title: "Certificate · Alongside" }];
+
+export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "learning.take");
+    const enrolmentId = paramId(params, "enrolmentId");
+    return { enrolmentId, certificate: certificate(context.runtime.db, actor, enrolmentId) };
+  });
+
+export default function Certificate() {
+  const { enrolmentId, certificate: cert } = useLoaderData<typeof loader>();
+  if (!cert) {
+    return (
+      <>
+        <h1>Not finished yet</h1>
+        <p>
+          Your certificate appears here when you complete the course.{" "}
+          <Link to={`/learn/e/${enrolmentId}`}>Back to the course</Link>.
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <p className="no-print">
+        <Link to={`/learn/e/${enrolmentId}`}>Back to the course</Link> · Use your browser's print option to print or
+        save it.
+      </p>
+      <section className="certificate" aria-labelledby="certificate-title">
+        <p className="certificate-org">Alongside</p>
+        <h1 id="certificate-title">Certificate of completion</h1>
+        <p>This is to say that</p>
+        <p className="certificate-name">{cert.name}</p>
+        <p>completed the course</p>
+        <p className="certificate-course">{cert.course}</p>
+        <p>
+          version {cert.version}, on {formatDate(cert.completedAt)}.
+        </p>
+      </section>
+    </>
+  );
+}

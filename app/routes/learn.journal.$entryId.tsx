@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, Field } from "~/components/form";
+import { requireAllowed } from "~/lib/auth.server";
+import { invalid, parseForm, readForm } from "~/lib/forms.server";
+import { handled, paramId } from "~/lib/http.server";
+import { deleteJournalEntry, journalEntry, journalEntrySchema, updateJournalEntry } from "~/lib/learning.server";
+
+export const meta: MetaFunction = () => [{ title: "Journal entry · Alongside" }];
+
+export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "learning.take");
+    const entry = journalEntry(context.runtime.db, actor, paramId(params, "entryId"));
+    return { entry: { id: entry.id, prompt: entry.prompt, body: entry.body } };
+  });
+
+export const action = ({ request, context, params }: ActionFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "learning.take");
+    const id = paramId(params, "entryId");
+    const form = await readForm(request);
+    if (form.get("intent") === "delete") {
+      deleteJournalEntry(context.runtime.db, actor, id);
+      return redirect("/learn/journal?deleted=1");
+    }
+    const parsed = parseForm(form, journalEntrySchema);
+    if (!parsed.ok) return invalid(parsed);
+    updateJournalEntry(context.runtime.db, actor, id, parsed.data.body);
+    return redirect("/learn/journal?saved=1");
+  });
+
+export default function JournalEntry() {
+  const { entry } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  return (
+    <div className="narrow">
+      <p>
+        <Link to="/learn/journal">Back to my journal</Link>
+      </p>
+      <h1>{entry.prompt}</h1>
+      <Form method="post" className="stack" noValidate>
+        <ErrorSummary state={state} />
+        <Field label="Your entry" name="body" multiline state={state} defaultValue={entry.body} maxLength={5000} />
+        <div className="actions">
+          <button type="submit" name="intent" value="save">
+            Save changes
+          </button>
+        </div>
+      </Form>
+      <Form method="post" className="card">
+        <p>Deleting removes this entry for good.</p>
+        <button type="submit" name="intent" value="delete" className="button-secondary">
+          Delete this entry
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import type { DocJSON } from "../documents/json";
+import { renderDocumentHTML } from "../documents/render";
+import { childOf, childrenOf, type Section, splitSections, textOf } from "../documents/sections";
+import { topicLabel } from "../documents/vocabulary";
+
+export type CheckOption = { id: string; html: string; feedbackHtml: string; correct: boolean };
+export type Part =
+  | { kind: "html"; html: string }
+  | { kind: "reflection"; id: string; prompt: string; html: string }
+  | { kind: "check"; id: string; questionHtml: string; multiple: boolean; options: CheckOption[] }
+  | {
+      kind: "scenario";
+      id: string;
+      situationHtml: string;
+      responses: { id: string; html: string; discussionHtml: string }[];
+    }
+  | { kind: "takeaway"; html: string }
+  | { kind: "signpost"; leadInHtml: string }
+  | { kind: "note"; topics: string[]; html: string };
+
+/** Inline content (a question, an answer) as HTML, without the paragraph around it. */
+function inlineHtml(node: DocJSON | undefined): string {
+  if (!node?.content?.length) return "";
+  const html = renderDocumentHTML({ type: "doc", content: [{ type: "paragraph", content: node.content }] });
+  return html.replace(/^<p>/, "").replace(/<\/p>$/, "");
+}
+
+function richHtml(nodes: DocJSON[]): string {
+  return renderDocumentHTML({ type: "doc", content: nodes });
+}
+
+const RICH = new Set(["paragraph", "heading", "bulletList", "orderedList", "blockquote"]);
+
+function noteTopics(node: DocJSON): string[] {
+  const topics = (node.attrs?.topics as string[] | undefined) ?? [];
+  return topics.map((t) => topicLabel(t, String(node.attrs?.customTopic ?? "")));
+}
+
+/**
+ * Turns a section's nodes into the parts the player shows: runs of rich text as HTML (rendered
+ * with the editor's own extensions), and each training block as data for its form.
+ */
+export function sectionParts(section: Section): Part[] {
+  const parts: Part[] = [];
+  let run: DocJSON[] = [];
+  const flush = () => {
+    if (run.some((n) => textOf(n).trim() !== "")) parts.push({ kind: "html", html: richHtml(run) });
+    run = [];
+  };
+  for (const node of section.nodes) {
+    if (RICH.has(String(node.type))) {
+      run.push(node);
+      continue;
+    }
+    flush();
+    const id = String(node.attrs?.id ?? "");
+    switch (node.type) {
+      case "contentNote":
+        parts.push({ kind: "note", topics: noteTopics(node), html: inlineHtml(node) });
+        break;
+      case "reflectionPrompt":
+        parts.push({ kind: "reflection", id, prompt: textOf(node).trim(), html: inlineHtml(node) });
+        break;
+      case "knowledgeCheck":
+        parts.push({
+          kind: "check",
+          id,
+          multiple: Boolean(node.attrs?.multiple),
+          questionHtml: inlineHtml(childOf(node, "checkQuestion")),
+          options: childrenOf(node, "checkOption").map((o) => ({
+            id: String(o.attrs?.id ?? ""),
+            correct: Boolean(o.attrs?.correct),
+            html: inlineHtml(childOf(o, "optionText")),
+            feedbackHtml: inlineHtml(childOf(o, "optionFeedback")),
+          })),
+        });
+        break;
+      case "scenario":
+        parts.push({
+          kind: "scenario",
+          id,
+          situationHtml: inlineHtml(childOf(node, "scenarioSituation")),
+          responses: childrenOf(node, "scenarioResponse").map((r) => ({
+            id: String(r.attrs?.id ?? ""),
+            html: inlineHtml(childOf(r, "responseText")),
+            discussionHtml: inlineHtml(childOf(r, "responseDiscussion")),
+          })),
+        });
+        break;
+      case "keyTakeaway":
+        parts.push({ kind: "takeaway", html: richHtml(node.content ?? []) });
+        break;
+      case "supportSignpost":
+        parts.push({ kind: "signpost", leadInHtml: inlineHtml(node) });
+        break;
+    }
+  }
+  flush();
+  return parts;
+}
+
+export function versionSections(doc: DocJSON): Section[] {
+  return splitSections(doc);
+}
+
+/** The knowledge checks of a section, for checking an answer against the version the learner takes. */
+export function checksOf(section: Section) {
+  return sectionParts(section).filter((p): p is Extract<Part, { kind: "check" }> => p.kind === "check");
+}

@@ -1,0 +1,157 @@
+import { eq } from "drizzle-orm";
+import type { DB } from "../../db/client";
+import { moduleVersions } from "../../db/schema";
+import type { Actor } from "../auth/policy";
+import type { DocJSON } from "../documents/json";
+import { topicLabel } from "../documents/vocabulary";
+import { NotFoundError } from "../shared/errors";
+import { reflectionsFor } from "./journal";
+import type { Part } from "./player";
+import {
+  type CourseVersion,
+  courseModules,
+  type Enrolment,
+  latestAnswers,
+  moduleInEnrolment,
+  ownEnrolment,
+  progressOf,
+} from "./service";
+import { cachedVersion } from "./version-cache";
+
+export type Place = { moduleVersionId: string; section: number };
+
+function loadVersion(db: DB, versionId: string) {
+  return cachedVersion(versionId, () => {
+    const row = db
+      .select({ doc: moduleVersions.doc })
+      .from(moduleVersions)
+      .where(eq(moduleVersions.id, versionId))
+      .get();
+    if (!row) throw new NotFoundError("That part of the course");
+    return { doc: row.doc as DocJSON };
+  });
+}
+
+/** The order of every section in the course, for previous / next and resuming. */
+export function coursePath(db: DB, version: CourseVersion): Place[] {
+  return courseModules(db, version.items).flatMap((m) =>
+    m.sections.map((s) => ({ moduleVersionId: m.versionId, section: s.index })),
+  );
+}
+
+function indexOf(path: Place[], place: Place) {
+  return path.findIndex((p) => p.moduleVersionId === place.moduleVersionId && p.section === place.section);
+}
+
+export function nextPlace(db: DB, version: CourseVersion, place: Place): Place | null {
+  const path = coursePath(db, version);
+  const at = indexOf(path, place);
+  return at >= 0 ? (path[at + 1] ?? null) : null;
+}
+
+/** Where "Continue" takes the learner: back where they were, or the first section not yet done. */
+export function resumePlace(db: DB, enrolment: Enrolment, version: CourseVersion): Place | null {
+  const path = coursePath(db, version);
+  if (enrolment.resumeModuleVersionId && enrolment.resumeSection) {
+    const at = indexOf(path, { moduleVersionId: enrolment.resumeModuleVersionId, section: enrolment.resumeSection });
+    if (at >= 0) return path[at] ?? null;
+  }
+  const progress = progressOf(db, enrolment.id);
+  return path.find((p) => !progress.done.get(p.moduleVersionId)?.has(p.section)) ?? path[0] ?? null;
+}
+
+/**
+ * Everything the section page shows: the section's parts, the learner's own answers and journal
+ * entries for it, the content note, and where previous and next go.
+ */
+export function sectionPage(db: DB, actor: Actor, enrolmentId: string, moduleVersionId: string, sectionIndex: number) {
+  const { enrolment, version } = ownEnrolment(db, actor, enrolmentId);
+  moduleInEnrolment(version, moduleVersionId);
+  const modules = courseModules(db, version.items);
+  const module = modules.find((m) => m.versionId === moduleVersionId);
+  const loaded = loadVersion(db, moduleVersionId);
+  const section = loaded.sections[sectionIndex - 1];
+  if (!module || !section) throw new NotFoundError("That section");
+  const parts: Part[] = loaded.parts(sectionIndex);
+  const path = coursePath(db, version);
+  const at = indexOf(path, { moduleVersionId, section: sectionIndex });
+  const progress = progressOf(db, enrolment.id);
+  const answers = latestAnswers(db, enrolment.id, moduleVersionId);
+  const journal = reflectionsFor(db, actor, moduleVersionId);
+  return {
+    enrolmentId: enrolment.id,
+    courseTitle: version.title,
+    module: { title: module.title, versionId: module.versionId, sectionCount: loaded.sections.length },
+    section: {
+      index: section.index,
+      title: section.title,
+      contentNote:
+        section.contentNoteTopics.length > 0 || section.customTopics.length > 0
+          ? [
+              ...section.contentNoteTopics.filter((t) => t !== "custom").map((t) => topicLabel(t)),
+              ...section.customTopics,
+            ]
+          : null,
+      status: progress.done.get(moduleVersionId)?.get(sectionIndex) ?? null,
+    },
+    parts: parts.map((p) => {
+      if (p.kind === "check") {
+        const answer = answers.get(p.id);
+        return { ...p, answer: answer ?? null };
+      }
+      if (p.kind === "reflection") return { ...p, saved: journal.get(p.id) ?? null };
+      return p;
+    }),
+    previous: at > 0 ? (path[at - 1] ?? null) : null,
+    next: at >= 0 ? (path[at + 1] ?? null) : null,
+  };
+}
+
+/** The section's check by id: an id that is not in this section (forged or stale) answers null. */
+export function checkInSection(db: DB, moduleVersionId: string, sectionIndex: number, checkId: string) {
+  const part = loadVersion(db, moduleVersionId)
+    .parts(sectionIndex)
+    .find((p) => p.kind === "check" && p.id === checkId);
+  return part?.kind === "check" ? part : null;
+}
+
+export function reflectionInSection(db: DB, moduleVersionId: string, sectionIndex: number, promptId: string) {
+  const part = loadVersion(db, moduleVersionId)
+    .parts(sectionIndex)
+    .find((p) => p.kind === "reflection" && p.id === promptId);
+  return part?.kind === "reflection" ? part : null;
+}
+
+export function sectionCount(db: DB, moduleVersionId: string) {
+  return loadVersion(db, moduleVersionId).sections.length;
+}
+
+/** The course outline with the learner's own progress on every section. */
+export function courseOutline(db: DB, actor: Actor, enrolmentId: string) {
+  const { enrolment, version } = ownEnrolment(db, actor, enrolmentId);
+  const progress = progressOf(db, enrolment.id);
+  const modules = courseModules(db, version.items).map((m) => {
+    const done = progress.done.get(m.versionId);
+    const sections = m.sections.map((s) => ({ index: s.index, title: s.title, status: done?.get(s.index) ?? null }));
+    const complete = progress.completedModules.has(m.moduleId);
+    const started = sections.some((s) => s.status) || (progress.passed.get(m.versionId)?.size ?? 0) > 0;
+    return {
+      versionId: m.versionId,
+      title: m.title,
+      version: m.version,
+      estimatedMinutes: m.estimatedMinutes,
+      sections,
+      state: complete ? ("complete" as const) : started ? ("in_progress" as const) : ("not_started" as const),
+    };
+  });
+  return {
+    enrolmentId: enrolment.id,
+    courseId: enrolment.courseId,
+    title: version.title,
+    version: version.version,
+    description: version.description,
+    modules,
+    completedAt: progress.courseCompletedAt,
+    resume: resumePlace(db, enrolment, version),
+  };
+}

@@ -1,0 +1,415 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { DB } from "../../db/client";
+import {
+  type CourseVersionItem,
+  courseCompletions,
+  courses,
+  courseVersions,
+  enrolments,
+  moduleCompletions,
+  moduleVersions,
+  progressEvents,
+} from "../../db/schema";
+import { type Actor, requirePermission } from "../auth/policy";
+import { latestCourseVersion } from "../courses/service";
+import { publishedCredits } from "../credits/service";
+import { topicLabel } from "../documents/vocabulary";
+import { ForbiddenError, InvalidError, NotFoundError } from "../shared/errors";
+import { newId } from "../shared/ids";
+
+export type Enrolment = typeof enrolments.$inferSelect;
+export type CourseVersion = typeof courseVersions.$inferSelect;
+
+/**
+ * Enrols a learner on a course's latest published version (or returns their enrolment if they have
+ * one: they keep the version they started until they finish or are moved on).
+ */
+export function enrol(
+  db: DB,
+  input: { orgId: string; userId: string; courseId: string; source: "self" | "assignment" },
+  now = new Date(),
+) {
+  const existing = db
+    .select()
+    .from(enrolments)
+    .where(and(eq(enrolments.userId, input.userId), eq(enrolments.courseId, input.courseId)))
+    .get();
+  if (existing) return existing;
+  const version = latestCourseVersion(db, input.courseId);
+  if (!version) throw new InvalidError("This course has not been published yet.");
+  const row = {
+    id: newId(),
+    orgId: input.orgId,
+    userId: input.userId,
+    courseId: input.courseId,
+    courseVersionId: version.id,
+    source: input.source,
+    resumeModuleVersionId: null,
+    resumeSection: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  db.insert(enrolments).values(row).run();
+  return row;
+}
+
+/** A learner enrols themself: only in a published course their organisation opens to all members. */
+export function enrolSelf(db: DB, actor: Actor, courseId: string, now = new Date()) {
+  requirePermission(actor, "learning.take");
+  const course = db.select().from(courses).where(eq(courses.id, courseId)).get();
+  if (!course || course.orgId !== actor.orgId) throw new NotFoundError("That course");
+  if (course.status !== "published") throw new InvalidError("This course is not open at the moment.");
+  if (!course.openToAll) throw new ForbiddenError("This course is given by trainers to their groups.");
+  return enrol(db, { orgId: actor.orgId, userId: actor.userId, courseId, source: "self" }, now);
+}
+
+/** One of the learner's own enrolments with its course version. Anyone else's answers "not found". */
+export function ownEnrolment(db: DB, actor: Actor, enrolmentId: string) {
+  const row = db
+    .select({ enrolment: enrolments, version: courseVersions })
+    .from(enrolments)
+    .innerJoin(courseVersions, eq(courseVersions.id, enrolments.courseVersionId))
+    .where(eq(enrolments.id, enrolmentId))
+    .get();
+  if (!row || row.enrolment.userId !== actor.userId || row.enrolment.orgId !== actor.orgId) {
+    throw new NotFoundError("That course");
+  }
+  return row;
+}
+
+export type CourseModule = {
+  moduleId: string;
+  versionId: string;
+  version: number;
+  title: string;
+  summary: string;
+  estimatedMinutes: number;
+  sections: { index: number; title: string; contentNotes: string[]; checks: string[] }[];
+  contentNotes: string[];
+  credits: { userId: string; role: string | null }[];
+  originCredit: string | null;
+};
+
+/** The modules of a course version, in order, with their sections (one query). */
+export function courseModules(db: DB, items: CourseVersionItem[]): CourseModule[] {
+  if (items.length === 0) return [];
+  const rows = db
+    .select({
+      moduleId: moduleVersions.moduleId,
+      versionId: moduleVersions.id,
+      version: moduleVersions.version,
+      title: moduleVersions.title,
+      summary: moduleVersions.summary,
+      estimatedMinutes: moduleVersions.estimatedMinutes,
+      sections: moduleVersions.sections,
+      contentNotes: moduleVersions.contentNotes,
+      credits: moduleVersions.credits,
+      originCredit: moduleVersions.originCredit,
+    })
+    .from(moduleVersions)
+    .where(
+      inArray(
+        moduleVersions.id,
+        items.map((i) => i.moduleVersionId),
+      ),
+    )
+    .all();
+  const byId = new Map(rows.map((r) => [r.versionId, r]));
+  return items.flatMap((i) => {
+    const row = byId.get(i.moduleVersionId);
+    return row ? [row] : [];
+  });
+}
+
+/** The module version, if it belongs to the course version the learner is taking. */
+export function moduleInEnrolment(version: CourseVersion, moduleVersionId: string) {
+  const item = version.items.find((i) => i.moduleVersionId === moduleVersionId);
+  if (!item) throw new NotFoundError("That part of the course");
+  return item;
+}
+
+export type Progress = {
+  done: Map<string, Map<number, "viewed" | "skipped">>;
+  passed: Map<string, Set<string>>;
+  completedModules: Set<string>;
+  courseCompletedAt: Date | null;
+};
+
+/** Everything the learner has done in one enrolment, summarised in one pass over their events. */
+export function progressOf(db: DB, enrolmentId: string): Progress {
+  const rows = db
+    .select({
+      moduleVersionId: progressEvents.moduleVersionId,
+      kind: progressEvents.kind,
+      section: progressEvents.section,
+      checkId: progressEvents.checkId,
+    })
+    .from(progressEvents)
+    .where(
+      and(
+        eq(progressEvents.enrolmentId, enrolmentId),
+        sql`(${progressEvents.kind} in ('viewed','skipped') or (${progressEvents.kind} = 'answered' and ${progressEvents.correct} = 1))`,
+      ),
+    )
+    .orderBy(asc(progressEvents.id))
+    .all();
+  const done = new Map<string, Map<number, "viewed" | "skipped">>();
+  const passed = new Map<string, Set<string>>();
+  for (const r of rows) {
+    if (r.kind === "answered" && r.checkId) {
+      const set = passed.get(r.moduleVersionId) ?? new Set<string>();
+      set.add(r.checkId);
+      passed.set(r.moduleVersionId, set);
+    } else if ((r.kind === "viewed" || r.kind === "skipped") && r.section !== null) {
+      const map = done.get(r.moduleVersionId) ?? new Map<number, "viewed" | "skipped">();
+      // A section viewed after being skipped counts as viewed; "skipped for now" stays until then.
+      if (!(map.get(r.section) === "viewed" && r.kind === "skipped")) map.set(r.section, r.kind);
+      done.set(r.moduleVersionId, map);
+    }
+  }
+  const completedModules = new Set(
+    db
+      .select({ moduleId: moduleCompletions.moduleId })
+      .from(moduleCompletions)
+      .where(eq(moduleCompletions.enrolmentId, enrolmentId))
+      .all()
+      .map((r) => r.moduleId),
+  );
+  const course = db
+    .select({ at: courseCompletions.completedAt })
+    .from(courseCompletions)
+    .where(eq(courseCompletions.enrolmentId, enrolmentId))
+    .get();
+  return { done, passed, completedModules, courseCompletedAt: course?.at ?? null };
+}
+
+function touch(db: DB, enrolmentId: string, moduleVersionId: string, section: number, now: Date) {
+  db.update(enrolments)
+    .set({ resumeModuleVersionId: moduleVersionId, resumeSection: section, updatedAt: now })
+    .where(eq(enrolments.id, enrolmentId))
+    .run();
+}
+
+/**
+ * Derives completion from the events, idempotently: a module is complete when every section was
+ * viewed or skipped for now and every knowledge check in the viewed sections was answered correctly
+ * at least once; a course when all its modules are. Repeating it changes nothing.
+ */
+export function deriveCompletion(db: DB, enrolment: Enrolment, version: CourseVersion, now: Date) {
+  const progress = progressOf(db, enrolment.id);
+  for (const m of courseModules(db, version.items)) {
+    if (progress.completedModules.has(m.moduleId)) continue;
+    const done = progress.done.get(m.versionId);
+    const passed = progress.passed.get(m.versionId);
+    const allSections = m.sections.every((s) => done?.has(s.index));
+    // Skipping never blocks completion: a skipped section's checks are not asked of the learner.
+    const allChecks = m.sections
+      .filter((s) => done?.get(s.index) === "viewed")
+      .flatMap((s) => s.checks)
+      .every((c) => passed?.has(c));
+    if (!allSections || !allChecks) continue;
+    const inserted = db
+      .insert(moduleCompletions)
+      .values({ enrolmentId: enrolment.id, moduleId: m.moduleId, moduleVersionId: m.versionId, completedAt: now })
+      .onConflictDoNothing()
+      .run();
+    if (inserted.changes > 0) {
+      db.insert(progressEvents)
+        .values({ enrolmentId: enrolment.id, moduleVersionId: m.versionId, kind: "module_completed", at: now })
+        .run();
+      progress.completedModules.add(m.moduleId);
+    }
+  }
+  const allModules = version.items.every((i) => progress.completedModules.has(i.moduleId));
+  if (allModules && !progress.courseCompletedAt) {
+    const inserted = db
+      .insert(courseCompletions)
+      .values({ enrolmentId: enrolment.id, courseVersionId: version.id, completedAt: now })
+      .onConflictDoNothing()
+      .run();
+    if (inserted.changes > 0) {
+      db.insert(progressEvents)
+        .values({
+          enrolmentId: enrolment.id,
+          moduleVersionId: version.items[0]?.moduleVersionId ?? "",
+          kind: "course_completed",
+          at: now,
+        })
+        .run();
+    }
+  }
+}
+
+/** The learner finished reading a section ("viewed") or chose to skip it for now, with no penalty. */
+export function recordSection(
+  db: DB,
+  enrolment: Enrolment,
+  version: CourseVersion,
+  moduleVersionId: string,
+  section: number,
+  kind: "viewed" | "skipped",
+  sectionCount: number,
+  now = new Date(),
+) {
+  moduleInEnrolment(version, moduleVersionId);
+  if (!Number.isInteger(section) || section < 1 || section > sectionCount) throw new NotFoundError("That section");
+  db.transaction((tx) => {
+    tx.insert(progressEvents).values({ enrolmentId: enrolment.id, moduleVersionId, kind, section, at: now }).run();
+    touch(tx, enrolment.id, moduleVersionId, section, now);
+    deriveCompletion(tx, enrolment, version, now);
+  });
+}
+
+/**
+ * Checks an answer against the version the learner is taking. Ids that are not this check's
+ * options are refused; a wrong answer can simply be tried again.
+ */
+export function recordAnswer(
+  db: DB,
+  enrolment: Enrolment,
+  version: CourseVersion,
+  input: {
+    moduleVersionId: string;
+    section: number;
+    check: { id: string; multiple: boolean; options: { id: string; correct: boolean }[] };
+    chosen: string[];
+  },
+  now = new Date(),
+) {
+  moduleInEnrolment(version, input.moduleVersionId);
+  const valid = new Set(input.check.options.map((o) => o.id));
+  const chosen = [...new Set(input.chosen)];
+  if (chosen.some((c) => !valid.has(c)) || (!input.check.multiple && chosen.length > 1)) {
+    throw new InvalidError("That answer did not match this question. Choose from the answers shown.", "option");
+  }
+  const correctIds = input.check.options.filter((o) => o.correct).map((o) => o.id);
+  const correct = correctIds.length === chosen.length && correctIds.every((id) => chosen.includes(id));
+  db.transaction((tx) => {
+    tx.insert(progressEvents)
+      .values({
+        enrolmentId: enrolment.id,
+        moduleVersionId: input.moduleVersionId,
+        kind: "answered",
+        section: input.section,
+        checkId: input.check.id,
+        correct,
+        answer: chosen,
+        at: now,
+      })
+      .run();
+    touch(tx, enrolment.id, input.moduleVersionId, input.section, now);
+    deriveCompletion(tx, enrolment, version, now);
+  });
+  return { correct };
+}
+
+/** The learner's latest answer to each check of a module version (to show its feedback). */
+export function latestAnswers(db: DB, enrolmentId: string, moduleVersionId: string) {
+  const rows = db
+    .select({ checkId: progressEvents.checkId, answer: progressEvents.answer, correct: progressEvents.correct })
+    .from(progressEvents)
+    .where(
+      and(
+        eq(progressEvents.enrolmentId, enrolmentId),
+        eq(progressEvents.moduleVersionId, moduleVersionId),
+        eq(progressEvents.kind, "answered"),
+      ),
+    )
+    .orderBy(desc(progressEvents.id))
+    .all();
+  const latest = new Map<string, { answer: string[]; correct: boolean; everCorrect: boolean }>();
+  for (const r of rows) {
+    if (!r.checkId) continue;
+    const seen = latest.get(r.checkId);
+    if (!seen)
+      latest.set(r.checkId, { answer: r.answer ?? [], correct: Boolean(r.correct), everCorrect: Boolean(r.correct) });
+    else if (r.correct) seen.everCorrect = true;
+  }
+  return latest;
+}
+
+/** The learner's courses: what they are taking, with progress, plus courses open to everyone. */
+export function myLearning(db: DB, actor: Actor) {
+  const mine = db
+    .select({
+      enrolmentId: enrolments.id,
+      courseId: enrolments.courseId,
+      title: courseVersions.title,
+      version: courseVersions.version,
+      estimatedMinutes: courseVersions.estimatedMinutes,
+      modules: sql<number>`json_array_length(${courseVersions.items})`,
+      completedModules: sql<number>`(select count(*) from ${moduleCompletions} mc where mc.enrolment_id = ${enrolments.id} and mc.module_id in (select json_extract(value, '$.moduleId') from json_each(${courseVersions.items})))`,
+      started: sql<number>`exists (select 1 from ${progressEvents} pe where pe.enrolment_id = ${enrolments.id})`,
+      completedAt: courseCompletions.completedAt,
+      updatedAt: enrolments.updatedAt,
+    })
+    .from(enrolments)
+    .innerJoin(courseVersions, eq(courseVersions.id, enrolments.courseVersionId))
+    .leftJoin(courseCompletions, eq(courseCompletions.enrolmentId, enrolments.id))
+    .where(and(eq(enrolments.userId, actor.userId), eq(enrolments.orgId, actor.orgId)))
+    .orderBy(desc(enrolments.updatedAt))
+    .all();
+  const enrolled = new Set(mine.map((m) => m.courseId));
+  const open = db
+    .select({ id: courses.id, title: courses.title, description: courses.description })
+    .from(courses)
+    .where(and(eq(courses.orgId, actor.orgId), eq(courses.status, "published"), eq(courses.openToAll, true)))
+    .orderBy(asc(courses.title))
+    .all()
+    .filter((c) => !enrolled.has(c.id));
+  return { mine, open };
+}
+
+/**
+ * A published course as a learner sees it before starting: outline, time, what it touches, and
+ * who made it (names resolved from each person's current credit choice).
+ */
+export function courseLanding(db: DB, actor: Actor, courseId: string) {
+  const course = db.select().from(courses).where(eq(courses.id, courseId)).get();
+  if (!course || course.orgId !== actor.orgId || course.status !== "published") throw new NotFoundError("That course");
+  const version = latestCourseVersion(db, courseId);
+  if (!version) throw new NotFoundError("That course");
+  const modules = courseModules(db, version.items);
+  const enrolment = db
+    .select({ id: enrolments.id })
+    .from(enrolments)
+    .where(and(eq(enrolments.userId, actor.userId), eq(enrolments.courseId, courseId)))
+    .get();
+  const topics = [...new Set(modules.flatMap((m) => m.contentNotes))].map((t) =>
+    t.startsWith("custom:") ? t.slice("custom:".length) : topicLabel(t),
+  );
+  return {
+    course: { id: course.id, title: version.title, description: version.description, openToAll: course.openToAll },
+    version: version.version,
+    estimatedMinutes: version.estimatedMinutes,
+    modules: modules.map((m) => ({
+      title: m.title,
+      version: m.version,
+      estimatedMinutes: m.estimatedMinutes,
+      summary: m.summary,
+      sections: m.sections.map((s) => s.title),
+    })),
+    contentNotes: topics,
+    credits: publishedCredits(
+      db,
+      modules.map((m) => ({
+        moduleId: m.moduleId,
+        userIds: m.credits.map((c) => c.userId),
+        originCredit: m.originCredit,
+      })),
+    ),
+    enrolmentId: enrolment?.id ?? null,
+  };
+}
+
+/** The certificate of a completed course: who, what, which version, when. */
+export function certificate(db: DB, actor: Actor, enrolmentId: string) {
+  const { enrolment, version } = ownEnrolment(db, actor, enrolmentId);
+  const done = db
+    .select({ at: courseCompletions.completedAt })
+    .from(courseCompletions)
+    .where(eq(courseCompletions.enrolmentId, enrolment.id))
+    .get();
+  if (!done) return null;
+  return { name: actor.name, course: version.title, version: version.version, completedAt: done.at };
+}

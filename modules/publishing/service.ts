@@ -1,0 +1,173 @@
+import { and, desc, eq, max, sql } from "drizzle-orm";
+import type { DB } from "../../db/client";
+import { modules, moduleVersions } from "../../db/schema";
+import { recordAudit } from "../audit/service";
+import type { Actor } from "../auth/policy";
+import type { CollabControl } from "../collaboration/server";
+import { listContributions } from "../credits/service";
+import type { DocJSON } from "../documents/json";
+import { takeSnapshot } from "../history/service";
+import { reviewState } from "../review/service";
+import { InvalidError, NotFoundError } from "../shared/errors";
+import { newId } from "../shared/ids";
+import { requireFacilitation } from "../workshop/service";
+import { versionContent } from "./content";
+
+type ModuleRow = typeof modules.$inferSelect;
+
+/**
+ * Freezes a module's current document into a new numbered version. Credits hold people, not names:
+ * names are resolved when shown, so a change of credit choice applies to published work too.
+ */
+export function createModuleVersion(
+  db: DB,
+  input: { module: ModuleRow; doc: DocJSON; changelog: string; publishedBy: string | null },
+  now = new Date(),
+) {
+  const { module } = input;
+  const content = versionContent(input.doc);
+  const latest = db
+    .select({ v: max(moduleVersions.version) })
+    .from(moduleVersions)
+    .where(eq(moduleVersions.moduleId, module.id))
+    .get();
+  const version = (latest?.v ?? 0) + 1;
+  const id = newId();
+  db.insert(moduleVersions)
+    .values({
+      id,
+      moduleId: module.id,
+      orgId: module.orgId,
+      version,
+      title: module.title,
+      summary: module.summary,
+      topic: module.topic === "other" ? module.customTopic : module.topic,
+      estimatedMinutes: module.estimatedMinutes,
+      changelog: input.changelog,
+      doc: content.doc as Record<string, unknown>,
+      html: content.html,
+      sections: content.sections,
+      contentNotes: content.contentNotes,
+      credits: listContributions(db, module.id).map((c) => ({ userId: c.userId, role: c.role })),
+      originCredit: module.originCredit,
+      publishedBy: input.publishedBy,
+      publishedAt: now,
+    })
+    .run();
+  db.update(modules).set({ status: "published", updatedAt: now }).where(eq(modules.id, module.id)).run();
+  return { id, version };
+}
+
+/**
+ * Publishes the module as agreed: only when every current collaborator has signed off the current
+ * revision. The published text is snapshotted in the module's history too.
+ */
+export async function publishModule(
+  db: DB,
+  collab: CollabControl,
+  actor: Actor,
+  moduleId: string,
+  input: { changelog: string },
+  now = new Date(),
+) {
+  const { module } = requireFacilitation(db, actor, moduleId);
+  if (module.status !== "in_review") {
+    throw new InvalidError(
+      "Start the review first: everyone working on the module signs it off before it is published.",
+    );
+  }
+  await collab.settle(moduleId);
+  const review = reviewState(db, moduleId);
+  if (!review.ready) {
+    throw new InvalidError(
+      `Everyone must sign off revision ${review.revision} first. Still waiting for: ${review.waitingFor.map((p) => p.name).join(", ")}.`,
+    );
+  }
+  const doc = collab.current(moduleId);
+  return db.transaction((tx) => {
+    const created = createModuleVersion(
+      tx,
+      { module, doc, changelog: input.changelog, publishedBy: actor.userId },
+      now,
+    );
+    takeSnapshot(
+      tx,
+      { moduleId, name: `Published as version ${created.version}`, kind: "publish", userId: actor.userId, doc },
+      now,
+    );
+    recordAudit(
+      tx,
+      {
+        orgId: actor.orgId,
+        actorUserId: actor.userId,
+        action: "module.published",
+        targetType: "module",
+        targetId: moduleId,
+        detail: { version: created.version },
+      },
+      now,
+    );
+    return created;
+  });
+}
+
+/** Takes a module off the list of publishable modules. Its versions, and everyone taking them, stay. */
+export function unpublishModule(db: DB, actor: Actor, moduleId: string, now = new Date()) {
+  const { module } = requireFacilitation(db, actor, moduleId);
+  if (module.status !== "published") return;
+  db.update(modules).set({ status: "draft", updatedAt: now }).where(eq(modules.id, moduleId)).run();
+  recordAudit(
+    db,
+    {
+      orgId: actor.orgId,
+      actorUserId: actor.userId,
+      action: "module.unpublished",
+      targetType: "module",
+      targetId: moduleId,
+    },
+    now,
+  );
+}
+
+export function listModuleVersions(db: DB, moduleId: string) {
+  return db
+    .select({
+      id: moduleVersions.id,
+      version: moduleVersions.version,
+      changelog: moduleVersions.changelog,
+      publishedAt: moduleVersions.publishedAt,
+    })
+    .from(moduleVersions)
+    .where(eq(moduleVersions.moduleId, moduleId))
+    .orderBy(desc(moduleVersions.version))
+    .all();
+}
+
+export function getModuleVersion(db: DB, orgId: string, versionId: string) {
+  const row = db.select().from(moduleVersions).where(eq(moduleVersions.id, versionId)).get();
+  if (!row || row.orgId !== orgId) throw new NotFoundError("That module version");
+  return { ...row, doc: row.doc as DocJSON };
+}
+
+/** Published modules of an organisation with their latest version, for composing courses. */
+export function publishableModules(db: DB, orgId: string) {
+  return db
+    .select({
+      moduleId: moduleVersions.moduleId,
+      versionId: moduleVersions.id,
+      version: moduleVersions.version,
+      title: moduleVersions.title,
+      estimatedMinutes: moduleVersions.estimatedMinutes,
+    })
+    .from(moduleVersions)
+    .innerJoin(modules, eq(modules.id, moduleVersions.moduleId))
+    .where(
+      and(
+        eq(moduleVersions.orgId, orgId),
+        eq(modules.status, "published"),
+        sql`${moduleVersions.version} = (select max(v2.version) from module_versions v2 where v2.module_id = ${moduleVersions.moduleId})`,
+      ),
+    )
+    .orderBy(moduleVersions.title)
+    .all();
+}
