@@ -13,7 +13,7 @@ import {
   useMatches,
   useRouteError,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useNonce } from "./lib/nonce";
 import { QUICK_EXIT_URL, quickExitScript } from "./lib/quick-exit";
 import { loadShell } from "./lib/shell.server";
@@ -42,6 +42,14 @@ function useRouteHandles() {
 
 type Shell = Awaited<ReturnType<typeof loadShell>>;
 
+/**
+ * Learner pages and the support page are server-rendered documents without client code; links to
+ * them load a fresh document so they stay that way (and their quick exit works as designed).
+ */
+function serverOnly(path: string) {
+  return path === "/support" || path === "/learn" || path.startsWith("/learn/");
+}
+
 function Header({ shell, quickExit }: { shell: Shell | undefined; quickExit: boolean }) {
   return (
     <header className="site-header">
@@ -54,7 +62,7 @@ function Header({ shell, quickExit }: { shell: Shell | undefined; quickExit: boo
             <ul className="nav-list">
               {shell.nav.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} prefetch="intent">
+                  <NavLink to={item.to} prefetch="intent" reloadDocument={serverOnly(item.to)}>
                     {item.label}
                   </NavLink>
                 </li>
@@ -63,7 +71,7 @@ function Header({ shell, quickExit }: { shell: Shell | undefined; quickExit: boo
           </nav>
         ) : null}
         <div className="header-tools">
-          <Link to="/support" className="support-link">
+          <Link to="/support" className="support-link" reloadDocument>
             Support now
           </Link>
           {quickExit ? (
@@ -96,6 +104,17 @@ function Header({ shell, quickExit }: { shell: Shell | undefined; quickExit: boo
 function Document({ children, shell }: { children: ReactNode; shell: Shell | undefined }) {
   const nonce = useNonce();
   const { hydrate, quickExit } = useRouteHandles();
+  // The inline script covers pages without client code; this covers the rest.
+  useEffect(() => {
+    const onClick = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.("a[data-quick-exit]");
+      if (!(link instanceof HTMLAnchorElement)) return;
+      event.preventDefault();
+      window.location.replace(link.href);
+    };
+    document.addEventListener("click", onClick);
+    return () => document.removeEventListener("click", onClick);
+  }, []);
   return (
     <html lang="en-GB">
       <head>

@@ -32,11 +32,25 @@ type ActionResult = {
   values?: Record<string, string | string[]>;
 };
 
-/** Mentions ("@Jordan Lee") stand out in a comment, so people notice when they are asked. */
+/**
+ * What people may write after "@": each full name, and a first name when only one person has it
+ * (the same handles the server counts as mentions, so "@Jordan" stands out as well as "@Jordan Lee").
+ */
+function mentionHandles(names: string[]): string[] {
+  const firstOf = (name: string) => name.split(/\s+/)[0] ?? name;
+  const uses = new Map<string, number>();
+  for (const name of names) uses.set(firstOf(name).toLowerCase(), (uses.get(firstOf(name).toLowerCase()) ?? 0) + 1);
+  const firsts = names.map(firstOf).filter((first, i) => first !== names[i] && uses.get(first.toLowerCase()) === 1);
+  return [...names, ...firsts];
+}
+
+/** Mentions ("@Jordan Lee", "@Jordan") stand out in a comment, so people notice when they are asked. */
 function withMentions(body: string, names: string[]): ReactNode[] {
   if (names.length === 0) return [body];
-  const escaped = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const pattern = new RegExp(`(@(?:${escaped.join("|")}))`, "gi");
+  const escaped = mentionHandles(names)
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const pattern = new RegExp(`(@(?:${escaped.join("|")}))(?![\\p{L}\\p{N}])`, "giu");
   let offset = 0;
   return body.split(pattern).map((part, i) => {
     const at = offset;

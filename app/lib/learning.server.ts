@@ -7,6 +7,7 @@ export {
   saveReflection,
   updateJournalEntry,
 } from "../../modules/learning/journal";
+export { myLearningPage } from "../../modules/learning/my-learning";
 export { answerSchema, journalEntrySchema, reflectionSchema } from "../../modules/learning/schemas";
 export {
   checkInSection,
@@ -21,9 +22,9 @@ export {
   courseLanding,
   courseModules,
   enrolSelf,
-  myLearning,
   ownEnrolment,
   recordAnswer,
   recordSection,
 } from "../../modules/learning/service";
+export { dismissNotices } from "../../modules/notices/service";
 export { listSupportResources } from "../../modules/organisations/support";

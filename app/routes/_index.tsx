@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { redirect, redirectDocument } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { landingTarget } from "~/lib/landing.server";
 
 export const loader = async ({ request, context }: LoaderFunctionArgs) => {
   const target = await landingTarget(request, context);
-  if (target) throw redirect(target);
+  if (target) throw (target.startsWith("/learn") ? redirectDocument : redirect)(target);
   return null;
 };
 

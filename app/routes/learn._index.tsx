@@ -1,16 +1,28 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, formatDate, PageHeader } from "~/components/layout";
 import { requireAllowed } from "~/lib/auth.server";
+import { readForm } from "~/lib/forms.server";
 import { handled } from "~/lib/http.server";
-import { myLearning } from "~/lib/learning.server";
+import { isId } from "~/lib/ids.server";
+import { dismissNotices, myLearningPage } from "~/lib/learning.server";
 
 export const meta: MetaFunction = () => [{ title: "My learning · Alongside" }];
 
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
   handled(async () => {
     const actor = await requireAllowed(request, context, "learning.take");
-    return myLearning(context.runtime.db, actor);
+    return myLearningPage(context.runtime.db, actor);
+  });
+
+export const action = ({ request, context }: ActionFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "learning.take");
+    const form = await readForm(request);
+    const id = form.get("noticeId");
+    dismissNotices(context.runtime.db, actor.userId, isId(id) ? id : null);
+    return redirect("/learn");
   });
 
 function statusOf(c: { completedAt: Date | string | null; started: number }) {
@@ -19,34 +31,82 @@ function statusOf(c: { completedAt: Date | string | null; started: number }) {
 }
 
 export default function MyLearning() {
-  const { mine, open } = useLoaderData<typeof loader>();
+  const { courses, open, notices } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
         title="My learning"
         lead="Go at your own pace. You can skip hard sections for now and come back to them, and stop whenever you need to."
       />
+      {notices.length > 0 ? (
+        <section className="notices" aria-labelledby="notices-title">
+          <h2 id="notices-title" className="h3">
+            New for you
+          </h2>
+          <ul className="plain-list">
+            {notices.map((n) => (
+              <li key={n.id} className="notice">
+                <p>
+                  <strong>{n.title}</strong>
+                </p>
+                {n.body ? <p>{n.body}</p> : null}
+                <Form method="post">
+                  <input type="hidden" name="noticeId" value={n.id} />
+                  <button type="submit" className="button-link">
+                    Dismiss<span className="visually-hidden"> “{n.title}”</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p>
         <Link to="/learn/journal">My reflection journal</Link> <span className="muted">(private to you)</span>
       </p>
       <section aria-labelledby="mine-title">
         <h2 id="mine-title">Your courses</h2>
-        {mine.length === 0 ? (
+        {courses.length === 0 ? (
           <EmptyState title="No courses yet">
             <p>When a trainer gives you a course, or you join one that is open to everyone, it appears here.</p>
           </EmptyState>
         ) : (
           <ul className="module-list">
-            {mine.map((c) => (
+            {courses.map((c) => (
               <li key={c.enrolmentId} className="card">
                 <h3>{c.title}</h3>
                 <p className="module-tags">
                   <span className="badge badge-accent">{statusOf(c)}</span>{" "}
+                  {c.dueOn ? (
+                    <span className="badge">
+                      {c.due === "past" ? "Past due date: " : "Due "}
+                      {formatDate(c.dueOn)}
+                    </span>
+                  ) : null}{" "}
                   <span className="muted">
                     {c.completedModules} of {c.modules} {c.modules === 1 ? "module" : "modules"} done · about{" "}
                     {c.estimatedMinutes} minutes in all
                   </span>
                 </p>
+                {c.due === "soon" ? <p>This is due soon. If that is hard right now, talk to your trainer.</p> : null}
+                {c.cohort ? (
+                  <div className="cohort-info">
+                    <p>
+                      With your group, <strong>{c.cohort.name}</strong>
+                      {c.cohort.facilitators.length > 0 ? ", facilitated by:" : "."}
+                    </p>
+                    {c.cohort.facilitators.length > 0 ? (
+                      <ul>
+                        {c.cohort.facilitators.map((f) => (
+                          <li key={f.userId}>
+                            <strong>{f.name}</strong>
+                            {f.bio ? `: ${f.bio}` : ""}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </div>
+                ) : null}
                 {c.completedAt ? <p className="muted">Completed on {formatDate(c.completedAt)}</p> : null}
                 <p className="actions">
                   <Link to={`/learn/e/${c.enrolmentId}`} className="button">

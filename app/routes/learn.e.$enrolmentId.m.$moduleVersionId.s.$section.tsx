@@ -88,7 +88,8 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
           });
         }
         recordAnswer(db, enrolment, version, { moduleVersionId, section, check, chosen: parsed.data.option });
-        return redirect(`${here}#check-${check.id}`);
+        // Back to the section itself ("shown"): a content note, already read, must not hide the feedback.
+        return redirect(`${here}?shown=1#check-${check.id}`);
       }
       if (intent === "reflect") {
         const parsed = parseForm(form, reflectionSchema);
@@ -108,7 +109,7 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
           context: version.title,
           body: parsed.data.body,
         });
-        return redirect(`${here}?saved=${prompt.id}#reflection-${prompt.id}`);
+        return redirect(`${here}?shown=1&saved=${prompt.id}#reflection-${prompt.id}`);
       }
     } catch (error) {
       return invalidFromError(error, form);
@@ -242,8 +243,17 @@ export default function SectionPage() {
         {page.section.status === "viewed" ? " · done" : page.section.status === "skipped" ? " · skipped for now" : ""}
       </p>
       <h1>{page.section.title}</h1>
+      {/* A block shows its own problems; anything no block on the page claims (a forged id) shows here. */}
       <ErrorSummary
-        state={state?.intent === "answer" || state?.intent === "reflect" || !state?.intent ? state : undefined}
+        state={
+          page.parts.some(
+            (p) =>
+              (p.kind === "check" && state?.intent === `answer-${p.id}`) ||
+              (p.kind === "reflection" && state?.intent === `reflect-${p.id}`),
+          )
+            ? undefined
+            : state
+        }
       />
       {showNoteFirst ? (
         <section className="content-note" aria-labelledby="note-title">

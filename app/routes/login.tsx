@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { redirect, redirectDocument } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
 import { logIn, loginSchema } from "~/lib/accounts.server";
@@ -19,7 +19,10 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
   if (!parsed.ok) return invalid(parsed);
   const result = await logIn(request, context, parsed.data);
   if (!result.ok) return invalid({ errors: { form: result.message }, values: { email: parsed.data.email } });
-  throw redirect(safeNext(form.get("next"), result.home), { headers: { "Set-Cookie": result.cookie } });
+  const target = safeNext(form.get("next"), result.home);
+  // Learner pages are plain documents: go there with a full page load, not a client-side render.
+  const go = target === "/learn" || target.startsWith("/learn/") ? redirectDocument : redirect;
+  throw go(target, { headers: { "Set-Cookie": result.cookie } });
 };
 
 export default function Login() {

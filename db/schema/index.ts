@@ -1,5 +1,6 @@
 export * from "./accounts";
 export * from "./audit";
+export * from "./cohorts";
 export * from "./coproduction";
 export * from "./learning";
 export * from "./organisations";

@@ -56,6 +56,8 @@ export const courses = sqliteTable(
     /** Any member of the organisation may enrol themselves. */
     openToAll: integer("open_to_all", { mode: "boolean" }).notNull().default(false),
     status: text("status", { enum: COURSE_STATUSES }).notNull().default("draft"),
+    /** Set when the course only wraps one module assigned on its own; such courses are not listed. */
+    singleModuleId: text("single_module_id"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at").notNull(),
     updatedAt: timestamp("updated_at").notNull(),
@@ -154,19 +156,6 @@ export const progressEvents = sqliteTable(
     at: timestamp("at").notNull(),
   },
   (t) => [index("progress_events_enrolment_idx").on(t.enrolmentId, t.moduleVersionId, t.kind)],
-);
-
-export const moduleCompletions = sqliteTable(
-  "module_completions",
-  {
-    enrolmentId: text("enrolment_id")
-      .notNull()
-      .references(() => enrolments.id, { onDelete: "cascade" }),
-    moduleVersionId: text("module_version_id").notNull(),
-    moduleId: text("module_id").notNull(),
-    completedAt: timestamp("completed_at").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.enrolmentId, t.moduleId] })],
 );
 
 export const courseCompletions = sqliteTable("course_completions", {

@@ -49,6 +49,8 @@ export const invitations = sqliteTable(
     uses: integer("uses").notNull().default(0),
     expiresAt: timestamp("expires_at").notNull(),
     revokedAt: timestamp("revoked_at"),
+    /** A cohort the person joins with the invitation (they become one of its learners). */
+    cohortId: text("cohort_id"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at").notNull(),
   },

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, max, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { courseItems, courses, courseVersions, enrolments, moduleVersions } from "../../db/schema";
 import { recordAudit } from "../audit/service";
@@ -40,23 +40,28 @@ export function setCourseArchived(db: DB, actor: Actor, courseId: string, archiv
 
 /** The organisation's courses with their latest version and how many are enrolled. */
 export function listCourses(db: DB, orgId: string) {
-  return db
-    .select({
-      id: courses.id,
-      title: courses.title,
-      description: courses.description,
-      status: courses.status,
-      openToAll: courses.openToAll,
-      latestVersion: sql<
-        number | null
-      >`(select max(version) from course_versions cv where cv.course_id = ${courses.id})`,
-      enrolled: sql<number>`(select count(*) from enrolments e where e.course_id = ${courses.id})`,
-      modules: sql<number>`(select count(*) from course_items ci where ci.course_id = ${courses.id})`,
-    })
-    .from(courses)
-    .where(eq(courses.orgId, orgId))
-    .orderBy(desc(courses.updatedAt))
-    .all();
+  return (
+    db
+      .select({
+        id: courses.id,
+        title: courses.title,
+        description: courses.description,
+        status: courses.status,
+        openToAll: courses.openToAll,
+        // Drizzle writes a column of a query's only table without the table's name, and inside these
+        // subqueries a bare "id" would mean the subquery's own id: the outer column is named in full.
+        latestVersion: sql<
+          number | null
+        >`(select max(version) from course_versions cv where cv.course_id = courses.id)`,
+        enrolled: sql<number>`(select count(*) from enrolments e where e.course_id = courses.id)`,
+        modules: sql<number>`(select count(*) from course_items ci where ci.course_id = courses.id)`,
+      })
+      .from(courses)
+      // Courses that only wrap a module assigned on its own are not courses anyone composed.
+      .where(and(eq(courses.orgId, orgId), isNull(courses.singleModuleId)))
+      .orderBy(desc(courses.updatedAt))
+      .all()
+  );
 }
 
 /** The course being composed, each item with its pinned version and the newest version available. */
@@ -247,7 +252,8 @@ export function courseVersionsOf(db: DB, courseId: string) {
       version: courseVersions.version,
       changelog: courseVersions.changelog,
       publishedAt: courseVersions.publishedAt,
-      enrolled: sql<number>`(select count(*) from ${enrolments} e where e.course_version_id = ${courseVersions.id})`,
+      // The outer column named in full (see listCourses).
+      enrolled: sql<number>`(select count(*) from ${enrolments} e where e.course_version_id = course_versions.id)`,
     })
     .from(courseVersions)
     .where(eq(courseVersions.courseId, courseId))

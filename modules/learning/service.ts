@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import {
   type CourseVersionItem,
@@ -6,7 +6,7 @@ import {
   courses,
   courseVersions,
   enrolments,
-  moduleCompletions,
+  moduleProgress,
   moduleVersions,
   progressEvents,
 } from "../../db/schema";
@@ -169,9 +169,9 @@ export function progressOf(db: DB, enrolmentId: string): Progress {
   }
   const completedModules = new Set(
     db
-      .select({ moduleId: moduleCompletions.moduleId })
-      .from(moduleCompletions)
-      .where(eq(moduleCompletions.enrolmentId, enrolmentId))
+      .select({ moduleId: moduleProgress.moduleId })
+      .from(moduleProgress)
+      .where(and(eq(moduleProgress.enrolmentId, enrolmentId), isNotNull(moduleProgress.completedAt)))
       .all()
       .map((r) => r.moduleId),
   );
@@ -183,10 +183,15 @@ export function progressOf(db: DB, enrolmentId: string): Progress {
   return { done, passed, completedModules, courseCompletedAt: course?.at ?? null };
 }
 
-function touch(db: DB, enrolmentId: string, moduleVersionId: string, section: number, now: Date) {
+/** Remembers where the learner is, and that they have started this module (for dashboards). */
+function touch(db: DB, enrolmentId: string, moduleId: string, moduleVersionId: string, section: number, now: Date) {
   db.update(enrolments)
     .set({ resumeModuleVersionId: moduleVersionId, resumeSection: section, updatedAt: now })
     .where(eq(enrolments.id, enrolmentId))
+    .run();
+  db.insert(moduleProgress)
+    .values({ enrolmentId, moduleId, moduleVersionId, startedAt: now })
+    .onConflictDoNothing()
     .run();
 }
 
@@ -208,12 +213,18 @@ export function deriveCompletion(db: DB, enrolment: Enrolment, version: CourseVe
       .flatMap((s) => s.checks)
       .every((c) => passed?.has(c));
     if (!allSections || !allChecks) continue;
-    const inserted = db
-      .insert(moduleCompletions)
-      .values({ enrolmentId: enrolment.id, moduleId: m.moduleId, moduleVersionId: m.versionId, completedAt: now })
-      .onConflictDoNothing()
+    const marked = db
+      .update(moduleProgress)
+      .set({ completedAt: now, moduleVersionId: m.versionId })
+      .where(
+        and(
+          eq(moduleProgress.enrolmentId, enrolment.id),
+          eq(moduleProgress.moduleId, m.moduleId),
+          isNull(moduleProgress.completedAt),
+        ),
+      )
       .run();
-    if (inserted.changes > 0) {
+    if (marked.changes > 0) {
       db.insert(progressEvents)
         .values({ enrolmentId: enrolment.id, moduleVersionId: m.versionId, kind: "module_completed", at: now })
         .run();
@@ -251,11 +262,11 @@ export function recordSection(
   sectionCount: number,
   now = new Date(),
 ) {
-  moduleInEnrolment(version, moduleVersionId);
+  const item = moduleInEnrolment(version, moduleVersionId);
   if (!Number.isInteger(section) || section < 1 || section > sectionCount) throw new NotFoundError("That section");
   db.transaction((tx) => {
     tx.insert(progressEvents).values({ enrolmentId: enrolment.id, moduleVersionId, kind, section, at: now }).run();
-    touch(tx, enrolment.id, moduleVersionId, section, now);
+    touch(tx, enrolment.id, item.moduleId, moduleVersionId, section, now);
     deriveCompletion(tx, enrolment, version, now);
   });
 }
@@ -276,7 +287,7 @@ export function recordAnswer(
   },
   now = new Date(),
 ) {
-  moduleInEnrolment(version, input.moduleVersionId);
+  const item = moduleInEnrolment(version, input.moduleVersionId);
   const valid = new Set(input.check.options.map((o) => o.id));
   const chosen = [...new Set(input.chosen)];
   if (chosen.some((c) => !valid.has(c)) || (!input.check.multiple && chosen.length > 1)) {
@@ -297,7 +308,7 @@ export function recordAnswer(
         at: now,
       })
       .run();
-    touch(tx, enrolment.id, input.moduleVersionId, input.section, now);
+    touch(tx, enrolment.id, item.moduleId, input.moduleVersionId, input.section, now);
     deriveCompletion(tx, enrolment, version, now);
   });
   return { correct };
@@ -338,7 +349,7 @@ export function myLearning(db: DB, actor: Actor) {
       version: courseVersions.version,
       estimatedMinutes: courseVersions.estimatedMinutes,
       modules: sql<number>`json_array_length(${courseVersions.items})`,
-      completedModules: sql<number>`(select count(*) from ${moduleCompletions} mc where mc.enrolment_id = ${enrolments.id} and mc.module_id in (select json_extract(value, '$.moduleId') from json_each(${courseVersions.items})))`,
+      completedModules: sql<number>`(select count(*) from ${moduleProgress} mp where mp.enrolment_id = ${enrolments.id} and mp.completed_at is not null and mp.module_id in (select json_extract(value, '$.moduleId') from json_each(${courseVersions.items})))`,
       started: sql<number>`exists (select 1 from ${progressEvents} pe where pe.enrolment_id = ${enrolments.id})`,
       completedAt: courseCompletions.completedAt,
       updatedAt: enrolments.updatedAt,

@@ -1,17 +1,25 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
-import { invitations, organisations } from "../../db/schema";
+import { cohortInvitees, invitations, organisations } from "../../db/schema";
 import { hashPassword, insertUser, type NewAccount } from "../accounts/service";
 import { recordAudit } from "../audit/service";
 import type { Actor } from "../auth/policy";
 import { isRole, type Role } from "../auth/roles";
+import { joinCohort } from "../cohorts/service";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { hashToken, newId, newToken } from "../shared/ids";
 import { addMembership } from "./service";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type InvitationInput = { label: string; roles: Role[]; expiresInDays: number; maxUses: number };
+export type InvitationInput = {
+  label: string;
+  roles: Role[];
+  expiresInDays: number;
+  maxUses: number;
+  /** Joining through this invitation also puts the person in this cohort. */
+  cohortId?: string | null;
+};
 
 /** Creates an invitation and returns its secret token: only its hash is stored, so the link is shown once. */
 export function createInvitation(db: DB, secret: string, actor: Actor, input: InvitationInput, now = new Date()) {
@@ -26,6 +34,7 @@ export function createInvitation(db: DB, secret: string, actor: Actor, input: In
         roles: input.roles,
         label: input.label,
         maxUses: input.maxUses,
+        cohortId: input.cohortId ?? null,
         expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
         createdBy: actor.userId,
         createdAt: now,
@@ -123,6 +132,7 @@ export function lookUpInvitation(db: DB, secret: string, token: string, now = ne
       orgId: row.invitation.orgId,
       orgName: row.orgName,
       roles: row.invitation.roles.filter(isRole),
+      cohortId: row.invitation.cohortId,
     },
   };
 }
@@ -147,6 +157,10 @@ function redeem(db: DB, secret: string, token: string, userId: string, now: Date
     .run();
   if (claimed.changes !== 1) throw new InvalidError(STATE_MESSAGES.used_up, "invitation");
   addMembership(db, found.invitation.orgId, userId, found.invitation.roles, now);
+  if (found.invitation.cohortId) {
+    joinCohort(db, found.invitation.orgId, found.invitation.cohortId, userId, now);
+    db.delete(cohortInvitees).where(eq(cohortInvitees.invitationId, found.invitation.id)).run();
+  }
   recordAudit(
     db,
     {

@@ -1,0 +1,40 @@
+export {
+  assign,
+  changeDueDate,
+  listAssignments,
+  moveToLatestVersion,
+  newerCourseVersions,
+  removeAssignment,
+} from "../../modules/cohorts/assignments";
+export { acceptedRowsCsv, parseLearnerCsv } from "../../modules/cohorts/csv";
+export { cohortDashboard, learnerProgress } from "../../modules/cohorts/dashboard";
+export { progressCsv } from "../../modules/cohorts/export";
+export { cohortInvitationLink, importLearners } from "../../modules/cohorts/invite";
+export { completionsSinceLastVisit } from "../../modules/cohorts/news";
+export {
+  assignmentIdSchema,
+  assignmentSchema,
+  cohortDetailsSchema,
+  facilitatorSchema,
+  memberSchema,
+} from "../../modules/cohorts/schemas";
+export {
+  addCohortMember,
+  cohortFacilitatorsOf,
+  cohortInviteeList,
+  cohortMemberList,
+  createCohort,
+  facilitatorCandidates,
+  getCohort,
+  lastVisit,
+  listCohorts,
+  markCohortSeen,
+  memberCandidates,
+  removeCohortFacilitator,
+  removeCohortMember,
+  setCohortArchived,
+  setCohortFacilitator,
+  updateCohort,
+} from "../../modules/cohorts/service";
+export { listCourses } from "../../modules/courses/service";
+export { publishableModules } from "../../modules/publishing/service";

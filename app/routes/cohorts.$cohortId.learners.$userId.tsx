@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { formatDate } from "~/components/layout";
+import { requireAllowed } from "~/lib/auth.server";
+import { learnerProgress } from "~/lib/cohorts.server";
+import { handled, paramId } from "~/lib/http.server";
+
+export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "cohort.manage");
+    const cohortId = paramId(params, "cohortId");
+    return { cohortId, learner: learnerProgress(context.runtime.db, actor.orgId, cohortId, paramId(params, "userId")) };
+  });
+
+const STATE_TEXT = { not_started: "Not started", in_progress: "In progress", complete: "Complete" } as const;
+
+export default function LearnerPage() {
+  const { cohortId, learner } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to={`/cohorts/${cohortId}`}>Back to progress</Link>
+      </p>
+      <h2>{learner.name}</h2>
+      <p className="muted">
+        Status on each module. Reflections are private to the learner and never shown here, nor which sections they
+        skipped for now.
+      </p>
+      {learner.assignments.length === 0 ? <p>Nothing is assigned to this cohort yet.</p> : null}
+      {learner.assignments.map((a) => (
+        <section key={a.title} className="card" aria-label={a.title}>
+          <h3>{a.title}</h3>
+          <p>
+            {a.completedAt ? `Completed on ${formatDate(a.completedAt)}.` : "Not complete yet."}
+            {a.dueOn ? ` Due ${formatDate(a.dueOn)}.` : ""}
+          </p>
+          <table>
+            <caption className="visually-hidden">Modules of {a.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Module</th>
+                <th scope="col">Status</th>
+                <th scope="col">Started</th>
+                <th scope="col">Completed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.modules.map((m) => (
+                <tr key={m.title}>
+                  <th scope="row">{m.title}</th>
+                  <td className={`state state-${m.state}`}>
+                    <span aria-hidden="true" className="state-mark" />
+                    {STATE_TEXT[m.state]}
+                  </td>
+                  <td>{m.startedAt ? formatDate(m.startedAt) : "—"}</td>
+                  <td>{m.completedAt ? formatDate(m.completedAt) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `courses` ADD `single_module_id` text;

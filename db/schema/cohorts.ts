@@ -1,0 +1,163 @@
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { users } from "./accounts";
+import { id, timestamp } from "./columns";
+import { courses, courseVersions, enrolments } from "./learning";
+import { invitations, organisations } from "./organisations";
+
+/** A group of learners taking training together, with the people who facilitate it. */
+export const cohorts = sqliteTable(
+  "cohorts",
+  {
+    id: id(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    /** Calendar dates (YYYY-MM-DD), not instants: a cohort starts on a day, wherever you are. */
+    startsOn: text("starts_on").notNull(),
+    endsOn: text("ends_on"),
+    archivedAt: timestamp("archived_at"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [index("cohorts_org_idx").on(t.orgId, t.archivedAt)],
+);
+
+/** Who facilitates a cohort, with the short bio learners see before they begin. */
+export const cohortFacilitators = sqliteTable(
+  "cohort_facilitators",
+  {
+    cohortId: text("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    bio: text("bio").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.userId] })],
+);
+
+export const cohortMembers = sqliteTable(
+  "cohort_members",
+  {
+    cohortId: text("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    addedAt: timestamp("added_at").notNull(),
+    removedAt: timestamp("removed_at"),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index("cohort_members_user_idx").on(t.userId)],
+);
+
+/** People invited into a cohort (from a CSV) who have not joined yet. */
+export const cohortInvitees = sqliteTable(
+  "cohort_invitees",
+  {
+    cohortId: text("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    invitationId: text("invitation_id")
+      .notNull()
+      .references(() => invitations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    addedAt: timestamp("added_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.invitationId] })],
+);
+
+/** A course version (or a single module, as a one-module course) given to a cohort, maybe with a due date. */
+export const assignments = sqliteTable(
+  "assignments",
+  {
+    id: id(),
+    cohortId: text("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    courseId: text("course_id")
+      .notNull()
+      .references(() => courses.id, { onDelete: "cascade" }),
+    courseVersionId: text("course_version_id")
+      .notNull()
+      .references(() => courseVersions.id),
+    dueOn: text("due_on"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [index("assignments_cohort_idx").on(t.cohortId)],
+);
+
+/**
+ * Per learner and module: when they started and finished. Derived from progress events (like
+ * completions), so dashboards read one small indexed row per learner and module.
+ */
+export const moduleProgress = sqliteTable(
+  "module_progress",
+  {
+    enrolmentId: text("enrolment_id")
+      .notNull()
+      .references(() => enrolments.id, { onDelete: "cascade" }),
+    moduleId: text("module_id").notNull(),
+    moduleVersionId: text("module_version_id").notNull(),
+    startedAt: timestamp("started_at").notNull(),
+    completedAt: timestamp("completed_at"),
+  },
+  (t) => [primaryKey({ columns: [t.enrolmentId, t.moduleId] })],
+);
+
+/** When a trainer last looked at a cohort, so they see what happened since. */
+export const cohortVisits = sqliteTable(
+  "cohort_visits",
+  {
+    cohortId: text("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    visitedAt: timestamp("visited_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.userId] })],
+);
+
+/**
+ * Notices for a person (a new assignment, a course that moved to a new version). Kept per channel
+ * so another channel, such as email, can deliver the same notice later.
+ */
+export const notices = sqliteTable(
+  "notices",
+  {
+    id: id(),
+    orgId: text("org_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    link: text("link"),
+    createdAt: timestamp("created_at").notNull(),
+    readAt: timestamp("read_at"),
+  },
+  (t) => [index("notices_user_idx").on(t.userId, t.readAt, t.createdAt)],
+);
+
+/** xAPI statements waiting for the organisation's LRS; removed only once the LRS accepted them. */
+export const xapiOutbox = sqliteTable(
+  "xapi_outbox",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    statement: text("statement", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [index("xapi_outbox_due_idx").on(t.nextAttemptAt)],
+);

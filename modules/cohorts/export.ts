@@ -1,0 +1,17 @@
+import { stringify } from "csv-stringify/sync";
+import type { cohortDashboard } from "./dashboard";
+
+const STATE_TEXT = { not_started: "Not started", in_progress: "In progress", complete: "Complete" } as const;
+
+/** The dashboard as CSV: a row per learner, a column per module. Nothing private is in it. */
+export function progressCsv(dashboard: ReturnType<typeof cohortDashboard>): string {
+  const header = ["Learner", "Email", ...dashboard.modules.map((m) => m.title), "Course completed on", "Past due date"];
+  const rows = dashboard.rows.map((r) => [
+    r.name,
+    r.email,
+    ...dashboard.modules.map((m) => STATE_TEXT[r.modules[m.moduleId] ?? "not_started"]),
+    r.completedAt ? r.completedAt.toISOString().slice(0, 10) : "",
+    r.pastDue ? "Yes" : "No",
+  ]);
+  return stringify([header, ...rows]);
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { isCalendarDate } from "../shared/dates";
+import { optionalText, requiredText } from "../shared/fields";
+
+const calendarDate = (label: string) =>
+  z
+    .string({ message: `Enter ${label}.` })
+    .trim()
+    .min(1, `Enter ${label}.`)
+    .refine(isCalendarDate, "Enter a real date, like 2027-03-01.");
+
+const idField = (message: string) => z.string({ message }).regex(/^[A-Za-z0-9_-]{22}$/, message);
+
+export const cohortDetailsSchema = z
+  .object({
+    name: requiredText("a name", 120),
+    description: optionalText(1000),
+    startsOn: calendarDate("the start date"),
+    endsOn: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : null))
+      .refine((v) => v === null || isCalendarDate(v), "Enter a real date, like 2027-06-30, or leave it empty."),
+  })
+  .refine((v) => !v.endsOn || v.endsOn >= v.startsOn, {
+    path: ["endsOn"],
+    message: "The end date is before the start date.",
+  });
+
+export type CohortDetails = z.infer<typeof cohortDetailsSchema>;
+
+export const facilitatorSchema = z.object({
+  userId: idField("Choose a person."),
+  bio: optionalText(300),
+});
+
+export const memberSchema = z.object({ userId: idField("Choose a person.") });
+
+export const assignmentSchema = z.object({
+  target: z
+    .string({ message: "Choose a course or a module." })
+    .regex(/^(course|module):[A-Za-z0-9_-]{22}$/, "Choose a course or a module."),
+  dueOn: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || isCalendarDate(v), "Enter a real date, like 2027-03-01, or leave it empty."),
+});
+
+export const assignmentIdSchema = z.object({ assignmentId: idField("That assignment could not be found.") });

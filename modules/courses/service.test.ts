@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { p, text } from "../content/test-document";
+import type { DocJSON } from "../documents/json";
+import { enrolSelf } from "../learning/service";
+import { createModuleVersion } from "../publishing/service";
+import { InvalidError } from "../shared/errors";
+import { testDatabase } from "../testing/database";
+import { makeOrganisation } from "../testing/fixtures";
+import { createModule, getModule } from "../workshop/service";
+import {
+  addCourseModule,
+  courseItemsOf,
+  courseVersionsOf,
+  createCourse,
+  latestCourseVersion,
+  listCourses,
+  moveCourseModule,
+  publishCourse,
+  updateCourseModule,
+} from "./service";
+
+let database: ReturnType<typeof testDatabase>;
+beforeEach(() => {
+  database = testDatabase();
+});
+afterEach(() => database.close());
+
+const docWith = (words: string): DocJSON => ({
+  type: "doc",
+  content: [{ type: "heading", attrs: { level: 2 }, content: [text("One")] }, p(text(words))],
+});
+
+function setup() {
+  const { db } = database;
+  const org = makeOrganisation(db);
+  const fran = org.member(["facilitator"], "Fran Mills");
+  const sam = org.member(["trainer"], "Sam Taylor");
+  const publish = (moduleId: string, changelog: string, words = changelog) => {
+    const module = getModule(db, moduleId);
+    if (!module) throw new Error("module missing");
+    return createModuleVersion(db, { module, doc: docWith(words), changelog, publishedBy: fran.user.id });
+  };
+  const newModule = (title: string) => {
+    const { id } = createModule(db, {
+      orgId: org.org.id,
+      createdBy: fran.user.id,
+      title,
+      topic: "boundaries",
+      customTopic: "",
+      summary: "",
+      estimatedMinutes: 15,
+    });
+    publish(id, "First version.");
+    return id;
+  };
+  return { db, org, fran, sam, publish, newModule };
+}
+
+describe("composing a course", () => {
+  it("orders modules one place at a time, and a move past either end does nothing", () => {
+    const { db, sam, newModule } = setup();
+    const [a, b, c] = [newModule("A"), newModule("B"), newModule("C")];
+    const course = createCourse(db, sam.actor, { title: "Essentials", description: "", openToAll: false });
+    for (const id of [a, b, c]) addCourseModule(db, sam.actor, course.id, id);
+    const order = () => courseItemsOf(db, course.id).map((i) => i.title);
+    expect(order()).toEqual(["A", "B", "C"]);
+    moveCourseModule(db, sam.actor, course.id, c, "up");
+    expect(order()).toEqual(["A", "C", "B"]);
+    moveCourseModule(db, sam.actor, course.id, a, "down");
+    expect(order()).toEqual(["C", "A", "B"]);
+    moveCourseModule(db, sam.actor, course.id, c, "up");
+    moveCourseModule(db, sam.actor, course.id, b, "down");
+    expect(order()).toEqual(["C", "A", "B"]);
+    expect(courseItemsOf(db, course.id).map((i) => i.position)).toEqual([0, 1, 2]);
+    expect(() => addCourseModule(db, sam.actor, course.id, a)).toThrow("That module is already in the course.");
+  });
+
+  it("says when a newer module version exists, with what changed, and moves to it only when asked", () => {
+    const { db, sam, newModule, publish } = setup();
+    const a = newModule("A");
+    const course = createCourse(db, sam.actor, { title: "Essentials", description: "", openToAll: true });
+    addCourseModule(db, sam.actor, course.id, a);
+    publishCourse(db, sam.actor, course.id, "First version.");
+    publish(a, "Clearer examples.");
+    publish(a, "A new scenario.");
+
+    const [item] = courseItemsOf(db, course.id);
+    expect(item?.version).toBe(1);
+    expect(item?.newer.map((n) => [n.version, n.changelog])).toEqual([
+      [2, "Clearer examples."],
+      [3, "A new scenario."],
+    ]);
+    // The published course is untouched until the trainer chooses and publishes again.
+    expect(latestCourseVersion(db, course.id)?.version).toBe(1);
+
+    updateCourseModule(db, sam.actor, course.id, a);
+    const [updated] = courseItemsOf(db, course.id);
+    expect(updated?.version).toBe(3);
+    expect(updated?.newer).toEqual([]);
+    expect(latestCourseVersion(db, course.id)?.items[0]?.moduleVersionId).not.toBe(updated?.versionId);
+    publishCourse(db, sam.actor, course.id, "Uses the new scenario.");
+    expect(latestCourseVersion(db, course.id)?.items[0]?.moduleVersionId).toBe(updated?.versionId);
+  });
+
+  it("refuses to publish a course with no modules", () => {
+    const { db, sam } = setup();
+    const course = createCourse(db, sam.actor, { title: "Empty", description: "", openToAll: false });
+    expect(() => publishCourse(db, sam.actor, course.id, "First version.")).toThrow(InvalidError);
+    expect(courseVersionsOf(db, course.id)).toEqual([]);
+  });
+});
+
+describe("the course lists", () => {
+  it("show each course's latest version, its modules and how many are enrolled", () => {
+    const { db, org, sam, newModule } = setup();
+    const [a, b] = [newModule("A"), newModule("B")];
+    const draft = createCourse(db, sam.actor, { title: "Draft course", description: "", openToAll: true });
+    const open = createCourse(db, sam.actor, { title: "Open course", description: "", openToAll: true });
+    addCourseModule(db, sam.actor, open.id, a);
+    addCourseModule(db, sam.actor, open.id, b);
+    publishCourse(db, sam.actor, open.id, "First version.");
+    const first = org.member(["learner"], "Alex Morgan");
+    enrolSelf(db, first.actor, open.id);
+    publishCourse(db, sam.actor, open.id, "Second version.");
+    for (const name of ["Jo Quinn", "Kit Park"]) enrolSelf(db, org.member(["learner"], name).actor, open.id);
+
+    const listed = new Map(listCourses(db, org.org.id).map((c) => [c.title, c]));
+    expect(listed.get("Open course")).toMatchObject({ status: "published", latestVersion: 2, modules: 2, enrolled: 3 });
+    expect(listed.get("Draft course")).toMatchObject({ status: "draft", latestVersion: null, modules: 0, enrolled: 0 });
+    expect(courseVersionsOf(db, open.id).map((v) => [v.version, v.enrolled])).toEqual([
+      [2, 2],
+      [1, 1],
+    ]);
+    expect(courseVersionsOf(db, draft.id)).toEqual([]);
+  });
+});

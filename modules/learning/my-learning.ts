@@ -1,0 +1,47 @@
+import type { DB } from "../../db/client";
+import type { Actor } from "../auth/policy";
+import { learnerAssignments } from "../cohorts/assignments";
+import { cohortFacilitatorsOf } from "../cohorts/service";
+import { unreadNotices } from "../notices/service";
+import { daysBetween, todayInLondon } from "../shared/dates";
+import { myLearning } from "./service";
+
+/** How soon counts as "coming up" for a due date. */
+const DUE_SOON_DAYS = 7;
+
+/**
+ * My learning: each course with its status, the due date and group (and who facilitates it) when a
+ * trainer gave it, plus unread notices and courses open to everyone.
+ */
+export function myLearningPage(db: DB, actor: Actor, now = new Date()) {
+  const { mine, open } = myLearning(db, actor);
+  const given = learnerAssignments(db, actor.orgId, actor.userId);
+  const today = todayInLondon(now);
+  const facilitators = new Map<string, ReturnType<typeof cohortFacilitatorsOf>>();
+  const courses = mine.map((c) => {
+    const assignment = given
+      .filter((a) => a.courseId === c.courseId)
+      .sort((a, b) => (a.dueOn ?? "9999").localeCompare(b.dueOn ?? "9999"))[0];
+    if (assignment && !facilitators.has(assignment.cohortId)) {
+      facilitators.set(assignment.cohortId, cohortFacilitatorsOf(db, assignment.cohortId));
+    }
+    const dueOn = assignment?.dueOn ?? null;
+    const daysLeft = dueOn ? daysBetween(today, dueOn) : null;
+    return {
+      ...c,
+      dueOn,
+      due:
+        c.completedAt || daysLeft === null
+          ? null
+          : daysLeft < 0
+            ? "past"
+            : daysLeft <= DUE_SOON_DAYS
+              ? "soon"
+              : "later",
+      cohort: assignment
+        ? { name: assignment.cohortName, facilitators: facilitators.get(assignment.cohortId) ?? [] }
+        : null,
+    };
+  });
+  return { courses, open, notices: unreadNotices(db, actor.orgId, actor.userId) };
+}

@@ -1,0 +1,181 @@
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { moduleSnapshots, modules, moduleVersions } from "../../db/schema";
+import { FRAGMENT } from "../collaboration/protocol";
+import { startFromStarter } from "../content/starter";
+import { splitSections } from "../documents/sections";
+import { currentRevision, reviewState, signOff, startReview } from "../review/service";
+import { InvalidError } from "../shared/errors";
+import { storeCollab } from "../testing/collab";
+import { testDatabase } from "../testing/database";
+import { makeOrganisation } from "../testing/fixtures";
+import { removeCollaborator, setCollaborator } from "../workshop/collaborators";
+import { listModuleVersions, publishableModules, publishModule } from "./service";
+
+const ALL_CHECKS = { contentNotes: true, signpost: true, plainLanguage: true };
+
+let database: ReturnType<typeof testDatabase>;
+beforeEach(() => {
+  database = testDatabase();
+});
+afterEach(() => database.close());
+
+/** A facilitator's module from the self-care starter, with a co-designer on it. */
+function moduleWithTwoCollaborators() {
+  const { db } = database;
+  const org = makeOrganisation(db);
+  const fran = org.member(["facilitator"], "Fran Mills");
+  const priya = org.member(["co_designer"], "Priya Shah");
+  const { id: moduleId } = startFromStarter(db, { orgId: org.org.id, createdBy: fran.user.id, slug: "self-care" });
+  setCollaborator(db, fran.actor, moduleId, priya.user.id, "co_designer");
+  const collab = storeCollab(db);
+  return { db, org, fran, priya, moduleId, collab };
+}
+
+/** Expects the promise to be refused with an InvalidError whose message matches. */
+async function expectRefused(promise: Promise<unknown>, message: RegExp | string) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(InvalidError);
+  expect((error as InvalidError).message).toMatch(message);
+}
+
+/** Adds a paragraph at the end of the document, as an editor would. */
+function appendParagraph(doc: Y.Doc, words: string) {
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText(words)]);
+  doc.getXmlFragment(FRAGMENT).push([paragraph]);
+}
+
+describe("publishing a module", () => {
+  it("is refused until the review has started", async () => {
+    const { db, fran, moduleId, collab } = moduleWithTwoCollaborators();
+    await expectRefused(
+      publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." }),
+      "Start the review first: everyone working on the module signs it off before it is published.",
+    );
+    expect(listModuleVersions(db, moduleId)).toEqual([]);
+  });
+
+  it("is refused until every current collaborator has signed off, naming who is missing", async () => {
+    const { db, fran, priya, moduleId, collab } = moduleWithTwoCollaborators();
+    startReview(db, fran.actor, moduleId, collab.current(moduleId));
+    await expectRefused(
+      publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." }),
+      "Everyone must sign off revision 1 first. Still waiting for: Fran Mills, Priya Shah.",
+    );
+
+    signOff(db, fran.actor, moduleId, { revision: 1, checks: ALL_CHECKS });
+    await expectRefused(
+      publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." }),
+      "Everyone must sign off revision 1 first. Still waiting for: Priya Shah.",
+    );
+    expect(listModuleVersions(db, moduleId)).toEqual([]);
+    expect(db.select().from(modules).where(eq(modules.id, moduleId)).get()?.status).toBe("in_review");
+
+    signOff(db, priya.actor, moduleId, { revision: 1, checks: {} });
+    const published = await publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." });
+    expect(published.version).toBe(1);
+    expect(listModuleVersions(db, moduleId)).toMatchObject([{ version: 1, changelog: "First version." }]);
+    expect(db.select().from(modules).where(eq(modules.id, moduleId)).get()?.status).toBe("published");
+  });
+
+  it("freezes the document as it is, with its sections, checks and content notes, and snapshots it", async () => {
+    const { db, org, fran, priya, moduleId, collab } = moduleWithTwoCollaborators();
+    startReview(db, fran.actor, moduleId, collab.current(moduleId));
+    signOff(db, fran.actor, moduleId, { revision: 1, checks: ALL_CHECKS });
+    signOff(db, priya.actor, moduleId, { revision: 1, checks: {} });
+    const { id } = await publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." });
+
+    const version = db.select().from(moduleVersions).where(eq(moduleVersions.id, id)).get();
+    expect(version?.doc).toEqual(collab.current(moduleId));
+    expect(version?.sections.map((s) => s.title)).toEqual(splitSections(collab.current(moduleId)).map((s) => s.title));
+    expect(version?.sections.flatMap((s) => s.checks)).toHaveLength(3);
+    expect(version?.contentNotes).toEqual(["substance_use"]);
+    expect(version?.html).toContain("Switching off");
+    expect(version?.publishedBy).toBe(fran.user.id);
+    const snapshots = db.select().from(moduleSnapshots).where(eq(moduleSnapshots.moduleId, moduleId)).all();
+    expect(snapshots.map((s) => s.name)).toContain("Published as version 1");
+    expect(publishableModules(db, org.org.id)).toMatchObject([{ moduleId, versionId: id, version: 1 }]);
+  });
+
+  it("counts a sign-off of an earlier revision as stale: after an edit, everyone signs off again", async () => {
+    const { db, fran, priya, moduleId, collab } = moduleWithTwoCollaborators();
+    startReview(db, fran.actor, moduleId, collab.current(moduleId));
+    signOff(db, fran.actor, moduleId, { revision: 1, checks: ALL_CHECKS });
+    signOff(db, priya.actor, moduleId, { revision: 1, checks: {} });
+
+    await collab.change(moduleId, priya.user.id, (doc) => appendParagraph(doc, "One more thought on rest."));
+    await expectRefused(
+      publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." }),
+      "Everyone must sign off revision 2 first. Still waiting for: Fran Mills, Priya Shah.",
+    );
+    expect(reviewState(db, moduleId).people.map((p) => p.state)).toEqual(["stale", "stale"]);
+    expect(listModuleVersions(db, moduleId)).toEqual([]);
+
+    // A sign-off of the old revision, sent from a page opened before the edit, is refused.
+    expect(() => signOff(db, priya.actor, moduleId, { revision: 1, checks: {} })).toThrow(/now revision 2/);
+    signOff(db, fran.actor, moduleId, { revision: 2, checks: ALL_CHECKS });
+    signOff(db, priya.actor, moduleId, { revision: 2, checks: {} });
+    await publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." });
+    const [version] = listModuleVersions(db, moduleId);
+    const frozen = db
+      .select()
+      .from(moduleVersions)
+      .where(eq(moduleVersions.id, version?.id ?? ""))
+      .get();
+    expect(frozen?.html).toContain("One more thought on rest.");
+  });
+
+  it("asks only the current collaborators: someone taken off the module no longer holds it up", async () => {
+    const { db, fran, priya, moduleId, collab } = moduleWithTwoCollaborators();
+    startReview(db, fran.actor, moduleId, collab.current(moduleId));
+    signOff(db, fran.actor, moduleId, { revision: 1, checks: ALL_CHECKS });
+    removeCollaborator(db, fran.actor, moduleId, priya.user.id);
+    const published = await publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." });
+    expect(published.version).toBe(1);
+  });
+
+  it("refuses a facilitator's sign-off without the whole safety checklist", async () => {
+    const { db, fran, moduleId, collab } = moduleWithTwoCollaborators();
+    startReview(db, fran.actor, moduleId, collab.current(moduleId));
+    expect(() =>
+      signOff(db, fran.actor, moduleId, { revision: 1, checks: { contentNotes: true, signpost: true } }),
+    ).toThrow(/confirm each point of the safety checklist/);
+    expect(reviewState(db, moduleId).people.find((p) => p.userId === fran.user.id)?.state).toBe("waiting");
+  });
+
+  it("makes version 2 on publishing again, after a new review, and keeps version 1 as it was", async () => {
+    const { db, fran, priya, moduleId, collab } = moduleWithTwoCollaborators();
+    startReview(db, fran.actor, moduleId, collab.current(moduleId));
+    signOff(db, fran.actor, moduleId, { revision: 1, checks: ALL_CHECKS });
+    signOff(db, priya.actor, moduleId, { revision: 1, checks: {} });
+    const first = await publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." });
+    const before = db.select().from(moduleVersions).where(eq(moduleVersions.id, first.id)).get();
+
+    await collab.change(moduleId, priya.user.id, (doc) => appendParagraph(doc, "A new closing thought."));
+    // Published modules go back into review before the next version.
+    await expectRefused(
+      publishModule(db, collab, fran.actor, moduleId, { changelog: "A closing thought." }),
+      /Start the review first/,
+    );
+    await collab.settle(moduleId);
+    startReview(db, fran.actor, moduleId, collab.current(moduleId));
+    const revision = currentRevision(db, moduleId);
+    expect(revision).toBe(2);
+    signOff(db, fran.actor, moduleId, { revision, checks: ALL_CHECKS });
+    signOff(db, priya.actor, moduleId, { revision, checks: {} });
+    const second = await publishModule(db, collab, fran.actor, moduleId, { changelog: "A closing thought." });
+
+    expect(second.version).toBe(2);
+    expect(listModuleVersions(db, moduleId).map((v) => [v.version, v.changelog])).toEqual([
+      [2, "A closing thought."],
+      [1, "First version."],
+    ]);
+    expect(db.select().from(moduleVersions).where(eq(moduleVersions.id, first.id)).get()).toEqual(before);
+    expect(before?.html).not.toContain("A new closing thought.");
+  });
+});
