@@ -10,10 +10,11 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useMatches,
   useRouteError,
 } from "@remix-run/react";
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useNonce } from "./lib/nonce";
 import { QUICK_EXIT_URL, quickExitScript } from "./lib/quick-exit";
 import { loadShell } from "./lib/shell.server";
@@ -152,8 +153,25 @@ function Document({ children, shell }: { children: ReactNode; shell: Shell | und
   );
 }
 
+/**
+ * After a client-side page change, keyboard and screen reader users start at the new page's main
+ * content, as they would after a full page load.
+ */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById("main")?.focus();
+  }, [pathname]);
+}
+
 export default function App() {
   const shell = useLoaderData<typeof loader>();
+  useFocusOnNavigation();
   return (
     <Document shell={shell}>
       <Outlet />

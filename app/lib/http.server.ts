@@ -26,26 +26,10 @@ export function toResponse(error: unknown): unknown {
 }
 
 /**
- * Wraps a loader or action so domain errors thrown anywhere below become proper responses.
- *
- * Mark every call with the bundler's pure annotation (a block comment `@__PURE__` right before
- * `guard(`). The browser build empties `*.server.ts` modules and drops unused loaders and actions, but
- * it keeps a top-level call it cannot prove side-effect free: `guard` is then undefined in the browser,
- * the route module fails to load, and every client-side visit to the page turns into a reload.
- */
-export function guard<Args, Result>(fn: (args: Args) => Promise<Result> | Result) {
-  return async (args: Args): Promise<Result> => {
-    try {
-      return await fn(args);
-    } catch (error) {
-      throw toResponse(error);
-    }
-  };
-}
-
-/**
- * The same, called inside the exported function (`export const loader = (args) => handled(async () => …)`),
- * so there is no top-level call for the browser build to keep.
+ * Runs a loader or action body so domain errors thrown anywhere below become proper responses.
+ * Call it inside the exported function (`export const loader = (args) => handled(async () => …)`):
+ * the browser build empties `*.server.ts` modules but keeps top-level calls, so a wrapper called at
+ * the top level would be undefined there and the route module would fail to load.
  */
 export async function handled<Result>(body: () => Promise<Result> | Result): Promise<Result> {
   try {

@@ -3,14 +3,15 @@ import { useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/components/layout";
 import { activityLog } from "~/lib/audit.server";
 import { requireAllowed } from "~/lib/auth.server";
-import { guard } from "~/lib/http.server";
+import { handled } from "~/lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Activity log · Alongside" }];
 
-export const loader = /* @__PURE__ */ guard(async ({ request, context }: LoaderFunctionArgs) => {
-  const actor = await requireAllowed(request, context, "audit.view");
-  return { events: activityLog(context.runtime.db, actor.orgId) };
-});
+export const loader = ({ request, context }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "audit.view");
+    return { events: activityLog(context.runtime.db, actor.orgId) };
+  });
 
 export default function Activity() {
   const { events } = useLoaderData<typeof loader>();

@@ -4,37 +4,39 @@ import { ErrorSummary, Field, fieldValues } from "~/components/form";
 import { formatDate } from "~/components/layout";
 import { requireAllowed } from "~/lib/auth.server";
 import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
-import { guard } from "~/lib/http.server";
+import { handled } from "~/lib/http.server";
 import { idSchema } from "~/lib/ids.server";
 import { createInvitation, invitationSchema, listInvitations, revokeInvitation } from "~/lib/organisations.server";
 import { ROLE_LABELS, ROLES } from "~/lib/roles";
 
 export const meta: MetaFunction = () => [{ title: "Invitations · Alongside" }];
 
-export const loader = /* @__PURE__ */ guard(async ({ request, context }: LoaderFunctionArgs) => {
-  const actor = await requireAllowed(request, context, "organisation.manage");
-  return { invitations: listInvitations(context.runtime.db, actor.orgId) };
-});
+export const loader = ({ request, context }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "organisation.manage");
+    return { invitations: listInvitations(context.runtime.db, actor.orgId) };
+  });
 
-export const action = /* @__PURE__ */ guard(async ({ request, context }: ActionFunctionArgs) => {
-  const actor = await requireAllowed(request, context, "organisation.manage");
-  const form = await readForm(request);
-  const { db, config } = context.runtime;
-  if (form.get("intent") === "revoke") {
-    const id = idSchema.safeParse(form.get("invitationId"));
-    if (!id.success) return invalid({ errors: { form: "That invitation could not be found." }, values: {} });
-    try {
-      revokeInvitation(db, actor, id.data);
-    } catch (error) {
-      return invalidFromError(error, form);
+export const action = ({ request, context }: ActionFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "organisation.manage");
+    const form = await readForm(request);
+    const { db, config } = context.runtime;
+    if (form.get("intent") === "revoke") {
+      const id = idSchema.safeParse(form.get("invitationId"));
+      if (!id.success) return invalid({ errors: { form: "That invitation could not be found." }, values: {} });
+      try {
+        revokeInvitation(db, actor, id.data);
+      } catch (error) {
+        return invalidFromError(error, form);
+      }
+      return { ok: true as const, revoked: true, link: null };
     }
-    return { ok: true as const, revoked: true, link: null };
-  }
-  const parsed = parseForm(form, invitationSchema);
-  if (!parsed.ok) return invalid(parsed);
-  const { token } = createInvitation(db, config.SESSION_SECRET, actor, parsed.data);
-  return { ok: true as const, revoked: false, link: `${new URL(request.url).origin}/join/${token}` };
-});
+    const parsed = parseForm(form, invitationSchema);
+    if (!parsed.ok) return invalid(parsed);
+    const { token } = createInvitation(db, config.SESSION_SECRET, actor, parsed.data);
+    return { ok: true as const, revoked: false, link: `${new URL(request.url).origin}/join/${token}` };
+  });
 
 const STATE_LABELS = { active: "Active", expired: "Expired", used_up: "Used up", revoked: "Revoked" } as const;
 

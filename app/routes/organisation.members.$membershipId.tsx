@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, fieldValues } from "~/components/form";
 import { requireAllowed } from "~/lib/auth.server";
 import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
-import { guard, paramId } from "~/lib/http.server";
+import { handled, paramId } from "~/lib/http.server";
 import { getMember, memberRolesSchema, removeMember, setMemberRoles } from "~/lib/organisations.server";
 import { ROLE_LABELS, ROLES } from "~/lib/roles";
 
@@ -18,30 +18,32 @@ const ROLE_HINTS: Record<(typeof ROLES)[number], string> = {
   learner: "Takes the courses assigned to them.",
 };
 
-export const loader = /* @__PURE__ */ guard(async ({ request, context, params }: LoaderFunctionArgs) => {
-  const actor = await requireAllowed(request, context, "organisation.manage");
-  const member = getMember(context.runtime.db, actor.orgId, paramId(params, "membershipId"));
-  return { member, isMe: member.membershipId === actor.membershipId };
-});
+export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "organisation.manage");
+    const member = getMember(context.runtime.db, actor.orgId, paramId(params, "membershipId"));
+    return { member, isMe: member.membershipId === actor.membershipId };
+  });
 
-export const action = /* @__PURE__ */ guard(async ({ request, context, params }: ActionFunctionArgs) => {
-  const actor = await requireAllowed(request, context, "organisation.manage");
-  const membershipId = paramId(params, "membershipId");
-  const form = await readForm(request);
-  const { db } = context.runtime;
-  try {
-    if (form.get("intent") === "remove") {
-      removeMember(db, actor, membershipId);
-      return redirect("/organisation?removed=1");
+export const action = ({ request, context, params }: ActionFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "organisation.manage");
+    const membershipId = paramId(params, "membershipId");
+    const form = await readForm(request);
+    const { db } = context.runtime;
+    try {
+      if (form.get("intent") === "remove") {
+        removeMember(db, actor, membershipId);
+        return redirect("/organisation?removed=1");
+      }
+      const parsed = parseForm(form, memberRolesSchema);
+      if (!parsed.ok) return invalid(parsed);
+      setMemberRoles(db, actor, membershipId, parsed.data.roles);
+    } catch (error) {
+      return invalidFromError(error, form);
     }
-    const parsed = parseForm(form, memberRolesSchema);
-    if (!parsed.ok) return invalid(parsed);
-    setMemberRoles(db, actor, membershipId, parsed.data.roles);
-  } catch (error) {
-    return invalidFromError(error, form);
-  }
-  return redirect("/organisation");
-});
+    return redirect("/organisation");
+  });
 
 export default function Member() {
   const { member, isMe } = useLoaderData<typeof loader>();

@@ -5,32 +5,34 @@ import { ErrorSummary } from "~/components/form";
 import { SupportFields } from "~/components/support-fields";
 import { requireAllowed } from "~/lib/auth.server";
 import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
-import { guard, notFound, paramId } from "~/lib/http.server";
+import { handled, notFound, paramId } from "~/lib/http.server";
 import { listSupportResources, supportResourceSchema, updateSupportResource } from "~/lib/organisations.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit support resource · Alongside" }];
 
-export const loader = /* @__PURE__ */ guard(async ({ request, context, params }: LoaderFunctionArgs) => {
-  const actor = await requireAllowed(request, context, "organisation.manage");
-  const id = paramId(params, "resourceId");
-  const resource = listSupportResources(context.runtime.db, actor.orgId).find((r) => r.id === id);
-  if (!resource) notFound();
-  return { resource };
-});
+export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "organisation.manage");
+    const id = paramId(params, "resourceId");
+    const resource = listSupportResources(context.runtime.db, actor.orgId).find((r) => r.id === id);
+    if (!resource) notFound();
+    return { resource };
+  });
 
-export const action = /* @__PURE__ */ guard(async ({ request, context, params }: ActionFunctionArgs) => {
-  const actor = await requireAllowed(request, context, "organisation.manage");
-  const id = paramId(params, "resourceId");
-  const form = await readForm(request);
-  const parsed = parseForm(form, supportResourceSchema);
-  if (!parsed.ok) return invalid(parsed);
-  try {
-    updateSupportResource(context.runtime.db, actor, id, parsed.data);
-  } catch (error) {
-    return invalidFromError(error, form);
-  }
-  return redirect("/organisation/support");
-});
+export const action = ({ request, context, params }: ActionFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "organisation.manage");
+    const id = paramId(params, "resourceId");
+    const form = await readForm(request);
+    const parsed = parseForm(form, supportResourceSchema);
+    if (!parsed.ok) return invalid(parsed);
+    try {
+      updateSupportResource(context.runtime.db, actor, id, parsed.data);
+    } catch (error) {
+      return invalidFromError(error, form);
+    }
+    return redirect("/organisation/support");
+  });
 
 export default function EditSupportResource() {
   const { resource } = useLoaderData<typeof loader>();

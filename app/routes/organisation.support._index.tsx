@@ -5,7 +5,7 @@ import { ErrorSummary } from "~/components/form";
 import { SupportFields } from "~/components/support-fields";
 import { requireAllowed } from "~/lib/auth.server";
 import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
-import { guard } from "~/lib/http.server";
+import { handled } from "~/lib/http.server";
 import { idSchema } from "~/lib/ids.server";
 import {
   addSupportResource,
@@ -17,32 +17,34 @@ import {
 
 export const meta: MetaFunction = () => [{ title: "Support resources · Alongside" }];
 
-export const loader = /* @__PURE__ */ guard(async ({ request, context }: LoaderFunctionArgs) => {
-  const actor = await requireAllowed(request, context, "organisation.manage");
-  return { resources: listSupportResources(context.runtime.db, actor.orgId) };
-});
+export const loader = ({ request, context }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "organisation.manage");
+    return { resources: listSupportResources(context.runtime.db, actor.orgId) };
+  });
 
-export const action = /* @__PURE__ */ guard(async ({ request, context }: ActionFunctionArgs) => {
-  const actor = await requireAllowed(request, context, "organisation.manage");
-  const form = await readForm(request);
-  const { db } = context.runtime;
-  const intent = form.get("intent");
-  try {
-    if (intent === "add") {
-      const parsed = parseForm(form, supportResourceSchema);
-      if (!parsed.ok) return invalid(parsed);
-      addSupportResource(db, actor, parsed.data);
-      return redirect("/organisation/support");
+export const action = ({ request, context }: ActionFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireAllowed(request, context, "organisation.manage");
+    const form = await readForm(request);
+    const { db } = context.runtime;
+    const intent = form.get("intent");
+    try {
+      if (intent === "add") {
+        const parsed = parseForm(form, supportResourceSchema);
+        if (!parsed.ok) return invalid(parsed);
+        addSupportResource(db, actor, parsed.data);
+        return redirect("/organisation/support");
+      }
+      const id = idSchema.safeParse(form.get("resourceId"));
+      if (!id.success) return invalid({ errors: { form: "That support resource could not be found." }, values: {} });
+      if (intent === "up" || intent === "down") moveSupportResource(db, actor, id.data, intent);
+      else if (intent === "delete") deleteSupportResource(db, actor, id.data);
+    } catch (error) {
+      return invalidFromError(error, form);
     }
-    const id = idSchema.safeParse(form.get("resourceId"));
-    if (!id.success) return invalid({ errors: { form: "That support resource could not be found." }, values: {} });
-    if (intent === "up" || intent === "down") moveSupportResource(db, actor, id.data, intent);
-    else if (intent === "delete") deleteSupportResource(db, actor, id.data);
-  } catch (error) {
-    return invalidFromError(error, form);
-  }
-  return redirect("/organisation/support");
-});
+    return redirect("/organisation/support");
+  });
 
 export default function SupportResources() {
   const { resources } = useLoaderData<typeof loader>();
