@@ -5,7 +5,7 @@ import { type Config, configSchema } from "./schemas";
 
 export class ConfigError extends Error {}
 
-function readEnvironment(env: NodeJS.ProcessEnv) {
+function readEnvironment(env: Record<string, string | undefined>) {
   // An empty variable means "not set", so `PORT= npm start` keeps the default.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = configSchema.safeParse(present);
@@ -39,7 +39,7 @@ function sessionSecretFor(databasePath: string): string {
   return secret;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const raw = readEnvironment(env);
   return { ...raw, SESSION_SECRET: raw.SESSION_SECRET ?? sessionSecretFor(raw.DATABASE_PATH) };
 }

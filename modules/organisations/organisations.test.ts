@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { memberships, supportResources } from "../../db/schema";
+import { moduleAccess, navigationFor, requireInOrg } from "../auth/policy";
+import { InvalidError, NotFoundError } from "../shared/errors";
+import { testDatabase } from "../testing/database";
+import { makeOrganisation, makeUser } from "../testing/fixtures";
+import { acceptInvitation, createInvitation, lookUpInvitation, revokeInvitation } from "./invitations";
+import { actorFor, listMembers, removeMember, setMemberRoles, signUpWithOrganisation } from "./service";
+
+const SECRET = "another-test-secret-that-is-long-enough-0123";
+let t: ReturnType<typeof testDatabase>;
+beforeEach(() => {
+  t = testDatabase();
+});
+afterEach(() => t.close());
+
+describe("organisations", () => {
+  it("sign-up makes the person admin of a new organisation with the UK support defaults", async () => {
+    const { user, org } = await signUpWithOrganisation(t.db, {
+      name: "Dee",
+      email: "dee@example.org",
+      password: "a long enough password",
+      organisationName: "Tyneside Peer Support",
+    });
+    expect(org.slug).toBe("tyneside-peer-support");
+    expect(actorFor(t.db, org.id, user.id)?.roles).toEqual(["admin"]);
+    const names = t.db
+      .select()
+      .from(supportResources)
+      .all()
+      .map((r) => r.name);
+    expect(names).toEqual(["Samaritans", "Shout", "NHS 111, option 2", "Your supervisor"]);
+  });
+
+  it("roles are per membership, and the last admin cannot be removed or demoted", () => {
+    const { org, admin, member } = makeOrganisation(t.db);
+    const { user } = member(["learner"]);
+    const membership = listMembers(t.db, org.id).find((m) => m.userId === user.id);
+    if (!membership) throw new Error("member expected");
+    setMemberRoles(t.db, admin.actor, membership.membershipId, ["trainer", "learner"]);
+    expect(actorFor(t.db, org.id, user.id)?.roles).toEqual(["trainer", "learner"]);
+    expect(() => setMemberRoles(t.db, admin.actor, admin.actor.membershipId, ["trainer"])).toThrow(InvalidError);
+    expect(() => removeMember(t.db, admin.actor, admin.actor.membershipId)).toThrow(InvalidError);
+    removeMember(t.db, admin.actor, membership.membershipId);
+    expect(actorFor(t.db, org.id, user.id)).toBeNull();
+  });
+
+  it("another organisation's member answers not found", () => {
+    const a = makeOrganisation(t.db, "A");
+    const b = makeOrganisation(t.db, "B");
+    const { user } = b.member(["learner"]);
+    const row = t.db
+      .select()
+      .from(memberships)
+      .all()
+      .find((m) => m.userId === user.id);
+    if (!row) throw new Error("membership expected");
+    expect(() => removeMember(t.db, a.admin.actor, row.id)).toThrow(NotFoundError);
+    expect(() => setMemberRoles(t.db, a.admin.actor, row.id, ["admin"])).toThrow(NotFoundError);
+  });
+});
+
+describe("invitations", () => {
+  it("carry roles and a number of uses; used up, expired and revoked ones are refused plainly", () => {
+    const { org, admin } = makeOrganisation(t.db);
+    const now = new Date();
+    const once = createInvitation(
+      t.db,
+      SECRET,
+      admin.actor,
+      { label: "", roles: ["trainer"], expiresInDays: 7, maxUses: 1 },
+      now,
+    );
+    const first = makeUser(t.db, "First");
+    acceptInvitation(t.db, SECRET, once.token, first.id, now);
+    expect(actorFor(t.db, org.id, first.id)?.roles).toEqual(["trainer"]);
+    const second = makeUser(t.db, "Second");
+    expect(() => acceptInvitation(t.db, SECRET, once.token, second.id, now)).toThrow(/already been used/);
+
+    const later = createInvitation(
+      t.db,
+      SECRET,
+      admin.actor,
+      { label: "", roles: ["learner"], expiresInDays: 1, maxUses: 5 },
+      now,
+    );
+    const tomorrowAndABit = new Date(now.getTime() + 25 * 60 * 60 * 1000);
+    expect(lookUpInvitation(t.db, SECRET, later.token, tomorrowAndABit)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/expired/),
+    });
+
+    revokeInvitation(t.db, admin.actor, later.id, now);
+    expect(lookUpInvitation(t.db, SECRET, later.token, now)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/withdrawn/),
+    });
+    expect(lookUpInvitation(t.db, SECRET, "not-a-real-token-at-all-xxxxxxxx", now)).toMatchObject({ ok: false });
+  });
+});
+
+describe("policy", () => {
+  it("shows each role its own areas", () => {
+    expect(navigationFor({ roles: ["learner"] }).map((n) => n.to)).toEqual(["/learn"]);
+    expect(navigationFor({ roles: ["admin", "trainer"] }).map((n) => n.to)).toEqual([
+      "/courses",
+      "/cohorts",
+      "/organisation",
+    ]);
+    expect(navigationFor({ roles: ["co_designer"] }).map((n) => n.to)).toEqual(["/workshop"]);
+  });
+
+  it("objects of another organisation are not found", () => {
+    expect(() => requireInOrg({ orgId: "a" }, { orgId: "b" })).toThrow(NotFoundError);
+    expect(requireInOrg({ orgId: "a" }, { orgId: "a", x: 1 })).toEqual({ orgId: "a", x: 1 });
+  });
+
+  it("module access follows the collaborator role; archived modules are read-only", () => {
+    const actor = { orgId: "o", roles: ["co_designer"] as const };
+    const draft = { orgId: "o", status: "draft" };
+    expect(moduleAccess(actor, draft, "co_designer")).toEqual({
+      view: true,
+      edit: true,
+      comment: true,
+      facilitate: false,
+    });
+    expect(moduleAccess(actor, draft, "reviewer")).toEqual({
+      view: true,
+      edit: false,
+      comment: true,
+      facilitate: false,
+    });
+    expect(moduleAccess(actor, draft, null).view).toBe(false);
+    expect(moduleAccess(actor, { orgId: "other", status: "draft" }, "co_designer").view).toBe(false);
+    expect(moduleAccess(actor, { orgId: "o", status: "archived" }, "co_designer")).toMatchObject({
+      edit: false,
+      comment: false,
+    });
+    const facilitator = { orgId: "o", roles: ["facilitator"] as const };
+    expect(moduleAccess(facilitator, draft, null)).toEqual({
+      view: true,
+      edit: false,
+      comment: false,
+      facilitate: true,
+    });
+  });
+});
