@@ -16,6 +16,8 @@ import { type CollabControl, createCollaboration } from "./modules/collaboration
 import { ConfigError, loadConfig } from "./modules/config/load";
 import type { Config } from "./modules/config/schemas";
 import type { Runtime } from "./modules/runtime/types";
+import { startSender } from "./modules/xapi/sender";
+import { lrsSettings } from "./modules/xapi/settings";
 
 const BUILD_PATH = path.resolve("build/index.js");
 /** Forms are small; CSV uploads are the largest thing anyone posts. */
@@ -132,6 +134,16 @@ async function main() {
     }
   }
 
+  // xAPI: with an LRS configured, statements for new progress are queued and sent in the background
+  // (modules/xapi/sender.ts); a half-done LRS configuration stops the start rather than dropping them.
+  let lrs: ReturnType<typeof lrsSettings>;
+  try {
+    lrs = lrsSettings(config);
+  } catch (error) {
+    fail(error instanceof ConfigError ? error.message : String(error));
+  }
+  const xapiSender = lrs ? startSender(db, { ...lrs, secret: config.SESSION_SECRET }) : null;
+
   const collaboration = createCollaboration({ db, secret: config.SESSION_SECRET });
   const app = await createApp(config, db, collaboration.control);
   const server = http.createServer(app);
@@ -158,7 +170,8 @@ async function main() {
     };
     server.close();
     server.closeIdleConnections();
-    collaboration.shutdown().then(finish, (error) => {
+    // The xAPI sender stops alongside collaboration: its last outbox update must land before the database closes.
+    Promise.all([collaboration.shutdown(), xapiSender?.stop()]).then(finish, (error) => {
       console.error("Shutting down collaboration failed; the update log is intact.", error);
       finish();
     });

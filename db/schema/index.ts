@@ -5,3 +5,4 @@ export * from "./coproduction";
 export * from "./learning";
 export * from "./organisations";
 export * from "./workshop";
+export * from "./xapi";
