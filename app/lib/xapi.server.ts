@@ -15,6 +15,6 @@ export function cohortStatementsFor(
   assignmentId: string,
 ) {
   const { db, config } = context.runtime;
-  const origin = configuredOrigin() ?? new URL(request.url).origin;
+  const origin = configuredOrigin(config) ?? new URL(request.url).origin;
   return cohortStatements(db, actor, cohortId, assignmentId, { origin, secret: config.SESSION_SECRET });
 }

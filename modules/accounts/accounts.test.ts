@@ -42,7 +42,9 @@ describe("log-in", () => {
     expect(wrong).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("throttles an account after 10 failures in 15 minutes, even with the right password", async () => {
+  it("throttles an account after 10 failures in 15 minutes, even with the right password", {
+    timeout: 90_000,
+  }, async () => {
     await withAccount();
     const now = new Date();
     for (let i = 0; i < MAX_FAILURES; i++) {
@@ -64,7 +66,7 @@ describe("log-in", () => {
     expect(allowed.ok).toBe(true);
   });
 
-  it("throttles an IP address that fails across many accounts", async () => {
+  it("throttles an IP address that fails across many accounts", { timeout: 90_000 }, async () => {
     await withAccount();
     const now = new Date();
     for (let i = 0; i < MAX_FAILURES; i++) {

@@ -17,6 +17,11 @@ export const configSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SEED_DEMO: flag.default(true),
   TRUST_PROXY: flag.default(false),
+  /** The public address, used where there is no request to read it from (xAPI statements for an LRS). */
+  APP_ORIGIN: z
+    .url({ protocol: /^https?$/, message: "must be the app's public address, such as https://alongside.example.org" })
+    .transform((v) => new URL(v).origin)
+    .optional(),
   LRS_ENDPOINT: z.url({ message: "must be a URL" }).optional(),
   LRS_USERNAME: z.string().optional(),
   LRS_PASSWORD: z.string().optional(),

@@ -1,6 +1,7 @@
 import { asc } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { xapiCursors, xapiOutbox } from "../../db/schema";
+import { loadConfig } from "../config/load";
 import { testDatabase } from "../testing/database";
 import { freePort, startFakeLrs } from "./fake-lrs";
 import { enqueueNewStatements, FIRST_RETRY_MS, MAX_RETRY_MS, markFailed } from "./outbox";
@@ -75,20 +76,25 @@ describe("queueing statements for the LRS", () => {
   });
 
   it("happens only with an LRS fully configured, and a half configuration is refused", () => {
-    const env = { APP_ORIGIN: "https://alongside.example.org/some/path" };
-    expect(lrsSettings({}, env)).toBeNull();
-    expect(
-      lrsSettings({ LRS_ENDPOINT: "https://lrs.example.org/xapi", LRS_USERNAME: "a", LRS_PASSWORD: "b" }, env),
-    ).toEqual({
+    const APP_ORIGIN = "https://alongside.example.org";
+    const full = { LRS_ENDPOINT: "https://lrs.example.org/xapi", LRS_USERNAME: "a", LRS_PASSWORD: "b" };
+    expect(lrsSettings({ APP_ORIGIN })).toBeNull();
+    expect(lrsSettings({ ...full, APP_ORIGIN })).toEqual({
       lrs: { endpoint: "https://lrs.example.org/xapi", username: "a", password: "b" },
       origin: "https://alongside.example.org",
     });
-    expect(() => lrsSettings({ LRS_ENDPOINT: "https://lrs.example.org/xapi" }, env)).toThrow(/LRS_USERNAME/);
-    expect(() => lrsSettings({ LRS_USERNAME: "a", LRS_PASSWORD: "b" }, env)).toThrow(/LRS_ENDPOINT/);
-    expect(() =>
-      lrsSettings({ LRS_ENDPOINT: "https://lrs.example.org/xapi", LRS_USERNAME: "a", LRS_PASSWORD: "b" }, {}),
-    ).toThrow(/APP_ORIGIN/);
-    expect(() => lrsSettings({}, { APP_ORIGIN: "alongside.example.org" })).toThrow(/APP_ORIGIN must be/);
+    expect(() => lrsSettings({ LRS_ENDPOINT: full.LRS_ENDPOINT, APP_ORIGIN })).toThrow(/LRS_USERNAME/);
+    expect(() => lrsSettings({ LRS_USERNAME: "a", LRS_PASSWORD: "b", APP_ORIGIN })).toThrow(/LRS_ENDPOINT/);
+    expect(() => lrsSettings(full)).toThrow(/APP_ORIGIN/);
+  });
+
+  it("takes APP_ORIGIN from the validated configuration, as an origin", () => {
+    expect(
+      loadConfig({ APP_ORIGIN: "https://alongside.example.org/some/path", SESSION_SECRET: "s".repeat(40) }).APP_ORIGIN,
+    ).toBe("https://alongside.example.org");
+    expect(() => loadConfig({ APP_ORIGIN: "alongside.example.org", SESSION_SECRET: "s".repeat(40) })).toThrow(
+      /APP_ORIGIN must be the app's public address/,
+    );
   });
 });
 
