@@ -159,12 +159,10 @@ function Document({ children, shell }: { children: ReactNode; shell: Shell | und
  */
 function useFocusOnNavigation() {
   const { pathname } = useLocation();
-  const first = useRef(true);
+  const previous = useRef(pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (previous.current === pathname) return;
+    previous.current = pathname;
     document.getElementById("main")?.focus();
   }, [pathname]);
 }
