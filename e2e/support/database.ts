@@ -5,10 +5,12 @@
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import Database from "better-sqlite3";
 import type { Role } from "../../modules/auth/roles";
 import { PROJECT_ROOT } from "./server";
 
 const SCRIPT = path.join(PROJECT_ROOT, "e2e", "support", "scripts", "create-invitation-in-the-past.ts");
+const EXPORT_SCRIPT = path.join(PROJECT_ROOT, "e2e", "support", "scripts", "export-module.ts");
 
 /**
  * Creates an invitation as if the admin had made it `daysAgo` days ago, lasting `expiresInDays`: with
@@ -29,4 +31,29 @@ export function createInvitationInThePast(options: {
   }).trim();
   if (!/^[A-Za-z0-9_-]{20,}$/.test(token)) throw new Error(`Unexpected invitation token: ${token}`);
   return token;
+}
+
+/**
+ * `PRAGMA integrity_check` on a database file, opened read-only beside (or after) the server: "ok"
+ * when SQLite finds nothing wrong, otherwise its list of problems.
+ */
+export function integrityCheck(databasePath: string): string {
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.pragma("integrity_check") as { integrity_check: string }[];
+    return rows.map((row) => row.integrity_check).join("\n");
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A module as the content file (Markdown with training-block directives) that the app's own
+ * `exportModule` writes from what the server has stored: the server's side of a round trip.
+ */
+export function exportModuleFile(options: { databasePath: string; moduleId: string }): string {
+  return execFileSync(process.execPath, ["--import", "tsx", EXPORT_SCRIPT, JSON.stringify(options)], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+  });
 }
