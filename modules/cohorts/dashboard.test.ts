@@ -1,0 +1,235 @@
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { option, p, part, text } from "../content/test-document";
+import { addCourseModule, createCourse, publishCourse } from "../courses/service";
+import type { DocJSON } from "../documents/json";
+import { checkInSection } from "../learning/section";
+import { enrol, ownEnrolment, recordAnswer, recordSection } from "../learning/service";
+import { createModuleVersion } from "../publishing/service";
+import { testDatabase } from "../testing/database";
+import { makeOrganisation } from "../testing/fixtures";
+import { createModule, getModule } from "../workshop/service";
+import { assign } from "./assignments";
+import { cohortDashboard, progressQuery } from "./dashboard";
+import { createCohort, joinCohort, removeCohortMember } from "./service";
+
+const heading = (title: string): DocJSON => ({ type: "heading", attrs: { level: 2 }, content: [text(title)] });
+
+/** Module A: a reading, then a section with a knowledge check. Module B: one reading. */
+const MODULE_A = {
+  type: "doc",
+  content: [
+    heading("Welcome"),
+    p(text("Peer support is a relationship between equals.")),
+    heading("A first check"),
+    p(text("Boundaries keep both people safe.")),
+    {
+      type: "knowledgeCheck",
+      attrs: { id: "kc-1", multiple: false },
+      content: [
+        part("checkQuestion", text("What keeps both people safe?")),
+        option("kc-1-wrong", false, "Always answering at once", [text("Not this one.")]),
+        option("kc-1-right", true, "Agreeing your hours", [text("Yes.")]),
+      ],
+    },
+  ],
+} satisfies DocJSON;
+
+const MODULE_B = {
+  type: "doc",
+  content: [heading("Only section"), p(text("Supervision is for you."))],
+} satisfies DocJSON;
+
+let database: ReturnType<typeof testDatabase>;
+beforeEach(() => {
+  database = testDatabase();
+});
+afterEach(() => database.close());
+
+function publishedModule(orgId: string, createdBy: string, title: string, doc: DocJSON) {
+  const { db } = database;
+  const { id } = createModule(db, {
+    orgId,
+    createdBy,
+    title,
+    topic: "boundaries",
+    customTopic: "",
+    summary: "",
+    estimatedMinutes: 10,
+    doc,
+  });
+  const module = getModule(db, id);
+  if (!module) throw new Error("module missing");
+  const version = createModuleVersion(db, { module, doc, changelog: "First version.", publishedBy: createdBy });
+  return { moduleId: id, versionId: version.id };
+}
+
+/**
+ * A cohort of five learners on a two-module course, plus a learner who left the cohort and one in
+ * another cohort: Ann has not started, Ben is part-way through module A, Cat skipped module A's first
+ * section (and nothing else), Dee finished everything, Eve finished module B only.
+ */
+function cohortWithProgress() {
+  const { db } = database;
+  const org = makeOrganisation(db);
+  const fran = org.member(["facilitator"], "Fran Mills");
+  const sam = org.member(["trainer"], "Sam Taylor");
+  const a = publishedModule(org.org.id, fran.user.id, "Module A", MODULE_A);
+  const b = publishedModule(org.org.id, fran.user.id, "Module B", MODULE_B);
+  const course = createCourse(db, sam.actor, { title: "Essentials", description: "", openToAll: false });
+  addCourseModule(db, sam.actor, course.id, a.moduleId);
+  addCourseModule(db, sam.actor, course.id, b.moduleId);
+  publishCourse(db, sam.actor, course.id, "First version.");
+
+  const cohort = createCohort(db, sam.actor, {
+    name: "Spring group",
+    description: "",
+    startsOn: "2026-01-05",
+    endsOn: null,
+  });
+  const other = createCohort(db, sam.actor, {
+    name: "Autumn group",
+    description: "",
+    startsOn: "2026-09-07",
+    endsOn: null,
+  });
+  const learner = (name: string, cohortId = cohort.id) => {
+    const person = org.member(["learner"], name);
+    joinCohort(db, org.org.id, cohortId, person.user.id);
+    return person;
+  };
+  const [ann, ben, cat, dee, eve, gone] = ["Ann", "Ben", "Cat", "Dee", "Eve", "Gus"].map((name) => learner(name));
+  const outsider = learner("Hal", other.id);
+  if (!ann || !ben || !cat || !dee || !eve || !gone) throw new Error("learners missing");
+  const assignment = assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null });
+
+  const enrolmentOf = (person: typeof ann) =>
+    enrol(db, { orgId: org.org.id, userId: person.user.id, courseId: course.id, source: "assignment" });
+  const section = (person: typeof ann, versionId: string, index: number, kind: "viewed" | "skipped" = "viewed") => {
+    const { enrolment, version } = ownEnrolment(db, person.actor, enrolmentOf(person).id);
+    recordSection(db, enrolment, version, versionId, index, kind, versionId === a.versionId ? 2 : 1);
+  };
+  const answer = (person: typeof ann, chosen: string) => {
+    const { enrolment, version } = ownEnrolment(db, person.actor, enrolmentOf(person).id);
+    const check = checkInSection(db, a.versionId, 2, "kc-1");
+    if (!check) throw new Error("check missing");
+    recordAnswer(db, enrolment, version, { moduleVersionId: a.versionId, section: 2, check, chosen: [chosen] });
+  };
+
+  section(ben, a.versionId, 1);
+  answer(ben, "kc-1-wrong");
+  section(cat, a.versionId, 1, "skipped");
+  section(dee, a.versionId, 1);
+  answer(dee, "kc-1-right");
+  section(dee, a.versionId, 2);
+  section(dee, b.versionId, 1);
+  section(eve, b.versionId, 1);
+  section(gone, a.versionId, 1);
+  section(outsider, b.versionId, 1);
+  removeCohortMember(db, sam.actor, cohort.id, gone.user.id);
+
+  return { org, sam, course, cohort, assignment, modules: { a: a.moduleId, b: b.moduleId } };
+}
+
+/** `table alias` pairs in a query's FROM and JOIN clauses. */
+function aliasesIn(query: string): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const match of query.matchAll(
+    /\b(?:from|join)\s+(\w+)(?:\s+(?:as\s+)?(?!on\b|where\b|left\b|join\b)(\w+))?/gi,
+  )) {
+    const [, table = "", alias] = match;
+    aliases.set(alias ?? table, table);
+    aliases.set(table, table);
+  }
+  return aliases;
+}
+
+describe("the cohort dashboard's progress query", () => {
+  it("reaches every table through a primary key or an index, and never scans progress or people", () => {
+    const { db } = database;
+    const { cohort, course } = cohortWithProgress();
+    const query = new SQLiteSyncDialect().sqlToQuery(progressQuery(cohort.id, course.id));
+    const plan = db.$client.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as { detail: string }[];
+    const aliases = aliasesIn(query.sql);
+
+    const steps = plan
+      .map((row) => row.detail)
+      .filter((detail) => /^(SCAN|SEARCH) /.test(detail))
+      .map((detail) => {
+        const [verb = "", alias = ""] = detail.split(" ");
+        return { verb, table: aliases.get(alias) ?? alias, detail };
+      });
+    expect(steps.map((s) => s.table).sort()).toEqual(
+      ["cohort_members", "course_completions", "enrolments", "module_progress", "users"].sort(),
+    );
+    for (const step of steps) {
+      const indexed =
+        step.verb === "SEARCH" && / USING (COVERING INDEX|INDEX|PRIMARY KEY|INTEGER PRIMARY KEY)\b/.test(step.detail);
+      // The only scan allowed is the one that drives the query: the cohort's members, by their primary key.
+      const drivingScan =
+        step.verb === "SCAN" &&
+        step.table === "cohort_members" &&
+        / USING (COVERING )?INDEX sqlite_autoindex_cohort_members_1\b/.test(step.detail);
+      expect(indexed || drivingScan, step.detail).toBe(true);
+    }
+    // Each lookup is keyed by the column that makes it one learner's rows, not a whole course's.
+    const keyedBy: Record<string, RegExp> = {
+      cohort_members: /\(cohort_id=\?/,
+      users: /\(id=\?\)/,
+      enrolments: /\(user_id=\? AND course_id=\?\)/,
+      module_progress: /\(enrolment_id=\?\)/,
+      course_completions: /\(enrolment_id=\?\)/,
+    };
+    for (const step of steps.filter((s) => s.verb === "SEARCH")) {
+      expect(step.detail).toMatch(keyedBy[step.table] ?? /$^/);
+    }
+    const scanned = steps.filter((s) => s.verb === "SCAN").map((s) => s.table);
+    for (const table of ["progress_events", "module_progress", "enrolments", "users"]) {
+      expect(scanned, `full scan of ${table}`).not.toContain(table);
+    }
+    expect(steps.map((s) => s.table)).not.toContain("progress_events");
+  });
+});
+
+describe("cohortDashboard", () => {
+  it("gives each current learner's state on each module, with skipped sections as in progress", () => {
+    const { db } = database;
+    const { org, cohort, assignment, modules } = cohortWithProgress();
+    const dashboard = cohortDashboard(db, org.org.id, cohort.id, assignment.id);
+
+    expect(dashboard.modules).toEqual([
+      { moduleId: modules.a, title: "Module A" },
+      { moduleId: modules.b, title: "Module B" },
+    ]);
+    expect(dashboard.total).toBe(5);
+    expect(dashboard.complete).toBe(1);
+    const matrix = Object.fromEntries(
+      dashboard.rows.map((r) => [r.name, { modules: r.modules, done: r.done, complete: r.completedAt !== null }]),
+    );
+    expect(matrix).toEqual({
+      Ann: { modules: { [modules.a]: "not_started", [modules.b]: "not_started" }, done: 0, complete: false },
+      Ben: { modules: { [modules.a]: "in_progress", [modules.b]: "not_started" }, done: 0, complete: false },
+      Cat: { modules: { [modules.a]: "in_progress", [modules.b]: "not_started" }, done: 0, complete: false },
+      Dee: { modules: { [modules.a]: "complete", [modules.b]: "complete" }, done: 2, complete: true },
+      Eve: { modules: { [modules.a]: "not_started", [modules.b]: "complete" }, done: 1, complete: false },
+    });
+    // Sorted by name by default; nothing says which section anyone skipped or where they are.
+    expect(dashboard.rows.map((r) => r.name)).toEqual(["Ann", "Ben", "Cat", "Dee", "Eve"]);
+    for (const row of dashboard.rows) {
+      expect(Object.keys(row).sort()).toEqual(
+        ["completedAt", "done", "email", "lastActivity", "modules", "name", "pastDue", "userId"].sort(),
+      );
+      expect(JSON.stringify(row)).not.toMatch(/skip|section/i);
+    }
+  });
+
+  it("filters by state the way the matrix reads", () => {
+    const { db } = database;
+    const { org, cohort, assignment } = cohortWithProgress();
+    const names = (status: "not_started" | "in_progress" | "complete") =>
+      cohortDashboard(db, org.org.id, cohort.id, assignment.id, { status }).rows.map((r) => r.name);
+    expect(names("not_started")).toEqual(["Ann"]);
+    expect(names("in_progress")).toEqual(["Ben", "Cat", "Eve"]);
+    expect(names("complete")).toEqual(["Dee"]);
+  });
+});
