@@ -94,7 +94,7 @@ export default function Course() {
         lead={`${items.length} ${items.length === 1 ? "module" : "modules"} · about ${minutes} minutes`}
         actions={
           versions.length > 0 ? (
-            <Link to={`/learn/courses/${course.id}`} className="button button-secondary">
+            <Link to={`/learn/courses/${course.id}`} className="button button-secondary" reloadDocument>
               See what learners see
             </Link>
           ) : null

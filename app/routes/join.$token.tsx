@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data, redirect, redirectDocument } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
 import { getSession, startSession } from "~/lib/auth.server";
@@ -51,7 +51,7 @@ export const action = async ({ request, params, context }: ActionFunctionArgs) =
     } catch (error) {
       return invalidFromError(error, form);
     }
-    throw redirect("/?joined=1");
+    throw redirectDocument("/?joined=1");
   }
   const parsed = parseForm(form, joinNewAccountSchema);
   if (!parsed.ok) return invalid(parsed);
@@ -62,7 +62,7 @@ export const action = async ({ request, params, context }: ActionFunctionArgs) =
     return invalidFromError(error, form);
   }
   const cookie = await startSession(request, context, joined.user.id, joined.invitation.orgId);
-  throw redirect("/?joined=1", { headers: { "Set-Cookie": cookie } });
+  throw redirectDocument("/?joined=1", { headers: { "Set-Cookie": cookie } });
 };
 
 const LABELS = { name: "Your name", email: "Email", password: "Password", invitation: "Invitation" };
