@@ -91,8 +91,8 @@ export default function Assignments() {
         ) : null}
         {params.get("moved") ? (
           <Notice tone="success">
-            {params.get("moved")} learners moved to the new version. Their completed modules still count, and they were
-            told what changed.
+            {params.get("moved")} {params.get("moved") === "1" ? "learner" : "learners"} moved to the new version. Their
+            completed modules still count, and they were told what changed.
           </Notice>
         ) : null}
         <ErrorSummary

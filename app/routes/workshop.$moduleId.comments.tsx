@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { Link, useActionData, useParams } from "@remix-run/react";
+import { ErrorSummary } from "~/components/form";
 import { requireActor } from "~/lib/auth.server";
 import {
   hideComment,
@@ -18,6 +20,11 @@ import { openModule } from "~/lib/workshop.server";
 
 /** Comments are read on the Write page; this route only takes changes to them. */
 export const loader = ({ params }: ActionFunctionArgs) => redirect(`/workshop/${params.moduleId ?? ""}`);
+
+/** A plain form post (no JavaScript) is a page navigation: it goes back to the module afterwards. */
+function isNavigation(request: Request) {
+  return request.headers.get("Sec-Fetch-Mode") === "navigate";
+}
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
   handled(async () => {
@@ -57,5 +64,27 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
       return invalidFromError(error, form);
     }
     collab.notify(moduleId, "comments");
+    if (isNavigation(request)) return redirect(`/workshop/${moduleId}`);
     return { ok: true as const, intent, threadId };
   });
+
+/** Shown only when a comment posted without JavaScript could not be saved: what went wrong, and the way back. */
+export default function CommentProblem() {
+  const state = useActionData<typeof action>();
+  const { moduleId } = useParams();
+  return (
+    <div className="narrow">
+      <h2>Your comment was not saved</h2>
+      <ErrorSummary state={state && !state.ok ? state : undefined} />
+      {state && !state.ok && typeof state.values?.body === "string" && state.values.body ? (
+        <>
+          <p>What you wrote, so you can copy it:</p>
+          <blockquote className="comment-quote">{state.values.body}</blockquote>
+        </>
+      ) : null}
+      <p>
+        <Link to={`/workshop/${moduleId ?? ""}`}>Back to the module</Link>
+      </p>
+    </div>
+  );
+}
