@@ -54,11 +54,11 @@ export default function handleRequest(
 }
 
 /**
- * Errors worth a log line. Pages that do not exist and requests the browser gave up on are normal
- * traffic, not faults. Request bodies are never logged: they can hold reflections.
+ * Errors worth a log line. Answers we chose to give (a page that does not exist, a role that does not
+ * allow it) and requests the browser gave up on are normal traffic, not faults. Request bodies are never logged: they can hold reflections.
  */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  if (isRouteErrorResponse(error) && error.status === 404) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(error);
 }

@@ -66,8 +66,14 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
       if (intent === "preview") {
         const file = form.get("file");
         if (!(file instanceof File) || file.size === 0) {
+          // A browser sends an unnamed, empty file when none was chosen.
+          const chosen = file instanceof File && file.name !== "";
           return invalid({
-            errors: { file: "Choose a CSV file with a name and an email column." },
+            errors: {
+              file: chosen
+                ? "This file is empty. Its first row names the columns (name and email), then one learner per row."
+                : "Choose a CSV file with a name and an email column.",
+            },
             values: {},
             intent,
           });
@@ -229,7 +235,7 @@ export default function Learners() {
           {preview ? (
             <>
               <div className="table-wrap">
-                <table>
+                <table className="csv-preview">
                   <caption>
                     Preview: {good} ready to add, {preview.length - good} with a problem
                   </caption>

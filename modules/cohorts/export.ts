@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { dayOf } from "../shared/dates";
 import type { cohortDashboard } from "./dashboard";
 
 const STATE_TEXT = { not_started: "Not started", in_progress: "In progress", complete: "Complete" } as const;
@@ -10,7 +11,8 @@ export function progressCsv(dashboard: ReturnType<typeof cohortDashboard>): stri
     r.name,
     r.email,
     ...dashboard.modules.map((m) => STATE_TEXT[r.modules[m.moduleId] ?? "not_started"]),
-    r.completedAt ? r.completedAt.toISOString().slice(0, 10) : "",
+    // The day in London, as the dashboard shows it (not the UTC day, which differs around midnight).
+    r.completedAt ? dayOf(r.completedAt) : "",
     r.pastDue ? "Yes" : "No",
   ]);
   return stringify([header, ...rows]);

@@ -59,8 +59,10 @@ export function listCohorts(db: DB, orgId: string, archived = false) {
       startsOn: cohorts.startsOn,
       endsOn: cohorts.endsOn,
       archivedAt: cohorts.archivedAt,
-      learners: sql<number>`(select count(*) from ${cohortMembers} cm where cm.cohort_id = ${cohorts.id} and cm.removed_at is null)`,
-      assignments: sql<number>`(select count(*) from assignments a where a.cohort_id = ${cohorts.id})`,
+      // Qualified by hand: in a select without joins Drizzle writes ${cohorts.id} as a bare "id", which
+      // inside the subquery would name the subquery's own table (assignments has an id column).
+      learners: sql<number>`(select count(*) from ${cohortMembers} cm where cm.cohort_id = "cohorts"."id" and cm.removed_at is null)`,
+      assignments: sql<number>`(select count(*) from assignments a where a.cohort_id = "cohorts"."id")`,
     })
     .from(cohorts)
     .where(
