@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
@@ -18,8 +18,16 @@ import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.serv
 import { handled, paramId } from "~/lib/http.server";
 import { openModule } from "~/lib/workshop.server";
 
-/** Comments are read on the Write page; this route only takes changes to them. */
-export const loader = ({ params }: ActionFunctionArgs) => redirect(`/workshop/${params.moduleId ?? ""}`);
+/**
+ * Comments are read on the Write page; this route takes changes to them. Its loader must not redirect:
+ * after a plain form post Remix runs it to render the page, and a redirect would hide what went wrong.
+ */
+export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const actor = await requireActor(request, context);
+    openModule(context.runtime.db, actor, paramId(params, "moduleId"));
+    return null;
+  });
 
 /** A plain form post (no JavaScript) is a page navigation: it goes back to the module afterwards. */
 function isNavigation(request: Request) {
@@ -68,10 +76,20 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
     return { ok: true as const, intent, threadId };
   });
 
-/** Shown only when a comment posted without JavaScript could not be saved: what went wrong, and the way back. */
+/** Shown when a comment posted without JavaScript could not be saved: what went wrong, and the way back. */
 export default function CommentProblem() {
   const state = useActionData<typeof action>();
   const { moduleId } = useParams();
+  if (!state || state.ok) {
+    return (
+      <div className="narrow">
+        <h2>Comments</h2>
+        <p>
+          Comments are shown beside the module's text. <Link to={`/workshop/${moduleId ?? ""}`}>Open the module</Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="narrow">
       <h2>Your comment was not saved</h2>
