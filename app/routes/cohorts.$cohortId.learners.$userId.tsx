@@ -48,10 +48,7 @@ export default function LearnerPage() {
               {a.modules.map((m) => (
                 <tr key={m.title}>
                   <th scope="row">{m.title}</th>
-                  <td className={`state state-${m.state}`}>
-                    <span aria-hidden="true" className="state-mark" />
-                    {STATE_TEXT[m.state]}
-                  </td>
+                  <td className={`state state-${m.state}`}>{STATE_TEXT[m.state]}</td>
                   <td>{m.startedAt ? formatDate(m.startedAt) : "—"}</td>
                   <td>{m.completedAt ? formatDate(m.completedAt) : "—"}</td>
                 </tr>
