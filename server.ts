@@ -98,7 +98,11 @@ export async function createApp(config: Config, db: Connection, collab: CollabCo
     res.type("text/plain").send("ok");
   });
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static("public", { maxAge: "1h", index: false }));
+  // Only the one file public/ holds besides the build: a catch-all static handler would look on disk
+  // for every page request first.
+  app.get("/favicon.svg", (_req, res) => {
+    res.sendFile(path.resolve("public/favicon.svg"), { maxAge: "1h" });
+  });
   app.use(securityHeaders, sameOriginWrites);
   app.all(
     "*",

@@ -6,6 +6,7 @@ import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema";
+import { cacheStatements } from "./statement-cache";
 
 /** What module code works with: the database or a transaction on it. */
 export type DB = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
@@ -38,6 +39,7 @@ function assertWritableFolder(databasePath: string) {
  * Opens SQLite the way the whole app relies on: WAL so readers never block the collaboration writer,
  * synchronous=NORMAL so an appended update is durable against a process crash without an fsync per
  * keystroke, foreign keys on, and a busy timeout for the odd second writer (CLI imports, benchmarks).
+ * Prepared statements are reused (db/statement-cache.ts).
  */
 export function openDatabase(databasePath: string, options: { migrate?: boolean } = {}): Connection {
   assertWritableFolder(databasePath);
@@ -46,6 +48,7 @@ export function openDatabase(databasePath: string, options: { migrate?: boolean 
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Connection;
   if (options.migrate !== false) migrate(db, { migrationsFolder });
   return db;

@@ -15,7 +15,21 @@ function cookieFor(request: Request) {
   return sessionCookie(new URL(request.url).protocol === "https:");
 }
 
-export async function getSession(request: Request, context: AppLoadContext): Promise<ActiveSession | null> {
+// A page's loaders run in parallel on one request (the root's and the route's): each asks who is
+// signed in, and the answer is the same, so it is looked up once per request.
+const sessionsByRequest = new WeakMap<Request, Promise<ActiveSession | null>>();
+const actorsByRequest = new WeakMap<Request, Promise<{ session: ActiveSession; actor: Actor | null } | null>>();
+
+export function getSession(request: Request, context: AppLoadContext): Promise<ActiveSession | null> {
+  let found = sessionsByRequest.get(request);
+  if (!found) {
+    found = readSessionFor(request, context);
+    sessionsByRequest.set(request, found);
+  }
+  return found;
+}
+
+async function readSessionFor(request: Request, context: AppLoadContext) {
   const token = await sessionTokenFrom(request.headers.get("Cookie"));
   if (!token) return null;
   const { db, config } = context.runtime;
@@ -34,13 +48,20 @@ export async function requireSession(request: Request, context: AppLoadContext):
 
 /**
  * The signed-in person inside their current organisation. A session whose organisation is gone (they
- * were removed) falls back to another of their organisations, or to the account page when none is left.
+ * were removed) falls back to another of their organisations, or to none when none is left.
  */
-export async function getActor(
-  request: Request,
-  context: AppLoadContext,
-): Promise<{ session: ActiveSession; actor: Actor | null }> {
-  const session = await requireSession(request, context);
+export function currentActor(request: Request, context: AppLoadContext) {
+  let found = actorsByRequest.get(request);
+  if (!found) {
+    found = findActor(request, context);
+    actorsByRequest.set(request, found);
+  }
+  return found;
+}
+
+async function findActor(request: Request, context: AppLoadContext) {
+  const session = await getSession(request, context);
+  if (!session) return null;
   const { db } = context.runtime;
   let actor = session.currentOrgId ? actorFor(db, session.currentOrgId, session.user.id) : null;
   if (!actor) {
@@ -51,6 +72,14 @@ export async function getActor(
     }
   }
   return { session, actor };
+}
+
+/** As currentActor, sending someone who is not signed in to log in. */
+export async function getActor(
+  request: Request,
+  context: AppLoadContext,
+): Promise<{ session: ActiveSession; actor: Actor | null }> {
+  return (await currentActor(request, context)) ?? loginRedirect(request);
 }
 
 export async function requireActor(request: Request, context: AppLoadContext): Promise<Actor> {

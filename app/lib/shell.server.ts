@@ -1,15 +1,14 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { navigationFor } from "../../modules/auth/policy";
-import { actorFor, getOrganisation } from "../../modules/organisations/service";
-import { getSession } from "./auth.server";
+import { getOrganisation } from "../../modules/organisations/service";
+import { currentActor } from "./auth.server";
 
 /** What the header needs on every page: who is signed in, where, and the areas their roles open. */
 export async function loadShell(request: Request, context: AppLoadContext) {
-  const session = await getSession(request, context);
-  if (!session) return { user: null, organisation: null, nav: [] };
-  const { db } = context.runtime;
-  const actor = session.currentOrgId ? actorFor(db, session.currentOrgId, session.user.id) : null;
-  const org = actor ? getOrganisation(db, actor.orgId) : undefined;
+  const current = await currentActor(request, context);
+  if (!current) return { user: null, organisation: null, nav: [] };
+  const { session, actor } = current;
+  const org = actor ? getOrganisation(context.runtime.db, actor.orgId) : undefined;
   return {
     user: { name: session.user.name },
     organisation: org ? { name: org.name } : null,

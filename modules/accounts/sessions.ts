@@ -1,5 +1,6 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
+import { prepared } from "../../db/prepared";
 import { sessions, users } from "../../db/schema";
 import { hashToken, newToken } from "../shared/ids";
 
@@ -27,15 +28,19 @@ export function createSession(db: DB, secret: string, userId: string, orgId: str
   return token;
 }
 
-/** The session for a cookie token, or null when unknown, idle too long or past its lifetime (then deleted). */
-export function readSession(db: DB, secret: string, token: string, now: Date): ActiveSession | null {
-  const id = hashToken(token, secret);
-  const row = db
+const sessionQuery = prepared((db) =>
+  db
     .select({ session: sessions, user: { id: users.id, email: users.email, name: users.name } })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get();
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+/** The session for a cookie token, or null when unknown, idle too long or past its lifetime (then deleted). */
+export function readSession(db: DB, secret: string, token: string, now: Date): ActiveSession | null {
+  const id = hashToken(token, secret);
+  const row = sessionQuery(db).get({ id });
   if (!row) return null;
   const idleFor = now.getTime() - row.session.lastSeenAt.getTime();
   if (idleFor > IDLE_TIMEOUT_MS || now >= row.session.expiresAt) {

@@ -1,5 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
+import { prepared } from "../../db/prepared";
 import { reflections } from "../../db/schema";
 import type { Actor } from "../auth/policy";
 import { NotFoundError } from "../shared/errors";
@@ -39,13 +40,23 @@ export function saveReflection(
 }
 
 /** The learner's answers to one module version's prompts, by prompt id. */
+const reflectionsQuery = prepared((db) =>
+  db
+    .select({ promptId: reflections.promptId, body: reflections.body })
+    .from(reflections)
+    .where(
+      and(
+        eq(reflections.userId, sql.placeholder("userId")),
+        eq(reflections.moduleVersionId, sql.placeholder("moduleVersionId")),
+      ),
+    )
+    .prepare(),
+);
+
 export function reflectionsFor(db: DB, actor: Actor, moduleVersionId: string) {
   return new Map(
-    db
-      .select({ promptId: reflections.promptId, body: reflections.body })
-      .from(reflections)
-      .where(and(eq(reflections.userId, actor.userId), eq(reflections.moduleVersionId, moduleVersionId)))
-      .all()
+    reflectionsQuery(db)
+      .all({ userId: actor.userId, moduleVersionId })
       .map((r) => [r.promptId ?? "", r.body]),
   );
 }

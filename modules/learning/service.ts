@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
+import { prepared } from "../../db/prepared";
 import {
   type CourseVersionItem,
   courseCompletions,
@@ -64,13 +65,17 @@ export function enrolSelf(db: DB, actor: Actor, courseId: string, now = new Date
 }
 
 /** One of the learner's own enrolments with its course version. Anyone else's answers "not found". */
-export function ownEnrolment(db: DB, actor: Actor, enrolmentId: string) {
-  const row = db
+const enrolmentQuery = prepared((db) =>
+  db
     .select({ enrolment: enrolments, version: courseVersions })
     .from(enrolments)
     .innerJoin(courseVersions, eq(courseVersions.id, enrolments.courseVersionId))
-    .where(eq(enrolments.id, enrolmentId))
-    .get();
+    .where(eq(enrolments.id, sql.placeholder("enrolmentId")))
+    .prepare(),
+);
+
+export function ownEnrolment(db: DB, actor: Actor, enrolmentId: string) {
+  const row = enrolmentQuery(db).get({ enrolmentId });
   if (!row || row.enrolment.userId !== actor.userId || row.enrolment.orgId !== actor.orgId) {
     throw new NotFoundError("That course");
   }
@@ -90,10 +95,34 @@ export type CourseModule = {
   originCredit: string | null;
 };
 
-/** The modules of a course version, in order, with their sections (one query). */
+/**
+ * Module versions never change, so each one's listing facts are kept in memory once read (bounded,
+ * least recently used out first): every section page needs the whole course's outline.
+ */
+const MAX_CACHED_MODULES = 500;
+const moduleCache = new Map<string, CourseModule>();
+
+function remember(module: CourseModule) {
+  moduleCache.delete(module.versionId);
+  if (moduleCache.size >= MAX_CACHED_MODULES) moduleCache.delete(moduleCache.keys().next().value as string);
+  moduleCache.set(module.versionId, module);
+}
+
+/** The modules of a course version, in order, with their sections (at most one query). */
 export function courseModules(db: DB, items: CourseVersionItem[]): CourseModule[] {
   if (items.length === 0) return [];
-  const rows = db
+  const missing = items.map((i) => i.moduleVersionId).filter((id) => !moduleCache.has(id));
+  if (missing.length > 0) for (const row of readModules(db, missing)) remember(row);
+  return items.flatMap((i) => {
+    const module = moduleCache.get(i.moduleVersionId);
+    if (!module) return [];
+    remember(module);
+    return [module];
+  });
+}
+
+function readModules(db: DB, versionIds: string[]): CourseModule[] {
+  return db
     .select({
       moduleId: moduleVersions.moduleId,
       versionId: moduleVersions.id,
@@ -107,18 +136,8 @@ export function courseModules(db: DB, items: CourseVersionItem[]): CourseModule[
       originCredit: moduleVersions.originCredit,
     })
     .from(moduleVersions)
-    .where(
-      inArray(
-        moduleVersions.id,
-        items.map((i) => i.moduleVersionId),
-      ),
-    )
+    .where(inArray(moduleVersions.id, versionIds))
     .all();
-  const byId = new Map(rows.map((r) => [r.versionId, r]));
-  return items.flatMap((i) => {
-    const row = byId.get(i.moduleVersionId);
-    return row ? [row] : [];
-  });
 }
 
 /** The module version, if it belongs to the course version the learner is taking. */
@@ -136,8 +155,8 @@ export type Progress = {
 };
 
 /** Everything the learner has done in one enrolment, summarised in one pass over their events. */
-export function progressOf(db: DB, enrolmentId: string): Progress {
-  const rows = db
+const progressQueries = prepared((db) => ({
+  events: db
     .select({
       moduleVersionId: progressEvents.moduleVersionId,
       kind: progressEvents.kind,
@@ -147,12 +166,27 @@ export function progressOf(db: DB, enrolmentId: string): Progress {
     .from(progressEvents)
     .where(
       and(
-        eq(progressEvents.enrolmentId, enrolmentId),
+        eq(progressEvents.enrolmentId, sql.placeholder("enrolmentId")),
         sql`(${progressEvents.kind} in ('viewed','skipped') or (${progressEvents.kind} = 'answered' and ${progressEvents.correct} = 1))`,
       ),
     )
     .orderBy(asc(progressEvents.id))
-    .all();
+    .prepare(),
+  completedModules: db
+    .select({ moduleId: moduleProgress.moduleId })
+    .from(moduleProgress)
+    .where(and(eq(moduleProgress.enrolmentId, sql.placeholder("enrolmentId")), isNotNull(moduleProgress.completedAt)))
+    .prepare(),
+  course: db
+    .select({ at: courseCompletions.completedAt })
+    .from(courseCompletions)
+    .where(eq(courseCompletions.enrolmentId, sql.placeholder("enrolmentId")))
+    .prepare(),
+}));
+
+export function progressOf(db: DB, enrolmentId: string): Progress {
+  const queries = progressQueries(db);
+  const rows = queries.events.all({ enrolmentId });
   const done = new Map<string, Map<number, "viewed" | "skipped">>();
   const passed = new Map<string, Set<string>>();
   for (const r of rows) {
@@ -167,19 +201,8 @@ export function progressOf(db: DB, enrolmentId: string): Progress {
       done.set(r.moduleVersionId, map);
     }
   }
-  const completedModules = new Set(
-    db
-      .select({ moduleId: moduleProgress.moduleId })
-      .from(moduleProgress)
-      .where(and(eq(moduleProgress.enrolmentId, enrolmentId), isNotNull(moduleProgress.completedAt)))
-      .all()
-      .map((r) => r.moduleId),
-  );
-  const course = db
-    .select({ at: courseCompletions.completedAt })
-    .from(courseCompletions)
-    .where(eq(courseCompletions.enrolmentId, enrolmentId))
-    .get();
+  const completedModules = new Set(queries.completedModules.all({ enrolmentId }).map((r) => r.moduleId));
+  const course = queries.course.get({ enrolmentId });
   return { done, passed, completedModules, courseCompletedAt: course?.at ?? null };
 }
 
@@ -315,19 +338,23 @@ export function recordAnswer(
 }
 
 /** The learner's latest answer to each check of a module version (to show its feedback). */
-export function latestAnswers(db: DB, enrolmentId: string, moduleVersionId: string) {
-  const rows = db
+const answersQuery = prepared((db) =>
+  db
     .select({ checkId: progressEvents.checkId, answer: progressEvents.answer, correct: progressEvents.correct })
     .from(progressEvents)
     .where(
       and(
-        eq(progressEvents.enrolmentId, enrolmentId),
-        eq(progressEvents.moduleVersionId, moduleVersionId),
+        eq(progressEvents.enrolmentId, sql.placeholder("enrolmentId")),
+        eq(progressEvents.moduleVersionId, sql.placeholder("moduleVersionId")),
         eq(progressEvents.kind, "answered"),
       ),
     )
     .orderBy(desc(progressEvents.id))
-    .all();
+    .prepare(),
+);
+
+export function latestAnswers(db: DB, enrolmentId: string, moduleVersionId: string) {
+  const rows = answersQuery(db).all({ enrolmentId, moduleVersionId });
   const latest = new Map<string, { answer: string[]; correct: boolean; everCorrect: boolean }>();
   for (const r of rows) {
     if (!r.checkId) continue;

@@ -1,5 +1,6 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
+import { prepared } from "../../db/prepared";
 import { membershipRoles, memberships, organisations, sessions, users } from "../../db/schema";
 import { hashPassword, insertUser, type NewAccount } from "../accounts/service";
 import { recordAudit } from "../audit/service";
@@ -77,15 +78,19 @@ function rolesOf(csv: string | null): Role[] {
 const rolesCsv = sql<string | null>`group_concat(${membershipRoles.role})`;
 
 /** The actor for a user in an organisation, or null when they are not a member. */
-export function actorFor(db: DB, orgId: string, userId: string): Actor | null {
-  const row = db
+const actorQuery = prepared((db) =>
+  db
     .select({ membershipId: memberships.id, name: users.name, roles: rolesCsv })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(membershipRoles, eq(membershipRoles.membershipId, memberships.id))
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .where(and(eq(memberships.orgId, sql.placeholder("orgId")), eq(memberships.userId, sql.placeholder("userId"))))
     .groupBy(memberships.id)
-    .get();
+    .prepare(),
+);
+
+export function actorFor(db: DB, orgId: string, userId: string): Actor | null {
+  const row = actorQuery(db).get({ orgId, userId });
   if (!row) return null;
   return { userId, orgId, membershipId: row.membershipId, name: row.name, roles: rolesOf(row.roles) };
 }
@@ -103,8 +108,16 @@ export function organisationsOf(db: DB, userId: string) {
     .map((o) => ({ ...o, roles: rolesOf(o.roles) }));
 }
 
+const organisationQuery = prepared((db) =>
+  db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, sql.placeholder("orgId")))
+    .prepare(),
+);
+
 export function getOrganisation(db: DB, orgId: string) {
-  return db.select().from(organisations).where(eq(organisations.id, orgId)).get();
+  return organisationQuery(db).get({ orgId });
 }
 
 export function getOrganisationBySlug(db: DB, slug: string) {
