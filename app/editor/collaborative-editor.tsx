@@ -20,7 +20,7 @@ type Problem = "access" | "full" | "too-big" | "malformed" | null;
 
 const PROBLEM_MESSAGES: Record<Exclude<Problem, null>, string> = {
   access: "You no longer have access to edit this module. Your earlier changes are saved.",
-  full: "This module has reached its size limit, so new text cannot be saved. Remove something, or split it into two modules.",
+  full: "This module has reached its size limit, so your latest change was not saved. Reload to carry on from the saved version, then remove something or split it into two modules.",
   "too-big": "That change was too large to send in one go. Try pasting less at a time.",
   malformed: "Something went wrong sending your changes. Reload the page to carry on; saved work is safe.",
 };
@@ -170,9 +170,11 @@ export default function CollaborativeEditor({
     [extensions],
   );
 
+  // After these, nothing more typed here could be saved: stop editing rather than let work pile up.
+  const stopped = problem === "access" || problem === "full" || problem === "malformed";
   useEffect(() => {
-    if (editor && problem === "access") editor.setEditable(false);
-  }, [editor, problem]);
+    if (editor && stopped) editor.setEditable(false);
+  }, [editor, stopped]);
 
   useEffect(() => {
     if (!editor) return;
@@ -225,6 +227,11 @@ export default function CollaborativeEditor({
         <p className={problem ? "save-status save-status-problem" : "save-status"} role="status" aria-live="polite">
           {status}
         </p>
+        {problem === "full" || problem === "malformed" ? (
+          <button type="button" className="button-secondary small" onClick={() => window.location.reload()}>
+            Reload the module
+          </button>
+        ) : null}
         <HereNow people={people} />
       </div>
       {limitHit ? (
@@ -233,7 +240,7 @@ export default function CollaborativeEditor({
           something first.
         </p>
       ) : null}
-      {editor && canEdit && problem !== "access" ? <Toolbar editor={editor} /> : null}
+      {editor && canEdit && !stopped ? <Toolbar editor={editor} /> : null}
       {!canEdit ? (
         <p className="muted">
           You can read and comment on this module. Only its facilitators and co-designers edit it.
