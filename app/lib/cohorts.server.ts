@@ -20,6 +20,7 @@ export {
 } from "../../modules/cohorts/schemas";
 export {
   addCohortMember,
+  cohortEmails,
   cohortFacilitatorsOf,
   cohortInviteeList,
   cohortMemberList,

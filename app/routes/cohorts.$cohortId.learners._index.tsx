@@ -7,6 +7,7 @@ import { requireAllowed } from "~/lib/auth.server";
 import {
   acceptedRowsCsv,
   addCohortMember,
+  cohortEmails,
   cohortInvitationLink,
   cohortInviteeList,
   cohortMemberList,
@@ -43,7 +44,10 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
     const form = await readForm(request);
     const intent = String(form.get("intent") ?? "");
     const origin = new URL(request.url).origin;
-    const already = () => new Set(cohortMemberList(db, cohortId).map((m) => m.email));
+    const parseList = (bytes: Uint8Array) => {
+      const { members, invited } = cohortEmails(db, cohortId);
+      return parseLearnerCsv(bytes, members, invited);
+    };
     try {
       if (intent === "add" || intent === "remove") {
         const parsed = parseForm(form, memberSchema);
@@ -78,7 +82,7 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
             intent,
           });
         }
-        const result = parseLearnerCsv(new Uint8Array(await file.arrayBuffer()), already());
+        const result = parseList(new Uint8Array(await file.arrayBuffer()));
         if (!result.ok) return invalid({ errors: { file: result.message }, values: {}, intent });
         return {
           ok: true as const,
@@ -92,7 +96,7 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
       if (intent === "import") {
         // The confirmed rows come back from the preview; they are checked again, never trusted.
         const csv = String(form.get("rows") ?? "");
-        const result = parseLearnerCsv(new TextEncoder().encode(csv), already());
+        const result = parseList(new TextEncoder().encode(csv));
         if (!result.ok) return invalid({ errors: { file: result.message }, values: {}, intent });
         const imported = importLearners(db, config.SESSION_SECRET, actor, cohortId, result.rows);
         return {

@@ -33,7 +33,10 @@ function memberIds(db: DB, cohortId: string): string[] {
 export function enrolInCohortAssignments(db: DB, orgId: string, cohortId: string, userIds: string[], now: Date) {
   const assigned = db.select().from(assignments).where(eq(assignments.cohortId, cohortId)).all();
   for (const a of assigned) {
-    for (const userId of userIds) enrol(db, { orgId, userId, courseId: a.courseId, source: "assignment" }, now);
+    // The version the cohort is on, not the course's latest: the trainer moves a cohort on explicitly.
+    for (const userId of userIds) {
+      enrol(db, { orgId, userId, courseId: a.courseId, courseVersionId: a.courseVersionId, source: "assignment" }, now);
+    }
     const title = db
       .select({ t: courseVersions.title })
       .from(courseVersions)
@@ -172,7 +175,9 @@ export function assign(
       })
       .run();
     const members = memberIds(tx, cohortId);
-    for (const userId of members) enrol(tx, { orgId: actor.orgId, userId, courseId, source: "assignment" }, now);
+    for (const userId of members) {
+      enrol(tx, { orgId: actor.orgId, userId, courseId, courseVersionId, source: "assignment" }, now);
+    }
     const title = tx
       .select({ t: courseVersions.title })
       .from(courseVersions)

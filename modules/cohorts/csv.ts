@@ -14,7 +14,11 @@ const rowSchema = z.object({ name: personName, email: emailField });
  * checked and kept with a plain reason when it cannot be used; the file as a whole fails only when
  * it is not UTF-8 text, has no usable header, or is not CSV at all.
  */
-export function parseLearnerCsv(bytes: Uint8Array, alreadyIn: Set<string> = new Set()): CsvResult {
+export function parseLearnerCsv(
+  bytes: Uint8Array,
+  alreadyIn: Set<string> = new Set(),
+  alreadyInvited: Set<string> = new Set(),
+): CsvResult {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -24,9 +28,18 @@ export function parseLearnerCsv(bytes: Uint8Array, alreadyIn: Set<string> = new 
       message: "This file is not UTF-8 text. In your spreadsheet, save it as “CSV UTF-8” and upload it again.",
     };
   }
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+    // With `info`, each record says on which line it ends: blank lines are skipped and a quoted cell
+    // can span lines, so a record's position is not its line in the spreadsheet.
+    // (csv-parse's types do not model `info`, hence the cast.)
+    records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (error) {
     return {
       ok: false,
@@ -34,18 +47,21 @@ export function parseLearnerCsv(bytes: Uint8Array, alreadyIn: Set<string> = new 
     };
   }
   const [header, ...body] = records;
-  const columns = (header ?? []).map((h) => h.toLowerCase());
+  const columns = (header?.record ?? []).map((h) => h.toLowerCase());
   const nameAt = columns.indexOf("name");
   const emailAt = columns.indexOf("email");
   if (nameAt === -1 || emailAt === -1) {
-    const missing = [nameAt === -1 ? "name" : null, emailAt === -1 ? "email" : null].filter(Boolean).join(" and ");
-    return { ok: false, message: `The first row must name the columns. The ${missing} column is missing.` };
+    const missing =
+      nameAt === -1 && emailAt === -1
+        ? "The name and email columns are missing."
+        : `The ${nameAt === -1 ? "name" : "email"} column is missing.`;
+    return { ok: false, message: `The first row must name the columns. ${missing}` };
   }
   if (body.length === 0) return { ok: false, message: "The file has a header but no learners." };
   if (body.length > MAX_ROWS) return { ok: false, message: `Upload at most ${MAX_ROWS} learners at a time.` };
   const seen = new Map<string, number>();
-  const rows = body.map((record, i): CsvRow => {
-    const line = i + 2;
+  const rows = body.map(({ record, info }): CsvRow => {
+    const line = info.lines - newlinesIn(record);
     const name = record[nameAt] ?? "";
     const email = record[emailAt] ?? "";
     const parsed = rowSchema.safeParse({ name, email });
@@ -56,9 +72,16 @@ export function parseLearnerCsv(bytes: Uint8Array, alreadyIn: Set<string> = new 
     if (first !== undefined) return { line, name, email, problem: `This email is already on line ${first}.` };
     seen.set(normalised, line);
     if (alreadyIn.has(normalised)) return { line, name, email, problem: "Already in this cohort." };
+    if (alreadyInvited.has(normalised)) {
+      return { line, name, email, problem: "Already invited to this cohort, and not joined yet." };
+    }
     return { line, name: parsed.data.name, email: normalised, problem: null };
   });
   return { ok: true, rows };
+}
+
+function newlinesIn(record: string[]) {
+  return record.reduce((count, cell) => count + (cell.match(/\n/g)?.length ?? 0), 0);
 }
 
 /** The rows that passed, as a learner list again (carried through the preview's confirm step). */

@@ -5,10 +5,9 @@ import { addCourseModule, createCourse, publishCourse } from "../courses/service
 import type { DocJSON } from "../documents/json";
 import { checkInSection } from "../learning/section";
 import { enrol, ownEnrolment, recordAnswer, recordSection } from "../learning/service";
-import { createModuleVersion } from "../publishing/service";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
-import { createModule, getModule } from "../workshop/service";
+import { publishedModule } from "../testing/published-module";
 import { assign } from "./assignments";
 import { cohortDashboard, progressQuery } from "./dashboard";
 import { createCohort, joinCohort, removeCohortMember } from "./service";
@@ -46,24 +45,6 @@ beforeEach(() => {
 });
 afterEach(() => database.close());
 
-function publishedModule(orgId: string, createdBy: string, title: string, doc: DocJSON) {
-  const { db } = database;
-  const { id } = createModule(db, {
-    orgId,
-    createdBy,
-    title,
-    topic: "boundaries",
-    customTopic: "",
-    summary: "",
-    estimatedMinutes: 10,
-    doc,
-  });
-  const module = getModule(db, id);
-  if (!module) throw new Error("module missing");
-  const version = createModuleVersion(db, { module, doc, changelog: "First version.", publishedBy: createdBy });
-  return { moduleId: id, versionId: version.id };
-}
-
 /**
  * A cohort of five learners on a two-module course, plus a learner who left the cohort and one in
  * another cohort: Ann has not started, Ben is part-way through module A, Cat skipped module A's first
@@ -74,8 +55,8 @@ function cohortWithProgress() {
   const org = makeOrganisation(db);
   const fran = org.member(["facilitator"], "Fran Mills");
   const sam = org.member(["trainer"], "Sam Taylor");
-  const a = publishedModule(org.org.id, fran.user.id, "Module A", MODULE_A);
-  const b = publishedModule(org.org.id, fran.user.id, "Module B", MODULE_B);
+  const a = publishedModule(database.db, { orgId: org.org.id, by: fran.user.id, title: "Module A", doc: MODULE_A });
+  const b = publishedModule(database.db, { orgId: org.org.id, by: fran.user.id, title: "Module B", doc: MODULE_B });
   const course = createCourse(db, sam.actor, { title: "Essentials", description: "", openToAll: false });
   addCourseModule(db, sam.actor, course.id, a.moduleId);
   addCourseModule(db, sam.actor, course.id, b.moduleId);

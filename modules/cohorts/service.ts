@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import {
   cohortFacilitators,
@@ -6,6 +6,7 @@ import {
   cohortMembers,
   cohorts,
   cohortVisits,
+  invitations,
   membershipRoles,
   memberships,
   users,
@@ -158,6 +159,31 @@ export function cohortInviteeList(db: DB, cohortId: string) {
     .where(eq(cohortInvitees.cohortId, cohortId))
     .orderBy(asc(cohortInvitees.name))
     .all();
+}
+
+/**
+ * Emails a learner list must not bring in again: people in the cohort, and people invited to it whose
+ * invitation can still be used (an expired or revoked one may be sent again).
+ */
+export function cohortEmails(db: DB, cohortId: string, now = new Date()) {
+  const members = new Set(cohortMemberList(db, cohortId).map((m) => m.email.toLowerCase()));
+  const invited = new Set(
+    db
+      .select({ email: cohortInvitees.email })
+      .from(cohortInvitees)
+      .innerJoin(invitations, eq(invitations.id, cohortInvitees.invitationId))
+      .where(
+        and(
+          eq(cohortInvitees.cohortId, cohortId),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, now),
+          lt(invitations.uses, invitations.maxUses),
+        ),
+      )
+      .all()
+      .map((r) => r.email.toLowerCase()),
+  );
+  return { members, invited };
 }
 
 /** Organisation members who could be added (not already in the cohort), learners first. */

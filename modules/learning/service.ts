@@ -22,12 +22,13 @@ export type Enrolment = typeof enrolments.$inferSelect;
 export type CourseVersion = typeof courseVersions.$inferSelect;
 
 /**
- * Enrols a learner on a course's latest published version (or returns their enrolment if they have
- * one: they keep the version they started until they finish or are moved on).
+ * Enrols a learner on a course version: the one their cohort was given, or else the course's latest
+ * published one. Someone already enrolled keeps their enrolment: they keep the version they started
+ * until they finish or are moved on.
  */
 export function enrol(
   db: DB,
-  input: { orgId: string; userId: string; courseId: string; source: "self" | "assignment" },
+  input: { orgId: string; userId: string; courseId: string; courseVersionId?: string; source: "self" | "assignment" },
   now = new Date(),
 ) {
   const existing = db
@@ -36,8 +37,11 @@ export function enrol(
     .where(and(eq(enrolments.userId, input.userId), eq(enrolments.courseId, input.courseId)))
     .get();
   if (existing) return existing;
-  const version = latestCourseVersion(db, input.courseId);
-  if (!version) throw new InvalidError("This course has not been published yet.");
+  const version = input.courseVersionId
+    ? db.select().from(courseVersions).where(eq(courseVersions.id, input.courseVersionId)).get()
+    : latestCourseVersion(db, input.courseId);
+  if (!version || version.courseId !== input.courseId)
+    throw new InvalidError("This course has not been published yet.");
   const row = {
     id: newId(),
     orgId: input.orgId,

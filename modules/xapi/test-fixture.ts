@@ -5,10 +5,9 @@ import { addCourseModule, createCourse, publishCourse } from "../courses/service
 import type { DocJSON } from "../documents/json";
 import { checkInSection } from "../learning/section";
 import { enrol, ownEnrolment, recordAnswer, recordSection } from "../learning/service";
-import { createModuleVersion } from "../publishing/service";
 import type { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
-import { createModule, getModule } from "../workshop/service";
+import { publishedModule } from "../testing/published-module";
 
 /** Shared by the xAPI tests: a cohort on a two-module course, with learners at known points. */
 
@@ -40,29 +39,6 @@ const MODULE_A: DocJSON = {
 };
 const MODULE_B: DocJSON = { type: "doc", content: [heading("Only section"), p(text("Supervision is for you."))] };
 
-function publishedModule(
-  db: ReturnType<typeof testDatabase>["db"],
-  orgId: string,
-  by: string,
-  title: string,
-  doc: DocJSON,
-) {
-  const { id } = createModule(db, {
-    orgId,
-    createdBy: by,
-    title,
-    topic: "boundaries",
-    customTopic: "",
-    summary: "",
-    estimatedMinutes: 10,
-    doc,
-  });
-  const module = getModule(db, id);
-  if (!module) throw new Error("module missing");
-  const version = createModuleVersion(db, { module, doc, changelog: "First version.", publishedBy: by });
-  return { moduleId: id, versionId: version.id };
-}
-
 /**
  * Ann skips module A's content-noted section; Bea reads it and answers its check; both finish the
  * course. Cal has only started, Gus left the cohort, Hal is in another cohort on the same course.
@@ -71,8 +47,13 @@ export function cohortWithProgress(db: ReturnType<typeof testDatabase>["db"]) {
   const org = makeOrganisation(db);
   const fran = org.member(["facilitator"], "Fran Mills");
   const sam = org.member(["trainer"], "Sam Taylor");
-  const a = publishedModule(db, org.org.id, fran.user.id, "Listening well", MODULE_A);
-  const b = publishedModule(db, org.org.id, fran.user.id, "Looking after yourself", MODULE_B);
+  const a = publishedModule(db, { orgId: org.org.id, by: fran.user.id, title: "Listening well", doc: MODULE_A });
+  const b = publishedModule(db, {
+    orgId: org.org.id,
+    by: fran.user.id,
+    title: "Looking after yourself",
+    doc: MODULE_B,
+  });
   const course = createCourse(db, sam.actor, { title: "Essentials", description: "", openToAll: false });
   addCourseModule(db, sam.actor, course.id, a.moduleId);
   addCourseModule(db, sam.actor, course.id, b.moduleId);
