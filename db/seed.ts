@@ -1,3 +1,4 @@
+import { addDays } from "date-fns";
 import { hashPassword, insertUser } from "../modules/accounts/service";
 import type { Actor } from "../modules/auth/policy";
 import type { Role } from "../modules/auth/roles";
@@ -8,6 +9,7 @@ import { actorFor, addMembership, createOrganisation, getOrganisationBySlug } fr
 import { createModuleVersion } from "../modules/publishing/service";
 import { getModule } from "../modules/workshop/service";
 import type { DB } from "./client";
+import { seedDemoCohort } from "./seed-cohort";
 
 export const DEMO_ORG_SLUG = "northern-peer-support";
 export const DEMO_PASSWORD = "peer-support-demo";
@@ -53,6 +55,7 @@ function publishDemoCourse(
   );
   addCourseModule(db, trainer, course.id, module.id, now);
   publishCourse(db, trainer, course.id, "First version.", now);
+  return course.id;
 }
 
 /**
@@ -63,16 +66,25 @@ export async function seedDemo(db: DB, now = new Date()) {
   if (getOrganisationBySlug(db, DEMO_ORG_SLUG)) return null;
   // Every demo account shares one password, so one (slow, memory-hard) hash serves them all.
   const hash = await hashPassword(DEMO_PASSWORD);
+  // The demo organisation was set up three weeks ago, so its cohort has some history to show.
+  const setUp = addDays(now, -21);
   db.transaction((tx) => {
-    const [first, ...rest] = DEMO_ACCOUNTS.map((a) => ({ ...a, id: insertUser(tx, a, hash, now).id }));
+    const [first, ...rest] = DEMO_ACCOUNTS.map((a) => ({ ...a, id: insertUser(tx, a, hash, setUp).id }));
     if (!first) return;
-    const org = createOrganisation(tx, "Northern Peer Support Network", first.id, now, DEMO_ORG_SLUG);
-    for (const account of rest) addMembership(tx, org.id, account.id, account.roles, now);
+    const org = createOrganisation(tx, "Northern Peer Support Network", first.id, setUp, DEMO_ORG_SLUG);
+    for (const account of rest) addMembership(tx, org.id, account.id, account.roles, setUp);
     const facilitator = rest.find((account) => account.roles.includes("facilitator"));
     const trainer = rest.find((account) => account.roles.includes("trainer"));
     if (!facilitator || !trainer) return;
-    const starters = importStarterPack(tx, { orgId: org.id, createdBy: facilitator.id }, now);
-    publishDemoCourse(tx, starters[0]?.id, actorFor(tx, org.id, trainer.id), facilitator.id, now);
+    const starters = importStarterPack(tx, { orgId: org.id, createdBy: facilitator.id }, setUp);
+    const trainerActor = actorFor(tx, org.id, trainer.id);
+    const courseId = publishDemoCourse(tx, starters[0]?.id, trainerActor, facilitator.id, setUp);
+    if (!courseId || !trainerActor) return;
+    seedDemoCohort(
+      tx,
+      { orgId: org.id, trainer: trainerActor, facilitatorId: facilitator.id, courseId, passwordHash: hash },
+      now,
+    );
   });
   return { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS };
 }

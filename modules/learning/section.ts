@@ -107,12 +107,16 @@ export function sectionPage(db: DB, actor: Actor, enrolmentId: string, moduleVer
   };
 }
 
+/** The knowledge checks of one section of a module version. */
+export function checksInSection(db: DB, moduleVersionId: string, sectionIndex: number) {
+  return loadVersion(db, moduleVersionId)
+    .parts(sectionIndex)
+    .filter((p): p is Extract<Part, { kind: "check" }> => p.kind === "check");
+}
+
 /** The section's check by id: an id that is not in this section (forged or stale) answers null. */
 export function checkInSection(db: DB, moduleVersionId: string, sectionIndex: number, checkId: string) {
-  const part = loadVersion(db, moduleVersionId)
-    .parts(sectionIndex)
-    .find((p) => p.kind === "check" && p.id === checkId);
-  return part?.kind === "check" ? part : null;
+  return checksInSection(db, moduleVersionId, sectionIndex).find((p) => p.id === checkId) ?? null;
 }
 
 export function reflectionInSection(db: DB, moduleVersionId: string, sectionIndex: number, promptId: string) {

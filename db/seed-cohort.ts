@@ -1,0 +1,100 @@
+import { addDays } from "date-fns";
+import { insertUser } from "../modules/accounts/service";
+import type { Actor } from "../modules/auth/policy";
+import { assign } from "../modules/cohorts/assignments";
+import { createCohort, joinCohort, setCohortFacilitator } from "../modules/cohorts/service";
+import { checksInSection, sectionCount } from "../modules/learning/section";
+import { enrol, ownEnrolment, recordAnswer, recordSection } from "../modules/learning/service";
+import { actorFor, addMembership } from "../modules/organisations/service";
+import { todayInLondon } from "../modules/shared/dates";
+import type { DB } from "./client";
+
+/**
+ * Learners of the demo cohort, with how far each has gone (sections read of the course's first
+ * module, and whether they answered its checks). Not listed as demo accounts: the demo learner,
+ * Alex Morgan, is left outside the cohort so the open-to-everyone course can be tried from scratch.
+ */
+const COHORT_LEARNERS = [
+  { name: "Bea Okafor", sections: "all", startedDaysAgo: 12, finishedDaysAgo: 9 },
+  { name: "Chris Doyle", sections: "all", startedDaysAgo: 11, finishedDaysAgo: 6 },
+  { name: "Dana Novak", sections: "all", startedDaysAgo: 8, finishedDaysAgo: 2 },
+  { name: "Eli Price", sections: 2, startedDaysAgo: 5, finishedDaysAgo: null },
+  { name: "Farah Begum", sections: 1, startedDaysAgo: 3, finishedDaysAgo: null },
+  { name: "Gabe Ross", sections: 0, startedDaysAgo: null, finishedDaysAgo: null },
+  { name: "Hana Sato", sections: 0, startedDaysAgo: null, finishedDaysAgo: null },
+] as const;
+
+const daysAgo = (now: Date, days: number) => addDays(now, -days);
+
+/**
+ * A cohort for the trainer to follow: two facilitators with short bios, seven learners at different
+ * points of "Peer support essentials", due three weeks from now. Progress is recorded through the
+ * same services the player uses, so the dashboard and exports show real derived completion.
+ */
+export function seedDemoCohort(
+  db: DB,
+  input: { orgId: string; trainer: Actor; facilitatorId: string; courseId: string; passwordHash: string },
+  now: Date,
+) {
+  const { orgId, trainer, facilitatorId, courseId, passwordHash } = input;
+  const begun = daysAgo(now, 14);
+  const cohort = createCohort(
+    db,
+    trainer,
+    {
+      name: "Winter peer supporters",
+      description: "New peer supporters starting this winter. We meet on Thursday evenings.",
+      startsOn: todayInLondon(begun),
+      endsOn: null,
+    },
+    begun,
+  );
+  setCohortFacilitator(
+    db,
+    trainer,
+    cohort.id,
+    facilitatorId,
+    "Peer supporter for eight years, in recovery herself. Runs the boundaries and self-care sessions.",
+  );
+  setCohortFacilitator(db, trainer, cohort.id, trainer.userId, "Trainer and former helpline volunteer.");
+
+  const people = COHORT_LEARNERS.map((learner, i) => {
+    const email = `learner${i + 2}@example.org`;
+    const user = insertUser(db, { name: learner.name, email }, passwordHash, begun);
+    addMembership(db, orgId, user.id, ["learner"], begun);
+    joinCohort(db, orgId, cohort.id, user.id, begun);
+    return { ...learner, userId: user.id };
+  });
+  assign(db, trainer, cohort.id, { target: `course:${courseId}`, dueOn: todayInLondon(addDays(now, 21)) }, begun);
+
+  for (const person of people) {
+    if (person.startedDaysAgo === null) continue;
+    const actor = actorFor(db, orgId, person.userId);
+    if (!actor) continue;
+    const enrolment = enrol(db, { orgId, userId: person.userId, courseId, source: "assignment" }, begun);
+    const { version } = ownEnrolment(db, actor, enrolment.id);
+    const first = version.items[0];
+    if (!first) continue;
+    const count = sectionCount(db, first.moduleVersionId);
+    const reading = person.sections === "all" ? count : Math.min(person.sections, count);
+    const finishedAt = person.finishedDaysAgo === null ? null : daysAgo(now, person.finishedDaysAgo);
+    for (let section = 1; section <= reading; section += 1) {
+      // Spread over the days between starting and finishing (or today), so the chart has a shape.
+      const at = finishedAt && section === reading ? finishedAt : daysAgo(now, person.startedDaysAgo);
+      const place = () => ownEnrolment(db, actor, enrolment.id);
+      recordSection(db, place().enrolment, place().version, first.moduleVersionId, section, "viewed", count, at);
+      if (person.sections !== "all") continue;
+      for (const check of checksInSection(db, first.moduleVersionId, section)) {
+        const correct = check.options.filter((o) => o.correct).map((o) => o.id);
+        recordAnswer(
+          db,
+          place().enrolment,
+          place().version,
+          { moduleVersionId: first.moduleVersionId, section, check, chosen: correct },
+          at,
+        );
+      }
+    }
+  }
+  return cohort;
+}
