@@ -255,7 +255,7 @@ export function listAssignments(db: DB, cohortId: string) {
     .innerJoin(courseVersions, eq(courseVersions.id, assignments.courseVersionId))
     .innerJoin(courses, eq(courses.id, assignments.courseId))
     .where(eq(assignments.cohortId, cohortId))
-    .orderBy(asc(assignments.createdAt))
+    .orderBy(asc(assignments.createdAt), sql`${assignments}.rowid`)
     .all();
 }
 

@@ -164,7 +164,8 @@ export function listThreads(db: DB, moduleId: string, viewerId: string, doc: Doc
     .select()
     .from(commentThreads)
     .where(eq(commentThreads.moduleId, moduleId))
-    .orderBy(asc(commentThreads.createdAt))
+    // Insertion order breaks ties: two threads can start within the same millisecond.
+    .orderBy(asc(commentThreads.createdAt), sql`${commentThreads}.rowid`)
     .all();
   if (threads.length === 0) return [];
   const author = alias(users, "author");
@@ -191,7 +192,7 @@ export function listThreads(db: DB, moduleId: string, viewerId: string, doc: Doc
         threads.map((t) => t.id),
       ),
     )
-    .orderBy(asc(comments.createdAt))
+    .orderBy(asc(comments.createdAt), sql`${comments}.rowid`)
     .all();
   return threads.map((t) => {
     const items = rows

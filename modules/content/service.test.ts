@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { auditEvents, moduleDocs, modules } from "../../db/schema";
+import { auditEvents, memberships, moduleDocs, modules } from "../../db/schema";
 import { appendUpdate, loadYDoc } from "../collaboration/store";
 import { FRAGMENT } from "../collaboration/ydoc";
 import { NotFoundError } from "../shared/errors";
@@ -225,7 +225,12 @@ describe("the default author of an import", () => {
     const { org, admin, member } = makeOrganisation(db);
     expect(defaultAuthor(db, org.id)).toBe(admin.user.id);
     const first = member(["facilitator"], "First Facilitator");
-    member(["facilitator"], "Another Facilitator");
+    const second = member(["facilitator"], "Another Facilitator");
+    // Both may join within the same millisecond; make the second one unmistakably later.
+    db.update(memberships)
+      .set({ createdAt: new Date(Date.now() + 60_000) })
+      .where(eq(memberships.id, second.actor.membershipId))
+      .run();
     expect(defaultAuthor(db, org.id)).toBe(first.user.id);
   });
 
