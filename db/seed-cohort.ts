@@ -71,25 +71,25 @@ export function seedDemoCohort(
     if (person.startedDaysAgo === null) continue;
     const actor = actorFor(db, orgId, person.userId);
     if (!actor) continue;
-    const enrolment = enrol(db, { orgId, userId: person.userId, courseId, source: "assignment" }, begun);
-    const { version } = ownEnrolment(db, actor, enrolment.id);
+    // Already enrolled by the assignment: this only finds the enrolment.
+    const { id } = enrol(db, { orgId, userId: person.userId, courseId, source: "assignment" }, begun);
+    const { enrolment, version } = ownEnrolment(db, actor, id);
     const first = version.items[0];
     if (!first) continue;
     const count = sectionCount(db, first.moduleVersionId);
     const reading = person.sections === "all" ? count : Math.min(person.sections, count);
     const finishedAt = person.finishedDaysAgo === null ? null : daysAgo(now, person.finishedDaysAgo);
     for (let section = 1; section <= reading; section += 1) {
-      // Spread over the days between starting and finishing (or today), so the chart has a shape.
+      // Read on the day they started; the last section, and so completion, on the day they finished.
       const at = finishedAt && section === reading ? finishedAt : daysAgo(now, person.startedDaysAgo);
-      const place = () => ownEnrolment(db, actor, enrolment.id);
-      recordSection(db, place().enrolment, place().version, first.moduleVersionId, section, "viewed", count, at);
+      recordSection(db, enrolment, version, first.moduleVersionId, section, "viewed", count, at);
       if (person.sections !== "all") continue;
       for (const check of checksInSection(db, first.moduleVersionId, section)) {
         const correct = check.options.filter((o) => o.correct).map((o) => o.id);
         recordAnswer(
           db,
-          place().enrolment,
-          place().version,
+          enrolment,
+          version,
           { moduleVersionId: first.moduleVersionId, section, check, chosen: correct },
           at,
         );
