@@ -1,10 +1,13 @@
 import { addDays } from "date-fns";
 import { insertUser } from "../modules/accounts/service";
+import { contextFor } from "../modules/auth/context";
 import type { Actor } from "../modules/auth/policy";
 import { assign } from "../modules/cohorts/assignments";
 import { createCohort, joinCohort, setCohortFacilitator } from "../modules/cohorts/service";
+import { learnerPlace } from "../modules/learning/place";
 import { checksInSection, sectionCount } from "../modules/learning/section";
-import { enrol, ownEnrolment, recordAnswer, recordSection } from "../modules/learning/service";
+import { enrol, ownEnrolment } from "../modules/learning/service";
+import { answerCheck, recordStep } from "../modules/learning/steps";
 import { actorFor, addMembership } from "../modules/organisations/service";
 import { todayInLondon } from "../modules/shared/dates";
 import type { DB } from "./client";
@@ -73,7 +76,7 @@ export function seedDemoCohort(
     if (!actor) continue;
     // Already enrolled by the assignment: this only finds the enrolment.
     const { id } = enrol(db, { orgId, userId: person.userId, courseId, source: "assignment" }, begun);
-    const { enrolment, version } = ownEnrolment(db, actor, id);
+    const { version } = ownEnrolment(db, actor, id);
     const first = version.items[0];
     if (!first) continue;
     const count = sectionCount(db, first.moduleVersionId);
@@ -82,18 +85,15 @@ export function seedDemoCohort(
     for (let section = 1; section <= reading; section += 1) {
       // Read on the day they started; the last section, and so completion, on the day they finished.
       const at = finishedAt && section === reading ? finishedAt : daysAgo(now, person.startedDaysAgo);
-      recordSection(db, enrolment, version, first.moduleVersionId, section, "viewed", count, at);
-      if (person.sections !== "all") continue;
-      for (const check of checksInSection(db, first.moduleVersionId, section)) {
-        const correct = check.options.filter((o) => o.correct).map((o) => o.id);
-        recordAnswer(
-          db,
-          enrolment,
-          version,
-          { moduleVersionId: first.moduleVersionId, section, check, chosen: correct },
-          at,
-        );
+      const ctx = contextFor(db, actor, at);
+      const place = learnerPlace(ctx, { enrolmentId: id, moduleVersionId: first.moduleVersionId, section });
+      if (person.sections === "all") {
+        for (const check of checksInSection(db, first.moduleVersionId, section)) {
+          const correct = check.options.filter((o) => o.correct).map((o) => o.id);
+          answerCheck(ctx, place, { checkId: check.id, chosen: correct });
+        }
       }
+      recordStep(ctx, place, "viewed");
     }
   }
   return cohort;

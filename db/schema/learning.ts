@@ -175,6 +175,8 @@ export const reflections = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     orgId: text("org_id").notNull(),
+    /** The course it was written in: the same prompt answered in two courses is two entries. */
+    enrolmentId: text("enrolment_id").references(() => enrolments.id, { onDelete: "set null" }),
     moduleVersionId: text("module_version_id"),
     promptId: text("prompt_id"),
     /** The question as it was asked, kept with the answer so the journal reads on its own. */
@@ -184,5 +186,8 @@ export const reflections = sqliteTable(
     createdAt: timestamp("created_at").notNull(),
     updatedAt: timestamp("updated_at").notNull(),
   },
-  (t) => [index("reflections_user_idx").on(t.userId, t.updatedAt)],
+  (t) => [
+    index("reflections_user_idx").on(t.userId, t.updatedAt),
+    uniqueIndex("reflections_place_idx").on(t.enrolmentId, t.moduleVersionId, t.promptId),
+  ],
 );

@@ -57,3 +57,43 @@ export function exportModuleFile(options: { databasePath: string; moduleId: stri
     encoding: "utf8",
   });
 }
+
+const TWO_ORGANISATIONS_SCRIPT = path.join(PROJECT_ROOT, "e2e", "support", "scripts", "two-organisations.ts");
+
+export type TwoOrganisations = {
+  learner: { email: string; enrolmentId: string; courseId: string };
+  neighbour: { enrolmentId: string };
+  other: {
+    orgId: string;
+    courseId: string;
+    enrolmentId: string;
+    moduleVersionId: string;
+    promptId: string;
+    checkId: string;
+    optionId: string;
+    journalEntryId: string;
+  };
+};
+
+/**
+ * Two learners of the demo organisation on its open course, and a second organisation with its own
+ * published course, learner and journal entry, made with the app's own functions (see the script).
+ */
+export function twoOrganisations(options: { databasePath: string; adminEmail: string; password: string }) {
+  const input = JSON.stringify({ ...options, tag: Math.random().toString(36).slice(2, 10) });
+  const out = execFileSync(process.execPath, ["--import", "tsx", TWO_ORGANISATIONS_SCRIPT, input], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+  });
+  return JSON.parse(out) as TwoOrganisations;
+}
+
+/** The rows of a table, for comparing what a request changed. */
+export function tableRows(databasePath: string, table: string): unknown[] {
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(`select * from ${table} order by rowid`).all();
+  } finally {
+    db.close();
+  }
+}

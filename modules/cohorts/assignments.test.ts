@@ -10,12 +10,13 @@ import {
   setCourseArchived,
 } from "../courses/service";
 import type { DocJSON } from "../documents/json";
-import { ownEnrolment, progressOf, recordSection } from "../learning/service";
+import { progressOf } from "../learning/service";
 import { unreadNotices } from "../notices/service";
 import { createModuleVersion } from "../publishing/service";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
+import { learnerIn } from "../testing/learner";
 import { publishedModule } from "../testing/published-module";
 import { createModule, getModule } from "../workshop/service";
 import {
@@ -93,8 +94,7 @@ function setting(orgName = "Test Peer Service") {
     const found = enrolmentOf(person);
     if (!found) throw new Error("not enrolled");
     for (let section = 1; section <= sectionCount; section += 1) {
-      const { enrolment, version } = ownEnrolment(db, person.actor, found.id);
-      recordSection(db, enrolment, version, module.versionId, section, "viewed", sectionCount, NOW);
+      learnerIn(db, person.actor, found.id).view(module.versionId, section, "viewed", NOW);
     }
   };
   return { db, org, fran, sam, a, b, c, course, v1, cohort, ann, ben, gus, learner, enrolmentOf, finish };

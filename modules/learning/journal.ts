@@ -11,35 +11,36 @@ import { newId } from "../shared/ids";
  * role, report or export ever reads it, and nothing in it is written to logs or audit events.
  */
 
+/**
+ * Saves an answer to a prompt, one entry per place it was written: the same prompt answered in
+ * another course (the same module version in two courses) is another entry, never an overwrite.
+ * Call it through `reflect` (steps.ts), which checks the prompt belongs to the learner's section.
+ */
 export function saveReflection(
   db: DB,
   actor: Actor,
-  input: { moduleVersionId: string; promptId: string; prompt: string; context: string; body: string },
+  input: {
+    enrolmentId: string;
+    moduleVersionId: string;
+    promptId: string;
+    prompt: string;
+    context: string;
+    body: string;
+  },
   now = new Date(),
 ) {
-  const existing = db
-    .select({ id: reflections.id })
-    .from(reflections)
-    .where(
-      and(
-        eq(reflections.userId, actor.userId),
-        eq(reflections.moduleVersionId, input.moduleVersionId),
-        eq(reflections.promptId, input.promptId),
-      ),
-    )
-    .get();
-  if (existing) {
-    db.update(reflections).set({ body: input.body, updatedAt: now }).where(eq(reflections.id, existing.id)).run();
-    return existing.id;
-  }
-  const id = newId();
-  db.insert(reflections)
-    .values({ id, userId: actor.userId, orgId: actor.orgId, ...input, createdAt: now, updatedAt: now })
-    .run();
-  return id;
+  return db
+    .insert(reflections)
+    .values({ id: newId(), userId: actor.userId, orgId: actor.orgId, ...input, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [reflections.enrolmentId, reflections.moduleVersionId, reflections.promptId],
+      set: { body: input.body, updatedAt: now },
+    })
+    .returning({ id: reflections.id })
+    .get().id;
 }
 
-/** The learner's answers to one module version's prompts, by prompt id. */
+/** The learner's answers to the prompts of one module version in one of their courses, by prompt id. */
 const reflectionsQuery = prepared((db) =>
   db
     .select({ promptId: reflections.promptId, body: reflections.body })
@@ -47,16 +48,17 @@ const reflectionsQuery = prepared((db) =>
     .where(
       and(
         eq(reflections.userId, sql.placeholder("userId")),
+        eq(reflections.enrolmentId, sql.placeholder("enrolmentId")),
         eq(reflections.moduleVersionId, sql.placeholder("moduleVersionId")),
       ),
     )
     .prepare(),
 );
 
-export function reflectionsFor(db: DB, actor: Actor, moduleVersionId: string) {
+export function reflectionsFor(db: DB, actor: Actor, enrolmentId: string, moduleVersionId: string) {
   return new Map(
     reflectionsQuery(db)
-      .all({ userId: actor.userId, moduleVersionId })
+      .all({ userId: actor.userId, enrolmentId, moduleVersionId })
       .map((r) => [r.promptId ?? "", r.body]),
   );
 }

@@ -1,24 +1,16 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { moduleVersions } from "../../db/schema";
+import type { Context } from "../auth/context";
 import type { Actor } from "../auth/policy";
 import type { DocJSON } from "../documents/json";
 import { topicLabel } from "../documents/vocabulary";
 import { NotFoundError } from "../shared/errors";
 import { reflectionsFor } from "./journal";
+import type { LearnerPlace, Place } from "./place";
 import type { Part } from "./player";
-import {
-  type CourseVersion,
-  courseModules,
-  type Enrolment,
-  latestAnswers,
-  moduleInEnrolment,
-  ownEnrolment,
-  progressOf,
-} from "./service";
+import { type CourseVersion, courseModules, type Enrolment, latestAnswers, ownEnrolment, progressOf } from "./service";
 import { cachedVersion } from "./version-cache";
-
-export type Place = { moduleVersionId: string; section: number };
 
 function loadVersion(db: DB, versionId: string) {
   return cachedVersion(versionId, () => {
@@ -49,35 +41,46 @@ export function nextPlace(db: DB, version: CourseVersion, place: Place): Place |
   return at >= 0 ? (path[at + 1] ?? null) : null;
 }
 
-/** Where "Continue" takes the learner: back where they were, or the first section not yet done. */
+/**
+ * Where "Continue" takes the learner: the first section not yet done from where they last were
+ * (the section itself when they were part-way through it), else the first one not done anywhere.
+ * Null when every section is done.
+ */
 export function resumePlace(db: DB, enrolment: Enrolment, version: CourseVersion): Place | null {
+  const modules = new Map(courseModules(db, version.items).map((m) => [m.versionId, m]));
   const path = coursePath(db, version);
-  if (enrolment.resumeModuleVersionId && enrolment.resumeSection) {
-    const at = indexOf(path, { moduleVersionId: enrolment.resumeModuleVersionId, section: enrolment.resumeSection });
-    if (at >= 0) return path[at] ?? null;
-  }
   const progress = progressOf(db, enrolment.id);
-  return path.find((p) => !progress.done.get(p.moduleVersionId)?.has(p.section)) ?? path[0] ?? null;
+  const notDone = (p: Place) => !progress.done.get(p.moduleVersionId)?.has(p.section);
+  // A section read with a knowledge check not yet answered right is still to be finished.
+  const checkLeft = (p: Place) =>
+    progress.done.get(p.moduleVersionId)?.get(p.section) === "viewed" &&
+    (modules.get(p.moduleVersionId)?.sections[p.section - 1]?.checks ?? []).some(
+      (c) => !progress.passed.get(p.moduleVersionId)?.has(c),
+    );
+  const last =
+    enrolment.resumeModuleVersionId && enrolment.resumeSection
+      ? indexOf(path, { moduleVersionId: enrolment.resumeModuleVersionId, section: enrolment.resumeSection })
+      : -1;
+  const from = path.slice(Math.max(last, 0));
+  return from.find(notDone) ?? path.find(notDone) ?? path.find(checkLeft) ?? null;
 }
 
 /**
  * Everything the section page shows: the section's parts, the learner's own answers and journal
  * entries for it, the content note, and where previous and next go.
  */
-export function sectionPage(db: DB, actor: Actor, enrolmentId: string, moduleVersionId: string, sectionIndex: number) {
-  const { enrolment, version } = ownEnrolment(db, actor, enrolmentId);
-  moduleInEnrolment(version, moduleVersionId);
-  const modules = courseModules(db, version.items);
-  const module = modules.find((m) => m.versionId === moduleVersionId);
-  const loaded = loadVersion(db, moduleVersionId);
-  const section = loaded.sections[sectionIndex - 1];
-  if (!module || !section) throw new NotFoundError("That section");
-  const parts: Part[] = loaded.parts(sectionIndex);
+export function sectionPage(ctx: Context, place: LearnerPlace) {
+  const { db, actor } = ctx;
+  const { enrolment, version, module } = place;
+  const loaded = loadVersion(db, module.versionId);
+  const section = loaded.sections[place.section.index - 1];
+  if (!section) throw new NotFoundError("That section");
+  const parts: Part[] = loaded.parts(section.index);
   const path = coursePath(db, version);
-  const at = indexOf(path, { moduleVersionId, section: sectionIndex });
+  const at = indexOf(path, { moduleVersionId: module.versionId, section: section.index });
   const progress = progressOf(db, enrolment.id);
-  const answers = latestAnswers(db, enrolment.id, moduleVersionId);
-  const journal = reflectionsFor(db, actor, moduleVersionId);
+  const answers = latestAnswers(db, enrolment.id, module.versionId);
+  const journal = reflectionsFor(db, actor, enrolment.id, module.versionId);
   return {
     enrolmentId: enrolment.id,
     courseTitle: version.title,
@@ -92,7 +95,7 @@ export function sectionPage(db: DB, actor: Actor, enrolmentId: string, moduleVer
               ...section.customTopics,
             ]
           : null,
-      status: progress.done.get(moduleVersionId)?.get(sectionIndex) ?? null,
+      status: progress.done.get(module.versionId)?.get(section.index) ?? null,
     },
     parts: parts.map((p) => {
       if (p.kind === "check") {
@@ -138,7 +141,8 @@ export function courseOutline(db: DB, actor: Actor, enrolmentId: string) {
     const done = progress.done.get(m.versionId);
     const sections = m.sections.map((s) => ({ index: s.index, title: s.title, status: done?.get(s.index) ?? null }));
     const complete = progress.completedModules.has(m.moduleId);
-    const started = sections.some((s) => s.status) || (progress.passed.get(m.versionId)?.size ?? 0) > 0;
+    // Started on any version: a module begun before the cohort moved to a newer version stays begun.
+    const started = progress.startedModules.has(m.moduleId);
     return {
       versionId: m.versionId,
       title: m.title,

@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { courseCompletions, courseVersions, moduleVersions, progressEvents } from "../../db/schema";
+import { contextFor } from "../auth/context";
 import { option, p, part, text } from "../content/test-document";
 import { addCourseModule, createCourse, publishCourse, updateCourseModule } from "../courses/service";
 import type { DocJSON } from "../documents/json";
@@ -8,10 +9,13 @@ import { createModuleVersion } from "../publishing/service";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
+import { learnerIn } from "../testing/learner";
 import { createModule, getModule } from "../workshop/service";
-import { listJournal, saveReflection } from "./journal";
+import { listJournal } from "./journal";
+import { learnerPlace } from "./place";
 import { checkInSection, courseOutline, sectionPage } from "./section";
-import { deriveCompletion, enrolSelf, ownEnrolment, progressOf, recordAnswer, recordSection } from "./service";
+import { deriveCompletion, enrolSelf, ownEnrolment, progressOf } from "./service";
+import { reflect } from "./steps";
 
 const heading = (title: string): DocJSON => ({ type: "heading", attrs: { level: 2 }, content: [text(title)] });
 const check = (id: string, right: string, wrong: string): DocJSON => ({
@@ -48,6 +52,7 @@ const MODULE_B = {
   type: "doc",
   content: [
     heading("Only section"),
+    { type: "contentNote", attrs: { topics: ["bereavement"], customTopic: "" }, content: [text("About loss.")] },
     p(text("Supervision is for you.")),
     check("kc-3", "Regular and private", "Only after a crisis"),
   ],
@@ -100,17 +105,14 @@ function courseWithLearner() {
 
   /** Reads the enrolment afresh each time, as each request does. */
   const current = () => ownEnrolment(db, alex.actor, enrolmentId);
+  const steps = learnerIn(db, alex.actor, enrolmentId);
   const view = (versionId: string, section: number, kind: "viewed" | "skipped" = "viewed") => {
-    const { enrolment, version } = current();
-    const count = versionId === a.versionId ? 3 : 1;
-    recordSection(db, enrolment, version, versionId, section, kind, count);
+    steps.view(versionId, section, kind);
   };
-  const answer = (versionId: string, section: number, checkId: string, chosen: string[]) => {
-    const { enrolment, version } = current();
-    const found = checkInSection(db, versionId, section, checkId);
-    if (!found) throw new Error(`no check ${checkId} in section ${section}`);
-    return recordAnswer(db, enrolment, version, { moduleVersionId: versionId, section, check: found, chosen });
-  };
+  const answer = (versionId: string, section: number, checkId: string, chosen: string[]) =>
+    steps.answer(versionId, section, checkId, chosen);
+  const place = (versionId: string, section: number) =>
+    learnerPlace(contextFor(db, alex.actor), { enrolmentId, moduleVersionId: versionId, section });
   /** The modules the learner has completed, by module id. */
   const completedModules = () => [...progressOf(db, enrolmentId).completedModules].sort();
   const courseComplete = () =>
@@ -141,6 +143,7 @@ function courseWithLearner() {
     current,
     view,
     answer,
+    place,
     completedModules,
     courseComplete,
     events,
@@ -211,34 +214,17 @@ describe("module completion", () => {
   it("is never gated by reflections, and a reflection records no progress", () => {
     const t = courseWithLearner();
     const before = t.events().length;
-    saveReflection(t.db, t.alex.actor, {
-      moduleVersionId: t.a.versionId,
-      promptId: "r-1",
-      prompt: "What brought you here?",
-      context: "Essentials",
-      body: "Something private.",
-    });
+    reflect(contextFor(t.db, t.alex.actor), t.place(t.a.versionId, 1), { promptId: "r-1", body: "Something private." });
     expect(t.events()).toHaveLength(before);
     expect(t.completedModules()).toEqual([]);
 
     // Module B has no reflection; module A's is left unanswered by a second learner: both complete.
     const other = t.org.member(["learner"], "Jo Quinn");
     const { id } = enrolSelf(t.db, other.actor, t.course.id);
-    const { enrolment, version } = ownEnrolment(t.db, other.actor, id);
-    for (const section of [1, 2, 3]) recordSection(t.db, enrolment, version, t.a.versionId, section, "viewed", 3);
-    for (const [section, checkId] of [
-      [2, "kc-1"],
-      [3, "kc-2"],
-    ] as const) {
-      const found = checkInSection(t.db, t.a.versionId, section, checkId);
-      if (!found) throw new Error("check missing");
-      recordAnswer(t.db, enrolment, version, {
-        moduleVersionId: t.a.versionId,
-        section,
-        check: found,
-        chosen: [`${checkId}-right`],
-      });
-    }
+    const others = learnerIn(t.db, other.actor, id);
+    for (const section of [1, 2, 3]) others.view(t.a.versionId, section);
+    others.answer(t.a.versionId, 2, "kc-1", ["kc-1-right"]);
+    others.answer(t.a.versionId, 3, "kc-2", ["kc-2-right"]);
     expect(listJournal(t.db, other.actor)).toEqual([]);
     expect(progressOf(t.db, id).completedModules).toEqual(new Set([t.a.moduleId]));
   });
@@ -324,9 +310,10 @@ describe("versions", () => {
     const after = t.current();
     expect(after.version.id).toBe(started.version.id);
     expect(after.version.items.map((i) => i.moduleVersionId)).toEqual([t.a.versionId, t.b.versionId]);
-    expect(sectionPage(t.db, t.alex.actor, t.enrolmentId, t.a.versionId, 3).section.title).toBe("A harder topic");
+    const ctx = contextFor(t.db, t.alex.actor);
+    expect(sectionPage(ctx, t.place(t.a.versionId, 3)).section.title).toBe("A harder topic");
     // Version 2 is not part of what this learner takes.
-    expect(() => sectionPage(t.db, t.alex.actor, t.enrolmentId, v2.id, 1)).toThrow(NotFoundError);
+    expect(() => t.place(v2.id, 1)).toThrow(NotFoundError);
 
     // Someone starting now gets version 2.
     const newcomer = t.org.member(["learner"], "Sam Newcomer");
@@ -373,21 +360,13 @@ describe("refusals", () => {
 
   it("refuses a section or a module version outside what the learner takes, recording nothing", () => {
     const t = courseWithLearner();
-    const { enrolment, version } = t.current();
     const elsewhere = publishedModule(t.db, t.org.org.id, t.fran.user.id, "Not in the course", MODULE_B);
-    expect(() => recordSection(t.db, enrolment, version, t.a.versionId, 4, "viewed", 3)).toThrow(NotFoundError);
-    expect(() => recordSection(t.db, enrolment, version, t.a.versionId, 0, "viewed", 3)).toThrow(NotFoundError);
-    expect(() => recordSection(t.db, enrolment, version, elsewhere.versionId, 1, "viewed", 1)).toThrow(NotFoundError);
-    const found = checkInSection(t.db, elsewhere.versionId, 1, "kc-3");
-    if (!found) throw new Error("check missing");
-    expect(() =>
-      recordAnswer(t.db, enrolment, version, {
-        moduleVersionId: elsewhere.versionId,
-        section: 1,
-        check: found,
-        chosen: ["kc-3-right"],
-      }),
-    ).toThrow(NotFoundError);
+    expect(() => t.view(t.a.versionId, 4)).toThrow(NotFoundError);
+    expect(() => t.view(t.a.versionId, 0)).toThrow(NotFoundError);
+    expect(() => t.view(elsewhere.versionId, 1)).toThrow(NotFoundError);
+    expect(() => t.answer(elsewhere.versionId, 1, "kc-3", ["kc-3-right"])).toThrow(NotFoundError);
+    // A check of another section of the right module is not this section's.
+    expect(() => t.answer(t.a.versionId, 2, "kc-2", ["kc-2-right"])).toThrow(InvalidError);
     expect(checkInSection(t.db, t.a.versionId, 2, "kc-2")).toBeNull();
     expect(t.events()).toEqual([]);
   });

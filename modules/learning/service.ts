@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { prepared } from "../../db/prepared";
 import {
@@ -89,6 +89,7 @@ export function ownEnrolment(db: DB, actor: Actor, enrolmentId: string) {
 export type CourseModule = {
   moduleId: string;
   versionId: string;
+  orgId: string;
   version: number;
   title: string;
   summary: string;
@@ -130,6 +131,7 @@ function readModules(db: DB, versionIds: string[]): CourseModule[] {
     .select({
       moduleId: moduleVersions.moduleId,
       versionId: moduleVersions.id,
+      orgId: moduleVersions.orgId,
       version: moduleVersions.version,
       title: moduleVersions.title,
       summary: moduleVersions.summary,
@@ -154,6 +156,8 @@ export function moduleInEnrolment(version: CourseVersion, moduleVersionId: strin
 export type Progress = {
   done: Map<string, Map<number, "viewed" | "skipped">>;
   passed: Map<string, Set<string>>;
+  /** Modules (by module id, whatever the version) the learner has begun, and those complete. */
+  startedModules: Set<string>;
   completedModules: Set<string>;
   courseCompletedAt: Date | null;
 };
@@ -176,10 +180,10 @@ const progressQueries = prepared((db) => ({
     )
     .orderBy(asc(progressEvents.id))
     .prepare(),
-  completedModules: db
-    .select({ moduleId: moduleProgress.moduleId })
+  modules: db
+    .select({ moduleId: moduleProgress.moduleId, completedAt: moduleProgress.completedAt })
     .from(moduleProgress)
-    .where(and(eq(moduleProgress.enrolmentId, sql.placeholder("enrolmentId")), isNotNull(moduleProgress.completedAt)))
+    .where(eq(moduleProgress.enrolmentId, sql.placeholder("enrolmentId")))
     .prepare(),
   course: db
     .select({ at: courseCompletions.completedAt })
@@ -205,13 +209,22 @@ export function progressOf(db: DB, enrolmentId: string): Progress {
       done.set(r.moduleVersionId, map);
     }
   }
-  const completedModules = new Set(queries.completedModules.all({ enrolmentId }).map((r) => r.moduleId));
+  const modules = queries.modules.all({ enrolmentId });
+  const startedModules = new Set(modules.map((r) => r.moduleId));
+  const completedModules = new Set(modules.filter((r) => r.completedAt !== null).map((r) => r.moduleId));
   const course = queries.course.get({ enrolmentId });
-  return { done, passed, completedModules, courseCompletedAt: course?.at ?? null };
+  return { done, passed, startedModules, completedModules, courseCompletedAt: course?.at ?? null };
 }
 
 /** Remembers where the learner is, and that they have started this module (for dashboards). */
-function touch(db: DB, enrolmentId: string, moduleId: string, moduleVersionId: string, section: number, now: Date) {
+export function touch(
+  db: DB,
+  enrolmentId: string,
+  moduleId: string,
+  moduleVersionId: string,
+  section: number,
+  now: Date,
+) {
   db.update(enrolments)
     .set({ resumeModuleVersionId: moduleVersionId, resumeSection: section, updatedAt: now })
     .where(eq(enrolments.id, enrolmentId))
@@ -276,69 +289,6 @@ export function deriveCompletion(db: DB, enrolment: Enrolment, version: CourseVe
         .run();
     }
   }
-}
-
-/** The learner finished reading a section ("viewed") or chose to skip it for now, with no penalty. */
-export function recordSection(
-  db: DB,
-  enrolment: Enrolment,
-  version: CourseVersion,
-  moduleVersionId: string,
-  section: number,
-  kind: "viewed" | "skipped",
-  sectionCount: number,
-  now = new Date(),
-) {
-  const item = moduleInEnrolment(version, moduleVersionId);
-  if (!Number.isInteger(section) || section < 1 || section > sectionCount) throw new NotFoundError("That section");
-  db.transaction((tx) => {
-    tx.insert(progressEvents).values({ enrolmentId: enrolment.id, moduleVersionId, kind, section, at: now }).run();
-    touch(tx, enrolment.id, item.moduleId, moduleVersionId, section, now);
-    deriveCompletion(tx, enrolment, version, now);
-  });
-}
-
-/**
- * Checks an answer against the version the learner is taking. Ids that are not this check's
- * options are refused; a wrong answer can simply be tried again.
- */
-export function recordAnswer(
-  db: DB,
-  enrolment: Enrolment,
-  version: CourseVersion,
-  input: {
-    moduleVersionId: string;
-    section: number;
-    check: { id: string; multiple: boolean; options: { id: string; correct: boolean }[] };
-    chosen: string[];
-  },
-  now = new Date(),
-) {
-  const item = moduleInEnrolment(version, input.moduleVersionId);
-  const valid = new Set(input.check.options.map((o) => o.id));
-  const chosen = [...new Set(input.chosen)];
-  if (chosen.some((c) => !valid.has(c)) || (!input.check.multiple && chosen.length > 1)) {
-    throw new InvalidError("That answer did not match this question. Choose from the answers shown.", "option");
-  }
-  const correctIds = input.check.options.filter((o) => o.correct).map((o) => o.id);
-  const correct = correctIds.length === chosen.length && correctIds.every((id) => chosen.includes(id));
-  db.transaction((tx) => {
-    tx.insert(progressEvents)
-      .values({
-        enrolmentId: enrolment.id,
-        moduleVersionId: input.moduleVersionId,
-        kind: "answered",
-        section: input.section,
-        checkId: input.check.id,
-        correct,
-        answer: chosen,
-        at: now,
-      })
-      .run();
-    touch(tx, enrolment.id, item.moduleId, input.moduleVersionId, input.section, now);
-    deriveCompletion(tx, enrolment, version, now);
-  });
-  return { correct };
 }
 
 /** The learner's latest answer to each check of a module version (to show its feedback). */

@@ -3,10 +3,10 @@ import { createCohort, joinCohort, removeCohortMember } from "../cohorts/service
 import { option, p, part, text } from "../content/test-document";
 import { addCourseModule, createCourse, publishCourse } from "../courses/service";
 import type { DocJSON } from "../documents/json";
-import { checkInSection } from "../learning/section";
-import { enrol, ownEnrolment, recordAnswer, recordSection } from "../learning/service";
+import { enrol } from "../learning/service";
 import type { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
+import { learnerIn } from "../testing/learner";
 import { publishedModule } from "../testing/published-module";
 
 /** Shared by the xAPI tests: a cohort on a two-module course, with learners at known points. */
@@ -92,22 +92,13 @@ export function cohortWithProgress(db: ReturnType<typeof testDatabase>["db"]) {
       courseId: course.id,
       source: "assignment",
     });
-    return ownEnrolment(db, person.actor, enrolment.id);
+    return learnerIn(db, person.actor, enrolment.id);
   };
   const section = (person: Person, versionId: string, index: number, kind: "viewed" | "skipped" = "viewed") => {
-    const { enrolment, version } = place(person);
-    recordSection(db, enrolment, version, versionId, index, kind, versionId === a.versionId ? 2 : 1);
+    place(person).view(versionId, index, kind);
   };
   const answer = (person: Person, index: number, checkId: string, chosen: string) => {
-    const { enrolment, version } = place(person);
-    const found = checkInSection(db, a.versionId, index, checkId);
-    if (!found) throw new Error("check missing");
-    recordAnswer(db, enrolment, version, {
-      moduleVersionId: a.versionId,
-      section: index,
-      check: found,
-      chosen: [chosen],
-    });
+    place(person).answer(a.versionId, index, checkId, [chosen]);
   };
 
   section(ann, a.versionId, 1);

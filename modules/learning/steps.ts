@@ -1,0 +1,99 @@
+import { progressEvents } from "../../db/schema";
+import type { Context } from "../auth/context";
+import { InvalidError } from "../shared/errors";
+import { saveReflection } from "./journal";
+import type { LearnerPlace, Place } from "./place";
+import { checkInSection, nextPlace, reflectionInSection } from "./section";
+import { deriveCompletion, touch } from "./service";
+
+/**
+ * What a learner does in a section, each against a place already resolved by `learnerPlace`, so the
+ * enrolment, module version and section are known to belong together before anything is written.
+ */
+
+export const NOTHING_TO_SKIP =
+  "This section has no content note, so there is nothing to skip. Read it at your own pace, then choose Next.";
+
+/**
+ * The learner finished reading a section ("viewed") or chose to skip it for now, with no penalty.
+ * Skipping is for sections with a content note: anywhere else it would let someone reach the end
+ * without reading. Returns where the learner goes next, or null at the end of the course.
+ */
+export function recordStep(ctx: Context, place: LearnerPlace, kind: "viewed" | "skipped"): Place | null {
+  if (kind === "skipped" && place.section.contentNotes.length === 0) throw new InvalidError(NOTHING_TO_SKIP);
+  const { enrolment, version, module, section } = place;
+  ctx.db.transaction((tx) => {
+    tx.insert(progressEvents)
+      .values({
+        enrolmentId: enrolment.id,
+        moduleVersionId: module.versionId,
+        kind,
+        section: section.index,
+        at: ctx.now,
+      })
+      .run();
+    touch(tx, enrolment.id, module.moduleId, module.versionId, section.index, ctx.now);
+    deriveCompletion(tx, enrolment, version, ctx.now);
+  });
+  return nextPlace(ctx.db, version, { moduleVersionId: module.versionId, section: section.index });
+}
+
+const NOT_IN_SECTION = "That question is not part of this section.";
+
+/**
+ * Checks an answer to one of the section's knowledge checks. A check id that is not in this section,
+ * or option ids that are not that check's, are refused; a wrong answer can simply be tried again.
+ */
+export function answerCheck(ctx: Context, place: LearnerPlace, input: { checkId: string; chosen: string[] }) {
+  const { enrolment, version, module, section } = place;
+  const check = checkInSection(ctx.db, module.versionId, section.index, input.checkId);
+  if (!check) throw new InvalidError(NOT_IN_SECTION);
+  const valid = new Set(check.options.map((o) => o.id));
+  const chosen = [...new Set(input.chosen)];
+  if (chosen.some((c) => !valid.has(c)) || (!check.multiple && chosen.length > 1)) {
+    throw new InvalidError("That answer did not match this question. Choose from the answers shown.", "option");
+  }
+  const correctIds = check.options.filter((o) => o.correct).map((o) => o.id);
+  const correct = correctIds.length === chosen.length && correctIds.every((id) => chosen.includes(id));
+  ctx.db.transaction((tx) => {
+    tx.insert(progressEvents)
+      .values({
+        enrolmentId: enrolment.id,
+        moduleVersionId: module.versionId,
+        kind: "answered",
+        section: section.index,
+        checkId: check.id,
+        correct,
+        answer: chosen,
+        at: ctx.now,
+      })
+      .run();
+    touch(tx, enrolment.id, module.moduleId, module.versionId, section.index, ctx.now);
+    deriveCompletion(tx, enrolment, version, ctx.now);
+  });
+  return { checkId: check.id, correct };
+}
+
+/**
+ * Saves the learner's private answer to one of the section's reflection prompts into their journal,
+ * as its own entry for this course: the same prompt answered in another course is another entry.
+ */
+export function reflect(ctx: Context, place: LearnerPlace, input: { promptId: string; body: string }) {
+  const { enrolment, version, module, section } = place;
+  const prompt = reflectionInSection(ctx.db, module.versionId, section.index, input.promptId);
+  if (!prompt) throw new InvalidError(NOT_IN_SECTION);
+  const id = saveReflection(
+    ctx.db,
+    ctx.actor,
+    {
+      enrolmentId: enrolment.id,
+      moduleVersionId: module.versionId,
+      promptId: prompt.id,
+      prompt: prompt.prompt,
+      context: `${version.title}: ${module.title}`,
+      body: input.body,
+    },
+    ctx.now,
+  );
+  return { id, promptId: prompt.id };
+}
