@@ -16,7 +16,7 @@ import {
 } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useNonce } from "./lib/nonce";
-import { QUICK_EXIT_URL, quickExitScript } from "./lib/quick-exit";
+import { DOUBLE_ESCAPE_MS, QUICK_EXIT_HINT, QUICK_EXIT_URL, quickExitScript } from "./lib/quick-exit";
 import { loadShell } from "./lib/shell.server";
 import styles from "./styles/app.css";
 
@@ -30,15 +30,10 @@ export const meta: MetaFunction = () => [{ title: "Alongside" }];
 export const loader = async ({ request, context }: LoaderFunctionArgs) => loadShell(request, context);
 
 /** A route opts out of client JavaScript with `handle = { hydrate: false }` (the learner pages do). */
-export type RouteHandle = { hydrate?: boolean; quickExit?: boolean };
+export type RouteHandle = { hydrate?: boolean };
 
-function useRouteHandles() {
-  const matches = useMatches();
-  const handles = matches.map((m) => (m.handle ?? {}) as RouteHandle);
-  return {
-    hydrate: !handles.some((h) => h.hydrate === false),
-    quickExit: handles.some((h) => h.quickExit),
-  };
+function useHydrate() {
+  return !useMatches().some((m) => (m.handle as RouteHandle | undefined)?.hydrate === false);
 }
 
 type Shell = Awaited<ReturnType<typeof loadShell>>;
@@ -51,7 +46,31 @@ function serverOnly(path: string) {
   return path === "/support" || path === "/learn" || path.startsWith("/learn/");
 }
 
-function Header({ shell, quickExit }: { shell: Shell | undefined; quickExit: boolean }) {
+/**
+ * Quick exit is on every page, for everyone: whoever might be looking over a shoulder, a learner can
+ * reach any page (their account, a missing page) and must be able to leave from it. It stays in the
+ * corner of the screen as the page scrolls.
+ */
+function QuickExit() {
+  return (
+    <>
+      <a
+        href={QUICK_EXIT_URL}
+        className="quick-exit"
+        data-quick-exit=""
+        rel="noreferrer"
+        aria-describedby="quick-exit-hint"
+      >
+        Quick exit
+      </a>
+      <span id="quick-exit-hint" className="visually-hidden">
+        {QUICK_EXIT_HINT}
+      </span>
+    </>
+  );
+}
+
+function Header({ shell }: { shell: Shell | undefined }) {
   return (
     <header className="site-header">
       <div className="header-inner">
@@ -75,11 +94,7 @@ function Header({ shell, quickExit }: { shell: Shell | undefined; quickExit: boo
           <Link to="/support" className="support-link" reloadDocument>
             Support now
           </Link>
-          {quickExit ? (
-            <a href={QUICK_EXIT_URL} className="quick-exit" data-quick-exit="" rel="noreferrer">
-              Quick exit
-            </a>
-          ) : null}
+          <QuickExit />
           {shell?.user ? (
             <>
               <Link to="/account" className="account-link">
@@ -102,20 +117,39 @@ function Header({ shell, quickExit }: { shell: Shell | undefined; quickExit: boo
   );
 }
 
-function Document({ children, shell }: { children: ReactNode; shell: Shell | undefined }) {
-  const nonce = useNonce();
-  const { hydrate, quickExit } = useRouteHandles();
-  // The inline script covers pages without client code; this covers the rest.
+/** On hydrated pages the root does what the inline quick exit script does on the others. */
+function useQuickExit(enabled: boolean) {
   useEffect(() => {
+    if (!enabled) return;
+    let lastEscape = 0;
+    const leave = () => window.location.replace(QUICK_EXIT_URL);
     const onClick = (event: MouseEvent) => {
       const link = (event.target as Element | null)?.closest?.("a[data-quick-exit]");
       if (!(link instanceof HTMLAnchorElement)) return;
       event.preventDefault();
-      window.location.replace(link.href);
+      leave();
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") {
+        lastEscape = 0;
+        return;
+      }
+      if (lastEscape && event.timeStamp - lastEscape < DOUBLE_ESCAPE_MS) leave();
+      else lastEscape = event.timeStamp;
     };
     document.addEventListener("click", onClick);
-    return () => document.removeEventListener("click", onClick);
-  }, []);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("click", onClick);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [enabled]);
+}
+
+function Document({ children, shell }: { children: ReactNode; shell: Shell | undefined }) {
+  const nonce = useNonce();
+  const hydrate = useHydrate();
+  useQuickExit(hydrate);
   return (
     <html lang="en-GB">
       <head>
@@ -128,7 +162,7 @@ function Document({ children, shell }: { children: ReactNode; shell: Shell | und
         <a href="#main" className="skip-link">
           Skip to main content
         </a>
-        <Header shell={shell} quickExit={quickExit} />
+        <Header shell={shell} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
@@ -138,10 +172,10 @@ function Document({ children, shell }: { children: ReactNode; shell: Shell | und
             <Link to="/support">Support is always here</Link>.
           </p>
         </footer>
-        {quickExit ? (
+        {hydrate ? null : (
           // biome-ignore lint/security/noDangerouslySetInnerHtml: a fixed script of our own, allowed by the CSP nonce
           <script nonce={nonce} dangerouslySetInnerHTML={{ __html: quickExitScript }} />
-        ) : null}
+        )}
         {hydrate ? (
           <>
             <ScrollRestoration nonce={nonce} />

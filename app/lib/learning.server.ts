@@ -1,3 +1,4 @@
+export { contextFor } from "../../modules/auth/context";
 export { creditLine } from "../../modules/credits/service";
 export {
   deleteJournalEntry,
@@ -8,23 +9,16 @@ export {
   updateJournalEntry,
 } from "../../modules/learning/journal";
 export { myLearningPage } from "../../modules/learning/my-learning";
+export { learnerPlace } from "../../modules/learning/place";
 export { answerSchema, journalEntrySchema, reflectionSchema } from "../../modules/learning/schemas";
-export {
-  checkInSection,
-  courseOutline,
-  nextPlace,
-  reflectionInSection,
-  sectionCount,
-  sectionPage,
-} from "../../modules/learning/section";
+export { courseOutline, sectionPage } from "../../modules/learning/section";
 export {
   certificate,
   courseLanding,
   courseModules,
   enrolSelf,
   ownEnrolment,
-  recordAnswer,
-  recordSection,
 } from "../../modules/learning/service";
+export { answerCheck, recordStep, reflect } from "../../modules/learning/steps";
 export { dismissNotices } from "../../modules/notices/service";
-export { listSupportResources } from "../../modules/organisations/support";
+export { reachableSupportResources } from "../../modules/organisations/support";

@@ -28,6 +28,7 @@ export {
   addSupportResource,
   DEFAULT_SUPPORT_RESOURCES,
   deleteSupportResource,
+  isReachable,
   listSupportResources,
   moveSupportResource,
   updateSupportResource,

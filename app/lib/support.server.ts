@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { actorFor, getOrganisation } from "../../modules/organisations/service";
-import { DEFAULT_SUPPORT_RESOURCES, listSupportResources } from "../../modules/organisations/support";
+import { DEFAULT_SUPPORT_RESOURCES, isReachable, reachableSupportResources } from "../../modules/organisations/support";
 import { getSession } from "./auth.server";
 
 /**
@@ -12,9 +12,12 @@ export async function supportFor(request: Request, context: AppLoadContext) {
   const { db } = context.runtime;
   const actor = session?.currentOrgId ? actorFor(db, session.currentOrgId, session.user.id) : null;
   if (!actor)
-    return { organisation: null, resources: DEFAULT_SUPPORT_RESOURCES.map((r, i) => ({ ...r, id: `default-${i}` })) };
+    return {
+      organisation: null,
+      resources: DEFAULT_SUPPORT_RESOURCES.filter(isReachable).map((r, i) => ({ ...r, id: `default-${i}` })),
+    };
   return {
     organisation: getOrganisation(db, actor.orgId)?.name ?? null,
-    resources: listSupportResources(db, actor.orgId),
+    resources: reachableSupportResources(db, actor.orgId),
   };
 }

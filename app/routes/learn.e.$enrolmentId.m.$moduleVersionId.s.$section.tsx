@@ -8,17 +8,14 @@ import { requireAllowed } from "~/lib/auth.server";
 import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
 import { handled, notFound, paramId } from "~/lib/http.server";
 import {
+  answerCheck,
   answerSchema,
-  checkInSection,
-  listSupportResources,
-  nextPlace,
-  ownEnrolment,
-  recordAnswer,
-  recordSection,
-  reflectionInSection,
+  contextFor,
+  learnerPlace,
+  reachableSupportResources,
+  recordStep,
+  reflect,
   reflectionSchema,
-  saveReflection,
-  sectionCount,
   sectionPage,
 } from "~/lib/learning.server";
 
@@ -32,84 +29,50 @@ function sectionParam(params: Record<string, string | undefined>) {
   return n;
 }
 
-export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
+/** The learner's context and the place the address names, every id checked against the others. */
+async function placeOf({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireAllowed(request, context, "learning.take");
+  const ctx = contextFor(context.runtime.db, actor);
+  const place = learnerPlace(ctx, {
+    enrolmentId: paramId(params, "enrolmentId"),
+    moduleVersionId: paramId(params, "moduleVersionId"),
+    section: sectionParam(params),
+  });
+  return { ctx, place };
+}
+
+export const loader = (args: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "learning.take");
-    const { db } = context.runtime;
-    const page = sectionPage(
-      db,
-      actor,
-      paramId(params, "enrolmentId"),
-      paramId(params, "moduleVersionId"),
-      sectionParam(params),
-    );
+    const { ctx, place } = await placeOf(args);
+    const page = sectionPage(ctx, place);
     const needsSupport = page.parts.some((p) => p.kind === "signpost");
-    return { page, support: needsSupport ? listSupportResources(db, actor.orgId) : [] };
+    return { page, support: needsSupport ? reachableSupportResources(ctx.db, ctx.actor.orgId) : [] };
   });
 
-export const action = ({ request, context, params }: ActionFunctionArgs) =>
+export const action = (args: ActionFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "learning.take");
-    const { db } = context.runtime;
-    const enrolmentId = paramId(params, "enrolmentId");
-    const moduleVersionId = paramId(params, "moduleVersionId");
-    const section = sectionParam(params);
-    const { enrolment, version } = ownEnrolment(db, actor, enrolmentId);
-    const here = `/learn/e/${enrolmentId}/m/${moduleVersionId}/s/${section}`;
-    const form = await readForm(request);
+    const { ctx, place } = await placeOf(args);
+    const base = `/learn/e/${place.enrolment.id}`;
+    const here = `${base}/m/${place.module.versionId}/s/${place.section.index}`;
+    const form = await readForm(args.request);
     const intent = String(form.get("intent") ?? "");
     try {
       if (intent === "next" || intent === "skip") {
-        recordSection(
-          db,
-          enrolment,
-          version,
-          moduleVersionId,
-          section,
-          intent === "next" ? "viewed" : "skipped",
-          sectionCount(db, moduleVersionId),
-        );
-        const next = nextPlace(db, version, { moduleVersionId, section });
-        return redirect(
-          next
-            ? `/learn/e/${enrolmentId}/m/${next.moduleVersionId}/s/${next.section}`
-            : `/learn/e/${enrolmentId}?finished=1`,
-        );
+        const next = recordStep(ctx, place, intent === "next" ? "viewed" : "skipped");
+        return redirect(next ? `${base}/m/${next.moduleVersionId}/s/${next.section}` : `${base}?finished=1`);
       }
       if (intent === "answer") {
         const parsed = parseForm(form, answerSchema);
         if (!parsed.ok) return invalid({ ...parsed, intent: `answer-${String(form.get("checkId"))}` });
-        const check = checkInSection(db, moduleVersionId, section, parsed.data.checkId);
-        if (!check) {
-          return invalid({
-            errors: { form: "That question is not part of this section." },
-            values: {},
-            intent: "answer",
-          });
-        }
-        recordAnswer(db, enrolment, version, { moduleVersionId, section, check, chosen: parsed.data.option });
+        const { checkId } = answerCheck(ctx, place, { checkId: parsed.data.checkId, chosen: parsed.data.option });
         // Back to the section itself ("shown"): a content note, already read, must not hide the feedback.
-        return redirect(`${here}?shown=1#check-${check.id}`);
+        return redirect(`${here}?shown=1#check-${checkId}`);
       }
       if (intent === "reflect") {
         const parsed = parseForm(form, reflectionSchema);
         if (!parsed.ok) return invalid({ ...parsed, intent: `reflect-${String(form.get("promptId"))}` });
-        const prompt = reflectionInSection(db, moduleVersionId, section, parsed.data.promptId);
-        if (!prompt) {
-          return invalid({
-            errors: { form: "That question is not part of this section." },
-            values: {},
-            intent: "reflect",
-          });
-        }
-        saveReflection(db, actor, {
-          moduleVersionId,
-          promptId: prompt.id,
-          prompt: prompt.prompt,
-          context: version.title,
-          body: parsed.data.body,
-        });
-        return redirect(`${here}?shown=1&saved=${prompt.id}#reflection-${prompt.id}`);
+        const { promptId } = reflect(ctx, place, parsed.data);
+        return redirect(`${here}?shown=1&saved=${promptId}#reflection-${promptId}`);
       }
     } catch (error) {
       return invalidFromError(error, form);
@@ -132,7 +95,7 @@ function KnowledgeCheck({ part, state }: { part: PartOf<"check">; state: ActionS
   const InputType = part.multiple ? "checkbox" : "radio";
   return (
     <section className="learn-block learn-check" id={`check-${part.id}`} aria-labelledby={`check-${part.id}-q`}>
-      <h3 className="block-heading">Check your understanding</h3>
+      <h2 className="block-heading">Check your understanding</h2>
       <Form method="post">
         <input type="hidden" name="checkId" value={part.id} />
         <fieldset aria-describedby={mine?.errors?.option ? `check-${part.id}-error` : undefined}>
@@ -193,7 +156,7 @@ function Reflection({ part, state, saved }: { part: PartOf<"reflection">; state:
       id={`reflection-${part.id}`}
       aria-labelledby={`reflect-${part.id}-label`}
     >
-      <h3 className="block-heading">Reflect</h3>
+      <h2 className="block-heading">Reflect</h2>
       {saved ? <Notice tone="success">Saved to your journal. Only you can see it.</Notice> : null}
       <Form method="post" className="stack">
         <input type="hidden" name="promptId" value={part.id} />
@@ -305,9 +268,9 @@ export default function SectionPage() {
               case "scenario":
                 return (
                   <section key={key} className="learn-block learn-scenario" aria-labelledby={`scenario-${part.id}`}>
-                    <h3 className="block-heading" id={`scenario-${part.id}`}>
+                    <h2 className="block-heading" id={`scenario-${part.id}`}>
                       Scenario
-                    </h3>
+                    </h2>
                     <Html html={part.situationHtml} as="div" className="scenario-situation" />
                     <p className="hint">Think about what you would do, then open each response to read about it.</p>
                     {part.responses.map((r) => (
@@ -323,14 +286,14 @@ export default function SectionPage() {
               case "takeaway":
                 return (
                   <aside key={key} className="learn-block learn-takeaway" aria-label="Key takeaways">
-                    <h3 className="block-heading">Key takeaways</h3>
+                    <h2 className="block-heading">Key takeaways</h2>
                     <Html html={part.html} />
                   </aside>
                 );
               case "signpost":
                 return (
                   <aside key={key} className="learn-block learn-signpost" aria-label="Support you can reach">
-                    <h3 className="block-heading">Support you can reach</h3>
+                    <h2 className="block-heading">Support you can reach</h2>
                     {part.leadInHtml ? <Html html={part.leadInHtml} /> : null}
                     <SupportList resources={support} headingLevel={3} />
                   </aside>

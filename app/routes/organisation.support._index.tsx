@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
+import { Notice } from "~/components/layout";
 import { SupportFields } from "~/components/support-fields";
 import { requireAllowed } from "~/lib/auth.server";
 import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
@@ -10,6 +11,7 @@ import { idSchema } from "~/lib/ids.server";
 import {
   addSupportResource,
   deleteSupportResource,
+  isReachable,
   listSupportResources,
   moveSupportResource,
   supportResourceSchema,
@@ -20,7 +22,11 @@ export const meta: MetaFunction = () => [{ title: "Support resources · Alongsid
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
   handled(async () => {
     const actor = await requireAllowed(request, context, "organisation.manage");
-    return { resources: listSupportResources(context.runtime.db, actor.orgId) };
+    const resources = listSupportResources(context.runtime.db, actor.orgId).map((r) => ({
+      ...r,
+      reachable: isReachable(r),
+    }));
+    return { resources };
   });
 
 export const action = ({ request, context }: ActionFunctionArgs) =>
@@ -52,13 +58,27 @@ export default function SupportResources() {
   return (
     <>
       <p>Everyone in your organisation sees these on the Support now page and in training. Learners see them first.</p>
+      {resources.some((r) => !r.reachable) ? (
+        <Notice>
+          <p>
+            Still to fill in:{" "}
+            {resources
+              .filter((r) => !r.reachable)
+              .map((r) => r.name)
+              .join(", ")}
+            . Learners do not see a resource until it has a phone number, a text number or a website.
+          </p>
+        </Notice>
+      ) : null}
       <ol className="plain-list">
         {resources.map((r, index) => (
           <li key={r.id} className="card">
             <h2 className="h3">{r.name}</h2>
             <p>{r.purpose}</p>
             <p className="muted">
-              {[r.phone, r.sms, r.web, r.hours].filter(Boolean).join(" · ") || "No contact details yet"}
+              {r.reachable
+                ? [r.phone, r.sms, r.web, r.hours].filter(Boolean).join(" · ")
+                : "No contact details yet, so learners do not see it. Edit it to add them."}
             </p>
             <div className="actions">
               <Link to={`/organisation/support/${r.id}`} className="button button-secondary">

@@ -7,7 +7,7 @@ import type { RouteHandle } from "~/root";
 
 export const meta: MetaFunction = () => [{ title: "Support now · Alongside" }];
 
-export const handle: RouteHandle = { hydrate: false, quickExit: true };
+export const handle: RouteHandle = { hydrate: false };
 
 export const loader = async ({ request, context }: LoaderFunctionArgs) => supportFor(request, context);
 

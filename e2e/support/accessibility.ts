@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { QUICK_EXIT_URL } from "../../app/lib/quick-exit";
 import { markChecked, scriptsEnabled } from "./tracking";
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
@@ -60,17 +61,20 @@ export async function expectAccessible(page: Page) {
 
 /**
  * Call after every navigation (and after a form comes back with messages): checks that "Support now"
- * is in the page header and that axe finds no violations. The page fixtures fail a test that visited
- * a page without checking it.
+ * and "Quick exit" are in the page header, the quick exit in view, and that axe finds no violations.
+ * The page fixtures fail a test that visited a page without checking it.
  */
 export async function checkPage(page: Page) {
   const url = page.url();
   await test.step(
-    `check ${new URL(url).pathname}: Support now in the header, and axe`,
+    `check ${new URL(url).pathname}: Support now and Quick exit in the header, and axe`,
     async () => {
       const support = page.getByRole("banner").getByRole("link", { name: "Support now" });
       await expect(support).toBeVisible();
       await expect(support).toHaveAttribute("href", "/support");
+      const exit = page.getByRole("banner").getByRole("link", { name: "Quick exit" });
+      await expect(exit).toBeInViewport();
+      await expect(exit).toHaveAttribute("href", QUICK_EXIT_URL);
       await expectAccessible(page);
       markChecked(page, url);
     },

@@ -27,6 +27,19 @@ export function listSupportResources(db: DB, orgId: string): SupportResource[] {
     .all();
 }
 
+/** A resource someone can actually reach: it has a phone number, a text number or a website. */
+export function isReachable(resource: Pick<SupportResource, "phone" | "sms" | "web">): boolean {
+  return [resource.phone, resource.sms, resource.web].some((v) => v.trim() !== "");
+}
+
+/**
+ * What learners and everyone else are shown: only resources with a way to reach them. A default
+ * still waiting for its details (such as "Your supervisor") stays on the admin's list, marked.
+ */
+export function reachableSupportResources(db: DB, orgId: string): SupportResource[] {
+  return listSupportResources(db, orgId).filter(isReachable);
+}
+
 function resourceInOrg(db: DB, orgId: string, id: string) {
   const row = db.select().from(supportResources).where(eq(supportResources.id, id)).get();
   if (!row || row.orgId !== orgId) throw new NotFoundError("That support resource");
