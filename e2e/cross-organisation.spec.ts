@@ -13,7 +13,8 @@ import { checkPage } from "./support/accessibility";
 import { tableRows, twoOrganisations } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { checkLearnerPage } from "./support/learning";
-import { DEMO, logIn, newPassword } from "./support/people";
+import { DEMO, newPassword } from "./support/people";
+import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
 
 const LEARNER_TABLES = ["reflections", "progress_events", "module_progress", "course_completions", "enrolments"];
@@ -46,7 +47,7 @@ test("a learner's requests with another organisation's or another learner's ids 
   test.setTimeout(120_000);
   const password = newPassword();
   const ids = twoOrganisations({ databasePath: sharedServer.databasePath, adminEmail: DEMO.admin, password });
-  await logIn(page, ids.learner.email, password);
+  await signIn(page, ids.learner.email);
 
   // The learner's own course: its first section, as the outline links to it.
   const outline = `/learn/e/${ids.learner.enrolmentId}`;

@@ -8,7 +8,8 @@ import { QUICK_EXIT_URL } from "../app/lib/quick-exit";
 import { checkPage } from "./support/accessibility";
 import { twoOrganisations } from "./support/database";
 import { expect, test } from "./support/fixtures";
-import { DEMO, logIn, newPassword } from "./support/people";
+import { DEMO, newPassword } from "./support/people";
+import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -17,7 +18,7 @@ test.use({ viewport: { width: 390, height: 844 } });
 async function newLearner(page: Page) {
   const password = newPassword();
   const { learner } = twoOrganisations({ databasePath: sharedServer.databasePath, adminEmail: DEMO.admin, password });
-  await logIn(page, learner.email, password);
+  await signIn(page, learner.email);
   return learner;
 }
 
@@ -92,7 +93,7 @@ test("support resources without contact details are kept from learners, and the 
   await expect(page.getByRole("main")).not.toContainText("adds their details here");
 
   const admin = await newPage();
-  await logIn(admin, DEMO.admin);
+  await signIn(admin, DEMO.admin);
   await admin.goto("/organisation/support");
   await checkPage(admin);
   await expect(admin.getByRole("status")).toContainText("Still to fill in: Your supervisor.");

@@ -39,10 +39,13 @@ const OTHER_MODULE = doc(
   p(text("Sensitive words.")),
 );
 
-async function person(orgId: string, name: string, roles: ("learner" | "facilitator" | "trainer")[]) {
+// Everyone here shares one password, so it is hashed once (hashing is deliberately slow).
+const passwordHash = await hashPassword(options.password);
+
+function person(orgId: string, name: string, roles: ("learner" | "facilitator" | "trainer")[]) {
   const now = new Date();
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${options.tag}@example.org`;
-  const user = insertUser(db, { name, email }, await hashPassword(options.password), now);
+  const user = insertUser(db, { name, email }, passwordHash, now);
   addMembership(db, orgId, user.id, roles, now);
   const actor = actorFor(db, orgId, user.id);
   if (!actor) throw new Error(`no actor for ${email}`);
@@ -55,21 +58,21 @@ try {
   if (!demo) throw new Error(`${options.adminEmail} is not an admin of any organisation`);
   const openCourse = listCourses(db, demo.id).find((c) => c.openToAll && c.status === "published");
   if (!openCourse) throw new Error("the demo organisation has no open published course");
-  const learner = await person(demo.id, `Probe Learner ${options.tag}`, ["learner"]);
-  const neighbour = await person(demo.id, `Probe Neighbour ${options.tag}`, ["learner"]);
+  const learner = person(demo.id, `Probe Learner ${options.tag}`, ["learner"]);
+  const neighbour = person(demo.id, `Probe Neighbour ${options.tag}`, ["learner"]);
   const own = enrolSelf(db, learner.actor, openCourse.id);
   const neighbours = enrolSelf(db, neighbour.actor, openCourse.id);
 
   const founder = insertUser(
     db,
     { name: "Other Founder", email: `other.founder.${options.tag}@example.org` },
-    await hashPassword(options.password),
+    passwordHash,
     new Date(),
   );
   const other = createOrganisation(db, `Other Service ${options.tag}`, founder.id, new Date());
-  const facilitator = await person(other.id, `Other Facilitator ${options.tag}`, ["facilitator"]);
-  const trainer = await person(other.id, `Other Trainer ${options.tag}`, ["trainer"]);
-  const otherLearner = await person(other.id, `Other Learner ${options.tag}`, ["learner"]);
+  const facilitator = person(other.id, `Other Facilitator ${options.tag}`, ["facilitator"]);
+  const trainer = person(other.id, `Other Trainer ${options.tag}`, ["trainer"]);
+  const otherLearner = person(other.id, `Other Learner ${options.tag}`, ["learner"]);
   const module = publishedModule(db, {
     orgId: other.id,
     by: facilitator.actor.userId,
