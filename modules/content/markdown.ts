@@ -1,11 +1,11 @@
-import type { Root } from "mdast";
+import type { Emphasis, Root, Strong } from "mdast";
 import { directiveFromMarkdown, directiveToMarkdown } from "mdast-util-directive";
 import { gfmTaskListItemFromMarkdown, gfmTaskListItemToMarkdown } from "mdast-util-gfm-task-list-item";
 import { directive } from "micromark-extension-directive";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkParse from "remark-parse";
-import remarkStringify from "remark-stringify";
+import remarkStringify, { type Options as StringifyOptions } from "remark-stringify";
 import { type Data, type Processor, unified } from "unified";
 
 /** Typed from the processor's own data, as several copies of the micromark types are installed. */
@@ -51,6 +51,38 @@ function taskListItems(this: Processor) {
   });
 }
 
+declare module "mdast" {
+  interface EmphasisData {
+    /** Set when `*` alone cannot write this emphasis so that it reads back as written. */
+    underscores?: boolean;
+  }
+  interface StrongData {
+    underscores?: boolean;
+  }
+}
+
+type Handler = NonNullable<NonNullable<StringifyOptions["handlers"]>["emphasis"]>;
+
+/**
+ * Emphasis written with the markers the format shows authors, `*italic*` and `**bold**`, also where
+ * runs of stars touch (`***both***`, `**bold***italic*`). The writer's default switches to `_` there,
+ * which authors did not write. `_` stays available to emphasis marked as needing it, for the few
+ * places where CommonMark's rules for runs of stars do not let `*` open or close.
+ */
+function starEmphasis(construct: "emphasis" | "strong", size: number): Handler {
+  // Emphasis is written by its parent's phrasing, which asks `attention` which markers it may use.
+  const handle: Handler = (node, _parent, state, info) =>
+    state.containerPhrasing({ type: "paragraph", children: [node] }, info);
+  return Object.assign(handle, {
+    attention: (node: Emphasis | Strong) => ({
+      construct,
+      markers: node.data?.underscores ? ["*", "_"] : ["*"],
+      sizes: [size],
+    }),
+    peek: () => "*",
+  });
+}
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ["yaml"])
@@ -63,6 +95,7 @@ const processor = unified()
     listItemIndent: "one",
     incrementListMarker: true,
     rule: "-",
+    handlers: { emphasis: starEmphasis("emphasis", 1), strong: starEmphasis("strong", 2) },
   })
   .freeze();
 

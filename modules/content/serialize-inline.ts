@@ -1,5 +1,9 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Emphasis, Link, PhrasingContent, Strong } from "mdast";
+import { documentSchema } from "../documents/extensions";
+import { parseMarkdown, stringifyMarkdown } from "./markdown";
+import { inlineContent } from "./parse-inline";
+import { Problems } from "./problems";
 
 type Mark = NonNullable<JSONContent["marks"]>[number];
 type MarkNode = Strong | Emphasis | Link;
@@ -12,11 +16,21 @@ const MARK_ORDER = ["link", "bold", "italic"];
 const keyOf = (mark: Mark) => JSON.stringify([mark.type, mark.attrs ?? {}]);
 
 /**
- * ProseMirror's flat marks become Markdown's nested emphasis and links. Marks that run on longest
- * are opened first (outermost), so a bold phrase with an italic word inside stays one bold span
- * instead of being closed and reopened around it.
+ * ProseMirror's flat marks become Markdown's nested emphasis and links, written with stars. Where
+ * stars alone would not read back as the same text (CommonMark cannot open `**` between a letter and
+ * a comma, say), the emphasis of that run of text may use underscores instead.
  */
 export function phrasing(nodes: JSONContent[] = []): PhrasingContent[] {
+  const children = nested(nodes);
+  if (!readsBack(children)) allowUnderscores(children);
+  return children;
+}
+
+/**
+ * Marks that run on longest are opened first (outermost), so a bold phrase with an italic word
+ * inside stays one bold span instead of being closed and reopened around it.
+ */
+function nested(nodes: JSONContent[]): PhrasingContent[] {
   const inline = withoutTrailingBreaks(nodes);
   const marks = inline.map((_, i) => effectiveMarks(inline, i));
   const root: PhrasingContent[] = [];
@@ -49,6 +63,29 @@ export function phrasing(nodes: JSONContent[] = []): PhrasingContent[] {
     (stack.at(-1)?.node.children ?? root).push(leaf);
   });
   return root;
+}
+
+/** Whether the phrasing, written with stars only, is read back as the same text with the same marks. */
+function readsBack(children: PhrasingContent[]): boolean {
+  if (!children.some(hasEmphasis)) return true;
+  const written = stringifyMarkdown({ type: "root", children: [{ type: "paragraph", children }] });
+  const [read] = parseMarkdown(written).children;
+  if (read?.type !== "paragraph") return false;
+  const asDocument = (content: PhrasingContent[]) =>
+    documentSchema.nodeFromJSON({ type: "paragraph", content: inlineContent(content, new Problems("")) });
+  return asDocument(read.children).eq(asDocument(children));
+}
+
+function hasEmphasis(node: PhrasingContent): boolean {
+  if (node.type === "emphasis" || node.type === "strong") return true;
+  return "children" in node && node.children.some(hasEmphasis);
+}
+
+function allowUnderscores(nodes: PhrasingContent[]) {
+  for (const node of nodes) {
+    if (node.type === "emphasis" || node.type === "strong") node.data = { ...node.data, underscores: true };
+    if ("children" in node) allowUnderscores(node.children);
+  }
 }
 
 /** Markdown cannot end a paragraph with a line break, and an editor's trailing break shows nothing. */
