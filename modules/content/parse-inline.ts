@@ -3,6 +3,7 @@ import type { Mark } from "@tiptap/pm/model";
 import type { PhrasingContent } from "mdast";
 import { documentSchema } from "../documents/extensions";
 import { isAllowedLink } from "../documents/links";
+import { canonicalBreaks } from "./line-breaks";
 import type { Problems } from "./problems";
 
 /**
@@ -10,11 +11,11 @@ import type { Problems } from "./problems";
  * may nest emphasis in emphasis (`*a *b* c*`) but a run of text is italic or not, so marks are added
  * by the schema's own rule: a mark already there is kept once, and a link inside a link replaces it.
  */
-export function inlineContent(
-  nodes: PhrasingContent[],
-  problems: Problems,
-  marks: readonly Mark[] = [],
-): JSONContent[] {
+export function inlineContent(nodes: PhrasingContent[], problems: Problems): JSONContent[] {
+  return canonicalBreaks(inline(nodes, problems, []));
+}
+
+function inline(nodes: PhrasingContent[], problems: Problems, marks: readonly Mark[]): JSONContent[] {
   const out: JSONContent[] = [];
   const withMarks = marks.length > 0 ? { marks: marks.map((m) => m.toJSON()) } : {};
   const adding = (type: string, attrs?: Record<string, unknown>) => documentSchema.mark(type, attrs).addToSet(marks);
@@ -27,10 +28,10 @@ export function inlineContent(
         break;
       }
       case "strong":
-        out.push(...inlineContent(node.children, problems, adding("bold")));
+        out.push(...inline(node.children, problems, adding("bold")));
         break;
       case "emphasis":
-        out.push(...inlineContent(node.children, problems, adding("italic")));
+        out.push(...inline(node.children, problems, adding("italic")));
         break;
       case "link": {
         if (!isAllowedLink(node.url)) {
@@ -41,8 +42,10 @@ export function inlineContent(
           break;
         }
         const link = adding("link", { href: node.url, title: node.title ?? null });
-        const content = inlineContent(node.children, problems, link);
-        if (content.length === 0) problems.on(node, "This link has no words to click: write it as [words](address).");
+        const content = inline(node.children, problems, link);
+        if (!content.some((n) => n.type === "text")) {
+          problems.on(node, "This link has no words to click: write it as [words](address).");
+        }
         out.push(...content);
         break;
       }

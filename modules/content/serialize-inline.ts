@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Emphasis, Link, PhrasingContent, Strong } from "mdast";
 import { documentSchema } from "../documents/extensions";
+import { canonicalBreaks } from "./line-breaks";
 import { parseMarkdown, stringifyMarkdown } from "./markdown";
 import { inlineContent } from "./parse-inline";
 import { Problems } from "./problems";
@@ -31,8 +32,8 @@ export function phrasing(nodes: JSONContent[] = []): PhrasingContent[] {
  * inside stays one bold span instead of being closed and reopened around it.
  */
 function nested(nodes: JSONContent[]): PhrasingContent[] {
-  const inline = withoutTrailingBreaks(nodes);
-  const marks = inline.map((_, i) => effectiveMarks(inline, i));
+  const inline = canonicalBreaks(nodes.map(withoutDroppedMarks));
+  const marks = inline.map((node) => node.marks ?? []);
   const root: PhrasingContent[] = [];
   const stack: { key: string; node: MarkNode }[] = [];
   const runLength = (from: number, key: string) => {
@@ -65,6 +66,12 @@ function nested(nodes: JSONContent[]): PhrasingContent[] {
   return root;
 }
 
+function withoutDroppedMarks(node: JSONContent): JSONContent {
+  const { marks, ...rest } = node;
+  const kept = (marks ?? []).filter((m) => !DROPPED_MARKS.has(m.type));
+  return kept.length > 0 ? { ...rest, marks: kept } : rest;
+}
+
 /** Whether the phrasing, written with stars only, is read back as the same text with the same marks. */
 function readsBack(children: PhrasingContent[]): boolean {
   if (!children.some(hasEmphasis)) return true;
@@ -86,25 +93,6 @@ function allowUnderscores(nodes: PhrasingContent[]) {
     if (node.type === "emphasis" || node.type === "strong") node.data = { ...node.data, underscores: true };
     if ("children" in node) allowUnderscores(node.children);
   }
-}
-
-/** Markdown cannot end a paragraph with a line break, and an editor's trailing break shows nothing. */
-function withoutTrailingBreaks(nodes: JSONContent[]) {
-  let end = nodes.length;
-  while (end > 0 && nodes[end - 1]?.type === "hardBreak") end--;
-  return nodes.slice(0, end);
-}
-
-/**
- * The marks a node is written with. A line break only keeps marks that continue on both sides:
- * Markdown cannot close emphasis straight after a line break, and the break looks the same anyway.
- */
-function effectiveMarks(nodes: JSONContent[], i: number): Mark[] {
-  const kept = (node: JSONContent | undefined) => (node?.marks ?? []).filter((m) => !DROPPED_MARKS.has(m.type));
-  const own = kept(nodes[i]);
-  if (nodes[i]?.type !== "hardBreak") return own;
-  const around = [i - 1, i + 1].filter((j) => j >= 0).map((j) => kept(nodes[j]).map(keyOf));
-  return own.filter((m) => around.every((keys) => keys.includes(keyOf(m))));
 }
 
 function markNode(mark: Mark): MarkNode {
