@@ -91,6 +91,8 @@ const IMPORTED: [string, string, string?][] = [
   ["escaped underscores", "\\_not italic\\_"],
   ["an escaped heading", "\\# not a heading"],
   ["an escaped list number", "1\\. not a list"],
+  ["escaped colons that are not a block", "\\:::reflection is not a block"],
+  ["escaped colons, escaped after two", "::\\:support is not a block", "\\:::support is not a block"],
   ["an escaped backslash", "a\\\\b", "a\\b"],
   ["brackets that are not a link", "\\[x] not a tick box"],
   ["less-than and greater-than as text", "3 < 4 and 5 > 2"],

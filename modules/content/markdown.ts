@@ -34,10 +34,14 @@ function blockDirectives(this: Processor) {
   addSyntax(this, {
     micromark: { flow: directive().flow },
     fromMarkdown: directiveFromMarkdown({ verbose: true }),
-    // Without inline directives, a colon inside a sentence is plain text and needs no escaping.
     toMarkdown: {
       ...toMarkdown,
-      unsafe: (toMarkdown.unsafe ?? []).filter((p) => !p.inConstruct?.includes("phrasing")),
+      unsafe: [
+        // Without inline directives, a colon inside a sentence is plain text and needs no escaping.
+        ...(toMarkdown.unsafe ?? []).filter((p) => !p.inConstruct?.includes("phrasing") && !p.atBreak),
+        // Text that starts a line with colons is escaped at its first colon (`\:::`), the way authors escape `\#`.
+        { atBreak: true, character: ":", after: ":" },
+      ],
     },
   });
 }

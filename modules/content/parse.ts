@@ -88,7 +88,8 @@ function flowNode(node: RootContent, ctx: FlowContext): JSONContent | null {
   const { problems } = ctx;
   switch (node.type) {
     case "paragraph": {
-      if (/^:{2,}/.test(ctx.source.slice(node.position?.start.offset ?? 0))) {
+      // Colons followed by a backslash were escaped on purpose (`::\:`): that is text, not a block.
+      if (/^:{2,}(?![:\\])/.test(ctx.source.slice(node.position?.start.offset ?? 0))) {
         problems.on(node, strayColons(ctx.source.slice(node.position?.start.offset ?? 0)));
         return null;
       }
