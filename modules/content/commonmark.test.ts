@@ -110,6 +110,9 @@ const IMPORTED: [string, string, string?][] = [
   ["an item of two paragraphs in a tight list", "- a\n\n  more\n- b"],
   ["a quote in a tight list item", "- a\n  > q\n- b"],
   ["a list in a quote", "> - a\n> - b"],
+  ["a list from 3 inside a tight item", "- a\n\n  3. x\n- b"],
+  ["a quote that starts with an empty item, in a tight item", "- a\n\n  > -\n- b"],
+  ["a quote that starts with a list from 3, in a tight item", "- a\n\n  > 3. x\n- b"],
   ["star bullets", "* a\n* b", "- a\n- b"],
   ["numbers with brackets", "1) a\n2) b", "1. a\n2. b"],
 ];

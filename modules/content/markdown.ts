@@ -7,6 +7,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkParse from "remark-parse";
 import remarkStringify, { type Options as StringifyOptions } from "remark-stringify";
 import { type Data, type Processor, unified } from "unified";
+import { tightListItems } from "./list-spacing";
 
 /** Typed from the processor's own data, as several copies of the micromark types are installed. */
 type Extensions = Required<Data>;
@@ -100,6 +101,7 @@ const processor = unified()
     incrementListMarker: true,
     rule: "-",
     handlers: { emphasis: starEmphasis("emphasis", 1), strong: starEmphasis("strong", 2) },
+    join: [tightListItems],
   })
   .freeze();
 

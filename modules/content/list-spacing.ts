@@ -1,0 +1,50 @@
+import type { ListItem, Nodes } from "mdast";
+import type { Options as StringifyOptions } from "remark-stringify";
+
+type Join = NonNullable<StringifyOptions["join"]>[number];
+
+/** The last block a container ends with: the text that a following line could run on from. */
+function lastBlock(node: Nodes): Nodes {
+  let tail = node;
+  while ((tail.type === "blockquote" || tail.type === "list" || tail.type === "listItem") && tail.children.length > 0) {
+    tail = tail.children[tail.children.length - 1] as Nodes;
+  }
+  return tail;
+}
+
+/**
+ * Whether a block starts with a list that cannot interrupt a paragraph (one numbered from other
+ * than 1, or with an empty first item), also when that list is the first thing in a quote or item.
+ */
+function startsWithListThatCannotInterrupt(node: Nodes): boolean {
+  let head: Nodes | undefined = node;
+  while (head) {
+    if (head.type === "list") {
+      const first: ListItem | undefined = head.children[0];
+      if ((head.ordered && (head.start ?? 1) !== 1) || !first || first.children.length === 0) return true;
+      head = first;
+    } else if (head.type === "blockquote" || head.type === "listItem") {
+      head = head.children[0];
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether Markdown needs a blank line between two blocks of a list item to read them back as two.
+ * Without one, a paragraph runs on into the text after it, two quotes become one, and a list that
+ * cannot interrupt a paragraph is read as more of its text.
+ */
+export function needsBlankLine(left: Nodes, right: Nodes): boolean {
+  if (left.type === "blockquote" && right.type === "blockquote") return true;
+  if (lastBlock(left).type !== "paragraph") return false;
+  return right.type === "paragraph" || startsWithListThatCannotInterrupt(right);
+}
+
+/** Tight list items put blank lines between their blocks only where Markdown needs them. */
+export const tightListItems: Join = (left, right, parent) => {
+  if (parent.type !== "listItem" || parent.spread) return undefined;
+  return needsBlankLine(left as Nodes, right as Nodes) ? 1 : 0;
+};
