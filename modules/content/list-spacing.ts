@@ -1,4 +1,4 @@
-import type { ListItem, Nodes } from "mdast";
+import type { List, ListItem, Nodes } from "mdast";
 import type { Options as StringifyOptions } from "remark-stringify";
 
 type Join = NonNullable<StringifyOptions["join"]>[number];
@@ -41,6 +41,26 @@ export function needsBlankLine(left: Nodes, right: Nodes): boolean {
   if (left.type === "blockquote" && right.type === "blockquote") return true;
   if (lastBlock(left).type !== "paragraph") return false;
   return right.type === "paragraph" || startsWithListThatCannotInterrupt(right);
+}
+
+/**
+ * Whether a list read from a file is loose: blank lines between its items, or between blocks of an
+ * item where Markdown needs none. A blank line Markdown needs says nothing, as a tight list has it too.
+ */
+export function isLoose(list: List): boolean {
+  if (list.spread) return true;
+  return list.children.some((item) =>
+    item.children.some((block, i) => {
+      const next = item.children[i + 1];
+      return next !== undefined && blankLineBetween(block, next) && !needsBlankLine(block, next);
+    }),
+  );
+}
+
+function blankLineBetween(left: Nodes, right: Nodes): boolean {
+  const end = left.position?.end.line;
+  const start = right.position?.start.line;
+  return end !== undefined && start !== undefined && start > end + 1;
 }
 
 /** Tight list items put blank lines between their blocks only where Markdown needs them. */

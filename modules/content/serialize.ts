@@ -87,16 +87,19 @@ function blockFor(node: JSONContent): RootContent | null {
     case "heading":
       return { type: "heading", depth: attrs.level === 3 ? 3 : 2, children: phrasing(node.content) };
     case "bulletList":
-    case "orderedList":
+    case "orderedList": {
+      // A loose list has blank lines between its items and between the blocks of each item.
+      const loose = attrs.loose === true;
       return {
         type: "list",
         ordered: node.type === "orderedList",
         ...(node.type === "orderedList" ? { start: Number(attrs.start ?? 1) } : {}),
-        spread: false,
+        spread: loose,
         children: (node.content ?? []).map(
-          (item): ListItem => ({ type: "listItem", spread: false, children: blocks(item.content) as BlockContent[] }),
+          (item): ListItem => ({ type: "listItem", spread: loose, children: blocks(item.content) as BlockContent[] }),
         ),
       };
+    }
     case "blockquote":
       return { type: "blockquote", children: blocks(node.content) as BlockContent[] };
     case "contentNote": {
