@@ -112,7 +112,8 @@ const IMPORTED: [string, string, string?][] = [
   ["a list in a quote", "> - a\n> - b"],
   ["a loose bullet list", "- a\n\n- b"],
   ["a loose numbered list", "1. a\n\n2. b\n\n3. c"],
-  ["a loose list with a tight list inside", "- a\n\n  - x\n  - y\n\n- b"],
+  ["a loose list with a tight list inside", "- a\n  - x\n  - y\n\n- b"],
+  ["a loose list with blank lines inside items too", "- a\n\n  - x\n\n- b", "- a\n  - x\n\n- b"],
   ["a tight list with a loose list inside", "- a\n  - x\n\n  - y\n- b"],
   ["a list of one item, loose inside", "- a\n\n  - x"],
   ["a loose list with an item of two paragraphs", "- a\n\n  more\n\n- b"],
@@ -122,6 +123,7 @@ const IMPORTED: [string, string, string?][] = [
   ["a list from 3 inside a tight item", "- a\n\n  3. x\n- b"],
   ["a quote that starts with an empty item, in a tight item", "- a\n\n  > -\n- b"],
   ["a quote that starts with a list from 3, in a tight item", "- a\n\n  > 3. x\n- b"],
+  ["an empty item before a quote, in a quote", "> -\n> > a", "> -\n>\n> > a"],
   ["star bullets", "* a\n* b", "- a\n- b"],
   ["numbers with brackets", "1) a\n2) b", "1. a\n2. b"],
 ];

@@ -48,8 +48,10 @@ export function needsBlankLine(left: Nodes, right: Nodes): boolean {
  * item where Markdown needs none. A blank line Markdown needs says nothing, as a tight list has it too.
  */
 export function isLoose(list: List): boolean {
-  if (list.spread) return true;
-  return list.children.some((item) =>
+  // From the lines themselves: the parser also calls a list spread for a blank line after an empty item.
+  const items = list.children;
+  if (items.some((item, i) => i > 0 && blankLineBetween(items[i - 1] as ListItem, item))) return true;
+  return items.some((item) =>
     item.children.some((block, i) => {
       const next = item.children[i + 1];
       return next !== undefined && blankLineBetween(block, next) && !needsBlankLine(block, next);

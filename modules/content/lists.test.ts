@@ -50,7 +50,7 @@ describe("loose and tight lists", () => {
       numbers(false, 3, item(p(text("c")), bullets(true, item(p(text("z"))), item(p(text("w"))))), item(p(text("d")))),
     );
     const result = roundTrip(json);
-    expect(result.body).toBe("- a\n\n  1. x\n  2. y\n\n- b\n\n3. c\n   - z\n\n   - w\n4. d");
+    expect(result.body).toBe("- a\n  1. x\n  2. y\n\n- b\n\n3. c\n   - z\n\n   - w\n4. d");
     expect(result.doc).toEqual(canonicalDoc(json));
   });
 

@@ -88,15 +88,20 @@ function blockFor(node: JSONContent): RootContent | null {
       return { type: "heading", depth: attrs.level === 3 ? 3 : 2, children: phrasing(node.content) };
     case "bulletList":
     case "orderedList": {
-      // A loose list has blank lines between its items and between the blocks of each item.
+      // A loose list has blank lines between its items; with only one item, between its blocks.
       const loose = attrs.loose === true;
+      const items = node.content ?? [];
       return {
         type: "list",
         ordered: node.type === "orderedList",
         ...(node.type === "orderedList" ? { start: Number(attrs.start ?? 1) } : {}),
         spread: loose,
-        children: (node.content ?? []).map(
-          (item): ListItem => ({ type: "listItem", spread: loose, children: blocks(item.content) as BlockContent[] }),
+        children: items.map(
+          (item): ListItem => ({
+            type: "listItem",
+            spread: loose && items.length === 1,
+            children: blocks(item.content) as BlockContent[],
+          }),
         ),
       };
     }

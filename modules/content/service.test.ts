@@ -186,7 +186,6 @@ describe("exporting a module", () => {
       "- One thing, ***said firmly***.",
       "",
       "- Another, **kindly***and briefly*.",
-      "",
       "  1. Tight inside",
       "  2. Still tight",
       "",
