@@ -12,8 +12,9 @@ import { phrasing } from "./serialize-inline";
 
 /**
  * Writes a module as a content file. Reading the file back gives the same document, except for what
- * a file does not carry: comment anchors, empty paragraphs and line breaks at the very end of a line
- * of text. Blocks without ids get them, so a file always names its blocks.
+ * a file does not carry: comment anchors, empty paragraphs, line breaks at the very end of a line of
+ * text (and marks on a break that the text on both sides does not share), and the looseness of a
+ * list with one item of text only. Blocks without ids get them, so a file always names its blocks.
  */
 export function serializeModule({ details, doc }: ModuleFile): string {
   const canonical = canonicalDoc(doc);
