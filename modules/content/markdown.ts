@@ -39,8 +39,10 @@ function blockDirectives(this: Processor) {
       ...toMarkdown,
       unsafe: [
         // Without inline directives, a colon inside a sentence is plain text and needs no escaping.
-        ...(toMarkdown.unsafe ?? []).filter((p) => !p.inConstruct?.includes("phrasing") && !p.atBreak),
-        // Text that starts a line with colons is escaped at its first colon (`\:::`), the way authors escape `\#`.
+        ...(toMarkdown.unsafe ?? []).filter(
+          (p) => !p.inConstruct?.includes("phrasing") && !(p.atBreak && p.character === ":"),
+        ),
+        // Text starting a line with colons is escaped at its first colon (`\:::`), as authors escape `\#`.
         { atBreak: true, character: ":", after: ":" },
       ],
     },
