@@ -1,17 +1,24 @@
 import type { JSONContent } from "@tiptap/core";
+import type { Mark } from "@tiptap/pm/model";
 import type { PhrasingContent } from "mdast";
+import { documentSchema } from "../documents/extensions";
 import { isAllowedLink } from "../documents/links";
+import { canonicalBreaks } from "./line-breaks";
 import type { Problems } from "./problems";
 
-type Mark = { type: string; attrs?: Record<string, unknown> };
-
 /**
- * Markdown's nested emphasis becomes ProseMirror's flat list of marks on each run of text. Mark
- * order does not matter here: canonicalising the document sorts marks the way the editor does.
+ * Markdown's nested emphasis becomes ProseMirror's flat set of marks on each run of text. Markdown
+ * may nest emphasis in emphasis (`*a *b* c*`) but a run of text is italic or not, so marks are added
+ * by the schema's own rule: a mark already there is kept once, and a link inside a link replaces it.
  */
-export function inlineContent(nodes: PhrasingContent[], problems: Problems, marks: Mark[] = []): JSONContent[] {
+export function inlineContent(nodes: PhrasingContent[], problems: Problems): JSONContent[] {
+  return canonicalBreaks(inline(nodes, problems, []));
+}
+
+function inline(nodes: PhrasingContent[], problems: Problems, marks: readonly Mark[]): JSONContent[] {
   const out: JSONContent[] = [];
-  const withMarks = marks.length > 0 ? { marks } : {};
+  const withMarks = marks.length > 0 ? { marks: marks.map((m) => m.toJSON()) } : {};
+  const adding = (type: string, attrs?: Record<string, unknown>) => documentSchema.mark(type, attrs).addToSet(marks);
   for (const node of nodes) {
     switch (node.type) {
       case "text": {
@@ -21,10 +28,10 @@ export function inlineContent(nodes: PhrasingContent[], problems: Problems, mark
         break;
       }
       case "strong":
-        out.push(...inlineContent(node.children, problems, [...marks, { type: "bold" }]));
+        out.push(...inline(node.children, problems, adding("bold")));
         break;
       case "emphasis":
-        out.push(...inlineContent(node.children, problems, [...marks, { type: "italic" }]));
+        out.push(...inline(node.children, problems, adding("italic")));
         break;
       case "link": {
         if (!isAllowedLink(node.url)) {
@@ -34,9 +41,11 @@ export function inlineContent(nodes: PhrasingContent[], problems: Problems, mark
           );
           break;
         }
-        const link = { type: "link", attrs: { href: node.url, title: node.title ?? null } };
-        const content = inlineContent(node.children, problems, [...marks, link]);
-        if (content.length === 0) problems.on(node, "This link has no words to click: write it as [words](address).");
+        const link = adding("link", { href: node.url, title: node.title ?? null });
+        const content = inline(node.children, problems, link);
+        if (!content.some((n) => n.type === "text")) {
+          problems.on(node, "This link has no words to click: write it as [words](address).");
+        }
         out.push(...content);
         break;
       }

@@ -7,6 +7,7 @@ import type { ModuleDetails } from "../workshop/schemas";
 import { canonicalDoc } from "./canonical";
 import { readFrontMatter } from "./front-matter";
 import { assignIds } from "./ids";
+import { isLoose } from "./list-spacing";
 import { parseMarkdown } from "./markdown";
 import { type FlowContext, trainingBlock } from "./parse-blocks";
 import { inlineContent } from "./parse-inline";
@@ -88,7 +89,8 @@ function flowNode(node: RootContent, ctx: FlowContext): JSONContent | null {
   const { problems } = ctx;
   switch (node.type) {
     case "paragraph": {
-      if (/^:{2,}/.test(ctx.source.slice(node.position?.start.offset ?? 0))) {
+      // Colons followed by a backslash were escaped on purpose (`::\:`): that is text, not a block.
+      if (/^:{2,}(?![:\\])/.test(ctx.source.slice(node.position?.start.offset ?? 0))) {
         problems.on(node, strayColons(ctx.source.slice(node.position?.start.offset ?? 0)));
         return null;
       }
@@ -119,9 +121,10 @@ function flowNode(node: RootContent, ctx: FlowContext): JSONContent | null {
         if (content[0]?.type !== "paragraph") content.unshift({ type: "paragraph" });
         return { type: "listItem", content };
       });
+      const loose = isLoose(node);
       return node.ordered
-        ? { type: "orderedList", attrs: { start: node.start ?? 1 }, content: items }
-        : { type: "bulletList", content: items };
+        ? { type: "orderedList", attrs: { start: node.start ?? 1, loose }, content: items }
+        : { type: "bulletList", attrs: { loose }, content: items };
     }
     case "blockquote": {
       const content = flow(node.children, ctx);

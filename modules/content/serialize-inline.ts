@@ -1,5 +1,10 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Emphasis, Link, PhrasingContent, Strong } from "mdast";
+import { documentSchema } from "../documents/extensions";
+import { canonicalBreaks } from "./line-breaks";
+import { parseMarkdown, stringifyMarkdown } from "./markdown";
+import { inlineContent } from "./parse-inline";
+import { Problems } from "./problems";
 
 type Mark = NonNullable<JSONContent["marks"]>[number];
 type MarkNode = Strong | Emphasis | Link;
@@ -12,13 +17,23 @@ const MARK_ORDER = ["link", "bold", "italic"];
 const keyOf = (mark: Mark) => JSON.stringify([mark.type, mark.attrs ?? {}]);
 
 /**
- * ProseMirror's flat marks become Markdown's nested emphasis and links. Marks that run on longest
- * are opened first (outermost), so a bold phrase with an italic word inside stays one bold span
- * instead of being closed and reopened around it.
+ * ProseMirror's flat marks become Markdown's nested emphasis and links, written with stars. Where
+ * stars alone would not read back as the same text (CommonMark cannot open `**` between a letter and
+ * a comma, say), the emphasis of that run of text may use underscores instead.
  */
 export function phrasing(nodes: JSONContent[] = []): PhrasingContent[] {
-  const inline = withoutTrailingBreaks(nodes);
-  const marks = inline.map((_, i) => effectiveMarks(inline, i));
+  const children = nested(nodes);
+  if (!readsBack(children)) allowUnderscores(children);
+  return children;
+}
+
+/**
+ * Marks that run on longest are opened first (outermost), so a bold phrase with an italic word
+ * inside stays one bold span instead of being closed and reopened around it.
+ */
+function nested(nodes: JSONContent[]): PhrasingContent[] {
+  const inline = canonicalBreaks(nodes.map(withoutDroppedMarks));
+  const marks = inline.map((node) => node.marks ?? []);
   const root: PhrasingContent[] = [];
   const stack: { key: string; node: MarkNode }[] = [];
   const runLength = (from: number, key: string) => {
@@ -51,23 +66,33 @@ export function phrasing(nodes: JSONContent[] = []): PhrasingContent[] {
   return root;
 }
 
-/** Markdown cannot end a paragraph with a line break, and an editor's trailing break shows nothing. */
-function withoutTrailingBreaks(nodes: JSONContent[]) {
-  let end = nodes.length;
-  while (end > 0 && nodes[end - 1]?.type === "hardBreak") end--;
-  return nodes.slice(0, end);
+function withoutDroppedMarks(node: JSONContent): JSONContent {
+  const { marks, ...rest } = node;
+  const kept = (marks ?? []).filter((m) => !DROPPED_MARKS.has(m.type));
+  return kept.length > 0 ? { ...rest, marks: kept } : rest;
 }
 
-/**
- * The marks a node is written with. A line break only keeps marks that continue on both sides:
- * Markdown cannot close emphasis straight after a line break, and the break looks the same anyway.
- */
-function effectiveMarks(nodes: JSONContent[], i: number): Mark[] {
-  const kept = (node: JSONContent | undefined) => (node?.marks ?? []).filter((m) => !DROPPED_MARKS.has(m.type));
-  const own = kept(nodes[i]);
-  if (nodes[i]?.type !== "hardBreak") return own;
-  const around = [i - 1, i + 1].filter((j) => j >= 0).map((j) => kept(nodes[j]).map(keyOf));
-  return own.filter((m) => around.every((keys) => keys.includes(keyOf(m))));
+/** Whether the phrasing, written with stars only, is read back as the same text with the same marks. */
+function readsBack(children: PhrasingContent[]): boolean {
+  if (!children.some(hasEmphasis)) return true;
+  const written = stringifyMarkdown({ type: "root", children: [{ type: "paragraph", children }] });
+  const [read] = parseMarkdown(written).children;
+  if (read?.type !== "paragraph") return false;
+  const asDocument = (content: PhrasingContent[]) =>
+    documentSchema.nodeFromJSON({ type: "paragraph", content: inlineContent(content, new Problems("")) });
+  return asDocument(read.children).eq(asDocument(children));
+}
+
+function hasEmphasis(node: PhrasingContent): boolean {
+  if (node.type === "emphasis" || node.type === "strong") return true;
+  return "children" in node && node.children.some(hasEmphasis);
+}
+
+function allowUnderscores(nodes: PhrasingContent[]) {
+  for (const node of nodes) {
+    if (node.type === "emphasis" || node.type === "strong") node.data = { ...node.data, underscores: true };
+    if ("children" in node) allowUnderscores(node.children);
+  }
 }
 
 function markNode(mark: Mark): MarkNode {

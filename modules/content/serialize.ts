@@ -12,8 +12,9 @@ import { phrasing } from "./serialize-inline";
 
 /**
  * Writes a module as a content file. Reading the file back gives the same document, except for what
- * a file does not carry: comment anchors, empty paragraphs and line breaks at the very end of a line
- * of text. Blocks without ids get them, so a file always names its blocks.
+ * a file does not carry: comment anchors, empty paragraphs, line breaks at the very end of a line of
+ * text (and marks on a break that the text on both sides does not share), and the looseness of a
+ * list with one item of text only. Blocks without ids get them, so a file always names its blocks.
  */
 export function serializeModule({ details, doc }: ModuleFile): string {
   const canonical = canonicalDoc(doc);
@@ -87,16 +88,24 @@ function blockFor(node: JSONContent): RootContent | null {
     case "heading":
       return { type: "heading", depth: attrs.level === 3 ? 3 : 2, children: phrasing(node.content) };
     case "bulletList":
-    case "orderedList":
+    case "orderedList": {
+      // A loose list has blank lines between its items; with only one item, between its blocks.
+      const loose = attrs.loose === true;
+      const items = node.content ?? [];
       return {
         type: "list",
         ordered: node.type === "orderedList",
         ...(node.type === "orderedList" ? { start: Number(attrs.start ?? 1) } : {}),
-        spread: false,
-        children: (node.content ?? []).map(
-          (item): ListItem => ({ type: "listItem", spread: false, children: blocks(item.content) as BlockContent[] }),
+        spread: loose,
+        children: items.map(
+          (item): ListItem => ({
+            type: "listItem",
+            spread: loose && items.length === 1,
+            children: blocks(item.content) as BlockContent[],
+          }),
         ),
       };
+    }
     case "blockquote":
       return { type: "blockquote", children: blocks(node.content) as BlockContent[] };
     case "contentNote": {

@@ -171,6 +171,38 @@ describe("exporting a module", () => {
     },
   );
 
+  it("gives back what the author wrote through the collaborative store: loose lists and emphasis markers", () => {
+    const { db } = database;
+    const { org, admin } = makeOrganisation(db);
+    const text = [
+      "---",
+      "title: As written",
+      "topic: boundaries",
+      "estimatedMinutes: 5",
+      "---",
+      "",
+      "## Spaced out",
+      "",
+      "- One thing, ***said firmly***.",
+      "",
+      "- Another, **kindly***and briefly*.",
+      "  1. Tight inside",
+      "  2. Still tight",
+      "",
+      "- A third.",
+      "",
+      ":::takeaways",
+      "1. Loose",
+      "",
+      "2. Takeaways",
+      ":::",
+      "",
+    ].join("\n");
+    const result = importModuleFiles(db, { orgId: org.id, createdBy: admin.user.id, files: [{ name: "a.md", text }] });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(exportModule(db, result.modules[0]?.id ?? "")).toBe(text);
+  });
+
   it("exports every block and mark through the collaborative store, without comments", () => {
     const { db } = database;
     const { org, admin } = makeOrganisation(db);

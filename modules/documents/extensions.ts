@@ -1,4 +1,4 @@
-import { type AnyExtension, getSchema } from "@tiptap/core";
+import { type AnyExtension, Extension, getSchema } from "@tiptap/core";
 import UniqueID from "@tiptap/extension-unique-id";
 import StarterKit from "@tiptap/starter-kit";
 import { ContentNote } from "./blocks/content-note";
@@ -18,6 +18,28 @@ export function newBlockId(): string {
     .replace(/\+/g, "-")
     .replace(/\//g, "_");
 }
+
+/**
+ * Whether a list is loose, with space between its items. Markdown says so with blank lines between
+ * them, and a module written as a file keeps saying so when it is exported again.
+ */
+const ListSpacing = Extension.create({
+  name: "listSpacing",
+  addGlobalAttributes() {
+    return [
+      {
+        types: ["bulletList", "orderedList"],
+        attributes: {
+          loose: {
+            default: false,
+            parseHTML: (element: HTMLElement) => element.getAttribute("data-loose") === "true",
+            renderHTML: (attributes: Record<string, unknown>) => (attributes.loose ? { "data-loose": "true" } : {}),
+          },
+        },
+      },
+    ];
+  },
+});
 
 /**
  * The one list of extensions that defines a training module document. The editor adds its editing
@@ -56,6 +78,7 @@ export const documentExtensions: AnyExtension[] = [
   ResponseDiscussion,
   KeyTakeaway,
   SupportSignpost,
+  ListSpacing,
   CommentMark,
   UniqueID.configure({ types: ID_NODE_TYPES, generateID: () => newBlockId() }),
 ];
