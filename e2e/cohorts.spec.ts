@@ -286,7 +286,9 @@ test("a trainer creates a cohort, imports a CSV with one bad row, assigns a cour
   // The CSV export holds the completion.
   const csv = await download(page, page.getByRole("link", { name: "Download progress (CSV)" }));
   expect(csv.name).toMatch(/-progress\.csv$/);
-  const rows = parse(csv.text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  // UTF-8 with a byte order mark, so that Excel does not garble accented names.
+  expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = parse(csv.text, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
   expect(Object.keys(rows[0] ?? {})).toEqual(["Learner", "Email", BOUNDARIES, "Course completed on", "Past due date"]);
   expect(rows).toHaveLength(2);
   const completed = rows.find((r) => r.Learner === newcomer.name);

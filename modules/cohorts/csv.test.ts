@@ -206,6 +206,13 @@ describe("acceptedRowsCsv", () => {
     ]);
   });
 
+  it("neutralises names a spreadsheet would run as formulas, and reads them back as they were typed", () => {
+    const rows = rowsOf(parseLearnerCsv(utf8('name,email\n=SUM(1+2),ann@example.org\n"@Ben, Ode",ben@example.org\n')));
+    const csv = acceptedRowsCsv(rows);
+    expect(csv).toBe("name,email\n'=SUM(1+2),ann@example.org\n\"'@Ben, Ode\",ben@example.org\n");
+    expect(rowsOf(parseLearnerCsv(utf8(csv))).map((r) => r.name)).toEqual(["=SUM(1+2)", "@Ben, Ode"]);
+  });
+
   it("writes just the header when no row passed", () => {
     const rows = rowsOf(parseLearnerCsv(utf8("name,email\nAnn,nope\n")));
     expect(acceptedRowsCsv(rows)).toBe("name,email\n");

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
+import { csvText, unneutralisedCell } from "../shared/csv";
 import { email as emailField, personName } from "../shared/fields";
 
 export type CsvRow = { line: number; name: string; email: string; problem: string | null };
@@ -62,8 +62,9 @@ export function parseLearnerCsv(
   const seen = new Map<string, number>();
   const rows = body.map(({ record, info }): CsvRow => {
     const line = info.lines - newlinesIn(record);
-    const name = record[nameAt] ?? "";
-    const email = record[emailAt] ?? "";
+    // The confirm step sends back the list we wrote, where a name like "=Ann" was neutralised.
+    const name = unneutralisedCell(record[nameAt] ?? "");
+    const email = unneutralisedCell(record[emailAt] ?? "");
     const parsed = rowSchema.safeParse({ name, email });
     if (!parsed.success)
       return { line, name, email, problem: parsed.error.issues[0]?.message ?? "This row is not valid." };
@@ -86,5 +87,5 @@ function newlinesIn(record: string[]) {
 
 /** The rows that passed, as a learner list again (carried through the preview's confirm step). */
 export function acceptedRowsCsv(rows: CsvRow[]): string {
-  return stringify([["name", "email"], ...rows.filter((r) => !r.problem).map((r) => [r.name, r.email])]);
+  return csvText([["name", "email"], ...rows.filter((r) => !r.problem).map((r) => [r.name, r.email])]);
 }

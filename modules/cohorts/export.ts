@@ -1,10 +1,10 @@
-import { stringify } from "csv-stringify/sync";
+import { csvFile } from "../shared/csv";
 import { dayOf } from "../shared/dates";
 import type { cohortDashboard } from "./dashboard";
 
 const STATE_TEXT = { not_started: "Not started", in_progress: "In progress", complete: "Complete" } as const;
 
-/** The dashboard as CSV: a row per learner, a column per module. Nothing private is in it. */
+/** The dashboard as a CSV file: a row per learner, a column per module. Nothing private is in it. */
 export function progressCsv(dashboard: ReturnType<typeof cohortDashboard>): string {
   const header = ["Learner", "Email", ...dashboard.modules.map((m) => m.title), "Course completed on", "Past due date"];
   const rows = dashboard.rows.map((r) => [
@@ -15,5 +15,5 @@ export function progressCsv(dashboard: ReturnType<typeof cohortDashboard>): stri
     r.completedAt ? dayOf(r.completedAt) : "",
     r.pastDue ? "Yes" : "No",
   ]);
-  return stringify([header, ...rows]);
+  return csvFile([header, ...rows]);
 }
