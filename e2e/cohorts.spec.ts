@@ -823,6 +823,29 @@ test("bad CSV files, past due dates, an unpublished course and an end before the
   await expect(invited).toHaveCount(0);
   await checkPage(page);
 
+  // Saved by a spreadsheet that separates with semicolons, with Windows line endings, a cell on two
+  // lines and a stray quote: read as the trainer sees it, each row named by its line in the file.
+  const semicolons = newPerson("Lou");
+  await previewCsv(
+    page,
+    "semicolons.csv",
+    [`Name;Email`, `"${semicolons.name}\r\n(Lou)";${semicolons.email}`, `Max "Maxi" Roe;max at example`].join("\r\n"),
+  );
+  await expect(previewRow(page, 2)).toContainText(semicolons.email);
+  await expect(previewRow(page, 2)).toContainText("Ready");
+  await expect(previewRow(page, 4)).toContainText('Max "Maxi" Roe');
+  await expect(previewRow(page, 4)).toContainText("Enter an email address like name@example.org.");
+  await checkPage(page);
+  await csvSection(page).getByRole("link", { name: "Cancel" }).click();
+  await expect(csvSection(page).getByLabel("CSV file")).toBeVisible();
+  await checkPage(page);
+
+  // A quote that never closes is named by its line.
+  await previewCsv(page, "open-quote.csv", 'name,email\nAnn Jones,ann@example.org\n"Ben Ode,ben@example.org\n');
+  await expect(fileMessage).toContainText("line 3 opens a quote that never closes");
+  await expect(learners).toBeVisible();
+  await checkPage(page);
+
   // An empty file, then one with only its header.
   await previewCsv(page, "empty.csv", "");
   await expect(fileMessage).toContainText(
