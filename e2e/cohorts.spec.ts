@@ -262,6 +262,9 @@ test("a trainer creates a cohort, imports a CSV with one bad row, assigns a cour
   await expect(matrixRow(page, member.name).getByRole("cell")).toHaveText(["Not started", "0 of 1"]);
   const chart = page.getByRole("region", { name: "Completion over time" });
   await expect(chart.getByRole("img", { name: "Completion rate over time" })).toBeVisible();
+  // Everything happened today: the one day's level is still drawn, across the chart.
+  const line = await chart.getByRole("img", { name: "Completion rate over time" }).locator("path").boundingBox();
+  expect(line?.width ?? 0).toBeGreaterThan(200);
   const finished = `1 of 2 learners (50%) had completed by ${today()}`;
   await expect(chart.locator("figcaption")).toContainText(finished);
   await expect(chart.locator("svg desc")).toContainText(finished);
