@@ -34,7 +34,7 @@ test("an invitation link lets a second person join with the role it carries", as
   const person = someone("Sam");
   await sam.goto(link);
   await expect(sam.getByRole("heading", { level: 1, name: `Join ${admin.organisationName}` })).toBeVisible();
-  await expect(sam.getByText("You have been invited to join as trainer.")).toBeVisible();
+  await expect(sam.getByText("You have been invited to join as a trainer.")).toBeVisible();
   await checkPage(sam);
   await fillJoinForm(sam, person);
   await sam.getByRole("button", { name: "Create account and join" }).click();
@@ -113,7 +113,7 @@ test("a revoked invitation says it was withdrawn, even to someone who already ha
   const person = await newPage();
   const typed = someone("Kai");
   await person.goto(link);
-  await expect(person.getByText("You have been invited to join as co-designer.")).toBeVisible();
+  await expect(person.getByText("You have been invited to join as a co-designer.")).toBeVisible();
   await checkPage(person);
   await fillJoinForm(person, typed);
 

@@ -11,7 +11,7 @@ import {
   setSessionOrg,
   signUpWithInvitation,
 } from "~/lib/organisations.server";
-import { roleList } from "~/lib/roles";
+import { rolesWithArticles } from "~/lib/roles";
 
 export const meta: MetaFunction = () => [{ title: "Join an organisation · Alongside" }];
 
@@ -85,7 +85,7 @@ export default function Join() {
   return (
     <div className="narrow">
       <h1>Join {invitation.orgName}</h1>
-      <p className="lead">You have been invited to join as {roleList(invitation.roles)}.</p>
+      <p className="lead">You have been invited to join as {rolesWithArticles(invitation.roles)}.</p>
       {invitation.signedInAs ? (
         <Form method="post" className="stack">
           <ErrorSummary state={state} labels={LABELS} />

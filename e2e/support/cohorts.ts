@@ -198,7 +198,7 @@ export function assignmentCard(page: Page, title: string): Locator {
 export async function signUpThroughLink(page: Page, link: string, person: Person, orgName: string) {
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: `Join ${orgName}` })).toBeVisible();
-  await expect(page.getByText("You have been invited to join as learner.")).toBeVisible();
+  await expect(page.getByText("You have been invited to join as a learner.")).toBeVisible();
   await checkPage(page);
   await page.getByLabel("Your name").fill(person.name);
   await page.getByLabel("Email", { exact: true }).fill(person.email);
