@@ -410,7 +410,7 @@ test("learners join a cohort from the organisation's members and through the coh
   await goToCohortTab(page, "Progress");
   await expect(page.getByRole("table", { name: "Progress of 1 learner on each module" })).toBeVisible();
   await expect(matrixNames(page)).toHaveText([member.name]);
-  await expect(page.getByText("0 of 1 learners complete (0%) · no due date.")).toBeVisible();
+  await expect(page.getByText("0 of 1 learner complete (0%) · no due date.")).toBeVisible();
   await expect(page.getByRole("main")).not.toContainText(joiner.name);
   await openCohorts(page);
   await expect(page.getByRole("listitem").filter({ has: page.getByRole("link", { name: cohortName }) })).toContainText(
@@ -765,7 +765,7 @@ test("a trainer from another organisation finds none of a cohort's pages, and a 
   // Nothing changed: the cohort, its learner, its assignment and its details are as they were.
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: cohortName })).toBeVisible();
-  await expect(page.getByText(`0 of 1 learners complete (0%) · due ${longDate(londonDay(20))}.`)).toBeVisible();
+  await expect(page.getByText(`0 of 1 learner complete (0%) · due ${longDate(londonDay(20))}.`)).toBeVisible();
   await expect(page.getByText("No new completions since your last visit.")).toBeVisible();
   await checkPage(page);
   await goToCohortTab(page, "Learners");
