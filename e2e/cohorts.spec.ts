@@ -210,6 +210,21 @@ test("a trainer creates a cohort, imports a CSV with one bad row, assigns a cour
   await expect(memberCard.getByRole("listitem")).toHaveText(`${FACILITATOR}: ${bio}`);
   await checkLearnerPage(memberPage);
 
+  // Someone else with the newcomer's link cannot join as them.
+  const impostor = await newPage();
+  await impostor.goto(personalLink ?? "");
+  await expect(impostor.getByRole("heading", { level: 1, name: `Join ${DEMO.organisation}` })).toBeVisible();
+  await checkPage(impostor);
+  await impostor.getByLabel("Your name").fill(newcomer.name);
+  await impostor.getByLabel("Email", { exact: true }).fill(newPerson("Mal").email);
+  await impostor.getByLabel("Password", { exact: true }).fill(newcomer.password);
+  await impostor.getByRole("button", { name: "Create account and join" }).click();
+  await expect(impostor.getByRole("alert")).toContainText("This invitation was made for one person");
+  await checkPage(impostor);
+  await goToCohortTab(page, "Learners");
+  await expect(page.getByRole("heading", { level: 2, name: "1 learner" })).toBeVisible();
+  await expect(waiting).toBeVisible();
+
   // The newcomer opens their personal link, signs up, and is in the cohort with the course.
   const learner = await newPage();
   await signUpThroughLink(learner, personalLink ?? "", newcomer, DEMO.organisation);

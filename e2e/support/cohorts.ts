@@ -125,10 +125,10 @@ export async function addFromOrganisation(page: Page, name: string, option = nam
   await checkPage(page);
 }
 
-/** On the Learners tab: creates the cohort's invitation link and returns it (it is shown once). */
+/** On the Learners tab: creates the cohort's link anyone can use and returns it (it is shown once). */
 export async function createCohortLink(page: Page): Promise<string> {
-  const section = page.getByRole("region", { name: "Invitation link" });
-  await section.getByRole("button", { name: "Create an invitation link" }).click();
+  const section = page.getByRole("region", { name: "A link anyone can use" });
+  await section.getByRole("button", { name: "Create a link anyone can use" }).click();
   const shown = section.getByRole("status").filter({ hasText: "Copy it now" });
   await expect(shown).toBeVisible();
   // The Learners tab is an index route: the form's answer comes back at its "?index" address.

@@ -321,10 +321,13 @@ describe("importing a checked learner list", () => {
     expect(cohortMemberList(db, cohort.id).map((m) => m.name)).toEqual(["Ann Jones"]);
     expect(cohortInviteeList(db, cohort.id).map((i) => i.name)).toEqual(["Ben Ode", "Zoe Far"]);
     const links = db.select().from(invitations).where(eq(invitations.cohortId, cohort.id)).all();
-    expect(links.map((l) => [l.maxUses, l.roles])).toEqual([
-      [1, ["learner"]],
-      [1, ["learner"]],
-    ]);
+    // Each invitation is personal: only an account with that row's email can use it.
+    expect(links.map((l) => [l.maxUses, l.roles, l.email]).sort()).toEqual(
+      [
+        [1, ["learner"], "ben@example.org"],
+        [1, ["learner"], elsewhere.user.email.toLowerCase()],
+      ].sort(),
+    );
     expect(db.select().from(cohortInvitees).all()).toHaveLength(2);
   });
 
