@@ -564,7 +564,7 @@ test("the dashboard filters, sorts, marks past-due work gently, and no page or e
   // Neither export holds the reflection; the CSV says who is past the due date.
   const csv = await download(page, page.getByRole("link", { name: "Download progress (CSV)" }));
   expect(csv.text).not.toContain(secret);
-  const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
+  const rows = parse(csv.text, { bom: true, columns: true }) as Record<string, string>[];
   expect(rows.map((r) => [r.Learner, r[BOUNDARIES], r["Past due date"]])).toEqual([
     [people.ali.name, "Not started", "Yes"],
     [people.max.name, "In progress", "Yes"],
