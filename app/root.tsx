@@ -15,6 +15,7 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
+import { errorText } from "./lib/error-text";
 import { useNonce } from "./lib/nonce";
 import { DOUBLE_ESCAPE_MS, QUICK_EXIT_HINT, QUICK_EXIT_URL, quickExitScript } from "./lib/quick-exit";
 import { loadShell } from "./lib/shell.server";
@@ -215,21 +216,9 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const matches = useMatches();
   const shell = matches.find((m) => m.id === "root")?.data as Shell | undefined;
-  let title = "Something went wrong on our side";
-  let message = "Nothing you did caused this. Please try again in a moment.";
-  if (isRouteErrorResponse(error)) {
-    const detail = (error.data as { message?: string } | undefined)?.message;
-    if (error.status === 404) {
-      title = "We could not find that page";
-      message = detail ?? "The link may be old, or the page may have moved.";
-    } else if (error.status === 403) {
-      title = "This page is not part of your role";
-      message = `${detail ?? "Your role here does not include this page."} If you think it should be, ask your organisation admin.`;
-    } else if (error.status === 400) {
-      title = "That did not work";
-      message = detail ?? "Something in the request was not right.";
-    }
-  }
+  const { title, message } = isRouteErrorResponse(error)
+    ? errorText(error.status, (error.data as { message?: string } | undefined)?.message)
+    : errorText(500);
   return (
     <Document shell={shell}>
       <div className="narrow">

@@ -210,6 +210,21 @@ test("a trainer creates a cohort, imports a CSV with one bad row, assigns a cour
   await expect(memberCard.getByRole("listitem")).toHaveText(`${FACILITATOR}: ${bio}`);
   await checkLearnerPage(memberPage);
 
+  // Someone else with the newcomer's link cannot join as them.
+  const impostor = await newPage();
+  await impostor.goto(personalLink ?? "");
+  await expect(impostor.getByRole("heading", { level: 1, name: `Join ${DEMO.organisation}` })).toBeVisible();
+  await checkPage(impostor);
+  await impostor.getByLabel("Your name").fill(newcomer.name);
+  await impostor.getByLabel("Email", { exact: true }).fill(newPerson("Mal").email);
+  await impostor.getByLabel("Password", { exact: true }).fill(newcomer.password);
+  await impostor.getByRole("button", { name: "Create account and join" }).click();
+  await expect(impostor.getByRole("alert")).toContainText("This invitation was made for one person");
+  await checkPage(impostor);
+  await goToCohortTab(page, "Learners");
+  await expect(page.getByRole("heading", { level: 2, name: "1 learner" })).toBeVisible();
+  await expect(waiting).toBeVisible();
+
   // The newcomer opens their personal link, signs up, and is in the cohort with the course.
   const learner = await newPage();
   await signUpThroughLink(learner, personalLink ?? "", newcomer, DEMO.organisation);
@@ -262,6 +277,9 @@ test("a trainer creates a cohort, imports a CSV with one bad row, assigns a cour
   await expect(matrixRow(page, member.name).getByRole("cell")).toHaveText(["Not started", "0 of 1"]);
   const chart = page.getByRole("region", { name: "Completion over time" });
   await expect(chart.getByRole("img", { name: "Completion rate over time" })).toBeVisible();
+  // Everything happened today: the one day's level is still drawn, across the chart.
+  const line = await chart.getByRole("img", { name: "Completion rate over time" }).locator("path").boundingBox();
+  expect(line?.width ?? 0).toBeGreaterThan(200);
   const finished = `1 of 2 learners (50%) had completed by ${today()}`;
   await expect(chart.locator("figcaption")).toContainText(finished);
   await expect(chart.locator("svg desc")).toContainText(finished);
@@ -286,7 +304,9 @@ test("a trainer creates a cohort, imports a CSV with one bad row, assigns a cour
   // The CSV export holds the completion.
   const csv = await download(page, page.getByRole("link", { name: "Download progress (CSV)" }));
   expect(csv.name).toMatch(/-progress\.csv$/);
-  const rows = parse(csv.text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  // UTF-8 with a byte order mark, so that Excel does not garble accented names.
+  expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = parse(csv.text, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
   expect(Object.keys(rows[0] ?? {})).toEqual(["Learner", "Email", BOUNDARIES, "Course completed on", "Past due date"]);
   expect(rows).toHaveLength(2);
   const completed = rows.find((r) => r.Learner === newcomer.name);
@@ -405,7 +425,7 @@ test("learners join a cohort from the organisation's members and through the coh
   await goToCohortTab(page, "Progress");
   await expect(page.getByRole("table", { name: "Progress of 1 learner on each module" })).toBeVisible();
   await expect(matrixNames(page)).toHaveText([member.name]);
-  await expect(page.getByText("0 of 1 learners complete (0%) · no due date.")).toBeVisible();
+  await expect(page.getByText("0 of 1 learner complete (0%) · no due date.")).toBeVisible();
   await expect(page.getByRole("main")).not.toContainText(joiner.name);
   await openCohorts(page);
   await expect(page.getByRole("listitem").filter({ has: page.getByRole("link", { name: cohortName }) })).toContainText(
@@ -544,7 +564,7 @@ test("the dashboard filters, sorts, marks past-due work gently, and no page or e
   // Neither export holds the reflection; the CSV says who is past the due date.
   const csv = await download(page, page.getByRole("link", { name: "Download progress (CSV)" }));
   expect(csv.text).not.toContain(secret);
-  const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
+  const rows = parse(csv.text, { bom: true, columns: true }) as Record<string, string>[];
   expect(rows.map((r) => [r.Learner, r[BOUNDARIES], r["Past due date"]])).toEqual([
     [people.ali.name, "Not started", "Yes"],
     [people.max.name, "In progress", "Yes"],
@@ -760,7 +780,7 @@ test("a trainer from another organisation finds none of a cohort's pages, and a 
   // Nothing changed: the cohort, its learner, its assignment and its details are as they were.
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: cohortName })).toBeVisible();
-  await expect(page.getByText(`0 of 1 learners complete (0%) · due ${longDate(londonDay(20))}.`)).toBeVisible();
+  await expect(page.getByText(`0 of 1 learner complete (0%) · due ${longDate(londonDay(20))}.`)).toBeVisible();
   await expect(page.getByText("No new completions since your last visit.")).toBeVisible();
   await checkPage(page);
   await goToCohortTab(page, "Learners");
@@ -819,6 +839,29 @@ test("bad CSV files, past due dates, an unpublished course and an end before the
   await expect(csvSection(page).getByRole("table")).toHaveCount(0);
   await expect(learners).toBeVisible();
   await expect(invited).toHaveCount(0);
+  await checkPage(page);
+
+  // Saved by a spreadsheet that separates with semicolons, with Windows line endings, a cell on two
+  // lines and a stray quote: read as the trainer sees it, each row named by its line in the file.
+  const semicolons = newPerson("Lou");
+  await previewCsv(
+    page,
+    "semicolons.csv",
+    [`Name;Email`, `"${semicolons.name}\r\n(Lou)";${semicolons.email}`, `Max "Maxi" Roe;max at example`].join("\r\n"),
+  );
+  await expect(previewRow(page, 2)).toContainText(semicolons.email);
+  await expect(previewRow(page, 2)).toContainText("Ready");
+  await expect(previewRow(page, 4)).toContainText('Max "Maxi" Roe');
+  await expect(previewRow(page, 4)).toContainText("Enter an email address like name@example.org.");
+  await checkPage(page);
+  await csvSection(page).getByRole("link", { name: "Cancel" }).click();
+  await expect(csvSection(page).getByLabel("CSV file")).toBeVisible();
+  await checkPage(page);
+
+  // A quote that never closes is named by its line.
+  await previewCsv(page, "open-quote.csv", 'name,email\nAnn Jones,ann@example.org\n"Ben Ode,ben@example.org\n');
+  await expect(fileMessage).toContainText("line 3 opens a quote that never closes");
+  await expect(learners).toBeVisible();
   await checkPage(page);
 
   // An empty file, then one with only its header.

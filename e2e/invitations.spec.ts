@@ -23,6 +23,7 @@ test("an invitation link lets a second person join with the role it carries", as
   const invitation = page.getByRole("row").filter({ hasText: "New trainer" });
   await expect(invitation.getByRole("cell")).toHaveText([
     "New trainer",
+    "Anyone with the link",
     "Trainer",
     "0 of 1",
     /\d{4}$/,
@@ -34,7 +35,7 @@ test("an invitation link lets a second person join with the role it carries", as
   const person = someone("Sam");
   await sam.goto(link);
   await expect(sam.getByRole("heading", { level: 1, name: `Join ${admin.organisationName}` })).toBeVisible();
-  await expect(sam.getByText("You have been invited to join as trainer.")).toBeVisible();
+  await expect(sam.getByText("You have been invited to join as a trainer.")).toBeVisible();
   await checkPage(sam);
   await fillJoinForm(sam, person);
   await sam.getByRole("button", { name: "Create account and join" }).click();
@@ -51,7 +52,15 @@ test("an invitation link lets a second person join with the role it carries", as
 
   // The admin sees the invitation used up and the new member with the role.
   await page.reload();
-  await expect(invitation.getByRole("cell")).toHaveText(["New trainer", "Trainer", "1 of 1", /\d{4}$/, "Used up", ""]);
+  await expect(invitation.getByRole("cell")).toHaveText([
+    "New trainer",
+    "Anyone with the link",
+    "Trainer",
+    "1 of 1",
+    /\d{4}$/,
+    "Used up",
+    "",
+  ]);
   await checkPage(page);
   await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Members" }).click();
   const member = page.getByRole("row").filter({ hasText: person.email });
@@ -113,13 +122,13 @@ test("a revoked invitation says it was withdrawn, even to someone who already ha
   const person = await newPage();
   const typed = someone("Kai");
   await person.goto(link);
-  await expect(person.getByText("You have been invited to join as co-designer.")).toBeVisible();
+  await expect(person.getByText("You have been invited to join as a co-designer.")).toBeVisible();
   await checkPage(person);
   await fillJoinForm(person, typed);
 
   await page.getByRole("button", { name: `Revoke invitation ${label}` }).click();
   const row = page.getByRole("row").filter({ hasText: label });
-  await expect(row.getByRole("cell").nth(4)).toHaveText("Revoked");
+  await expect(row.getByRole("cell").nth(5)).toHaveText("Revoked");
   await expect(row.getByRole("button")).toHaveCount(0);
   await checkPage(page);
 
@@ -160,7 +169,7 @@ test("an expired invitation says it has expired", async ({ page, newPage, baseUR
 
   await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Invitations" }).click();
   const row = page.getByRole("row").filter({ hasText: "Made in the past by a test" });
-  await expect(row.getByRole("cell").nth(4)).toHaveText("Expired");
+  await expect(row.getByRole("cell").nth(5)).toHaveText("Expired");
   await checkPage(page);
 });
 
@@ -172,4 +181,71 @@ test("a link with a mangled token says the link is not valid", async ({ page }) 
     await expect(page.getByRole("main")).toContainText("This invitation link is not valid.");
     await checkPage(page);
   }
+});
+
+test("a personal invitation lets in only the person it was sent to, and tells anyone else kindly", async ({
+  page,
+  newPage,
+}) => {
+  const admin = await signUpOrganisation(page);
+  const jo = someone("Jo");
+  const link = await createInvitationLink(page, { roles: ["Co-designer"], label: "Jo", maxUses: 5, email: jo.email });
+  await expect(page.getByRole("status")).toContainText(`send it to ${jo.email}: only an account with that email`);
+  const row = page.getByRole("row").filter({ hasText: jo.email });
+  await expect(row.getByRole("cell")).toHaveText([
+    "Jo",
+    `Only ${jo.email}`,
+    "Co-designer",
+    "0 of 1",
+    /\d{4}$/,
+    "Active",
+    /Revoke/,
+  ]);
+
+  // Someone else who has the link cannot sign up with it, and keeps what they typed.
+  const other = await newPage();
+  const typed = someone("Mallory");
+  await other.goto(link);
+  await expect(
+    other.getByText("This invitation is for one person: use the email address it was sent to."),
+  ).toBeVisible();
+  await expect(other.getByRole("main")).not.toContainText(jo.email);
+  await checkPage(other);
+  await fillJoinForm(other, typed);
+  await other.getByRole("button", { name: "Create account and join" }).click();
+  const refusal =
+    "This invitation was made for one person, and sent to a different email address. Sign up with the address it was sent to, or ask the person who sent it for a link of your own.";
+  await expect(other.getByRole("alert")).toContainText(refusal);
+  await expect(other.getByLabel("Email", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(other.getByLabel("Your name")).toHaveValue(typed.name);
+  await expect(other.getByLabel("Email", { exact: true })).toHaveValue(typed.email);
+  await expect(other.getByRole("main")).not.toContainText(jo.email);
+  await checkPage(other);
+
+  // Someone signed in with another account is told before they try, and offered to log out.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: `Join ${admin.organisationName}` })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(
+    `You are logged in as ${admin.name}. This invitation was made for one person, and sent to a different email address from yours, so it cannot be used with this account.`,
+  );
+  await expect(page.getByRole("button", { name: `Join ${admin.organisationName}` })).toHaveCount(0);
+  await expect(page.getByRole("main").getByRole("button", { name: "Log out" })).toBeVisible();
+  await checkPage(page);
+
+  // The person it was sent to joins, with their address in any letter case.
+  const person = await newPage();
+  await person.goto(link);
+  await checkPage(person);
+  await fillJoinForm(person, { name: jo.name, email: jo.email.toUpperCase() });
+  await person.getByRole("button", { name: "Create account and join" }).click();
+  await expect(person).toHaveURL(/\/workshop$/);
+  await checkPage(person);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organisation" }).click();
+  await expect(page).toHaveURL(/\/organisation$/);
+  await checkPage(page);
+  await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Invitations" }).click();
+  await expect(page).toHaveURL(/\/organisation\/invitations$/);
+  await expect(row.getByRole("cell").nth(5)).toHaveText("Used up");
+  await checkPage(page);
 });

@@ -1,3 +1,4 @@
+import { countOf } from "../lib/plural";
 import { formatDate } from "./layout";
 
 type Point = { day: string; complete: number; rate: number };
@@ -14,11 +15,17 @@ export function CompletionChart({ series, total }: { series: Point[]; total: num
   const last = series[series.length - 1];
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
-  const x = (i: number) => PAD.left + (series.length <= 1 ? plotW : (i / (series.length - 1)) * plotW);
+  const oneDay = series.length === 1;
+  const x = (i: number) => PAD.left + (oneDay ? 0 : (i / (series.length - 1)) * plotW);
   const y = (rate: number) => PAD.top + (1 - rate) * plotH;
-  const path = series.map((p, i) => (i === 0 ? `M${x(0)},${y(p.rate)}` : `H${x(i)}V${y(p.rate)}`)).join("");
+  const steps = series.map((p, i) => (i === 0 ? `M${x(0)},${y(p.rate)}` : `H${x(i)}V${y(p.rate)}`)).join("");
+  // A single day has no width of its own: its level is drawn across the chart, or nothing would show.
+  const path = oneDay ? `${steps}H${WIDTH - PAD.right}` : steps;
+  const first = series[0];
   const summary = last
-    ? `${last.complete} of ${total} learners (${Math.round(last.rate * 100)}%) had completed by ${formatDate(last.day)}, starting from ${formatDate(series[0]?.day ?? last.day)}.`
+    ? `${last.complete} of ${countOf(total, "learner")} (${Math.round(last.rate * 100)}%) had completed by ${formatDate(last.day)}${
+        first && first.day !== last.day ? `, starting from ${formatDate(first.day)}` : ""
+      }.`
     : "No data yet.";
   return (
     <figure className="chart">
@@ -37,11 +44,13 @@ export function CompletionChart({ series, total }: { series: Point[]; total: num
           <>
             <path d={path} className="chart-line" fill="none" />
             <text x={PAD.left} y={HEIGHT - 10} className="chart-label">
-              {formatDate(series[0]?.day ?? "")}
+              {formatDate(first?.day ?? "")}
             </text>
-            <text x={WIDTH - PAD.right} y={HEIGHT - 10} textAnchor="end" className="chart-label">
-              {formatDate(last?.day ?? "")}
-            </text>
+            {oneDay ? null : (
+              <text x={WIDTH - PAD.right} y={HEIGHT - 10} textAnchor="end" className="chart-label">
+                {formatDate(last?.day ?? "")}
+              </text>
+            )}
           </>
         ) : null}
       </svg>

@@ -1,5 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { recordAudit } from "../../modules/audit/service";
+import { type AuditAction, recordAudit } from "../../modules/audit/service";
 
 export { activityLog } from "../../modules/audit/service";
 
@@ -11,7 +11,7 @@ export function recordLogout(context: AppLoadContext, userId: string) {
 export function recordExport(
   context: AppLoadContext,
   actor: { orgId: string; userId: string },
-  action: string,
+  action: Extract<AuditAction, "cohort.progress_exported" | "cohort.xapi_exported">,
   targetId: string,
 ) {
   recordAudit(context.runtime.db, {

@@ -8,7 +8,7 @@ export {
 } from "../../modules/cohorts/assignments";
 export { acceptedRowsCsv, parseLearnerCsv } from "../../modules/cohorts/csv";
 export { cohortDashboard, learnerProgress } from "../../modules/cohorts/dashboard";
-export { progressCsv } from "../../modules/cohorts/export";
+export { assignmentToExport, progressCsv, STALE_EXPORT } from "../../modules/cohorts/export";
 export { cohortInvitationLink, importLearners } from "../../modules/cohorts/invite";
 export { completionsSinceLastVisit } from "../../modules/cohorts/news";
 export {

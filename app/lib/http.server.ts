@@ -1,6 +1,8 @@
 import { data } from "@remix-run/node";
 import { ForbiddenError, InvalidError, NotFoundError } from "../../modules/shared/errors";
 import { idSchema } from "../../modules/shared/ids";
+import { refusalAnswer } from "./error-page.server";
+import { errorText } from "./error-text";
 
 export function notFound(message = "We could not find that page."): never {
   throw data({ message }, { status: 404 });
@@ -36,5 +38,30 @@ export async function handled<Result>(body: () => Promise<Result> | Result): Pro
     return await body();
   } catch (error) {
     throw toResponse(error);
+  }
+}
+
+type Refusal = { type: "DataWithResponseInit"; data: { message?: unknown } | null; init: ResponseInit | null };
+
+function isRefusal(value: unknown): value is Refusal {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
+}
+
+/**
+ * The loader or action of a route without a page (a download). Remix has no error page to render
+ * for such a route and answers what `handled` throws as JSON ("Unexpected Server Error"), so here a
+ * refusal becomes the app's own error page for a browser, a plain-text sentence for anything else,
+ * with its status. Redirects (to log in) pass through; anything unexpected stays a 500.
+ */
+export async function resource(request: Request, body: () => Promise<Response> | Response): Promise<Response> {
+  try {
+    return await body();
+  } catch (thrown) {
+    const error = toResponse(thrown);
+    if (error instanceof Response) return error;
+    if (!isRefusal(error)) throw error;
+    const status = error.init?.status ?? 500;
+    const detail = typeof error.data?.message === "string" ? error.data.message : undefined;
+    return refusalAnswer(request, status, errorText(status, detail));
   }
 }

@@ -2,6 +2,7 @@ export { setSessionOrg } from "../../modules/accounts/sessions";
 export {
   acceptInvitation,
   createInvitation,
+  invitationIsFor,
   listInvitations,
   lookUpInvitation,
   revokeInvitation,

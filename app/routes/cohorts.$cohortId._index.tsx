@@ -6,6 +6,7 @@ import { EmptyState, formatDate, formatDateTime } from "~/components/layout";
 import { requireAllowed } from "~/lib/auth.server";
 import { cohortDashboard, lastVisit, listAssignments, markCohortSeen } from "~/lib/cohorts.server";
 import { handled, paramId } from "~/lib/http.server";
+import { countOf } from "~/lib/plural";
 
 const STATUSES = ["not_started", "in_progress", "complete", "past_due"] as const;
 const SORTS = ["name", "progress", "activity"] as const;
@@ -82,7 +83,7 @@ export default function Progress() {
           {dashboard.assignment.title} <span className="badge">Version {dashboard.assignment.version}</span>
         </h2>
         <p>
-          {dashboard.complete} of {dashboard.total} learners complete ({percent}%)
+          {dashboard.complete} of {countOf(dashboard.total, "learner")} complete ({percent}%)
           {dashboard.assignment.dueOn ? ` · due ${formatDate(dashboard.assignment.dueOn)}` : " · no due date"}
           {dashboard.assignment.pastDue ? " (past due date)" : ""}.
         </p>

@@ -193,10 +193,10 @@ export default function Learners() {
         </section>
 
         <section className="card" aria-labelledby="link-title">
-          <h2 id="link-title">Invitation link</h2>
+          <h2 id="link-title">A link anyone can use</h2>
           <p>
-            Anyone with the link joins this cohort as a learner (and your organisation, if they are new). It lasts 30
-            days.
+            Anyone with the link joins this cohort as a learner (and your organisation, if they are new), up to 500
+            people. It lasts 30 days. For a link only one person can use, add them from a CSV file.
           </p>
           {success?.link ? (
             <div className="notice" role="status">
@@ -208,7 +208,7 @@ export default function Learners() {
           ) : null}
           <Form method="post">
             <button type="submit" name="intent" value="link" className="button-secondary">
-              Create an invitation link
+              Create a link anyone can use
             </button>
           </Form>
         </section>
@@ -225,6 +225,7 @@ export default function Learners() {
               {success.imported.invited.length > 0 ? (
                 <>
                   <p>Send each new person their own link (shown only once):</p>
+                  <p>Each link works only for the email address beside it, once.</p>
                   <ul>
                     {success.imported.invited.map((i) => (
                       <li key={i.email}>

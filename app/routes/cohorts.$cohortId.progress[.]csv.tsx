@@ -1,18 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordExport } from "~/lib/audit.server";
 import { requireAllowed } from "~/lib/auth.server";
-import { cohortDashboard, listAssignments, progressCsv } from "~/lib/cohorts.server";
-import { handled, notFound, paramId } from "~/lib/http.server";
+import { assignmentToExport, cohortDashboard, progressCsv, STALE_EXPORT } from "~/lib/cohorts.server";
+import { notFound, paramId, resource } from "~/lib/http.server";
 
 /** The cohort's progress on one assignment, as a CSV download. */
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
-  handled(async () => {
+  resource(request, async () => {
     const actor = await requireAllowed(request, context, "cohort.manage");
     const cohortId = paramId(params, "cohortId");
     const { db } = context.runtime;
     const wanted = new URL(request.url).searchParams.get("assignment");
-    const assignment = listAssignments(db, cohortId).find((a) => a.id === wanted);
-    if (!assignment) notFound();
+    const assignment = assignmentToExport(db, actor.orgId, cohortId, wanted);
+    if (!assignment) notFound(STALE_EXPORT);
     const dashboard = cohortDashboard(db, actor.orgId, cohortId, assignment.id);
     recordExport(context, actor, "cohort.progress_exported", cohortId);
     const name = dashboard.cohort.name.replace(/[^\w-]+/g, "-").toLowerCase();

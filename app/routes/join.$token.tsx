@@ -6,12 +6,13 @@ import { getSession, startSession } from "~/lib/auth.server";
 import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
 import {
   acceptInvitation,
+  invitationIsFor,
   joinNewAccountSchema,
   lookUpInvitation,
   setSessionOrg,
   signUpWithInvitation,
 } from "~/lib/organisations.server";
-import { roleList } from "~/lib/roles";
+import { rolesWithArticles } from "~/lib/roles";
 
 export const meta: MetaFunction = () => [{ title: "Join an organisation · Alongside" }];
 
@@ -28,11 +29,14 @@ export const loader = async ({ request, params, context }: LoaderFunctionArgs) =
   const found = findInvitation(params.token, context);
   const session = await getSession(request, context);
   if (!found.ok) return data({ ok: false as const, message: found.message, signedInAs: null }, { status: 410 });
+  // Whether it is personal, never for whom: whoever holds the link may not be that person.
   return {
     ok: true as const,
     orgName: found.invitation.orgName,
     roles: found.invitation.roles,
+    personal: found.invitation.email !== null,
     signedInAs: session ? session.user.name : null,
+    forThisAccount: session ? invitationIsFor(found.invitation, session.user.email) : null,
   };
 };
 
@@ -85,8 +89,27 @@ export default function Join() {
   return (
     <div className="narrow">
       <h1>Join {invitation.orgName}</h1>
-      <p className="lead">You have been invited to join as {roleList(invitation.roles)}.</p>
-      {invitation.signedInAs ? (
+      <p className="lead">You have been invited to join as {rolesWithArticles(invitation.roles)}.</p>
+      {invitation.personal && !invitation.signedInAs ? (
+        <p>This invitation is for one person: use the email address it was sent to.</p>
+      ) : null}
+      {invitation.signedInAs && !invitation.forThisAccount ? (
+        <Form method="post" action="/logout" className="stack">
+          <p>
+            You are logged in as {invitation.signedInAs}. This invitation was made for one person, and sent to a
+            different email address from yours, so it cannot be used with this account.
+          </p>
+          <p>
+            If it was sent to you at another address, log out and open the link again. If not, ask the person who sent
+            it for a link of your own.
+          </p>
+          <div className="actions">
+            <button type="submit" className="button-secondary">
+              Log out
+            </button>
+          </div>
+        </Form>
+      ) : invitation.signedInAs ? (
         <Form method="post" className="stack">
           <ErrorSummary state={state} labels={LABELS} />
           <p>You are logged in as {invitation.signedInAs}.</p>

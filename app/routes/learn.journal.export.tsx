@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAllowed } from "~/lib/auth.server";
-import { handled } from "~/lib/http.server";
+import { resource } from "~/lib/http.server";
 import { exportJournal } from "~/lib/learning.server";
 
 /** The learner's own journal as a download. Never cached: it is health data. */
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
-  handled(async () => {
+  resource(request, async () => {
     const actor = await requireAllowed(request, context, "learning.take");
     return new Response(exportJournal(context.runtime.db, actor), {
       headers: {

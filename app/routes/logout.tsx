@@ -1,13 +1,15 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { recordLogout } from "~/lib/audit.server";
 import { endSession } from "~/lib/auth.server";
+import { resource } from "~/lib/http.server";
 
 /** Logging out changes state, so it is POST only; a GET simply goes home. */
-export const loader = () => redirect("/");
+export const loader = ({ request }: LoaderFunctionArgs) => resource(request, () => redirect("/"));
 
-export const action = async ({ request, context }: ActionFunctionArgs) => {
-  const { session, cookie } = await endSession(request, context);
-  if (session) recordLogout(context, session.user.id);
-  throw redirect("/login?loggedOut=1", { headers: { "Set-Cookie": cookie } });
-};
+export const action = ({ request, context }: ActionFunctionArgs) =>
+  resource(request, async () => {
+    const { session, cookie } = await endSession(request, context);
+    if (session) recordLogout(context, session.user.id);
+    return redirect("/login?loggedOut=1", { headers: { "Set-Cookie": cookie } });
+  });

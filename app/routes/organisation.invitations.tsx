@@ -30,12 +30,17 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
       } catch (error) {
         return invalidFromError(error, form);
       }
-      return { ok: true as const, revoked: true, link: null };
+      return { ok: true as const, revoked: true, link: null, personalFor: null };
     }
     const parsed = parseForm(form, invitationSchema);
     if (!parsed.ok) return invalid(parsed);
     const { token } = createInvitation(db, config.SESSION_SECRET, actor, parsed.data);
-    return { ok: true as const, revoked: false, link: `${new URL(request.url).origin}/join/${token}` };
+    return {
+      ok: true as const,
+      revoked: false,
+      link: `${new URL(request.url).origin}/join/${token}`,
+      personalFor: parsed.data.email,
+    };
   });
 
 const STATE_LABELS = { active: "Active", expired: "Expired", used_up: "Used up", revoked: "Revoked" } as const;
@@ -51,10 +56,17 @@ export default function Invitations() {
         <h2 id="new-invitation">Invite people</h2>
         {result?.ok && result.link ? (
           <div className="notice" role="status">
-            <p>
-              <strong>Your invitation link is ready.</strong> Copy it now and send it to the people you are inviting:
-              for your security it is only shown once.
-            </p>
+            {result.personalFor ? (
+              <p>
+                <strong>Your invitation link is ready.</strong> Copy it now and send it to {result.personalFor}: only an
+                account with that email address can use it, once. For your security it is only shown once.
+              </p>
+            ) : (
+              <p>
+                <strong>Your invitation link is ready.</strong> Copy it now and send it to the people you are inviting:
+                anyone with the link can use it. For your security it is only shown once.
+              </p>
+            )}
             <p className="copy-box" data-testid="invitation-link">
               {result.link}
             </p>
@@ -68,6 +80,15 @@ export default function Invitations() {
             hint="For example: spring cohort, or Jordan. Only admins see this."
             state={state}
             maxLength={120}
+          />
+          <Field
+            label="Their email (optional)"
+            name="email"
+            type="email"
+            autoComplete="off"
+            hint="For one person: only an account with this email address can use the link, once. Leave it empty for a link anyone with it can use."
+            state={state}
+            maxLength={254}
           />
           <fieldset>
             <legend>Roles they will have</legend>
@@ -103,6 +124,7 @@ export default function Invitations() {
             min={1}
             max={500}
             defaultValue="1"
+            hint="For a link anyone can use. A link for one person is used once."
             state={state}
           />
           <div className="actions">
@@ -122,6 +144,7 @@ export default function Invitations() {
             <thead>
               <tr>
                 <th scope="col">For</th>
+                <th scope="col">Who can use it</th>
                 <th scope="col">Roles</th>
                 <th scope="col">Used</th>
                 <th scope="col">Expires</th>
@@ -135,6 +158,7 @@ export default function Invitations() {
               {invitations.map((inv) => (
                 <tr key={inv.id}>
                   <td>{inv.label || <span className="muted">Not named</span>}</td>
+                  <td>{inv.email ? `Only ${inv.email}` : "Anyone with the link"}</td>
                   <td>{inv.roles.map((r) => ROLE_LABELS[r]).join(", ")}</td>
                   <td>
                     {inv.uses} of {inv.maxUses}

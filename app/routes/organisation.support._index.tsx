@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
 import { Notice } from "~/components/layout";
 import { SupportFields } from "~/components/support-fields";
@@ -55,6 +55,7 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
 export default function SupportResources() {
   const { resources } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
+  const visit = useLocation().key;
   return (
     <>
       <p>Everyone in your organisation sees these on the Support now page and in training. Learners see them first.</p>
@@ -108,7 +109,9 @@ export default function SupportResources() {
       </ol>
       <section className="card" aria-labelledby="add-resource">
         <h2 id="add-resource">Add a support resource</h2>
-        <Form method="post" className="stack" noValidate>
+        {/* The redirect after an add comes back to this same page, where React would keep what was typed in
+            the fields: keyed by the visit, the form starts afresh (and a refused add refills it from the answer). */}
+        <Form method="post" className="stack" noValidate key={visit}>
           <ErrorSummary state={state} />
           <SupportFields state={state} />
           <div className="actions">

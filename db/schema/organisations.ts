@@ -51,6 +51,11 @@ export const invitations = sqliteTable(
     revokedAt: timestamp("revoked_at"),
     /** A cohort the person joins with the invitation (they become one of its learners). */
     cohortId: text("cohort_id"),
+    /**
+     * Set for a personal invitation (lower case): only an account with this email may use it, once.
+     * Without it the link lets in anyone who has it, up to its number of uses.
+     */
+    email: text("email"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at").notNull(),
   },

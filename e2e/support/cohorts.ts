@@ -125,10 +125,10 @@ export async function addFromOrganisation(page: Page, name: string, option = nam
   await checkPage(page);
 }
 
-/** On the Learners tab: creates the cohort's invitation link and returns it (it is shown once). */
+/** On the Learners tab: creates the cohort's link anyone can use and returns it (it is shown once). */
 export async function createCohortLink(page: Page): Promise<string> {
-  const section = page.getByRole("region", { name: "Invitation link" });
-  await section.getByRole("button", { name: "Create an invitation link" }).click();
+  const section = page.getByRole("region", { name: "A link anyone can use" });
+  await section.getByRole("button", { name: "Create a link anyone can use" }).click();
   const shown = section.getByRole("status").filter({ hasText: "Copy it now" });
   await expect(shown).toBeVisible();
   // The Learners tab is an index route: the form's answer comes back at its "?index" address.
@@ -198,7 +198,7 @@ export function assignmentCard(page: Page, title: string): Locator {
 export async function signUpThroughLink(page: Page, link: string, person: Person, orgName: string) {
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: `Join ${orgName}` })).toBeVisible();
-  await expect(page.getByText("You have been invited to join as learner.")).toBeVisible();
+  await expect(page.getByText("You have been invited to join as a learner.")).toBeVisible();
   await checkPage(page);
   await page.getByLabel("Your name").fill(person.name);
   await page.getByLabel("Email", { exact: true }).fill(person.email);

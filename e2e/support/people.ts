@@ -88,12 +88,12 @@ export async function signUpOrganisation(page: Page, input: Partial<NewAdmin> = 
 export type RoleLabel = "Organisation admin" | "Facilitator" | "Co-designer" | "Trainer" | "Learner";
 
 /**
- * As an admin: opens Organisation → Invitations, creates a link for these roles and returns the link,
- * which the page shows only once.
+ * As an admin: opens Organisation → Invitations, creates a link for these roles (for one person, with
+ * `email`) and returns the link, which the page shows only once.
  */
 export async function createInvitationLink(
   page: Page,
-  options: { roles: RoleLabel[]; label?: string; maxUses?: number },
+  options: { roles: RoleLabel[]; label?: string; maxUses?: number; email?: string },
 ): Promise<string> {
   if (!new URL(page.url()).pathname.startsWith("/organisation")) {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organisation" }).click();
@@ -106,6 +106,7 @@ export async function createInvitationLink(
   await checkPage(page);
   const form = page.getByRole("main");
   if (options.label) await form.getByLabel("Who is it for?").fill(options.label);
+  if (options.email) await form.getByLabel("Their email (optional)").fill(options.email);
   const roles = form.getByRole("group", { name: "Roles they will have" });
   for (const role of ["Organisation admin", "Facilitator", "Co-designer", "Trainer", "Learner"] as const) {
     await roles.getByRole("checkbox", { name: role, exact: true }).setChecked(options.roles.includes(role));

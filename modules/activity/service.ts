@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { auditEvents, comments, commentThreads, moduleSnapshots, signoffs, users } from "../../db/schema";
+import { rolesWithArticles } from "../auth/role-sentences";
+import { isRole } from "../auth/roles";
 
 export type ActivityItem = { at: Date; who: string | null; what: string; until?: Date };
 
@@ -18,6 +20,12 @@ const AUDITED: Record<string, string> = {
   "module.unarchived": "brought the module back from the archive",
   "module.published": "published a version",
 };
+
+/** A collaborator's role after "as": the organisation roles by their labels, and the module-only reviewer. */
+function collaboratorRole(role: unknown): string {
+  if (typeof role === "string" && isRole(role)) return rolesWithArticles([role]);
+  return role === "reviewer" ? "a reviewer" : "a collaborator";
+}
 
 /** Edits grouped into sessions per person, with window functions so SQLite does the grouping. */
 function editSessions(db: DB, moduleId: string) {
@@ -77,8 +85,7 @@ export function moduleActivity(db: DB, moduleId: string, limit = 100): ActivityI
   for (const a of audits) {
     let what = AUDITED[a.action] ?? a.action;
     const subject = joinedNames.get(String(a.detail?.userId ?? ""));
-    if (a.action === "collaborator.set" && subject)
-      what = `added ${subject} as ${String(a.detail?.role).replace("_", "-")}`;
+    if (a.action === "collaborator.set" && subject) what = `added ${subject} as ${collaboratorRole(a.detail?.role)}`;
     if (a.action === "collaborator.removed" && subject) what = `removed ${subject} from the module`;
     if (a.action === "module.signed_off") what = `signed off revision ${String(a.detail?.revision ?? "")}`;
     if (a.action === "module.restored") what = `restored “${String(a.detail?.name ?? "an earlier version")}”`;

@@ -1,22 +1,43 @@
 import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { auditEvents, memberships, users } from "../../db/schema";
+import { roleNames, rolesWithArticles } from "../auth/role-sentences";
+import { isRole, type Role } from "../auth/roles";
 
-export type AuditAction =
-  | "login.succeeded"
-  | "login.failed"
-  | "login.throttled"
-  | "logout"
-  | "password.changed"
-  | "account.created"
-  | "organisation.created"
-  | "membership.joined"
-  | "membership.roles_changed"
-  | "membership.removed"
-  | "invitation.created"
-  | "invitation.revoked"
-  | "support_resources.changed"
-  | (string & {});
+/** Every action the product records. Each has a description below, so the activity log never shows one raw. */
+export const AUDIT_ACTIONS = [
+  "login.succeeded",
+  "login.failed",
+  "login.throttled",
+  "logout",
+  "password.changed",
+  "account.created",
+  "organisation.created",
+  "membership.joined",
+  "membership.roles_changed",
+  "membership.removed",
+  "invitation.created",
+  "invitation.revoked",
+  "support_resources.changed",
+  "cohort.created",
+  "assignment.created",
+  "cohort.progress_exported",
+  "cohort.xapi_exported",
+  "module.created",
+  "module.archived",
+  "module.unarchived",
+  "module.restored",
+  "module.signed_off",
+  "module.review_started",
+  "module.published",
+  "module.unpublished",
+  "course.published",
+  "credit.changed",
+  "collaborator.set",
+  "collaborator.removed",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditEntry = {
   orgId?: string | null;
@@ -44,29 +65,62 @@ export function recordAudit(db: DB, entry: AuditEntry, now = new Date()) {
     .run();
 }
 
-const DESCRIPTIONS: Record<string, string> = {
-  "login.succeeded": "Logged in",
-  "login.failed": "Failed log-in",
-  "login.throttled": "Log-in refused after too many attempts",
-  logout: "Logged out",
-  "password.changed": "Changed their password",
-  "account.created": "Created an account",
-  "organisation.created": "Created the organisation",
-  "membership.joined": "Joined through an invitation",
-  "membership.roles_changed": "Changed roles",
-  "membership.removed": "Removed a member",
-  "invitation.created": "Created an invitation",
-  "invitation.revoked": "Revoked an invitation",
-  "support_resources.changed": "Changed the support resources",
+/** What each action reads as in the activity log; `target` is the name of what it was done to, when known. */
+const DESCRIPTIONS: Record<AuditAction, (target: string | null) => string> = {
+  "login.succeeded": () => "Logged in",
+  "login.failed": () => "Failed log-in",
+  "login.throttled": () => "Log-in refused after too many attempts",
+  logout: () => "Logged out",
+  "password.changed": () => "Changed their password",
+  "account.created": () => "Created an account",
+  "organisation.created": () => "Created the organisation",
+  "membership.joined": () => "Joined through an invitation",
+  "membership.roles_changed": (target) => `Changed the roles of ${target ?? "a member"}`,
+  "membership.removed": (target) => `Removed a member: ${target ?? "a former member"}`,
+  "invitation.created": () => "Created an invitation",
+  "invitation.revoked": () => "Revoked an invitation",
+  "support_resources.changed": () => "Changed the support resources",
+  "cohort.created": (target) => (target ? `Created the cohort ${target}` : "Created a cohort"),
+  "assignment.created": (target) => `Gave training to ${target ? `the cohort ${target}` : "a cohort"}`,
+  "cohort.progress_exported": (target) => `Downloaded the progress of ${target ?? "a cohort"} (CSV)`,
+  "cohort.xapi_exported": (target) => `Downloaded the xAPI statements of ${target ?? "a cohort"}`,
+  "module.created": (target) => `Created the module ${quoted(target)}`,
+  "module.archived": (target) => `Archived the module ${quoted(target)}`,
+  "module.unarchived": (target) => `Brought the module ${quoted(target)} back from the archive`,
+  "module.restored": (target) => `Restored an earlier version of the module ${quoted(target)}`,
+  "module.signed_off": (target) => `Signed off a revision of the module ${quoted(target)}`,
+  "module.review_started": (target) => `Started the review of the module ${quoted(target)}`,
+  "module.published": (target) => `Published a version of the module ${quoted(target)}`,
+  "module.unpublished": (target) => `Withdrew the module ${quoted(target)} from learners`,
+  "course.published": (target) => `Published a version of the course ${quoted(target)}`,
+  "credit.changed": (target) => `Changed how they are credited on the module ${quoted(target)}`,
+  "collaborator.set": (target) => `Added or changed a collaborator on the module ${quoted(target)}`,
+  "collaborator.removed": (target) => `Took a collaborator off the module ${quoted(target)}`,
 };
 
+function quoted(title: string | null) {
+  return title ? `“${title}”` : "(since deleted)";
+}
+
+function rolesIn(value: unknown): Role[] {
+  return Array.isArray(value) ? value.filter((v): v is Role => typeof v === "string" && isRole(v)) : [];
+}
+
+function isAuditAction(action: string): action is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(action);
+}
+
 export function describeAudit(action: string, detail: Record<string, unknown> | null, targetName: string | null) {
-  const base = DESCRIPTIONS[action] ?? action.replace(/[._]/g, " ");
-  if (action === "membership.roles_changed" && detail) {
-    const after = Array.isArray(detail.after) ? detail.after.join(", ") : "";
-    return `${base} of ${targetName ?? "a member"} to ${after || "none"}`;
+  // Actions from before a rename, or recorded elsewhere: read as a sentence rather than shown raw.
+  if (!isAuditAction(action)) {
+    const words = action.replace(/[._]+/g, " ").trim();
+    return words.charAt(0).toUpperCase() + words.slice(1);
   }
-  if (action === "membership.removed") return `${base}: ${targetName ?? "a former member"}`;
+  const base = DESCRIPTIONS[action](targetName);
+  if (action === "membership.roles_changed" && detail) return `${base} to ${roleNames(rolesIn(detail.after))}`;
+  if (action === "membership.joined" && rolesIn(detail?.roles).length > 0) {
+    return `${base} as ${rolesWithArticles(rolesIn(detail?.roles))}`;
+  }
   return base;
 }
 
@@ -75,7 +129,13 @@ export function describeAudit(action: string, detail: Record<string, unknown> | 
  * password changes) of its current members.
  */
 export function activityLog(db: DB, orgId: string, limit = 100) {
-  const target = sql<string | null>`(select name from users t where t.id = ${auditEvents.targetId})`;
+  // The name of what an event was done to, from the table its target type names.
+  const target = sql<string | null>`(case ${auditEvents.targetType}
+    when 'user' then (select name from users t where t.id = ${auditEvents.targetId})
+    when 'cohort' then (select name from cohorts t where t.id = ${auditEvents.targetId})
+    when 'module' then (select title from modules t where t.id = ${auditEvents.targetId})
+    when 'course' then (select title from courses t where t.id = ${auditEvents.targetId})
+    else null end)`;
   return db
     .select({
       id: auditEvents.id,

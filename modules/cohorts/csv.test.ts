@@ -177,6 +177,71 @@ describe("parseLearnerCsv", () => {
       [7, "This email is already on line 3."],
     ]);
   });
+
+  it("numbers rows rightly in a file with Windows line endings, after a cell that spans lines", () => {
+    const rows = rowsOf(
+      parseLearnerCsv(
+        utf8(
+          'name,email\r\n"Ann\r\nJones",ann@example.org\r\nBen Ode,nope\r\n\r\n"Cat\r\n\r\nLee",cat@example.org\r\nDee Roy,nope\r\n',
+        ),
+      ),
+    );
+    expect(rows.map((r) => [r.line, r.problem])).toEqual([
+      [2, null],
+      [4, "Enter an email address like name@example.org."],
+      [6, null],
+      [9, "Enter an email address like name@example.org."],
+    ]);
+  });
+
+  it("numbers rows rightly in a file with old Mac line endings", () => {
+    const rows = rowsOf(parseLearnerCsv(utf8('name,email\r"Ann\rJones",ann@example.org\rBen Ode,nope\r')));
+    expect(rows.map((r) => r.line)).toEqual([2, 4]);
+  });
+
+  it("accepts a bare quote inside a cell that is not quoted", () => {
+    const rows = rowsOf(
+      parseLearnerCsv(utf8('name,email\nBen "Benny" Ode,ben@example.org\nCat 5" Lee,cat@example.org\n')),
+    );
+    expect(rows).toEqual([
+      { line: 2, name: 'Ben "Benny" Ode', email: "ben@example.org", problem: null },
+      { line: 3, name: 'Cat 5" Lee', email: "cat@example.org", problem: null },
+    ]);
+  });
+
+  it("names the line where a quote opens and never closes", () => {
+    const file = 'name,email\nAnn,ann@example.org\n\n"Ben Ode,ben@example.org\nCat Lee,cat@example.org\n';
+    expect(messageOf(parseLearnerCsv(utf8(file)))).toBe(
+      "This file could not be read as CSV (line 4 opens a quote that never closes: add the closing quote, or remove it).",
+    );
+  });
+
+  it("names the line where text follows a closing quote", () => {
+    const file = 'name,email\nAnn,ann@example.org\nBen,"ben"@example.org\n';
+    expect(messageOf(parseLearnerCsv(utf8(file)))).toBe(
+      "This file could not be read as CSV (line 3 has text right after a closing quote: quote the whole cell, or remove the quotes).",
+    );
+  });
+
+  it("reads a file separated by semicolons, as spreadsheets in many countries save it", () => {
+    const rows = rowsOf(parseLearnerCsv(utf8('Name;Email\nLee, Cat;cat@example.org\n"Ode; Ben";ben@example.org\n')));
+    expect(rows).toEqual([
+      { line: 2, name: "Lee, Cat", email: "cat@example.org", problem: null },
+      { line: 3, name: "Ode; Ben", email: "ben@example.org", problem: null },
+    ]);
+  });
+
+  it("reads a file separated by tabs", () => {
+    const rows = rowsOf(parseLearnerCsv(utf8("email\tname\tteam\r\nann@example.org\tAnn Jones\tNorth\r\n")));
+    expect(rows).toEqual([{ line: 2, name: "Ann Jones", email: "ann@example.org", problem: null }]);
+  });
+
+  it("says what the first row holds when its columns cannot be told apart", () => {
+    expect(messageOf(parseLearnerCsv(utf8("name|email\nAnn|ann@example.org\n")))).toBe(
+      "The first row must name the columns. The name and email columns are missing. " +
+        "The first row reads “name|email”: separate the columns with commas, semicolons or tabs.",
+    );
+  });
 });
 
 describe("acceptedRowsCsv", () => {
@@ -204,6 +269,13 @@ describe("acceptedRowsCsv", () => {
       { line: 2, name: "Ann Jones", email: "ann@example.org", problem: null },
       { line: 3, name: 'Lee, Cat "Kit"', email: "cat@example.org", problem: null },
     ]);
+  });
+
+  it("neutralises names a spreadsheet would run as formulas, and reads them back as they were typed", () => {
+    const rows = rowsOf(parseLearnerCsv(utf8('name,email\n=SUM(1+2),ann@example.org\n"@Ben, Ode",ben@example.org\n')));
+    const csv = acceptedRowsCsv(rows);
+    expect(csv).toBe("name,email\n'=SUM(1+2),ann@example.org\n\"'@Ben, Ode\",ben@example.org\n");
+    expect(rowsOf(parseLearnerCsv(utf8(csv))).map((r) => r.name)).toEqual(["=SUM(1+2)", "@Ben, Ode"]);
   });
 
   it("writes just the header when no row passed", () => {
@@ -249,10 +321,13 @@ describe("importing a checked learner list", () => {
     expect(cohortMemberList(db, cohort.id).map((m) => m.name)).toEqual(["Ann Jones"]);
     expect(cohortInviteeList(db, cohort.id).map((i) => i.name)).toEqual(["Ben Ode", "Zoe Far"]);
     const links = db.select().from(invitations).where(eq(invitations.cohortId, cohort.id)).all();
-    expect(links.map((l) => [l.maxUses, l.roles])).toEqual([
-      [1, ["learner"]],
-      [1, ["learner"]],
-    ]);
+    // Each invitation is personal: only an account with that row's email can use it.
+    expect(links.map((l) => [l.maxUses, l.roles, l.email]).sort()).toEqual(
+      [
+        [1, ["learner"], "ben@example.org"],
+        [1, ["learner"], elsewhere.user.email.toLowerCase()],
+      ].sort(),
+    );
     expect(db.select().from(cohortInvitees).all()).toHaveLength(2);
   });
 

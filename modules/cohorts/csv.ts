@@ -1,12 +1,13 @@
-import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
+import { csvText, unneutralisedCell } from "../shared/csv";
 import { email as emailField, personName } from "../shared/fields";
+import { readRecords } from "./csv-records";
 
 export type CsvRow = { line: number; name: string; email: string; problem: string | null };
 export type CsvResult = { ok: true; rows: CsvRow[] } | { ok: false; message: string };
 
 const MAX_ROWS = 2000;
+const COLUMNS = ["name", "email"] as const;
 const rowSchema = z.object({ name: personName, email: emailField });
 
 /**
@@ -28,42 +29,26 @@ export function parseLearnerCsv(
       message: "This file is not UTF-8 text. In your spreadsheet, save it as “CSV UTF-8” and upload it again.",
     };
   }
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    // With `info`, each record says on which line it ends: blank lines are skipped and a quoted cell
-    // can span lines, so a record's position is not its line in the spreadsheet.
-    // (csv-parse's types do not model `info`, hence the cast.)
-    records = parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-      info: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    return {
-      ok: false,
-      message: `This file could not be read as CSV (${error instanceof Error ? error.message : "unknown problem"}).`,
-    };
-  }
-  const [header, ...body] = records;
-  const columns = (header?.record ?? []).map((h) => h.toLowerCase());
+  const read = readRecords(text, COLUMNS);
+  if (!read.ok) return read;
+  const [header, ...body] = read.records;
+  const columns = (header?.cells ?? []).map((h) => h.toLowerCase());
   const nameAt = columns.indexOf("name");
   const emailAt = columns.indexOf("email");
   if (nameAt === -1 || emailAt === -1) {
     const missing =
       nameAt === -1 && emailAt === -1
-        ? "The name and email columns are missing."
+        ? `The name and email columns are missing.${oneCellHint(header?.cells ?? [])}`
         : `The ${nameAt === -1 ? "name" : "email"} column is missing.`;
     return { ok: false, message: `The first row must name the columns. ${missing}` };
   }
   if (body.length === 0) return { ok: false, message: "The file has a header but no learners." };
   if (body.length > MAX_ROWS) return { ok: false, message: `Upload at most ${MAX_ROWS} learners at a time.` };
   const seen = new Map<string, number>();
-  const rows = body.map(({ record, info }): CsvRow => {
-    const line = info.lines - newlinesIn(record);
-    const name = record[nameAt] ?? "";
-    const email = record[emailAt] ?? "";
+  const rows = body.map(({ cells, line }): CsvRow => {
+    // The confirm step sends back the list we wrote, where a name like "=Ann" was neutralised.
+    const name = unneutralisedCell(cells[nameAt] ?? "");
+    const email = unneutralisedCell(cells[emailAt] ?? "");
     const parsed = rowSchema.safeParse({ name, email });
     if (!parsed.success)
       return { line, name, email, problem: parsed.error.issues[0]?.message ?? "This row is not valid." };
@@ -80,11 +65,15 @@ export function parseLearnerCsv(
   return { ok: true, rows };
 }
 
-function newlinesIn(record: string[]) {
-  return record.reduce((count, cell) => count + (cell.match(/\n/g)?.length ?? 0), 0);
+/** A first row read as one cell was most likely separated by something we do not split on: say what it was. */
+function oneCellHint(cells: string[]) {
+  const [only] = cells;
+  if (cells.length !== 1 || !only) return "";
+  const shown = only.length > 60 ? `${only.slice(0, 60)}…` : only;
+  return ` The first row reads “${shown}”: separate the columns with commas, semicolons or tabs.`;
 }
 
 /** The rows that passed, as a learner list again (carried through the preview's confirm step). */
 export function acceptedRowsCsv(rows: CsvRow[]): string {
-  return stringify([["name", "email"], ...rows.filter((r) => !r.problem).map((r) => [r.name, r.email])]);
+  return csvText([["name", "email"], ...rows.filter((r) => !r.problem).map((r) => [r.name, r.email])]);
 }

@@ -8,14 +8,20 @@ import { getCohort, joinCohort } from "./service";
 
 const INVITATION_DAYS = 30;
 
-/** A link anyone can use to join the cohort as a learner (and the organisation, if they are new). */
+/** A link anyone with it can use to join the cohort as a learner (and the organisation, if they are new). */
 export function cohortInvitationLink(db: DB, secret: string, actor: Actor, cohortId: string, now = new Date()) {
   const cohort = getCohort(db, actor.orgId, cohortId);
   return createInvitation(
     db,
     secret,
     actor,
-    { label: `Cohort: ${cohort.name}`, roles: ["learner"], expiresInDays: INVITATION_DAYS, maxUses: 500, cohortId },
+    {
+      label: `Cohort link: ${cohort.name}`,
+      roles: ["learner"],
+      expiresInDays: INVITATION_DAYS,
+      maxUses: 500,
+      cohortId,
+    },
     now,
   );
 }
@@ -27,8 +33,9 @@ export type ImportResult = {
 
 /**
  * Adds the good rows of a learner list, all or nothing. People who are already members of the
- * organisation join the cohort at once; everyone else gets a personal invitation link to pass on
- * (an existing account elsewhere is never added to this organisation without the person's say).
+ * organisation join the cohort at once; everyone else gets a personal invitation link to pass on,
+ * which only an account with their email can use (an existing account elsewhere is never added to
+ * this organisation without the person's say).
  */
 export function importLearners(
   db: DB,
@@ -64,6 +71,7 @@ export function importLearners(
           expiresInDays: INVITATION_DAYS,
           maxUses: 1,
           cohortId,
+          email: row.email,
         },
         now,
       );

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
-import { cohortInvitees, invitations, organisations } from "../../db/schema";
+import { cohortInvitees, invitations, organisations, users } from "../../db/schema";
 import { hashPassword, insertUser, type NewAccount } from "../accounts/service";
 import { recordAudit } from "../audit/service";
 import type { Actor } from "../auth/policy";
@@ -19,12 +19,16 @@ export type InvitationInput = {
   maxUses: number;
   /** Joining through this invitation also puts the person in this cohort. */
   cohortId?: string | null;
+  /** A personal invitation: only an account with this email may use it, and only once. */
+  email?: string | null;
 };
 
 /** Creates an invitation and returns its secret token: only its hash is stored, so the link is shown once. */
 export function createInvitation(db: DB, secret: string, actor: Actor, input: InvitationInput, now = new Date()) {
   const token = newToken();
   const id = newId();
+  const email = input.email ? input.email.toLowerCase() : null;
+  const maxUses = email ? 1 : input.maxUses;
   db.transaction((tx) => {
     tx.insert(invitations)
       .values({
@@ -33,8 +37,9 @@ export function createInvitation(db: DB, secret: string, actor: Actor, input: In
         tokenHash: hashToken(token, secret),
         roles: input.roles,
         label: input.label,
-        maxUses: input.maxUses,
+        maxUses,
         cohortId: input.cohortId ?? null,
+        email,
         expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
         createdBy: actor.userId,
         createdAt: now,
@@ -48,7 +53,7 @@ export function createInvitation(db: DB, secret: string, actor: Actor, input: In
         action: "invitation.created",
         targetType: "invitation",
         targetId: id,
-        detail: { roles: input.roles, maxUses: input.maxUses, expiresInDays: input.expiresInDays },
+        detail: { roles: input.roles, maxUses, expiresInDays: input.expiresInDays, personal: email !== null },
       },
       now,
     );
@@ -81,6 +86,8 @@ export function listInvitations(db: DB, orgId: string, now = new Date()) {
       roles: inv.roles.filter(isRole),
       uses: inv.uses,
       maxUses: inv.maxUses,
+      /** Set when only this person may use it; null for a link anyone with it can use. */
+      email: inv.email,
       expiresAt: inv.expiresAt,
       createdAt: inv.createdAt,
       state: invitationState(inv, now),
@@ -133,17 +140,45 @@ export function lookUpInvitation(db: DB, secret: string, token: string, now = ne
       orgName: row.orgName,
       roles: row.invitation.roles.filter(isRole),
       cohortId: row.invitation.cohortId,
+      email: row.invitation.email,
     },
   };
+}
+
+/**
+ * Said when a personal invitation meets an account with another email. The address it was sent to
+ * is never shown: whoever holds the link may not be that person.
+ */
+const NOT_THEIR_EMAIL = {
+  signUp:
+    "This invitation was made for one person, and sent to a different email address. Sign up with the address it was sent to, or ask the person who sent it for a link of your own.",
+  signedIn:
+    "This invitation was made for one person, and sent to a different email address from the one you are logged in with. Log out and join with the address it was sent to, or ask the person who sent it for a link of your own.",
+} as const;
+
+/** Whether the account with this email may use the invitation: anyone may use a link that is not personal. */
+export function invitationIsFor(invitation: { email: string | null }, email: string): boolean {
+  return invitation.email === null || invitation.email === email.toLowerCase();
 }
 
 /**
  * Uses one place on the invitation and gives the person its roles. The use count is claimed with a
  * conditional UPDATE, so two people racing for the last place cannot both get in.
  */
-function redeem(db: DB, secret: string, token: string, userId: string, now: Date) {
+function redeem(
+  db: DB,
+  secret: string,
+  token: string,
+  user: { id: string; email: string },
+  how: "signUp" | "signedIn",
+  now: Date,
+) {
   const found = lookUpInvitation(db, secret, token, now);
   if (!found.ok) throw new InvalidError(found.message, "invitation");
+  if (!invitationIsFor(found.invitation, user.email)) {
+    throw new InvalidError(NOT_THEIR_EMAIL[how], how === "signUp" ? "email" : "form");
+  }
+  const userId = user.id;
   const claimed = db
     .update(invitations)
     .set({ uses: sql`${invitations.uses} + 1` })
@@ -178,7 +213,11 @@ function redeem(db: DB, secret: string, token: string, userId: string, now: Date
 
 /** Someone already signed in accepts an invitation. */
 export function acceptInvitation(db: DB, secret: string, token: string, userId: string, now = new Date()) {
-  return db.transaction((tx) => redeem(tx, secret, token, userId, now));
+  return db.transaction((tx) => {
+    const user = tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId)).get();
+    if (!user) throw new NotFoundError("That account");
+    return redeem(tx, secret, token, user, "signedIn", now);
+  });
 }
 
 /** A new person signs up through an invitation link. */
@@ -186,7 +225,7 @@ export async function signUpWithInvitation(db: DB, secret: string, token: string
   const hash = await hashPassword(input.password);
   return db.transaction((tx) => {
     const user = insertUser(tx, input, hash, now);
-    const invitation = redeem(tx, secret, token, user.id, now);
+    const invitation = redeem(tx, secret, token, user, "signUp", now);
     return { user, invitation };
   });
 }

@@ -13,8 +13,21 @@ export const rolesField = manyOf(ROLES, "Choose at least one role.");
 
 export const memberRolesSchema = z.object({ roles: rolesField });
 
+/** Empty for a link anyone can use; an address makes the invitation personal. */
+const personalEmail = z
+  .string()
+  .trim()
+  .max(254, "An email address can be at most 254 characters.")
+  .optional()
+  .transform((v) => (v ? v.toLowerCase() : null))
+  .refine(
+    (v) => v === null || z.email().safeParse(v).success,
+    "Enter an email address like name@example.org, or leave it empty for a link anyone can use.",
+  );
+
 export const invitationSchema = z.object({
   label: optionalText(120),
+  email: personalEmail,
   roles: rolesField,
   expiresInDays: z.coerce
     .number({ message: "Enter a number of days." })

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { memberships, moduleCollaborators, modules, users } from "../../db/schema";
-import { recordAudit } from "../audit/service";
+import { type AuditAction, recordAudit } from "../audit/service";
 import type { Actor } from "../auth/policy";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import type { CollaboratorRole } from "./schemas";
@@ -39,7 +39,14 @@ export function listCollaborators(db: DB, moduleId: string) {
     .all();
 }
 
-function audit(db: DB, actor: Actor, action: string, moduleId: string, detail: Record<string, unknown>, now: Date) {
+function audit(
+  db: DB,
+  actor: Actor,
+  action: AuditAction,
+  moduleId: string,
+  detail: Record<string, unknown>,
+  now: Date,
+) {
   recordAudit(
     db,
     { orgId: actor.orgId, actorUserId: actor.userId, action, targetType: "module", targetId: moduleId, detail },

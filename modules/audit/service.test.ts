@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createCohort } from "../cohorts/service";
+import { listMembers, setMemberRoles } from "../organisations/service";
+import { testDatabase } from "../testing/database";
+import { makeOrganisation } from "../testing/fixtures";
+import { AUDIT_ACTIONS, activityLog, describeAudit, recordAudit } from "./service";
+
+let database: ReturnType<typeof testDatabase>;
+beforeEach(() => {
+  database = testDatabase();
+});
+afterEach(() => database.close());
+
+describe("describeAudit", () => {
+  it("says every recorded action in plain words, never its stored name", () => {
+    // The compiler keeps every recorded action in AUDIT_ACTIONS.
+    for (const action of AUDIT_ACTIONS) {
+      const description = describeAudit(action, null, null);
+      expect(description, action).toMatch(/^[A-Z][a-z]/);
+      expect(description, action).not.toMatch(/[._]|xapi/);
+      expect(description, action).not.toContain(action.split(".").at(-1)?.replace(/_/g, " "));
+    }
+  });
+
+  it("reads an action it does not know as a sentence", () => {
+    expect(describeAudit("cohort.thing_happened", null, null)).toBe("Cohort thing happened");
+  });
+});
+
+describe("activityLog", () => {
+  it("names roles as people read them, and says what was downloaded from which cohort", () => {
+    const { db } = database;
+    const org = makeOrganisation(db);
+    const sam = org.member(["trainer"], "Sam Taylor");
+    const ann = org.member(["learner"], "Ann Jones");
+    const membership = listMembers(db, org.org.id).find((m) => m.userId === ann.user.id);
+    if (!membership) throw new Error("membership missing");
+    setMemberRoles(db, org.admin.actor, membership.membershipId, ["co_designer", "learner"]);
+    const cohort = createCohort(db, sam.actor, {
+      name: "Spring group",
+      description: "",
+      startsOn: "2027-01-04",
+      endsOn: null,
+    });
+    for (const action of ["cohort.progress_exported", "cohort.xapi_exported"] as const) {
+      recordAudit(db, {
+        orgId: org.org.id,
+        actorUserId: sam.user.id,
+        action,
+        targetType: "cohort",
+        targetId: cohort.id,
+      });
+    }
+    recordAudit(db, {
+      orgId: org.org.id,
+      actorUserId: ann.user.id,
+      action: "membership.joined",
+      targetType: "invitation",
+      targetId: "an-invitation",
+      detail: { roles: ["co_designer"] },
+    });
+
+    const described = activityLog(db, org.org.id).map((e) => [e.actorName, e.description]);
+    expect(described.slice(0, 5)).toEqual([
+      ["Ann Jones", "Joined through an invitation as a co-designer"],
+      ["Sam Taylor", "Downloaded the xAPI statements of Spring group"],
+      ["Sam Taylor", "Downloaded the progress of Spring group (CSV)"],
+      ["Sam Taylor", "Created the cohort Spring group"],
+      ["Admin Person", "Changed the roles of Ann Jones to Co-designer and Learner"],
+    ]);
+  });
+});

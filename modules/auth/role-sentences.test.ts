@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { roleNames, rolesInSentence, rolesWithArticles } from "./role-sentences";
+
+describe("role sentences", () => {
+  it("gives each role its article after “as”", () => {
+    expect(rolesWithArticles(["learner"])).toBe("a learner");
+    expect(rolesWithArticles(["co_designer"])).toBe("a co-designer");
+    expect(rolesWithArticles(["admin", "trainer"])).toBe("an organisation admin and a trainer");
+    expect(rolesWithArticles(["facilitator", "co_designer", "learner"])).toBe(
+      "a facilitator, a co-designer and a learner",
+    );
+  });
+
+  it("names roles by their labels, never their stored names", () => {
+    expect(roleNames(["co_designer", "learner"])).toBe("Co-designer and Learner");
+    expect(roleNames([])).toBe("no roles");
+    expect(rolesInSentence(["admin", "co_designer"])).toBe("organisation admin and co-designer");
+  });
+});

@@ -1,0 +1,147 @@
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { invitations, users } from "../../db/schema";
+import { importLearners } from "../cohorts/invite";
+import { cohortInviteeList, cohortMemberList, createCohort } from "../cohorts/service";
+import { InvalidError } from "../shared/errors";
+import { testDatabase } from "../testing/database";
+import { makeOrganisation, makeUser } from "../testing/fixtures";
+import {
+  acceptInvitation,
+  createInvitation,
+  listInvitations,
+  lookUpInvitation,
+  signUpWithInvitation,
+} from "./invitations";
+import { actorFor } from "./service";
+
+const SECRET = "a-test-secret-for-personal-invitations-0123456";
+let t: ReturnType<typeof testDatabase>;
+beforeEach(() => {
+  t = testDatabase();
+});
+afterEach(() => t.close());
+
+const account = (email: string, name = "Someone New") => ({ name, email, password: "calm harbour 1234" });
+
+function refusal(run: () => unknown): InvalidError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InvalidError) return error;
+    throw error;
+  }
+  throw new Error("expected the invitation to be refused");
+}
+
+async function asyncRefusal(run: () => Promise<unknown>): Promise<InvalidError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof InvalidError) return error;
+    throw error;
+  }
+  throw new Error("expected the invitation to be refused");
+}
+
+describe("personal invitations", () => {
+  it("can be used only by signing up with the email they were made for, in any letter case", async () => {
+    const { org, admin } = makeOrganisation(t.db);
+    const personal = createInvitation(t.db, SECRET, admin.actor, {
+      label: "Jo",
+      roles: ["co_designer"],
+      expiresInDays: 7,
+      maxUses: 1,
+      email: "Jo.Bloggs@Example.org",
+    });
+
+    const refused = await asyncRefusal(() =>
+      signUpWithInvitation(t.db, SECRET, personal.token, account("someone.else@example.org")),
+    );
+    expect(refused.field).toBe("email");
+    expect(refused.message).toBe(
+      "This invitation was made for one person, and sent to a different email address. Sign up with the address it was sent to, or ask the person who sent it for a link of your own.",
+    );
+    // Nothing happened: no account, no use of the invitation.
+    expect(t.db.select().from(users).where(eq(users.email, "someone.else@example.org")).all()).toEqual([]);
+    expect(lookUpInvitation(t.db, SECRET, personal.token)).toMatchObject({ ok: true });
+
+    const joined = await signUpWithInvitation(t.db, SECRET, personal.token, account("jo.bloggs@example.org", "Jo"));
+    expect(actorFor(t.db, org.id, joined.user.id)?.roles).toEqual(["co_designer"]);
+  });
+
+  it("refuse someone signed in with another email, and welcome the person they were made for", () => {
+    const { org, admin } = makeOrganisation(t.db);
+    const other = makeUser(t.db, "Other Person");
+    const jo = makeUser(t.db, "Jo Bloggs");
+    const personal = createInvitation(t.db, SECRET, admin.actor, {
+      label: "",
+      roles: ["trainer"],
+      expiresInDays: 7,
+      maxUses: 1,
+      email: jo.email.toUpperCase(),
+    });
+
+    const refused = refusal(() => acceptInvitation(t.db, SECRET, personal.token, other.id));
+    expect(refused.field).toBe("form");
+    expect(refused.message).toMatch(/^This invitation was made for one person, and sent to a different email address/);
+    expect(actorFor(t.db, org.id, other.id)).toBeNull();
+
+    acceptInvitation(t.db, SECRET, personal.token, jo.id);
+    expect(actorFor(t.db, org.id, jo.id)?.roles).toEqual(["trainer"]);
+  });
+
+  it("are for one use, whatever number of uses was asked for", () => {
+    const { admin } = makeOrganisation(t.db);
+    const personal = createInvitation(t.db, SECRET, admin.actor, {
+      label: "",
+      roles: ["learner"],
+      expiresInDays: 7,
+      maxUses: 20,
+      email: "ann@example.org",
+    });
+    const stored = t.db.select().from(invitations).where(eq(invitations.id, personal.id)).get();
+    expect(stored).toMatchObject({ maxUses: 1, email: "ann@example.org" });
+    expect(listInvitations(t.db, admin.actor.orgId)).toMatchObject([{ id: personal.id, email: "ann@example.org" }]);
+  });
+
+  it("made from a learner list keep the cohort's place for that person only", async () => {
+    const { org, admin } = makeOrganisation(t.db);
+    const cohort = createCohort(t.db, admin.actor, {
+      name: "Spring group",
+      description: "",
+      startsOn: "2027-01-04",
+      endsOn: null,
+    });
+    const { invited } = importLearners(t.db, SECRET, admin.actor, cohort.id, [
+      { line: 2, name: "Ben Ode", email: "ben@example.org", problem: null },
+    ]);
+    const token = invited[0]?.token ?? "";
+
+    await asyncRefusal(() => signUpWithInvitation(t.db, SECRET, token, account("mallory@example.org", "Ben Ode")));
+    expect(cohortMemberList(t.db, cohort.id)).toEqual([]);
+    expect(cohortInviteeList(t.db, cohort.id).map((i) => i.email)).toEqual(["ben@example.org"]);
+
+    const ben = await signUpWithInvitation(t.db, SECRET, token, account("ben@example.org", "Ben Ode"));
+    expect(actorFor(t.db, org.id, ben.user.id)?.roles).toEqual(["learner"]);
+    expect(cohortMemberList(t.db, cohort.id).map((m) => m.name)).toEqual(["Ben Ode"]);
+    expect(cohortInviteeList(t.db, cohort.id)).toEqual([]);
+  });
+});
+
+describe("links anyone can use", () => {
+  it("let in whoever has them, up to their number of uses", async () => {
+    const { org, admin } = makeOrganisation(t.db);
+    const link = createInvitation(t.db, SECRET, admin.actor, {
+      label: "Spring intake",
+      roles: ["learner"],
+      expiresInDays: 7,
+      maxUses: 2,
+    });
+    const ann = await signUpWithInvitation(t.db, SECRET, link.token, account("ann@example.org", "Ann"));
+    const ben = await signUpWithInvitation(t.db, SECRET, link.token, account("ben@example.org", "Ben"));
+    expect(actorFor(t.db, org.id, ann.user.id)?.roles).toEqual(["learner"]);
+    expect(actorFor(t.db, org.id, ben.user.id)?.roles).toEqual(["learner"]);
+    expect(listInvitations(t.db, org.id)).toMatchObject([{ id: link.id, email: null, uses: 2, state: "used_up" }]);
+  });
+});
