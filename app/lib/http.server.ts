@@ -1,4 +1,4 @@
-import { data } from "@remix-run/node";
+import { type AppLoadContext, data } from "@remix-run/node";
 import { ForbiddenError, InvalidError, NotFoundError } from "../../modules/shared/errors";
 import { idSchema } from "../../modules/shared/ids";
 import { refusalAnswer } from "./error-page.server";
@@ -53,7 +53,10 @@ function isRefusal(value: unknown): value is Refusal {
  * refusal becomes the app's own error page for a browser, a plain-text sentence for anything else,
  * with its status. Redirects (to log in) pass through; anything unexpected stays a 500.
  */
-export async function resource(request: Request, body: () => Promise<Response> | Response): Promise<Response> {
+export async function resource(
+  { request, context }: { request: Request; context: AppLoadContext },
+  body: () => Promise<Response> | Response,
+): Promise<Response> {
   try {
     return await body();
   } catch (thrown) {
@@ -62,6 +65,6 @@ export async function resource(request: Request, body: () => Promise<Response> |
     if (!isRefusal(error)) throw error;
     const status = error.init?.status ?? 500;
     const detail = typeof error.data?.message === "string" ? error.data.message : undefined;
-    return refusalAnswer(request, status, errorText(status, detail));
+    return refusalAnswer(request, status, errorText(status, detail), context.nonce);
   }
 }

@@ -6,7 +6,7 @@ import { notFound, paramId, resource } from "~/lib/http.server";
 
 /** The cohort's progress on one assignment, as a CSV download. */
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
-  resource(request, async () => {
+  resource({ request, context }, async () => {
     const actor = await requireAllowed(request, context, "cohort.manage");
     const cohortId = paramId(params, "cohortId");
     const { db } = context.runtime;

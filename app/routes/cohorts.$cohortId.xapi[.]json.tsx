@@ -7,7 +7,7 @@ import { cohortStatementsFor } from "~/lib/xapi.server";
 
 /** A cohort's progress on one assignment as xAPI 1.0.3 statements (JSON), for import into an LRS. */
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
-  resource(request, async () => {
+  resource({ request, context }, async () => {
     const actor = await requireAllowed(request, context, "cohort.manage");
     const cohortId = paramId(params, "cohortId");
     const { db } = context.runtime;

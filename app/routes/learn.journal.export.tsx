@@ -5,7 +5,7 @@ import { exportJournal } from "~/lib/learning.server";
 
 /** The learner's own journal as a download. Never cached: it is health data. */
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
-  resource(request, async () => {
+  resource({ request, context }, async () => {
     const actor = await requireAllowed(request, context, "learning.take");
     return new Response(exportJournal(context.runtime.db, actor), {
       headers: {

@@ -5,10 +5,10 @@ import { endSession } from "~/lib/auth.server";
 import { resource } from "~/lib/http.server";
 
 /** Logging out changes state, so it is POST only; a GET simply goes home. */
-export const loader = ({ request }: LoaderFunctionArgs) => resource(request, () => redirect("/"));
+export const loader = ({ request, context }: LoaderFunctionArgs) => resource({ request, context }, () => redirect("/"));
 
 export const action = ({ request, context }: ActionFunctionArgs) =>
-  resource(request, async () => {
+  resource({ request, context }, async () => {
     const { session, cookie } = await endSession(request, context);
     if (session) recordLogout(context, session.user.id);
     return redirect("/login?loggedOut=1", { headers: { "Set-Cookie": cookie } });
