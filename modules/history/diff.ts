@@ -173,3 +173,12 @@ export function compareDocs(from: DocJSON, to: DocJSON): DiffRow[] {
   flush();
   return rows;
 }
+
+/** Whether two versions hold the same content, as Compare judges it (comment anchors aside). */
+export function sameContent(a: DocJSON, b: DocJSON): boolean {
+  const before = canonicalBlocks(a);
+  const after = canonicalBlocks(b);
+  return (
+    before.length === after.length && before.every((block, i) => JSON.stringify(block) === JSON.stringify(after[i]))
+  );
+}
