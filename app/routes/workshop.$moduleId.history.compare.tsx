@@ -56,8 +56,7 @@ function Setting({ field }: { field: Extract<DiffField, { kind: "setting" }> }) 
   if (field.change !== "changed") return <>{field.to ?? field.from}</>;
   return (
     <>
-      <del>{field.from}</del> <span aria-hidden="true">→</span>
-      <span className="visually-hidden"> changed to </span> <ins>{field.to}</ins>
+      <del>{field.from}</del> → <ins>{field.to}</ins>
     </>
   );
 }
@@ -106,7 +105,7 @@ export default function Compare() {
                     <div key={k} className={field.change ? `diff-field diff-${field.change}` : "diff-field"}>
                       <dt>
                         {field.label ?? (field.kind === "note" ? "What changed" : "Words")}
-                        {field.change && field.change !== row.change ? CHANGE_TEXT[field.change] : ""}
+                        {field.change && row.change === "changed" ? CHANGE_TEXT[field.change] : ""}
                       </dt>
                       <dd>
                         <FieldValue field={field} />
