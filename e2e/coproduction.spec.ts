@@ -537,7 +537,7 @@ function comparedPart(row: ReturnType<Page["getByRole"]>, term: string) {
   return row.locator(".diff-field").filter({ has: row.page().getByRole("term").getByText(term, { exact: true }) });
 }
 
-test("compare shows a new correct answer, a content note's topics and a feedback's words, part by part", async ({
+test("compare shows a new correct answer, a content note's topics and a scenario's response, part by part", async ({
   page,
 }) => {
   await logIn(page, PEOPLE.facilitator.email);
@@ -548,17 +548,19 @@ test("compare shows a new correct answer, a content note's topics and a feedback
   await expect(page.getByRole("link", { name: "Before the workshop" })).toBeVisible();
   await checkPage(page);
 
-  // In the friend-request check the correct answer moves from B to C, and A's feedback gains a sentence.
+  // In the friend-request check the correct answer moves from B to C, and answer A gains words.
   await goToTab(page, "Write");
   const check = editorOf(page).getByRole("region", { name: "Knowledge check" }).filter({ hasText: "friend request" });
   const correct = check.getByRole("checkbox", { name: "Correct answer" });
   await expect(correct.nth(1)).toBeChecked();
   await correct.nth(2).check();
   await expect(correct.nth(1)).not.toBeChecked();
-  const feedbackOnA = check.getByRole("paragraph").nth(2);
-  await cursorToEndOf(page, feedbackOnA);
-  await page.keyboard.type(" Say no kindly.");
-  // The content note gains a topic.
+  await cursorToEndOf(page, check.getByRole("paragraph").filter({ hasText: "Accept it." }));
+  await page.keyboard.type(" Or not.");
+  // A scenario's second response changes, and the content note gains a topic.
+  const scenario = editorOf(page).getByRole("region", { name: "Scenario" }).filter({ hasText: "quarter past eleven" });
+  await cursorToEndOf(page, scenario.getByRole("paragraph").filter({ hasText: "You do not reply" }));
+  await page.keyboard.type(" Or wait.");
   const note = editorOf(page).getByRole("region", { name: "Content note" }).first();
   await note.getByRole("checkbox", { name: "Self-harm" }).check();
   await expect(saveStatus(page)).toHaveText("Saved");
@@ -567,11 +569,16 @@ test("compare shows a new correct answer, a content note's topics and a feedback
   const changedCheck = rows.getByRole("listitem").filter({ hasText: "Knowledge check (changed)" });
   await expect(changedCheck).toHaveCount(1);
   await expect(comparedPart(changedCheck, "Correct answer (changed)").getByRole("definition")).toHaveText("B → C");
-  await expect(comparedPart(changedCheck, "Feedback on A (changed)").locator("ins")).toContainText("Say no kindly.");
+  await expect(comparedPart(changedCheck, "Answer A (changed)").locator("ins")).toContainText("Or not.");
   // The check reads part by part: its question and each answer under its own name.
   await expect(comparedPart(changedCheck, "Question").getByRole("definition")).toContainText("friend request");
   await expect(comparedPart(changedCheck, "Answer C").getByRole("definition")).toContainText(
     "Block them straight away",
+  );
+  const changedScenario = rows.getByRole("listitem").filter({ hasText: "Scenario (changed)" });
+  await expect(comparedPart(changedScenario, "Response 2 (changed)").locator("ins")).toContainText("Or wait.");
+  await expect(comparedPart(changedScenario, "Discussion of response 2").getByRole("definition")).toContainText(
+    "This protects your evening.",
   );
   const changedNote = rows.getByRole("listitem").filter({ hasText: "Content note (changed)" });
   await expect(comparedPart(changedNote, "Topics (changed)").getByRole("definition")).toHaveText(
@@ -654,15 +661,16 @@ test("contributions count what each person's work left in the module: blocks add
   await expect(prompts).toHaveCount(1);
   await expect(saveStatus(jordan)).toHaveText("Saved");
 
-  const table = await loadContributions(fran, module);
+  await loadContributions(fran, module);
+  const table = fran.getByRole("region", { name: "Who made this module" }).getByRole("table");
   const jordansRow = table.getByRole("row").filter({ hasText: PEOPLE.coDesigner.name });
+  await expect(jordansRow.getByRole("cell")).toHaveText([/Jordan Lee/, "5", "1", "0"]);
   await expect(table.getByRole("columnheader")).toHaveText([
     "Person",
     "Characters in the module now",
     "Blocks in the module now",
     "Comments",
   ]);
-  await expect(jordansRow.getByRole("cell")).toHaveText([/Jordan Lee/, "5", "1", "0"]);
   await expect(table.getByRole("row").filter({ hasText: "You (" }).getByRole("cell")).toHaveText([
     /Fran Mills/,
     String("Fran writes one sentence.".length),
