@@ -12,7 +12,7 @@ import { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
 import { removeCollaborator, setCollaborator } from "../workshop/collaborators";
 import { publicationOf, statusLabel } from "./publication";
-import { listModuleVersions, publishableModules, publishModule } from "./service";
+import { listModuleVersions, publishableModules, publishModule, unpublishModule } from "./service";
 
 const ALL_CHECKS = { contentNotes: true, signpost: true, plainLanguage: true };
 
@@ -232,6 +232,13 @@ describe("after publishing", () => {
     expect(db.select().from(modules).where(eq(modules.id, moduleId)).get()?.status).toBe("published");
 
     await collab.change(moduleId, priya.user.id, (doc) => appendParagraph(doc, "A new closing thought."));
+    startReview(db, fran.actor, moduleId, collab.current(moduleId));
+    expect(db.select().from(modules).where(eq(modules.id, moduleId)).get()?.status).toBe("in_review");
+  });
+
+  it("a module withdrawn from new courses may be reviewed and published again as it is", async () => {
+    const { db, fran, moduleId, collab } = await publishedOnce();
+    unpublishModule(db, fran.actor, moduleId);
     startReview(db, fran.actor, moduleId, collab.current(moduleId));
     expect(db.select().from(modules).where(eq(modules.id, moduleId)).get()?.status).toBe("in_review");
   });

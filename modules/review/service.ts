@@ -153,13 +153,14 @@ export function requestChanges(
 
 /**
  * Moves a draft into review, snapshotting what everyone is asked to agree. A published module goes
- * back into review only once its draft differs from the latest version.
+ * back into review only once its draft differs from the latest version (one withdrawn from new
+ * courses is a draft again, and may be reviewed and published as it is).
  */
 export function startReview(db: DB, actor: Actor, moduleId: string, doc: DocJSON, now = new Date()) {
   const { module } = requireFacilitation(db, actor, moduleId);
   if (module.status === "archived") throw new InvalidError("Bring the module back from the archive first.");
   if (module.status === "in_review") return;
-  const publication = publicationOf(db, moduleId, doc);
+  const publication = module.status === "published" ? publicationOf(db, moduleId, doc) : null;
   if (publication && !publication.draftChanged) {
     throw new InvalidError(
       `Nothing has changed since version ${publication.version} was published, so there is nothing new to review. Make the changes in Write first.`,
