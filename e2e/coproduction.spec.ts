@@ -1,12 +1,15 @@
 import type { Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
-import { logIn, signUpOrganisation } from "./support/people";
+import { publishStarterModule } from "./support/learning";
+import { logIn, signUpOrganisation, uniqueName } from "./support/people";
 import {
   addCollaborator,
   commentOnSelection,
   commentsPanel,
   createModule,
+  cursorToEnd,
+  cursorToEndOf,
   documentText,
   editorOf,
   expectEditorSelection,
@@ -16,6 +19,7 @@ import {
   PEOPLE,
   saveStatus,
   selectWords,
+  startFromStarter,
   threadOf,
   typeAndSave,
 } from "./support/workshop";
@@ -356,7 +360,7 @@ async function loadContributions(page: Page, module: ModuleRef) {
   await page.goto(`${module.path}/contributions`);
   await expect(page.getByRole("heading", { level: 2, name: "Who made this module" })).toBeVisible();
   await checkPage(page);
-  return page.getByRole("table", { name: "Contributions, measured from everyone's saved changes" });
+  return page.getByRole("table", { name: "Contributions: what each person's work left in the module" });
 }
 
 test("credits follow each person's choice at once, and an anonymous person's name is nowhere in the page others get", async ({
@@ -515,4 +519,162 @@ test("bad input: empty and over-long comments get a clear message and keep what 
   await expect(commentsPanel(page).getByText("Sneaked in.")).toHaveCount(0);
   await expect(commentsPanel(page).getByText("From another organisation.")).toHaveCount(0);
   await expect(threadOf(page, "every month").getByRole("button", { name: /^Resolve/ })).toBeVisible();
+});
+
+/** From History: compares a snapshot with the module as it is now, and checks the comparison. */
+async function compareWithNow(page: Page, snapshot: string) {
+  await goToTab(page, "History");
+  await page.getByRole("radio", { name: `Compare from ${snapshot}` }).check();
+  await page.getByRole("radio", { name: "Compare to the module now" }).check();
+  await page.getByRole("button", { name: "Compare the two chosen versions" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: `From “${snapshot}” to “The module now”` })).toBeVisible();
+  await checkPage(page);
+  return page.getByRole("list").filter({ has: page.locator(".diff-row") });
+}
+
+/** One part of a compared block (its term, such as "Correct answer"), and what it says. */
+function comparedPart(row: ReturnType<Page["getByRole"]>, term: string) {
+  return row.locator(".diff-field").filter({ has: row.page().getByRole("term").getByText(term, { exact: true }) });
+}
+
+test("compare shows a new correct answer, a content note's topics and a scenario's response, part by part", async ({
+  page,
+}) => {
+  await logIn(page, PEOPLE.facilitator.email);
+  await startFromStarter(page, "Boundaries and role clarity");
+  await goToTab(page, "History");
+  await page.getByRole("textbox", { name: "Name" }).fill("Before the workshop");
+  await page.getByRole("button", { name: "Take snapshot" }).click();
+  await expect(page.getByRole("link", { name: "Before the workshop" })).toBeVisible();
+  await checkPage(page);
+
+  // In the friend-request check the correct answer moves from B to C, and answer A gains words.
+  await goToTab(page, "Write");
+  const check = editorOf(page).getByRole("region", { name: "Knowledge check" }).filter({ hasText: "friend request" });
+  const correct = check.getByRole("checkbox", { name: "Correct answer" });
+  await expect(correct.nth(1)).toBeChecked();
+  await correct.nth(2).check();
+  await expect(correct.nth(1)).not.toBeChecked();
+  await cursorToEndOf(page, check.getByRole("paragraph").filter({ hasText: "Accept it." }));
+  await page.keyboard.type(" Or not.");
+  // A scenario's second response changes, and the content note gains a topic.
+  const scenario = editorOf(page).getByRole("region", { name: "Scenario" }).filter({ hasText: "quarter past eleven" });
+  await cursorToEndOf(page, scenario.getByRole("paragraph").filter({ hasText: "You do not reply" }));
+  await page.keyboard.type(" Or wait.");
+  const note = editorOf(page).getByRole("region", { name: "Content note" }).first();
+  await note.getByRole("checkbox", { name: "Self-harm" }).check();
+  await expect(saveStatus(page)).toHaveText("Saved");
+
+  const rows = await compareWithNow(page, "Before the workshop");
+  const changedCheck = rows.getByRole("listitem").filter({ hasText: "Knowledge check (changed)" });
+  await expect(changedCheck).toHaveCount(1);
+  await expect(comparedPart(changedCheck, "Correct answer (changed)").getByRole("definition")).toHaveText("B → C");
+  await expect(comparedPart(changedCheck, "Answer A (changed)").locator("ins")).toContainText("Or not.");
+  // The check reads part by part: its question and each answer under its own name.
+  await expect(comparedPart(changedCheck, "Question").getByRole("definition")).toContainText("friend request");
+  await expect(comparedPart(changedCheck, "Answer C").getByRole("definition")).toContainText(
+    "Block them straight away",
+  );
+  const changedScenario = rows.getByRole("listitem").filter({ hasText: "Scenario (changed)" });
+  await expect(comparedPart(changedScenario, "Response 2 (changed)").locator("ins")).toContainText("Or wait.");
+  await expect(comparedPart(changedScenario, "Discussion of response 2").getByRole("definition")).toContainText(
+    "This protects your evening.",
+  );
+  const changedNote = rows.getByRole("listitem").filter({ hasText: "Content note (changed)" });
+  await expect(comparedPart(changedNote, "Topics (changed)").getByRole("definition")).toHaveText(
+    "Suicide → Suicide, Self-harm",
+  );
+});
+
+test("after publishing, Review names the version and offers no review of nothing; once the draft changes, it says so and offers the review of the changes", async ({
+  page,
+}) => {
+  await logIn(page, PEOPLE.facilitator.email);
+  const title = uniqueName("Self-care, published");
+  await publishStarterModule(page, { starter: "Emotional labour and self-care", title, changelog: "First version." });
+
+  // Right after publishing: nothing new to review or publish.
+  const status = page.getByRole("region", { name: "Published", exact: true });
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.locator(".module-tags")).toContainText("Published (version 1)");
+  await expect(page.locator(".module-tags")).not.toContainText("changes since");
+  await expect(status).toContainText("Version 1 is what learners get, and the draft is the same.");
+  await expect(page.getByRole("button", { name: /^Start the review/ })).toHaveCount(0);
+  await expect(page.getByText("Start the review first")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Publish", exact: true })).toContainText(
+    "Version 1 is published and the draft is the same, so there is nothing new to publish.",
+  );
+  await checkPage(page);
+
+  // Fran edits the draft.
+  await goToTab(page, "Write");
+  await typeAndSave(page, " Rest is part of the work.");
+  await goToTab(page, "Review");
+  const changed = "Published (version 1); the draft has changes since";
+  await expect(page.getByRole("heading", { level: 2, name: changed })).toBeVisible();
+  await expect(page.locator(".module-tags")).toContainText(changed);
+  await expect(page.getByText(/^Learners still get version 1\./)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Publish", exact: true })).toContainText(
+    "To publish version 2, start the review of the changes.",
+  );
+  await checkPage(page);
+
+  // What changed is one link away.
+  await page.getByRole("link", { name: "See what changed since version 1" }).click();
+  await expect(
+    page.getByRole("heading", { level: 2, name: "From “Published as version 1” to “The module now”" }),
+  ).toBeVisible();
+  await expect(page.locator("ins").filter({ hasText: "Rest is part of the work." })).toHaveCount(1);
+  await checkPage(page);
+
+  // The next real step: the review of the changes.
+  await goToTab(page, "Review");
+  await page.getByRole("button", { name: "Start the review of the changes" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "In review" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Publish version 2" })).toBeVisible();
+  await checkPage(page);
+});
+
+test("contributions count what each person's work left in the module: blocks added and taken out again count for no one", async ({
+  page,
+  newPage,
+}) => {
+  const { fran, jordan, module } = await franAndJordanOnOneModule(page, newPage, "Fran writes one sentence.");
+
+  // Jordan adds three reflection prompts and takes two out again, and writes a sentence of his own.
+  const toolbar = jordan.getByRole("toolbar", { name: "Formatting" });
+  for (const question of ["When?", "Why?", "Who?"]) {
+    await cursorToEnd(jordan);
+    await toolbar.getByRole("button", { name: "Insert block" }).click();
+    await jordan
+      .getByRole("menu", { name: "Training blocks" })
+      .getByRole("menuitem", { name: "Reflection prompt" })
+      .click();
+    await expect(editorOf(jordan)).toBeFocused();
+    await jordan.keyboard.type(question);
+  }
+  const prompts = editorOf(jordan).getByRole("region", { name: "Reflection prompt" });
+  await expect(prompts).toHaveCount(3);
+  for (const question of ["Why?", "Who?"]) {
+    await prompts.filter({ hasText: question }).getByRole("button", { name: "Remove reflection prompt" }).click();
+  }
+  await expect(prompts).toHaveCount(1);
+  await expect(saveStatus(jordan)).toHaveText("Saved");
+
+  await loadContributions(fran, module);
+  const table = fran.getByRole("region", { name: "Who made this module" }).getByRole("table");
+  const jordansRow = table.getByRole("row").filter({ hasText: PEOPLE.coDesigner.name });
+  await expect(jordansRow.getByRole("cell")).toHaveText([/Jordan Lee/, "5", "1", "0"]);
+  await expect(table.getByRole("columnheader")).toHaveText([
+    "Person",
+    "Characters in the module now",
+    "Blocks in the module now",
+    "Comments",
+  ]);
+  await expect(table.getByRole("row").filter({ hasText: "You (" }).getByRole("cell")).toHaveText([
+    /Fran Mills/,
+    String("Fran writes one sentence.".length),
+    "0",
+    "0",
+  ]);
 });

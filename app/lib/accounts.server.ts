@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { authenticate } from "../../modules/accounts/service";
 import { homeFor } from "../../modules/auth/policy";
 import { actorFor, organisationsOf } from "../../modules/organisations/service";
+import { standingOf } from "../../modules/workshop/service";
 import { startSession } from "./auth.server";
 
 export { changePasswordSchema, loginSchema, profileSchema } from "../../modules/accounts/schemas";
@@ -22,5 +23,5 @@ export async function logIn(
   const org = organisationsOf(db, result.user.id)[0];
   const actor = org ? actorFor(db, org.id, result.user.id) : null;
   const cookie = await startSession(request, context, result.user.id, org?.id ?? null);
-  return { ok: true, cookie, home: actor ? homeFor(actor) : "/account" };
+  return { ok: true, cookie, home: actor ? homeFor(actor, standingOf(db, actor)) : "/account" };
 }

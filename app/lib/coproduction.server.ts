@@ -18,7 +18,7 @@ export {
   myCredits,
   setCreditChoice,
 } from "../../modules/credits/service";
-export { compareDocs } from "../../modules/history/diff";
+export { compareDocs, type DiffField, type DiffPart } from "../../modules/history/diff";
 export { snapshotNameSchema } from "../../modules/history/schemas";
 export { getSnapshot, listSnapshots, restoreSnapshot, takeSnapshot } from "../../modules/history/service";
 export { checklistHints, SAFETY_CHECKS } from "../../modules/review/checklist";

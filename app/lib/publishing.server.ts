@@ -15,6 +15,7 @@ export {
   updateCourseModule,
 } from "../../modules/courses/service";
 export { publishedCredits } from "../../modules/credits/service";
+export { type Publication, publicationOf, statusLabel } from "../../modules/publishing/publication";
 export { publishSchema } from "../../modules/publishing/schemas";
 export {
   getModuleVersion,

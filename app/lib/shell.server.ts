@@ -1,9 +1,10 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { navigationFor } from "../../modules/auth/policy";
 import { getOrganisation } from "../../modules/organisations/service";
+import { standingOf } from "../../modules/workshop/service";
 import { currentActor } from "./auth.server";
 
-/** What the header needs on every page: who is signed in, where, and the areas their roles open. */
+/** What the header needs on every page: who is signed in, where, and the areas they can open. */
 export async function loadShell(request: Request, context: AppLoadContext) {
   const current = await currentActor(request, context);
   if (!current) return { user: null, organisation: null, nav: [] };
@@ -12,6 +13,6 @@ export async function loadShell(request: Request, context: AppLoadContext) {
   return {
     user: { name: session.user.name },
     organisation: org ? { name: org.name } : null,
-    nav: actor ? navigationFor(actor) : [],
+    nav: actor ? navigationFor(actor, standingOf(context.runtime.db, actor)) : [],
   };
 }

@@ -20,6 +20,7 @@ export {
   listModules,
   moduleFactsOf,
   openModule,
+  openWorkshop,
   requireFacilitation,
   setArchived,
   updateModuleDetails,

@@ -72,12 +72,12 @@ export default function Contributions() {
         <h2 id="contributions-title">Who made this module</h2>
         <p className="credit-line">{line || "No contributions yet."}</p>
         <table>
-          <caption className="visually-hidden">Contributions, measured from everyone's saved changes</caption>
+          <caption className="visually-hidden">Contributions: what each person's work left in the module</caption>
           <thead>
             <tr>
               <th scope="col">Person</th>
-              <th scope="col">Characters written</th>
-              <th scope="col">Blocks added</th>
+              <th scope="col">Characters in the module now</th>
+              <th scope="col">Blocks in the module now</th>
               <th scope="col">Comments</th>
             </tr>
           </thead>
@@ -97,7 +97,9 @@ export default function Contributions() {
           </tbody>
         </table>
         <p className="muted">
-          Counted from each saved change: characters typed or pasted, training blocks inserted, and comments written.
+          Counted from the module as it is now: the characters each person wrote and the training blocks they added that
+          are still in it, and the comments they wrote. Work later undone, deleted or rewritten is not counted; whoever
+          rewrites words is counted for the new ones. Everyone who wrote in the module stays credited.
         </p>
       </section>
       {mine ? (

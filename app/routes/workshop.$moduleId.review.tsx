@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, Field, fieldValue } from "~/components/form";
 import { formatDate, formatDateTime, Notice } from "~/components/layout";
 import { requireActor } from "~/lib/auth.server";
@@ -17,7 +17,14 @@ import {
 } from "~/lib/coproduction.server";
 import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
 import { handled, paramId } from "~/lib/http.server";
-import { listModuleVersions, publishModule, publishSchema, unpublishModule } from "~/lib/publishing.server";
+import {
+  listModuleVersions,
+  type Publication,
+  publicationOf,
+  publishModule,
+  publishSchema,
+  unpublishModule,
+} from "~/lib/publishing.server";
 import { openModule } from "~/lib/workshop.server";
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
@@ -29,13 +36,16 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
     // Bring the revision up to date with the live document, so people sign off what they see.
     await collab.settle(moduleId);
     const review = reviewState(db, moduleId);
+    const doc = collab.current(moduleId);
     return {
+      moduleId,
       status: module.status,
+      publication: publicationOf(db, moduleId, doc),
       review,
       me: actor.userId,
       myRole: role,
       canFacilitate: access.facilitate,
-      hints: role === "facilitator" ? checklistHints(collab.current(moduleId)) : null,
+      hints: role === "facilitator" ? checklistHints(doc) : null,
       versions: listModuleVersions(db, moduleId),
       checks: SAFETY_CHECKS.map((c) => ({ id: c.id, label: c.label })),
     };
@@ -96,13 +106,63 @@ const ROLE_NAMES: Record<string, string> = {
   reviewer: "Reviewer",
 };
 
+function reviewHeading(status: string, publication: Publication | null) {
+  if (status === "in_review") return "In review";
+  if (status === "archived") return "Archived";
+  if (status !== "published") return "Draft";
+  return publication?.draftChanged
+    ? `Published (version ${publication.version}); the draft has changes since`
+    : "Published";
+}
+
+/** What stands now and what comes next, for a module that is not in review. */
+function NextStep({
+  moduleId,
+  status,
+  publication,
+}: {
+  moduleId: string;
+  status: string;
+  publication: Publication | null;
+}) {
+  if (status === "published" && publication && !publication.draftChanged) {
+    return (
+      <p>
+        Version {publication.version} is what learners get, and the draft is the same. When the module needs changes,
+        make them in Write; a facilitator then starts a review of them, to publish version {publication.version + 1}.
+      </p>
+    );
+  }
+  if (status === "published" && publication) {
+    return (
+      <>
+        <p>
+          Learners still get version {publication.version}. The changes made since are not published yet: a facilitator
+          starts a review of them, everyone signs them off, and then version {publication.version + 1} can be published.
+        </p>
+        {publication.snapshotId ? (
+          <p>
+            <Link to={`/workshop/${moduleId}/history/compare?from=${publication.snapshotId}&to=current`}>
+              See what changed since version {publication.version}
+            </Link>
+          </p>
+        ) : null}
+      </>
+    );
+  }
+  return <p>When the module is ready, a facilitator starts the review and everyone working on it signs it off.</p>;
+}
+
 export default function Review() {
-  const { status, review, me, myRole, canFacilitate, hints, checks, versions } = useLoaderData<typeof loader>();
+  const { moduleId, status, publication, review, me, myRole, canFacilitate, hints, checks, versions } =
+    useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const state = useActionData<typeof action>();
   const { revalidate } = useRevalidator();
   const mine = review.people.find((p) => p.userId === me);
   const inReview = status === "in_review";
+  const nothingNew = status === "published" && publication !== null && !publication.draftChanged;
+  const nextVersion = (versions[0]?.version ?? 0) + 1;
   return (
     <div className="two-columns">
       <div>
@@ -113,15 +173,7 @@ export default function Review() {
           </Notice>
         ) : null}
         <section className="card" aria-labelledby="review-status">
-          <h2 id="review-status">
-            {inReview
-              ? "In review"
-              : status === "published"
-                ? "Published"
-                : status === "archived"
-                  ? "Archived"
-                  : "Draft"}
-          </h2>
+          <h2 id="review-status">{reviewHeading(status, publication)}</h2>
           <p>
             The module is at <strong>revision {review.revision}</strong>. Every edit to the text makes a new revision,
             and sign-offs of earlier revisions become stale.
@@ -133,7 +185,7 @@ export default function Review() {
                 : `Waiting for ${review.waitingFor.length} of ${review.people.length} to sign off this revision.`}
             </p>
           ) : (
-            <p>When the module is ready, a facilitator starts the review and everyone working on it signs it off.</p>
+            <NextStep moduleId={moduleId} status={status} publication={publication} />
           )}
           {canFacilitate ? (
             <Form method="post" className="actions">
@@ -141,9 +193,13 @@ export default function Review() {
                 <button type="submit" name="intent" value="draft" className="button-secondary">
                   Take back to draft
                 </button>
-              ) : status === "draft" || status === "published" ? (
+              ) : status === "draft" ? (
                 <button type="submit" name="intent" value="start">
                   Start the review
+                </button>
+              ) : status === "published" && !nothingNew ? (
+                <button type="submit" name="intent" value="start">
+                  Start the review of the changes
                 </button>
               ) : null}
             </Form>
@@ -197,7 +253,7 @@ export default function Review() {
               <>
                 <p>
                   {review.ready
-                    ? `Everyone has signed off revision ${review.revision}. Publishing makes it version ${(versions[0]?.version ?? 0) + 1} for learners.`
+                    ? `Everyone has signed off revision ${review.revision}. Publishing makes it version ${nextVersion} for learners.`
                     : "Publishing is possible once every collaborator has signed off the current revision."}
                 </p>
                 <Form method="post" className="stack" noValidate>
@@ -212,11 +268,21 @@ export default function Review() {
                   />
                   <div className="actions">
                     <button type="submit" name="intent" value="publish">
-                      Publish version {(versions[0]?.version ?? 0) + 1}
+                      Publish version {nextVersion}
                     </button>
                   </div>
                 </Form>
               </>
+            ) : nothingNew ? (
+              <p>
+                Version {publication?.version} is published and the draft is the same, so there is nothing new to
+                publish.
+              </p>
+            ) : status === "published" ? (
+              <p>
+                To publish version {nextVersion}, start the review of the changes. Once everyone has signed them off,
+                you can publish it here.
+              </p>
             ) : (
               <p>Start the review first: everyone working on the module signs it off before it is published.</p>
             )}

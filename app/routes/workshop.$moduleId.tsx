@@ -3,7 +3,8 @@ import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { Tabs } from "~/components/tabs";
 import { requireActor } from "~/lib/auth.server";
 import { handled, paramId } from "~/lib/http.server";
-import { openModule, STATUS_LABELS, TOPIC_LABELS } from "~/lib/workshop.server";
+import { publicationOf, statusLabel } from "~/lib/publishing.server";
+import { openModule, TOPIC_LABELS } from "~/lib/workshop.server";
 import editorStyles from "~/styles/editor.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
@@ -15,13 +16,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
     const actor = await requireActor(request, context);
-    const { module, role, access } = openModule(context.runtime.db, actor, paramId(params, "moduleId"));
+    const { db, collab } = context.runtime;
+    const { module, role, access } = openModule(db, actor, paramId(params, "moduleId"));
+    const publication = module.status === "published" ? publicationOf(db, module.id, collab.current(module.id)) : null;
     return {
       module: {
         id: module.id,
         title: module.title,
         status: module.status,
-        statusLabel: STATUS_LABELS[module.status],
+        statusLabel: statusLabel(module.status, publication),
         topicLabel: module.topic === "other" ? module.customTopic : TOPIC_LABELS[module.topic],
         originCredit: module.originCredit,
       },

@@ -1,9 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, formatDateTime, PageHeader } from "~/components/layout";
-import { can, requireAllowed } from "~/lib/auth.server";
+import { can, requireActor } from "~/lib/auth.server";
 import { handled } from "~/lib/http.server";
-import { listModules, MODULE_STATUSES, MODULE_TOPICS, STATUS_LABELS, TOPIC_LABELS } from "~/lib/workshop.server";
+import {
+  listModules,
+  MODULE_STATUSES,
+  MODULE_TOPICS,
+  openWorkshop,
+  STATUS_LABELS,
+  TOPIC_LABELS,
+} from "~/lib/workshop.server";
 
 export const meta: MetaFunction = () => [{ title: "Workshop · Alongside" }];
 
@@ -13,7 +20,8 @@ function pick<T extends string>(values: readonly T[], value: string | null): T |
 
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "workshop.view");
+    const actor = await requireActor(request, context);
+    openWorkshop(context.runtime.db, actor);
     const url = new URL(request.url);
     const filters = {
       topic: pick(MODULE_TOPICS, url.searchParams.get("topic")),

@@ -108,28 +108,3 @@ export const moduleSnapshots = sqliteTable(
   },
   (t) => [index("module_snapshots_module_idx").on(t.moduleId, t.createdAt)],
 );
-
-/**
- * Running totals of what each person wrote, measured from the stored updates. `throughUpdateId`
- * lets the totals catch up incrementally instead of re-reading the whole log.
- */
-export const contributionTotals = sqliteTable(
-  "contribution_totals",
-  {
-    moduleId: text("module_id")
-      .notNull()
-      .references(() => modules.id, { onDelete: "cascade" }),
-    userId: text("user_id").notNull(),
-    characters: integer("characters").notNull().default(0),
-    blocks: integer("blocks").notNull().default(0),
-    edits: integer("edits").notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.moduleId, t.userId] })],
-);
-
-export const contributionProgress = sqliteTable("contribution_progress", {
-  moduleId: text("module_id")
-    .primaryKey()
-    .references(() => modules.id, { onDelete: "cascade" }),
-  throughUpdateId: integer("through_update_id").notNull().default(0),
-});

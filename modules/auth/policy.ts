@@ -54,11 +54,21 @@ export function requireInOrg<T extends { orgId: string }>(
 
 export type NavItem = { to: string; label: string };
 
-/** The areas a person sees in the header, by their roles in the current organisation. */
-export function navigationFor(actor: Pick<Actor, "roles">): NavItem[] {
+/**
+ * What opens areas to a person beyond their roles in the organisation: being on one of its modules
+ * (a learner invited to co-design one, say) opens the Workshop, whatever their roles.
+ */
+export type Standing = { collaborator: boolean };
+
+export function canOpenWorkshop(actor: Pick<Actor, "roles">, standing: Standing): boolean {
+  return can(actor, "workshop.view") || standing.collaborator;
+}
+
+/** The areas a person sees in the header: what their roles and their place on modules let them do. */
+export function navigationFor(actor: Pick<Actor, "roles">, standing: Standing): NavItem[] {
   const items: NavItem[] = [];
   if (can(actor, "learning.take")) items.push({ to: "/learn", label: "My learning" });
-  if (can(actor, "workshop.view")) items.push({ to: "/workshop", label: "Workshop" });
+  if (canOpenWorkshop(actor, standing)) items.push({ to: "/workshop", label: "Workshop" });
   if (can(actor, "course.manage")) items.push({ to: "/courses", label: "Courses" });
   if (can(actor, "cohort.manage")) items.push({ to: "/cohorts", label: "Cohorts" });
   if (can(actor, "organisation.manage")) items.push({ to: "/organisation", label: "Organisation" });
@@ -66,8 +76,8 @@ export function navigationFor(actor: Pick<Actor, "roles">): NavItem[] {
 }
 
 /** Where someone lands after logging in: their most hands-on area. */
-export function homeFor(actor: Pick<Actor, "roles">): string {
-  return navigationFor(actor)[0]?.to ?? "/account";
+export function homeFor(actor: Pick<Actor, "roles">, standing: Standing): string {
+  return navigationFor(actor, standing)[0]?.to ?? "/account";
 }
 
 export type CollaboratorRole = "facilitator" | "co_designer" | "reviewer";

@@ -1,76 +1,13 @@
-import { and, asc, count, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { DB } from "../../db/client";
-import {
-  comments,
-  commentThreads,
-  contributionProgress,
-  contributionTotals,
-  moduleCollaborators,
-  moduleDocUpdates,
-  modules,
-  users,
-} from "../../db/schema";
+import { comments, commentThreads, moduleCollaborators, modules, users } from "../../db/schema";
 import { recordAudit } from "../audit/service";
 import type { Actor } from "../auth/policy";
+import { loadYDoc } from "../collaboration/store";
 import { NotFoundError } from "../shared/errors";
 import type { CreditMode } from "../workshop/schemas";
-import { measureUpdate } from "./measure";
-
-const BATCH = 2000;
-
-/**
- * Brings the running totals up to date with the update log, reading only updates not yet counted.
- * Updates without a person (imports, the first document) are nobody's contribution.
- */
-export function refreshContributions(db: DB, moduleId: string) {
-  for (;;) {
-    const through =
-      db
-        .select({ id: contributionProgress.throughUpdateId })
-        .from(contributionProgress)
-        .where(eq(contributionProgress.moduleId, moduleId))
-        .get()?.id ?? 0;
-    const rows = db
-      .select({ id: moduleDocUpdates.id, userId: moduleDocUpdates.userId, update: moduleDocUpdates.update })
-      .from(moduleDocUpdates)
-      .where(and(eq(moduleDocUpdates.moduleId, moduleId), gt(moduleDocUpdates.id, through)))
-      .orderBy(asc(moduleDocUpdates.id))
-      .limit(BATCH)
-      .all();
-    const last = rows.at(-1);
-    if (!last) return;
-    const sums = new Map<string, { characters: number; blocks: number; edits: number }>();
-    for (const row of rows) {
-      if (!row.userId) continue;
-      const m = measureUpdate(row.update);
-      const s = sums.get(row.userId) ?? { characters: 0, blocks: 0, edits: 0 };
-      s.characters += m.characters;
-      s.blocks += m.blocks;
-      s.edits += 1;
-      sums.set(row.userId, s);
-    }
-    db.transaction((tx) => {
-      for (const [userId, s] of sums) {
-        tx.insert(contributionTotals)
-          .values({ moduleId, userId, ...s })
-          .onConflictDoUpdate({
-            target: [contributionTotals.moduleId, contributionTotals.userId],
-            set: {
-              characters: sql`${contributionTotals.characters} + ${s.characters}`,
-              blocks: sql`${contributionTotals.blocks} + ${s.blocks}`,
-              edits: sql`${contributionTotals.edits} + ${s.edits}`,
-            },
-          })
-          .run();
-      }
-      tx.insert(contributionProgress)
-        .values({ moduleId, throughUpdateId: last.id })
-        .onConflictDoUpdate({ target: contributionProgress.moduleId, set: { throughUpdateId: last.id } })
-        .run();
-    });
-    if (rows.length < BATCH) return;
-  }
-}
+import { authorshipOf } from "./authorship-cache";
+import { remainingWork } from "./measure";
 
 export type Contribution = {
   userId: string;
@@ -86,10 +23,13 @@ export type Contribution = {
 
 /**
  * Everyone who shaped a module: current collaborators, and anyone who ever wrote or commented in
- * it, with what they contributed and how they chose to be credited.
+ * it. The figures are what each person's work left in the module now (characters and training
+ * blocks still there), so undone or rewritten work is not counted; having written at all is what
+ * earns credit, so someone whose words were all reworded since is still credited.
  */
 export function listContributions(db: DB, moduleId: string): Contribution[] {
-  refreshContributions(db, moduleId);
+  const authorship = authorshipOf(db, moduleId);
+  const remaining = remainingWork(loadYDoc(db, moduleId), authorship);
   const commentCounts = new Map(
     db
       .select({ userId: comments.authorId, n: count() })
@@ -108,18 +48,9 @@ export function listContributions(db: DB, moduleId: string): Contribution[] {
       removedAt: moduleCollaborators.removedAt,
       creditMode: moduleCollaborators.creditMode,
       creditName: moduleCollaborators.creditName,
-      characters: contributionTotals.characters,
-      blocks: contributionTotals.blocks,
     })
     .from(moduleCollaborators)
     .innerJoin(users, eq(users.id, moduleCollaborators.userId))
-    .leftJoin(
-      contributionTotals,
-      and(
-        eq(contributionTotals.moduleId, moduleCollaborators.moduleId),
-        eq(contributionTotals.userId, moduleCollaborators.userId),
-      ),
-    )
     .where(eq(moduleCollaborators.moduleId, moduleId))
     .orderBy(asc(moduleCollaborators.addedAt))
     .all();
@@ -129,13 +60,15 @@ export function listContributions(db: DB, moduleId: string): Contribution[] {
       realName: r.realName,
       role: r.removedAt ? null : r.role,
       current: r.removedAt === null,
-      characters: r.characters ?? 0,
-      blocks: r.blocks ?? 0,
+      wrote: authorship.wrote.has(r.userId),
+      characters: remaining.get(r.userId)?.characters ?? 0,
+      blocks: remaining.get(r.userId)?.blocks ?? 0,
       comments: commentCounts.get(r.userId) ?? 0,
       creditMode: r.creditMode,
       creditName: r.creditName,
     }))
-    .filter((c) => c.current || c.characters > 0 || c.blocks > 0 || c.comments > 0);
+    .filter((c) => c.current || c.wrote || c.comments > 0)
+    .map(({ wrote: _wrote, ...c }) => c);
 }
 
 /** The name shown to others, or null for someone who chose not to be named. */

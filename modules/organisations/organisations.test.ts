@@ -101,13 +101,13 @@ describe("invitations", () => {
 
 describe("policy", () => {
   it("shows each role its own areas", () => {
-    expect(navigationFor({ roles: ["learner"] }).map((n) => n.to)).toEqual(["/learn"]);
-    expect(navigationFor({ roles: ["admin", "trainer"] }).map((n) => n.to)).toEqual([
+    expect(navigationFor({ roles: ["learner"] }, { collaborator: false }).map((n) => n.to)).toEqual(["/learn"]);
+    expect(navigationFor({ roles: ["admin", "trainer"] }, { collaborator: false }).map((n) => n.to)).toEqual([
       "/courses",
       "/cohorts",
       "/organisation",
     ]);
-    expect(navigationFor({ roles: ["co_designer"] }).map((n) => n.to)).toEqual(["/workshop"]);
+    expect(navigationFor({ roles: ["co_designer"] }, { collaborator: false }).map((n) => n.to)).toEqual(["/workshop"]);
   });
 
   it("objects of another organisation are not found", () => {

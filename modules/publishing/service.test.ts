@@ -11,7 +11,8 @@ import { storeCollab } from "../testing/collab";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
 import { removeCollaborator, setCollaborator } from "../workshop/collaborators";
-import { listModuleVersions, publishableModules, publishModule } from "./service";
+import { publicationOf, statusLabel } from "./publication";
+import { listModuleVersions, publishableModules, publishModule, unpublishModule } from "./service";
 
 const ALL_CHECKS = { contentNotes: true, signpost: true, plainLanguage: true };
 
@@ -177,5 +178,74 @@ describe("publishing a module", () => {
     ]);
     expect(db.select().from(moduleVersions).where(eq(moduleVersions.id, first.id)).get()).toEqual(before);
     expect(before?.html).not.toContain("A new closing thought.");
+  });
+});
+
+/** Anchors a comment on the first words of the first paragraph, as the editor does. */
+function anchorComment(doc: Y.Doc, threadId: string) {
+  const fragment = doc.getXmlFragment(FRAGMENT);
+  const paragraph = fragment.toArray().find((n) => n instanceof Y.XmlElement && n.nodeName === "paragraph");
+  const text = paragraph instanceof Y.XmlElement ? paragraph.get(0) : null;
+  if (!(text instanceof Y.XmlText)) throw new Error("no paragraph text to comment on");
+  text.format(0, 5, { comment: { threadId } });
+}
+
+describe("after publishing", () => {
+  async function publishedOnce() {
+    const setup = moduleWithTwoCollaborators();
+    const { db, fran, priya, moduleId, collab } = setup;
+    startReview(db, fran.actor, moduleId, collab.current(moduleId));
+    signOff(db, fran.actor, moduleId, { revision: 1, checks: ALL_CHECKS });
+    signOff(db, priya.actor, moduleId, { revision: 1, checks: {} });
+    await publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." });
+    return setup;
+  }
+
+  it("the status names the version, and says when the draft has changes since", async () => {
+    const { db, priya, moduleId, collab } = await publishedOnce();
+    const published = publicationOf(db, moduleId, collab.current(moduleId));
+    expect(published).toMatchObject({ version: 1, draftChanged: false });
+    expect(statusLabel("published", published)).toBe("Published (version 1)");
+    const snapshot = db
+      .select()
+      .from(moduleSnapshots)
+      .where(eq(moduleSnapshots.id, published?.snapshotId ?? ""))
+      .get();
+    expect(snapshot?.name).toBe("Published as version 1");
+
+    // A comment is not a change to the content.
+    await collab.change(moduleId, priya.user.id, (doc) => anchorComment(doc, "thread-1"));
+    expect(publicationOf(db, moduleId, collab.current(moduleId))?.draftChanged).toBe(false);
+
+    await collab.change(moduleId, priya.user.id, (doc) => appendParagraph(doc, "A new closing thought."));
+    const changed = publicationOf(db, moduleId, collab.current(moduleId));
+    expect(changed).toMatchObject({ version: 1, draftChanged: true });
+    expect(statusLabel("published", changed)).toBe("Published (version 1); the draft has changes since");
+    expect(statusLabel("in_review", changed)).toBe("In review");
+  });
+
+  it("there is nothing to review until the draft changes: starting a review then is refused, plainly", async () => {
+    const { db, fran, priya, moduleId, collab } = await publishedOnce();
+    expect(() => startReview(db, fran.actor, moduleId, collab.current(moduleId))).toThrow(
+      "Nothing has changed since version 1 was published, so there is nothing new to review. Make the changes in Write first.",
+    );
+    expect(db.select().from(modules).where(eq(modules.id, moduleId)).get()?.status).toBe("published");
+
+    await collab.change(moduleId, priya.user.id, (doc) => appendParagraph(doc, "A new closing thought."));
+    startReview(db, fran.actor, moduleId, collab.current(moduleId));
+    expect(db.select().from(modules).where(eq(modules.id, moduleId)).get()?.status).toBe("in_review");
+  });
+
+  it("a module withdrawn from new courses may be reviewed and published again as it is", async () => {
+    const { db, fran, moduleId, collab } = await publishedOnce();
+    unpublishModule(db, fran.actor, moduleId);
+    startReview(db, fran.actor, moduleId, collab.current(moduleId));
+    expect(db.select().from(modules).where(eq(modules.id, moduleId)).get()?.status).toBe("in_review");
+  });
+
+  it("a module that was never published has no publication", () => {
+    const { db, moduleId, collab } = moduleWithTwoCollaborators();
+    expect(publicationOf(db, moduleId, collab.current(moduleId))).toBeNull();
+    expect(statusLabel("draft", null)).toBe("Draft");
   });
 });

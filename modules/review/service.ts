@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/service";
 import type { Actor } from "../auth/policy";
 import type { DocJSON } from "../documents/json";
 import { takeSnapshot } from "../history/service";
+import { publicationOf } from "../publishing/publication";
 import { ForbiddenError, InvalidError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { listCollaborators } from "../workshop/collaborators";
@@ -150,11 +151,21 @@ export function requestChanges(
     .run();
 }
 
-/** Moves a draft into review, snapshotting what everyone is asked to agree. */
+/**
+ * Moves a draft into review, snapshotting what everyone is asked to agree. A published module goes
+ * back into review only once its draft differs from the latest version (one withdrawn from new
+ * courses is a draft again, and may be reviewed and published as it is).
+ */
 export function startReview(db: DB, actor: Actor, moduleId: string, doc: DocJSON, now = new Date()) {
   const { module } = requireFacilitation(db, actor, moduleId);
   if (module.status === "archived") throw new InvalidError("Bring the module back from the archive first.");
   if (module.status === "in_review") return;
+  const publication = module.status === "published" ? publicationOf(db, moduleId, doc) : null;
+  if (publication && !publication.draftChanged) {
+    throw new InvalidError(
+      `Nothing has changed since version ${publication.version} was published, so there is nothing new to review. Make the changes in Write first.`,
+    );
+  }
   db.transaction((tx) => {
     tx.update(modules).set({ status: "in_review", updatedAt: now }).where(eq(modules.id, moduleId)).run();
     takeSnapshot(tx, { moduleId, name: "Review started", kind: "review", userId: actor.userId, doc }, now);

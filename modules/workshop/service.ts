@@ -1,9 +1,10 @@
 import { and, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { DB } from "../../db/client";
+import { prepared } from "../../db/prepared";
 import { moduleCollaborators, moduleFacts, modules, moduleVersions, users } from "../../db/schema";
 import { recordAudit } from "../audit/service";
-import { type Actor, hasRole, moduleAccess, requireInOrg } from "../auth/policy";
+import { type Actor, canOpenWorkshop, hasRole, moduleAccess, requireInOrg, type Standing } from "../auth/policy";
 import { initDocument, refreshFacts } from "../collaboration/store";
 import { jsonToUpdate } from "../collaboration/ydoc";
 import { type DocJSON, EMPTY_DOC, validateDoc } from "../documents/json";
@@ -76,6 +77,28 @@ export function requireFacilitation(db: DB, actor: Actor, moduleId: string) {
   const opened = openModule(db, actor, moduleId);
   if (!opened.access.facilitate) throw new ForbiddenError("Only the module's facilitators can do this.");
   return opened;
+}
+
+/** Whether the person is on any module of the organisation (every page's header asks). */
+const onAnyModuleQuery = prepared((db) =>
+  db
+    .select({ moduleId: moduleCollaborators.moduleId })
+    .from(moduleCollaborators)
+    .innerJoin(modules, and(eq(modules.id, moduleCollaborators.moduleId), eq(modules.orgId, sql.placeholder("orgId"))))
+    .where(and(eq(moduleCollaborators.userId, sql.placeholder("userId")), isNull(moduleCollaborators.removedAt)))
+    .limit(1)
+    .prepare(),
+);
+
+export function standingOf(db: DB, actor: Pick<Actor, "orgId" | "userId">): Standing {
+  return { collaborator: onAnyModuleQuery(db).get({ orgId: actor.orgId, userId: actor.userId }) !== undefined };
+}
+
+/** The Workshop is open to the organisation's facilitators and co-designers, and to anyone on a module. */
+export function openWorkshop(db: DB, actor: Actor) {
+  if (!canOpenWorkshop(actor, standingOf(db, actor))) {
+    throw new ForbiddenError("The Workshop opens once you are working on a module.");
+  }
 }
 
 export type ModuleFilters = { topic?: ModuleTopic; status?: ModuleStatus; mine?: boolean };

@@ -1,0 +1,2 @@
+DROP TABLE `contribution_progress`;--> statement-breakpoint
+DROP TABLE `contribution_totals`;
