@@ -15,6 +15,7 @@ import { seedDemo } from "./db/seed";
 import { type CollabControl, createCollaboration } from "./modules/collaboration/server";
 import { ConfigError, loadConfig } from "./modules/config/load";
 import type { Config } from "./modules/config/schemas";
+import { createEventBus, type EventBus } from "./modules/events/bus";
 import type { Runtime } from "./modules/runtime/types";
 import { startSender } from "./modules/xapi/sender";
 import { lrsSettings } from "./modules/xapi/settings";
@@ -82,14 +83,14 @@ function sameOriginWrites(req: express.Request, res: express.Response, next: exp
   next();
 }
 
-export async function createApp(config: Config, db: Connection, collab: CollabControl) {
+export async function createApp(config: Config, db: Connection, collab: CollabControl, events: EventBus) {
   let build: ServerBuild;
   try {
     build = (await import(BUILD_PATH)) as ServerBuild;
   } catch {
     fail(`no built app at ${BUILD_PATH}: run "npm run build" first (npm start does it for you)`);
   }
-  const runtime: Runtime = { db, config, collab };
+  const runtime: Runtime = { db, config, collab, events };
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY);
@@ -148,8 +149,9 @@ async function main() {
   }
   const xapiSender = lrs ? startSender(db, { ...lrs, secret: config.SESSION_SECRET }) : null;
 
+  const events = createEventBus();
   const collaboration = createCollaboration({ db, secret: config.SESSION_SECRET });
-  const app = await createApp(config, db, collaboration.control);
+  const app = await createApp(config, db, collaboration.control, events);
   const server = http.createServer(app);
   server.on("upgrade", collaboration.handleUpgrade);
   server.on("error", (error: NodeJS.ErrnoException) => {

@@ -7,6 +7,7 @@ import {
   revokeSession,
   setSessionOrg,
 } from "../../modules/accounts/sessions";
+import { type Context, contextFor } from "../../modules/auth/context";
 import { type Actor, type Permission, requirePermission } from "../../modules/auth/policy";
 import { actorFor, organisationsOf } from "../../modules/organisations/service";
 import { forbidden } from "./http.server";
@@ -86,6 +87,15 @@ export async function requireActor(request: Request, context: AppLoadContext): P
   const { actor } = await getActor(request, context);
   if (!actor) throw redirect("/account");
   return actor;
+}
+
+/**
+ * The context every use case takes: the signed-in person in their current organisation, the time
+ * of this request, and the server's event bus. Who may do what is the use case's to decide.
+ */
+export async function requireContext(request: Request, context: AppLoadContext): Promise<Context> {
+  const actor = await requireActor(request, context);
+  return contextFor(context.runtime.db, actor, new Date(), context.runtime.events);
 }
 
 /** The actor, when their roles include the permission; otherwise a calm 403 page. */

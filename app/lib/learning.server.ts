@@ -1,4 +1,3 @@
-export { contextFor } from "../../modules/auth/context";
 export { creditLine } from "../../modules/credits/service";
 export {
   deleteJournalEntry,

@@ -4,13 +4,12 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ErrorSummary } from "~/components/form";
 import { Notice } from "~/components/layout";
 import { SupportList } from "~/components/support-list";
-import { requireAllowed } from "~/lib/auth.server";
+import { requireContext } from "~/lib/auth.server";
 import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
 import { handled, notFound, paramId } from "~/lib/http.server";
 import {
   answerCheck,
   answerSchema,
-  contextFor,
   learnerPlace,
   reachableSupportResources,
   recordStep,
@@ -31,8 +30,7 @@ function sectionParam(params: Record<string, string | undefined>) {
 
 /** The learner's context and the place the address names, every id checked against the others. */
 async function placeOf({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireAllowed(request, context, "learning.take");
-  const ctx = contextFor(context.runtime.db, actor);
+  const ctx = await requireContext(request, context);
   const place = learnerPlace(ctx, {
     enrolmentId: paramId(params, "enrolmentId"),
     moduleVersionId: paramId(params, "moduleVersionId"),

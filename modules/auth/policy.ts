@@ -40,6 +40,16 @@ export function requirePermission(actor: Pick<Actor, "roles">, permission: Permi
 }
 
 /**
+ * The check every use case makes after its scoped load: may this actor do `permission` to `object`?
+ * An object of another organisation answers 404 (a forged id must not confirm it exists), a missing
+ * role 403. With no object, the permission is checked on the actor's organisation as a whole.
+ */
+export function authorize(actor: Pick<Actor, "roles" | "orgId">, permission: Permission, object?: { orgId: string }) {
+  if (object && object.orgId !== actor.orgId) throw new NotFoundError();
+  if (!can(actor, permission)) throw new ForbiddenError();
+}
+
+/**
  * Objects of another organisation answer 404, not 403: a forged id must not even confirm that the
  * object exists.
  */

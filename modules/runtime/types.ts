@@ -1,6 +1,7 @@
 import type { DB } from "../../db/client";
 import type { CollabControl } from "../collaboration/server";
 import type { Config } from "../config/schemas";
+import type { EventBus } from "../events/bus";
 
 /**
  * What the composition root (server.ts) hands to every request: one database connection, the
@@ -11,4 +12,6 @@ export type Runtime = {
   db: DB;
   config: Config;
   collab: CollabControl;
+  /** What use cases tell after they commit; live collaboration subscribes to access changes. */
+  events: EventBus;
 };
