@@ -7,24 +7,36 @@ import { type FormValues, invalid, invalidFromError, parseForm, readForm } from 
  * `intent` value), parses, runs, and turns domain refusals into form messages that keep what was
  * typed, so routes no longer hand-write the same chain.
  */
-export type Intent<Ctx, Input = unknown> = {
+export type Intent<Ctx, Input, Result> = {
   schema?: z.ZodType<Input>;
-  run: (ctx: Ctx, input: Input, form: FormData) => unknown;
+  run: (ctx: Ctx, input: Input, form: FormData) => Result;
 };
 
-/** Typed intent declarations: the input of `run` is what the schema parses to. */
-export function intent<Ctx, Input>(declaration: Intent<Ctx, Input>): Intent<Ctx, unknown> {
-  return declaration as Intent<Ctx, unknown>;
+/** An intent whose handler's input is what its schema parses to. */
+export function intent<Ctx, Input = undefined, Result = unknown>(
+  declaration: Intent<Ctx, Input, Result>,
+): Intent<Ctx, Input, Result> {
+  return declaration;
 }
 
 export const NO_INTENT = "Choose what to do next.";
 
-export async function dispatch<Ctx>(
+// biome-ignore lint/suspicious/noExplicitAny: each intent of a table has its own input type
+type Table<Ctx> = Record<string, Intent<Ctx, any, unknown>>;
+type Results<T> = { [K in keyof T]: T[K] extends Intent<never, never, infer R> ? Awaited<R> : never }[keyof T];
+type Refusal = ReturnType<typeof invalid> | ReturnType<typeof invalidFromError>;
+
+export async function dispatch<Ctx, T extends Table<Ctx>>(
   request: Request,
   ctx: Ctx,
-  intents: Record<string, Intent<Ctx, unknown>>,
-  options: { form?: FormData } = {},
-) {
+  intents: T,
+  options: {
+    /** The form, when the route has read it already. */
+    form?: FormData;
+    /** What an input's messages are labelled with, where a page has several forms of one intent. */
+    intentOf?: Record<string, string>;
+  } = {},
+): Promise<Results<T> | Refusal> {
   const form = options.form ?? (await readForm(request));
   const name = String(form.get("intent") ?? "");
   const declared = Object.hasOwn(intents, name) ? intents[name] : undefined;
@@ -32,11 +44,11 @@ export async function dispatch<Ctx>(
   let input: unknown;
   if (declared.schema) {
     const parsed = parseForm(form, declared.schema);
-    if (!parsed.ok) return invalid({ ...parsed, intent: name });
+    if (!parsed.ok) return invalid({ ...parsed, intent: options.intentOf?.[name] ?? name });
     input = parsed.data;
   }
   try {
-    return await declared.run(ctx, input, form);
+    return (await declared.run(ctx, input, form)) as Results<T>;
   } catch (error) {
     return invalidFromError(error, form);
   }

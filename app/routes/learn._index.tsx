@@ -2,27 +2,28 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, formatDate, PageHeader } from "~/components/layout";
-import { requireAllowed } from "~/lib/auth.server";
-import { readForm } from "~/lib/forms.server";
+import { requireContext } from "~/lib/auth.server";
+import { learnerHome, notices as noticeBoard } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
-import { isId } from "~/lib/ids.server";
-import { dismissNotices, myLearningPage } from "~/lib/learning.server";
+import { dispatch, intent } from "~/lib/intents.server";
 
 export const meta: MetaFunction = () => [{ title: "My learning · Alongside" }];
 
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
-  handled(async () => {
-    const actor = await requireAllowed(request, context, "learning.take");
-    return myLearningPage(context.runtime.db, actor);
-  });
+  handled(async () => learnerHome.myLearningPage(await requireContext(request, context)));
 
 export const action = ({ request, context }: ActionFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "learning.take");
-    const form = await readForm(request);
-    const id = form.get("noticeId");
-    dismissNotices(context.runtime.db, actor.userId, isId(id) ? id : null);
-    return redirect("/learn");
+    const ctx = await requireContext(request, context);
+    return dispatch(request, ctx, {
+      dismiss: intent({
+        schema: noticeBoard.dismissSchema,
+        run: (ctx, input) => {
+          noticeBoard.dismissNotices(ctx, input.noticeId ?? null);
+          return redirect("/learn");
+        },
+      }),
+    });
   });
 
 function statusOf(c: { completedAt: Date | string | null; started: number }) {
@@ -52,7 +53,7 @@ export default function MyLearning() {
                 {n.body ? <p>{n.body}</p> : null}
                 <Form method="post">
                   <input type="hidden" name="noticeId" value={n.id} />
-                  <button type="submit" className="button-link">
+                  <button type="submit" name="intent" value="dismiss" className="button-link">
                     Dismiss<span className="visually-hidden"> “{n.title}”</span>
                   </button>
                 </Form>

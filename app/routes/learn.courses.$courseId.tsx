@@ -3,32 +3,25 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
 import { PageHeader } from "~/components/layout";
-import { can, requireActor } from "~/lib/auth.server";
-import { invalidFromError, readForm } from "~/lib/forms.server";
+import { requireContext } from "~/lib/auth.server";
+import { learning } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
-import { courseLanding, creditLine, enrolSelf } from "~/lib/learning.server";
+import { dispatch, intent } from "~/lib/intents.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.course.title ?? "Course"} · Alongside` },
 ];
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
-  handled(async () => {
-    const actor = await requireActor(request, context);
-    const landing = courseLanding(context.runtime.db, actor, paramId(params, "courseId"));
-    return { ...landing, creditLine: creditLine(landing.credits), canEnrol: can(actor, "learning.take") };
-  });
+  handled(async () => learning.courseLanding(await requireContext(request, context), paramId(params, "courseId")));
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
   handled(async () => {
-    const actor = await requireActor(request, context);
-    const form = await readForm(request);
-    try {
-      const enrolment = enrolSelf(context.runtime.db, actor, paramId(params, "courseId"));
-      return redirect(`/learn/e/${enrolment.id}`);
-    } catch (error) {
-      return invalidFromError(error, form);
-    }
+    const ctx = await requireContext(request, context);
+    const courseId = paramId(params, "courseId");
+    return dispatch(request, ctx, {
+      enrol: intent({ run: (ctx) => redirect(`/learn/e/${learning.enrolSelf(ctx, courseId).id}`) }),
+    });
   });
 
 export default function CourseLanding() {

@@ -1,16 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { formatDate, Notice, PageHeader } from "~/components/layout";
-import { requireAllowed } from "~/lib/auth.server";
+import { requireContext } from "~/lib/auth.server";
+import { learning } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
-import { courseOutline } from "~/lib/learning.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Course"} · Alongside` }];
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "learning.take");
-    return courseOutline(context.runtime.db, actor, paramId(params, "enrolmentId"));
+    const ctx = await requireContext(request, context);
+    return learning.courseOutline(ctx, paramId(params, "enrolmentId"));
   });
 
 const SECTION_STATUS = { viewed: "Done", skipped: "Skipped for now: come back when you are ready" } as const;

@@ -1,17 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/components/layout";
-import { requireAllowed } from "~/lib/auth.server";
+import { requireContext } from "~/lib/auth.server";
+import { learning } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
-import { certificate } from "~/lib/learning.server";
 
 export const meta: MetaFunction = () => [{ title: "Certificate · Alongside" }];
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "learning.take");
+    const ctx = await requireContext(request, context);
     const enrolmentId = paramId(params, "enrolmentId");
-    return { enrolmentId, certificate: certificate(context.runtime.db, actor, enrolmentId) };
+    return { enrolmentId, certificate: learning.certificate(ctx, enrolmentId) };
   });
 
 export default function Certificate() {

@@ -5,18 +5,10 @@ import { ErrorSummary } from "~/components/form";
 import { Notice } from "~/components/layout";
 import { SupportList } from "~/components/support-list";
 import { requireContext } from "~/lib/auth.server";
-import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
+import { learning, organisations } from "~/lib/domain.server";
+import { readForm } from "~/lib/forms.server";
 import { handled, notFound, paramId } from "~/lib/http.server";
-import {
-  answerCheck,
-  answerSchema,
-  learnerPlace,
-  reachableSupportResources,
-  recordStep,
-  reflect,
-  reflectionSchema,
-  sectionPage,
-} from "~/lib/learning.server";
+import { dispatch, intent } from "~/lib/intents.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.page.section.title ?? "Section"} · ${data?.page.module.title ?? ""} · Alongside` },
@@ -31,7 +23,7 @@ function sectionParam(params: Record<string, string | undefined>) {
 /** The learner's context and the place the address names, every id checked against the others. */
 async function placeOf({ request, context, params }: LoaderFunctionArgs) {
   const ctx = await requireContext(request, context);
-  const place = learnerPlace(ctx, {
+  const place = learning.learnerPlace(ctx, {
     enrolmentId: paramId(params, "enrolmentId"),
     moduleVersionId: paramId(params, "moduleVersionId"),
     section: sectionParam(params),
@@ -42,9 +34,9 @@ async function placeOf({ request, context, params }: LoaderFunctionArgs) {
 export const loader = (args: LoaderFunctionArgs) =>
   handled(async () => {
     const { ctx, place } = await placeOf(args);
-    const page = sectionPage(ctx, place);
+    const page = learning.sectionPage(ctx, place);
     const needsSupport = page.parts.some((p) => p.kind === "signpost");
-    return { page, support: needsSupport ? reachableSupportResources(ctx.db, ctx.actor.orgId) : [] };
+    return { page, support: needsSupport ? organisations.supportForLearners(ctx) : [] };
   });
 
 export const action = (args: ActionFunctionArgs) =>
@@ -52,30 +44,42 @@ export const action = (args: ActionFunctionArgs) =>
     const { ctx, place } = await placeOf(args);
     const base = `/learn/e/${place.enrolment.id}`;
     const here = `${base}/m/${place.module.versionId}/s/${place.section.index}`;
+    const step = (kind: "viewed" | "skipped") => {
+      const next = learning.recordStep(ctx, place, kind);
+      return redirect(next ? `${base}/m/${next.moduleVersionId}/s/${next.section}` : `${base}?finished=1`);
+    };
     const form = await readForm(args.request);
-    const intent = String(form.get("intent") ?? "");
-    try {
-      if (intent === "next" || intent === "skip") {
-        const next = recordStep(ctx, place, intent === "next" ? "viewed" : "skipped");
-        return redirect(next ? `${base}/m/${next.moduleVersionId}/s/${next.section}` : `${base}?finished=1`);
-      }
-      if (intent === "answer") {
-        const parsed = parseForm(form, answerSchema);
-        if (!parsed.ok) return invalid({ ...parsed, intent: `answer-${String(form.get("checkId"))}` });
-        const { checkId } = answerCheck(ctx, place, { checkId: parsed.data.checkId, chosen: parsed.data.option });
-        // Back to the section itself ("shown"): a content note, already read, must not hide the feedback.
-        return redirect(`${here}?shown=1#check-${checkId}`);
-      }
-      if (intent === "reflect") {
-        const parsed = parseForm(form, reflectionSchema);
-        if (!parsed.ok) return invalid({ ...parsed, intent: `reflect-${String(form.get("promptId"))}` });
-        const { promptId } = reflect(ctx, place, parsed.data);
-        return redirect(`${here}?shown=1&saved=${promptId}#reflection-${promptId}`);
-      }
-    } catch (error) {
-      return invalidFromError(error, form);
-    }
-    return invalid({ errors: { form: "Choose what to do next." }, values: {} });
+    return dispatch(
+      args.request,
+      ctx,
+      {
+        next: intent({ run: () => step("viewed") }),
+        skip: intent({ run: () => step("skipped") }),
+        answer: intent({
+          schema: learning.answerSchema,
+          run: (ctx, input) => {
+            const { checkId } = learning.answerCheck(ctx, place, { checkId: input.checkId, chosen: input.option });
+            // Back to the section itself ("shown"): a content note, already read, must not hide the feedback.
+            return redirect(`${here}?shown=1#check-${checkId}`);
+          },
+        }),
+        reflect: intent({
+          schema: learning.reflectionSchema,
+          run: (ctx, input) => {
+            const { promptId } = learning.reflect(ctx, place, input);
+            return redirect(`${here}?shown=1&saved=${promptId}#reflection-${promptId}`);
+          },
+        }),
+      },
+      // A block shows its own input's messages beside it, so their state names the block.
+      {
+        form,
+        intentOf: {
+          answer: `answer-${String(form.get("checkId"))}`,
+          reflect: `reflect-${String(form.get("promptId"))}`,
+        },
+      },
+    );
   });
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;

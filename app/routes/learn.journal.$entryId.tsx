@@ -2,33 +2,39 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
-import { requireAllowed } from "~/lib/auth.server";
-import { invalid, parseForm, readForm } from "~/lib/forms.server";
+import { requireContext } from "~/lib/auth.server";
+import { learning } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
-import { deleteJournalEntry, journalEntry, journalEntrySchema, updateJournalEntry } from "~/lib/learning.server";
+import { dispatch, intent } from "~/lib/intents.server";
 
 export const meta: MetaFunction = () => [{ title: "Journal entry · Alongside" }];
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "learning.take");
-    const entry = journalEntry(context.runtime.db, actor, paramId(params, "entryId"));
+    const ctx = await requireContext(request, context);
+    const entry = learning.journalEntry(ctx, paramId(params, "entryId"));
     return { entry: { id: entry.id, prompt: entry.prompt, body: entry.body } };
   });
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "learning.take");
+    const ctx = await requireContext(request, context);
     const id = paramId(params, "entryId");
-    const form = await readForm(request);
-    if (form.get("intent") === "delete") {
-      deleteJournalEntry(context.runtime.db, actor, id);
-      return redirect("/learn/journal?deleted=1");
-    }
-    const parsed = parseForm(form, journalEntrySchema);
-    if (!parsed.ok) return invalid(parsed);
-    updateJournalEntry(context.runtime.db, actor, id, parsed.data.body);
-    return redirect("/learn/journal?saved=1");
+    return dispatch(request, ctx, {
+      delete: intent({
+        run: (ctx) => {
+          learning.deleteJournalEntry(ctx, id);
+          return redirect("/learn/journal?deleted=1");
+        },
+      }),
+      save: intent({
+        schema: learning.journalEntrySchema,
+        run: (ctx, input) => {
+          learning.updateJournalEntry(ctx, id, input.body);
+          return redirect("/learn/journal?saved=1");
+        },
+      }),
+    });
   });
 
 export default function JournalEntry() {

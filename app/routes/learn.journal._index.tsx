@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EmptyState, formatDate, Notice, PageHeader } from "~/components/layout";
-import { requireAllowed } from "~/lib/auth.server";
+import { requireContext } from "~/lib/auth.server";
+import { learning } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
-import { listJournal } from "~/lib/learning.server";
 
 export const meta: MetaFunction = () => [{ title: "My reflection journal · Alongside" }];
 
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "learning.take");
-    return { entries: listJournal(context.runtime.db, actor) };
+    return { entries: learning.listJournal(await requireContext(request, context)) };
   });
 
 export default function Journal() {

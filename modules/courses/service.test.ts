@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { contextFor } from "../auth/context";
 import { p, text } from "../content/test-document";
 import type { DocJSON } from "../documents/json";
 import { enrolSelf } from "../learning/service";
@@ -120,9 +121,10 @@ describe("the course lists", () => {
     addCourseModule(db, sam.actor, open.id, b);
     publishCourse(db, sam.actor, open.id, "First version.");
     const first = org.member(["learner"], "Alex Morgan");
-    enrolSelf(db, first.actor, open.id);
+    enrolSelf(contextFor(db, first.actor), open.id);
     publishCourse(db, sam.actor, open.id, "Second version.");
-    for (const name of ["Jo Quinn", "Kit Park"]) enrolSelf(db, org.member(["learner"], name).actor, open.id);
+    for (const name of ["Jo Quinn", "Kit Park"])
+      enrolSelf(contextFor(db, org.member(["learner"], name).actor), open.id);
 
     const listed = new Map(listCourses(db, org.org.id).map((c) => [c.title, c]));
     expect(listed.get("Open course")).toMatchObject({ status: "published", latestVersion: 2, modules: 2, enrolled: 3 });

@@ -1,5 +1,3 @@
-import type { Role } from "../auth/roles";
-
 /**
  * What happened, told after the change is committed. Commands record facts; the consequences (live
  * collaboration sockets closed or downgraded, open editors refreshed) subscribe to them, so no route
@@ -7,7 +5,7 @@ import type { Role } from "../auth/roles";
  */
 export type DomainEvent =
   | { type: "membership.removed"; orgId: string; userId: string }
-  | { type: "membership.roles_changed"; orgId: string; userId: string; roles: readonly Role[] }
+  | { type: "membership.roles_changed"; orgId: string; userId: string; roles: readonly string[] }
   | { type: "collaborator.added"; moduleId: string; userId: string; role: string }
   | { type: "collaborator.changed"; moduleId: string; userId: string; role: string }
   | { type: "collaborator.removed"; moduleId: string; userId: string }

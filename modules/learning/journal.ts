@@ -2,7 +2,8 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { prepared } from "../../db/prepared";
 import { reflections } from "../../db/schema";
-import type { Actor } from "../auth/policy";
+import type { Context } from "../auth/context";
+import { type Actor, authorize } from "../auth/policy";
 import { NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
 
@@ -63,8 +64,10 @@ export function reflectionsFor(db: DB, actor: Actor, enrolmentId: string, module
   );
 }
 
-export function listJournal(db: DB, actor: Actor) {
-  return db
+/** The learner's own entries, newest first. Only ever the person's own, in their organisation. */
+export function listJournal(ctx: Context) {
+  authorize(ctx.actor, "learning.take");
+  return ctx.db
     .select({
       id: reflections.id,
       prompt: reflections.prompt,
@@ -74,32 +77,39 @@ export function listJournal(db: DB, actor: Actor) {
       updatedAt: reflections.updatedAt,
     })
     .from(reflections)
-    .where(and(eq(reflections.userId, actor.userId), eq(reflections.orgId, actor.orgId)))
+    .where(and(eq(reflections.userId, ctx.actor.userId), eq(reflections.orgId, ctx.actor.orgId)))
     .orderBy(desc(reflections.updatedAt))
     .all();
 }
 
-export function journalEntry(db: DB, actor: Actor, id: string) {
-  const row = db.select().from(reflections).where(eq(reflections.id, id)).get();
-  if (!row || row.userId !== actor.userId) throw new NotFoundError("That journal entry");
+/** One of the learner's own entries; anyone else's (or another organisation's) is not there. */
+export function journalEntry(ctx: Context, id: string) {
+  authorize(ctx.actor, "learning.take");
+  const row = ctx.db
+    .select()
+    .from(reflections)
+    .where(
+      and(eq(reflections.id, id), eq(reflections.userId, ctx.actor.userId), eq(reflections.orgId, ctx.actor.orgId)),
+    )
+    .get();
+  if (!row) throw new NotFoundError("That journal entry");
   return row;
 }
 
-export function updateJournalEntry(db: DB, actor: Actor, id: string, body: string, now = new Date()) {
-  journalEntry(db, actor, id);
-  db.update(reflections).set({ body, updatedAt: now }).where(eq(reflections.id, id)).run();
+export function updateJournalEntry(ctx: Context, id: string, body: string) {
+  const entry = journalEntry(ctx, id);
+  ctx.db.update(reflections).set({ body, updatedAt: ctx.now }).where(eq(reflections.id, entry.id)).run();
 }
 
-export function deleteJournalEntry(db: DB, actor: Actor, id: string) {
-  journalEntry(db, actor, id);
-  db.delete(reflections)
-    .where(and(eq(reflections.id, id), eq(reflections.userId, actor.userId)))
-    .run();
+export function deleteJournalEntry(ctx: Context, id: string) {
+  const entry = journalEntry(ctx, id);
+  ctx.db.delete(reflections).where(eq(reflections.id, entry.id)).run();
 }
 
 /** The whole journal as a Markdown file the learner can keep or take to supervision. */
-export function exportJournal(db: DB, actor: Actor, now = new Date()): string {
-  const entries = listJournal(db, actor);
+export function exportJournal(ctx: Context): string {
+  const entries = listJournal(ctx);
+  const now = ctx.now;
   const date = (d: Date) =>
     d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
   const lines = [`# My reflection journal`, "", `Exported on ${date(now)}. This is private to you.`, ""];

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { moduleVersions } from "../../db/schema";
 import type { Context } from "../auth/context";
-import type { Actor } from "../auth/policy";
+import { authorize } from "../auth/policy";
 import type { DocJSON } from "../documents/json";
 import { topicLabel } from "../documents/vocabulary";
 import { NotFoundError } from "../shared/errors";
@@ -134,8 +134,10 @@ export function sectionCount(db: DB, moduleVersionId: string) {
 }
 
 /** The course outline with the learner's own progress on every section. */
-export function courseOutline(db: DB, actor: Actor, enrolmentId: string) {
-  const { enrolment, version } = ownEnrolment(db, actor, enrolmentId);
+export function courseOutline(ctx: Context, enrolmentId: string) {
+  authorize(ctx.actor, "learning.take");
+  const { db } = ctx;
+  const { enrolment, version } = ownEnrolment(db, ctx.actor, enrolmentId);
   const progress = progressOf(db, enrolment.id);
   const modules = courseModules(db, version.items).map((m) => {
     const done = progress.done.get(m.versionId);

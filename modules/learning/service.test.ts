@@ -101,7 +101,7 @@ function courseWithLearner() {
   addCourseModule(db, sam.actor, course.id, a.moduleId);
   addCourseModule(db, sam.actor, course.id, b.moduleId);
   publishCourse(db, sam.actor, course.id, "First version.");
-  const { id: enrolmentId } = enrolSelf(db, alex.actor, course.id);
+  const { id: enrolmentId } = enrolSelf(contextFor(db, alex.actor), course.id);
 
   /** Reads the enrolment afresh each time, as each request does. */
   const current = () => ownEnrolment(db, alex.actor, enrolmentId);
@@ -220,12 +220,12 @@ describe("module completion", () => {
 
     // Module B has no reflection; module A's is left unanswered by a second learner: both complete.
     const other = t.org.member(["learner"], "Jo Quinn");
-    const { id } = enrolSelf(t.db, other.actor, t.course.id);
+    const { id } = enrolSelf(contextFor(t.db, other.actor), t.course.id);
     const others = learnerIn(t.db, other.actor, id);
     for (const section of [1, 2, 3]) others.view(t.a.versionId, section);
     others.answer(t.a.versionId, 2, "kc-1", ["kc-1-right"]);
     others.answer(t.a.versionId, 3, "kc-2", ["kc-2-right"]);
-    expect(listJournal(t.db, other.actor)).toEqual([]);
+    expect(listJournal(contextFor(t.db, other.actor))).toEqual([]);
     expect(progressOf(t.db, id).completedModules).toEqual(new Set([t.a.moduleId]));
   });
 });
@@ -237,7 +237,7 @@ describe("course completion", () => {
     t.answer(t.b.versionId, 1, "kc-3", ["kc-3-right"]);
     expect(t.completedModules()).toHaveLength(1);
     expect(t.courseComplete()).toEqual([]);
-    expect(courseOutline(t.db, t.alex.actor, t.enrolmentId).completedAt).toBeNull();
+    expect(courseOutline(contextFor(t.db, t.alex.actor), t.enrolmentId).completedAt).toBeNull();
 
     for (const section of [1, 2, 3]) t.view(t.a.versionId, section, section === 3 ? "skipped" : "viewed");
     expect(t.courseComplete()).toEqual([]);
@@ -248,7 +248,7 @@ describe("course completion", () => {
       "module_completed",
       "course_completed",
     ]);
-    expect(courseOutline(t.db, t.alex.actor, t.enrolmentId).modules.map((m) => m.state)).toEqual([
+    expect(courseOutline(contextFor(t.db, t.alex.actor), t.enrolmentId).modules.map((m) => m.state)).toEqual([
       "complete",
       "complete",
     ]);
@@ -306,7 +306,7 @@ describe("versions", () => {
     expect(publishCourse(t.db, t.sam.actor, t.course.id, "Module A is shorter.").version).toBe(2);
 
     // Enrolling again returns the same enrolment, still on course version 1 and module A version 1.
-    expect(enrolSelf(t.db, t.alex.actor, t.course.id).id).toBe(t.enrolmentId);
+    expect(enrolSelf(contextFor(t.db, t.alex.actor), t.course.id).id).toBe(t.enrolmentId);
     const after = t.current();
     expect(after.version.id).toBe(started.version.id);
     expect(after.version.items.map((i) => i.moduleVersionId)).toEqual([t.a.versionId, t.b.versionId]);
@@ -317,7 +317,7 @@ describe("versions", () => {
 
     // Someone starting now gets version 2.
     const newcomer = t.org.member(["learner"], "Sam Newcomer");
-    const fresh = enrolSelf(t.db, newcomer.actor, t.course.id);
+    const fresh = enrolSelf(contextFor(t.db, newcomer.actor), t.course.id);
     const freshVersion = ownEnrolment(t.db, newcomer.actor, fresh.id).version;
     expect(freshVersion.version).toBe(2);
     expect(freshVersion.items.map((i) => i.moduleVersionId)).toEqual([v2.id, t.b.versionId]);

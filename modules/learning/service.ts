@@ -11,9 +11,10 @@ import {
   moduleVersions,
   progressEvents,
 } from "../../db/schema";
-import { type Actor, requirePermission } from "../auth/policy";
+import type { Context } from "../auth/context";
+import { type Actor, authorize, can } from "../auth/policy";
 import { latestCourseVersion } from "../courses/service";
-import { publishedCredits } from "../credits/service";
+import { creditLine, publishedCredits } from "../credits/service";
 import { topicLabel } from "../documents/vocabulary";
 import { ForbiddenError, InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
@@ -59,13 +60,17 @@ export function enrol(
 }
 
 /** A learner enrols themself: only in a published course their organisation opens to all members. */
-export function enrolSelf(db: DB, actor: Actor, courseId: string, now = new Date()) {
-  requirePermission(actor, "learning.take");
-  const course = db.select().from(courses).where(eq(courses.id, courseId)).get();
-  if (!course || course.orgId !== actor.orgId) throw new NotFoundError("That course");
+export function enrolSelf(ctx: Context, courseId: string) {
+  authorize(ctx.actor, "learning.take");
+  const course = ctx.db
+    .select()
+    .from(courses)
+    .where(and(eq(courses.id, courseId), eq(courses.orgId, ctx.actor.orgId)))
+    .get();
+  if (!course) throw new NotFoundError("That course");
   if (course.status !== "published") throw new InvalidError("This course is not open at the moment.");
   if (!course.openToAll) throw new ForbiddenError("This course is given by trainers to their groups.");
-  return enrol(db, { orgId: actor.orgId, userId: actor.userId, courseId, source: "self" }, now);
+  return enrol(ctx.db, { orgId: ctx.actor.orgId, userId: ctx.actor.userId, courseId, source: "self" }, ctx.now);
 }
 
 /** One of the learner's own enrolments with its course version. Anyone else's answers "not found". */
@@ -356,9 +361,14 @@ export function myLearning(db: DB, actor: Actor) {
  * A published course as a learner sees it before starting: outline, time, what it touches, and
  * who made it (names resolved from each person's current credit choice).
  */
-export function courseLanding(db: DB, actor: Actor, courseId: string) {
-  const course = db.select().from(courses).where(eq(courses.id, courseId)).get();
-  if (!course || course.orgId !== actor.orgId || course.status !== "published") throw new NotFoundError("That course");
+export function courseLanding(ctx: Context, courseId: string) {
+  const { db, actor } = ctx;
+  const course = db
+    .select()
+    .from(courses)
+    .where(and(eq(courses.id, courseId), eq(courses.orgId, actor.orgId), eq(courses.status, "published")))
+    .get();
+  if (!course) throw new NotFoundError("That course");
   const version = latestCourseVersion(db, courseId);
   if (!version) throw new NotFoundError("That course");
   const modules = courseModules(db, version.items);
@@ -382,26 +392,30 @@ export function courseLanding(db: DB, actor: Actor, courseId: string) {
       sections: m.sections.map((s) => s.title),
     })),
     contentNotes: topics,
-    credits: publishedCredits(
-      db,
-      modules.map((m) => ({
-        moduleId: m.moduleId,
-        userIds: m.credits.map((c) => c.userId),
-        originCredit: m.originCredit,
-      })),
+    creditLine: creditLine(
+      publishedCredits(
+        db,
+        modules.map((m) => ({
+          moduleId: m.moduleId,
+          userIds: m.credits.map((c) => c.userId),
+          originCredit: m.originCredit,
+        })),
+      ),
     ),
     enrolmentId: enrolment?.id ?? null,
+    canEnrol: can(actor, "learning.take"),
   };
 }
 
 /** The certificate of a completed course: who, what, which version, when. */
-export function certificate(db: DB, actor: Actor, enrolmentId: string) {
-  const { enrolment, version } = ownEnrolment(db, actor, enrolmentId);
-  const done = db
+export function certificate(ctx: Context, enrolmentId: string) {
+  authorize(ctx.actor, "learning.take");
+  const { enrolment, version } = ownEnrolment(ctx.db, ctx.actor, enrolmentId);
+  const done = ctx.db
     .select({ at: courseCompletions.completedAt })
     .from(courseCompletions)
     .where(eq(courseCompletions.enrolmentId, enrolment.id))
     .get();
   if (!done) return null;
-  return { name: actor.name, course: version.title, version: version.version, completedAt: done.at };
+  return { name: ctx.actor.name, course: version.title, version: version.version, completedAt: done.at };
 }

@@ -1,6 +1,8 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { notices } from "../../db/schema";
+import type { Context } from "../auth/context";
+import { NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
 
 export type Notice = { kind: string; title: string; body?: string; link?: string | null };
@@ -62,10 +64,23 @@ export function unreadNoticeCount(db: DB, orgId: string, userId: string): number
   );
 }
 
-/** Dismisses one notice (or all of a person's when no id is given). Only the person's own. */
-export function dismissNotices(db: DB, userId: string, noticeId: string | null, now = new Date()) {
-  db.update(notices)
-    .set({ readAt: now })
-    .where(and(eq(notices.userId, userId), isNull(notices.readAt), noticeId ? eq(notices.id, noticeId) : undefined))
+/**
+ * Dismisses one of the person's own notices (or all of them when no id is given). Dismissing one
+ * already dismissed changes nothing; an id that is not one of theirs is not there.
+ */
+export function dismissNotices(ctx: Context, noticeId: string | null) {
+  const own = and(eq(notices.userId, ctx.actor.userId), eq(notices.orgId, ctx.actor.orgId));
+  if (noticeId) {
+    const found = ctx.db
+      .select({ id: notices.id })
+      .from(notices)
+      .where(and(own, eq(notices.id, noticeId)))
+      .get();
+    if (!found) throw new NotFoundError("That notice");
+  }
+  ctx.db
+    .update(notices)
+    .set({ readAt: ctx.now })
+    .where(and(own, isNull(notices.readAt), noticeId ? eq(notices.id, noticeId) : undefined))
     .run();
 }

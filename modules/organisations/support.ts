@@ -3,6 +3,7 @@ import defaults from "../../content/support-resources.json";
 import type { DB } from "../../db/client";
 import { supportResources } from "../../db/schema";
 import { recordAudit } from "../audit/service";
+import type { Context } from "../auth/context";
 import type { Actor } from "../auth/policy";
 import { NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
@@ -38,6 +39,11 @@ export function isReachable(resource: Pick<SupportResource, "phone" | "sms" | "w
  */
 export function reachableSupportResources(db: DB, orgId: string): SupportResource[] {
   return listSupportResources(db, orgId).filter(isReachable);
+}
+
+/** The support resources a person of the organisation is shown in training and on Support now. */
+export function supportForLearners(ctx: Context): SupportResource[] {
+  return reachableSupportResources(ctx.db, ctx.actor.orgId);
 }
 
 function resourceInOrg(db: DB, orgId: string, id: string) {

@@ -60,8 +60,8 @@ try {
   if (!openCourse) throw new Error("the demo organisation has no open published course");
   const learner = person(demo.id, `Probe Learner ${options.tag}`, ["learner"]);
   const neighbour = person(demo.id, `Probe Neighbour ${options.tag}`, ["learner"]);
-  const own = enrolSelf(db, learner.actor, openCourse.id);
-  const neighbours = enrolSelf(db, neighbour.actor, openCourse.id);
+  const own = enrolSelf(contextFor(db, learner.actor), openCourse.id);
+  const neighbours = enrolSelf(contextFor(db, neighbour.actor), openCourse.id);
 
   const founder = insertUser(
     db,
@@ -86,7 +86,7 @@ try {
   });
   addCourseModule(db, trainer.actor, course.id, module.moduleId);
   publishCourse(db, trainer.actor, course.id, "First version.");
-  const theirs = enrolSelf(db, otherLearner.actor, course.id);
+  const theirs = enrolSelf(contextFor(db, otherLearner.actor), course.id);
   const ctx = contextFor(db, otherLearner.actor);
   const first = learnerPlace(ctx, { enrolmentId: theirs.id, moduleVersionId: module.versionId, section: 1 });
   const { id: entryId } = reflect(ctx, first, { promptId: "other-prompt", body: "Their private words." });

@@ -1,10 +1,10 @@
-import type { DB } from "../../db/client";
-import type { Actor } from "../auth/policy";
+import type { Context } from "../auth/context";
+import { authorize } from "../auth/policy";
 import { learnerAssignments } from "../cohorts/assignments";
 import { cohortFacilitatorsOf } from "../cohorts/service";
+import { myLearning } from "../learning/service";
 import { unreadNotices } from "../notices/service";
 import { daysBetween, todayInLondon } from "../shared/dates";
-import { myLearning } from "./service";
 
 /** How soon counts as "coming up" for a due date. */
 const DUE_SOON_DAYS = 7;
@@ -13,7 +13,9 @@ const DUE_SOON_DAYS = 7;
  * My learning: each course with its status, the due date and group (and who facilitates it) when a
  * trainer gave it, plus unread notices and courses open to everyone.
  */
-export function myLearningPage(db: DB, actor: Actor, now = new Date()) {
+export function myLearningPage(ctx: Context) {
+  authorize(ctx.actor, "learning.take");
+  const { db, actor, now } = ctx;
   const { mine, open } = myLearning(db, actor);
   const given = learnerAssignments(db, actor.orgId, actor.userId);
   const today = todayInLondon(now);

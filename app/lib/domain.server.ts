@@ -1,0 +1,9 @@
+/**
+ * The one bridge from routes to the domain: each feature's use cases (its `index.ts`), by feature.
+ * Routes import from here only, so the compiler keeps all of it out of the browser (it strips
+ * `*.server.ts` files in app/), and there is no second grouping of the domain to keep in step.
+ */
+export * as learnerHome from "../../modules/learner-home/index";
+export * as learning from "../../modules/learning/index";
+export * as notices from "../../modules/notices/index";
+export * as organisations from "../../modules/organisations/index";

@@ -1,0 +1,2 @@
+export { dismissSchema } from "./schemas";
+export { dismissNotices } from "./service";

@@ -1,0 +1,2 @@
+/** What routes may ask of organisations. */
+export { supportForLearners } from "./support";

@@ -1,0 +1,24 @@
+import type { Context } from "../../auth/context";
+import type { Kind, OrgWorld } from "./world";
+
+/**
+ * One row of the authorization table: who may call an entry point on their own organisation's
+ * objects, and how to call it on an organisation's objects (the test calls it on their own and on
+ * the other organisation's, as each of the six kinds of person).
+ */
+export type Case = {
+  allowed: readonly Kind[];
+  run: (ctx: Context, on: OrgWorld) => unknown;
+  /**
+   * The entry point takes no id: it acts on the caller's own things (their journal, their start
+   * page), so there is nothing of another organisation to name and only the roles are tried.
+   */
+  ownOnly?: true;
+};
+
+type Functions<Api> = { [K in keyof Api as Api[K] extends (...args: never[]) => unknown ? K : never]: Api[K] };
+
+/** A row for every function a feature's index exports: a new entry point without one does not compile. */
+export type CasesFor<Api> = { [K in keyof Functions<Api>]: Case };
+
+export const EVERYONE = ["admin", "facilitator", "co_designer", "reviewer", "trainer", "learner"] as const;

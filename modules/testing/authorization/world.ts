@@ -1,0 +1,142 @@
+import type { DB } from "../../../db/client";
+import { contextFor } from "../../auth/context";
+import type { Actor } from "../../auth/policy";
+import { assign } from "../../cohorts/assignments";
+import { createCohort, joinCohort } from "../../cohorts/service";
+import { startThread } from "../../comments/service";
+import { doc, option, p, part, text } from "../../content/test-document";
+import { addCourseModule, createCourse, publishCourse } from "../../courses/service";
+import { learnerPlace } from "../../learning/place";
+import { enrolSelf } from "../../learning/service";
+import { reflect } from "../../learning/steps";
+import { unreadNotices } from "../../notices/service";
+import { createInvitation } from "../../organisations/invitations";
+import { listSupportResources } from "../../organisations/support";
+import { createModuleVersion } from "../../publishing/service";
+import { setCollaborator } from "../../workshop/collaborators";
+import { createModule, getModule } from "../../workshop/service";
+import { makeOrganisation } from "../fixtures";
+
+/**
+ * The six kinds of person every entry point is tried as: the five organisation roles, with the
+ * co-designer on the organisation's module as a co-designer, and a reviewer (a co-designer of the
+ * organisation whom the module lists as a reviewer).
+ */
+export const KINDS = ["admin", "facilitator", "co_designer", "reviewer", "trainer", "learner"] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const SECRET = "authorization-test-secret";
+
+const heading = (title: string) => ({ type: "heading", attrs: { level: 2 }, content: [text(title)] });
+const MODULE = doc(
+  heading("Welcome"),
+  p(text("Peer support is a relationship between equals.")),
+  { type: "reflectionPrompt", attrs: { id: "r-1" }, content: [text("What brought you here?")] },
+  heading("A check"),
+  {
+    type: "knowledgeCheck",
+    attrs: { id: "kc-1", multiple: false },
+    content: [
+      part("checkQuestion", text("What keeps both people safe?")),
+      option("kc-1-wrong", false, "Always answering at once", [text("Not this one.")]),
+      option("kc-1-right", true, "Agreeing your hours", [text("Yes.")]),
+    ],
+  },
+  heading("A harder topic"),
+  { type: "contentNote", attrs: { topics: ["suicide"], customTopic: "" }, content: [text("About suicide.")] },
+  p(text("Some people you support may talk about ending their life.")),
+);
+
+/** One organisation with one of everything, each made through the app's own functions. */
+function organisation(db: DB, name: string) {
+  const org = makeOrganisation(db, name);
+  const facilitator = org.member(["facilitator"], `${name} Facilitator`);
+  const coDesigner = org.member(["co_designer"], `${name} Co-designer`);
+  const reviewer = org.member(["co_designer"], `${name} Reviewer`);
+  const trainer = org.member(["trainer"], `${name} Trainer`);
+  const learner = org.member(["learner"], `${name} Learner`);
+  const newcomer = org.member(["learner"], `${name} Newcomer`);
+
+  const { id: moduleId } = createModule(db, {
+    orgId: org.org.id,
+    createdBy: facilitator.user.id,
+    title: `${name} module`,
+    topic: "boundaries",
+    customTopic: "",
+    summary: "",
+    estimatedMinutes: 10,
+    doc: MODULE,
+  });
+  setCollaborator(db, facilitator.actor, moduleId, coDesigner.user.id, "co_designer");
+  setCollaborator(db, facilitator.actor, moduleId, reviewer.user.id, "reviewer");
+  const module = getModule(db, moduleId);
+  if (!module) throw new Error("module missing");
+  const version = createModuleVersion(db, {
+    module,
+    doc: MODULE,
+    changelog: "First version.",
+    publishedBy: facilitator.user.id,
+  });
+  const course = createCourse(db, trainer.actor, { title: `${name} essentials`, description: "", openToAll: true });
+  addCourseModule(db, trainer.actor, course.id, moduleId);
+  const courseVersion = publishCourse(db, trainer.actor, course.id, "First version.");
+  const enrolment = enrolSelf(contextFor(db, learner.actor), course.id);
+  const cohort = createCohort(db, trainer.actor, {
+    name: `${name} spring group`,
+    description: "",
+    startsOn: "2027-01-04",
+    endsOn: null,
+  });
+  joinCohort(db, org.org.id, cohort.id, learner.user.id);
+  const assignment = assign(db, trainer.actor, cohort.id, { target: `course:${course.id}`, dueOn: null });
+  const threadId = startThread(db, coDesigner.actor, moduleId, { quote: "equals", body: "Is this the right word?" });
+  const invitation = createInvitation(db, SECRET, org.admin.actor, {
+    label: "Spring intake",
+    roles: ["learner"],
+    expiresInDays: 7,
+    maxUses: 5,
+  });
+  const supportResource = listSupportResources(db, org.org.id)[0];
+  if (!supportResource) throw new Error("no support resources");
+  const ctx = contextFor(db, learner.actor);
+  const place = learnerPlace(ctx, { enrolmentId: enrolment.id, moduleVersionId: version.id, section: 1 });
+  const journalEntry = reflect(ctx, place, { promptId: "r-1", body: "Something private." });
+
+  const notice = unreadNotices(db, org.org.id, learner.user.id)[0];
+  if (!notice) throw new Error("the learner has no notice");
+
+  const people: Record<Kind, Actor> = {
+    admin: org.admin.actor,
+    facilitator: facilitator.actor,
+    co_designer: coDesigner.actor,
+    reviewer: reviewer.actor,
+    trainer: trainer.actor,
+    learner: learner.actor,
+  };
+  return {
+    orgId: org.org.id,
+    people,
+    /** A member with no place on anything yet, for use cases that act on a person. */
+    newcomer: newcomer.actor,
+    moduleId,
+    moduleVersionId: version.id,
+    courseId: course.id,
+    courseVersionId: courseVersion.id,
+    enrolmentId: enrolment.id,
+    cohortId: cohort.id,
+    assignmentId: assignment.id,
+    threadId,
+    invitationId: invitation.id,
+    invitationToken: invitation.token,
+    supportResourceId: supportResource.id,
+    journalEntryId: journalEntry.id,
+    noticeId: notice.id,
+  };
+}
+
+export type OrgWorld = ReturnType<typeof organisation>;
+
+/** Two organisations built the same way: every entry point is tried on its own and on the other's. */
+export function buildWorld(db: DB) {
+  return { own: organisation(db, "North"), other: organisation(db, "South") };
+}
