@@ -12,13 +12,27 @@ export type DocumentFacts = {
   contentHash: string;
 };
 
+const sameMarks = (a: DocJSON["marks"], b: DocJSON["marks"]) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+
+/**
+ * The content without comment anchors. A comment on part of a sentence splits its text into several
+ * text nodes; once the anchor is gone, neighbours with the same marks are joined again, so the
+ * result is what the text was before anyone commented.
+ */
 function withoutComments(node: DocJSON): DocJSON {
   const { marks, content, ...rest } = node;
   const kept = marks?.filter((m) => m.type !== "comment");
+  const children: DocJSON[] = [];
+  for (const child of (content ?? []).map(withoutComments)) {
+    const previous = children.at(-1);
+    if (previous?.type === "text" && child.type === "text" && sameMarks(previous.marks, child.marks)) {
+      children[children.length - 1] = { ...previous, text: `${previous.text ?? ""}${child.text ?? ""}` };
+    } else children.push(child);
+  }
   return {
     ...rest,
     ...(kept && kept.length > 0 ? { marks: kept } : {}),
-    ...(content ? { content: content.map(withoutComments) } : {}),
+    ...(content ? { content: children } : {}),
   };
 }
 
@@ -32,6 +46,14 @@ function canonical(doc: DocJSON): DocJSON {
   } catch {
     return doc;
   }
+}
+
+/**
+ * What a sign-off is about: the document without comment anchors, in canonical form. Adding,
+ * moving or removing a comment leaves it unchanged; any other change does not.
+ */
+export function contentOf(doc: DocJSON): DocJSON {
+  return canonical(withoutComments(doc));
 }
 
 export function countWords(text: string): number {
@@ -50,7 +72,7 @@ export function documentFacts(doc: DocJSON): DocumentFacts {
     blockCounts,
     sectionCount: splitSections(doc).length,
     contentHash: createHash("sha256")
-      .update(JSON.stringify(withoutComments(canonical(doc))))
+      .update(JSON.stringify(contentOf(doc)))
       .digest("hex"),
   };
 }
