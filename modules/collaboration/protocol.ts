@@ -25,7 +25,11 @@ export const EDITOR_MAX_SIZE = 200_000;
 /** Close reasons the editor turns into plain messages. */
 export const CLOSE_REASONS = {
   removed: "access-removed",
+  /** The person's role on the module changed: the editor reconnects and follows what they may now do. */
+  changed: "access-changed",
   readOnly: "read-only",
+  /** The change held something the editor's schema cannot load (an unknown block, a stray attribute). */
+  unsupported: "unsupported-content",
   documentFull: "document-full",
   malformed: "malformed-message",
   messageTooBig: "message-too-big",

@@ -308,6 +308,8 @@ export function collabTestbed() {
   });
 
   afterAll(async () => {
+    // Pending stores run before the database closes.
+    await server?.collab.shutdown();
     await server?.stop();
     database?.close();
   });
