@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
+import * as Y from "yjs";
 import { connectCollabClient, logInForCookie } from "../modules/testing/collab-client";
+import { appendToStoredDocument } from "../modules/testing/collab-stored-document";
 import { checkPage } from "./support/accessibility";
 import { exportModuleFile, integrityCheck } from "./support/database";
 import { expect, test } from "./support/fixtures";
-import { DEMO_PASSWORD, logIn, signUpOrganisation } from "./support/people";
+import { DEMO_PASSWORD, logIn, signUpOrganisation, uniqueName } from "./support/people";
 import { sharedServer } from "./support/shared-server";
 import {
   addCollaborator,
@@ -398,4 +400,62 @@ test("round trip: every training block, made with the editor's own controls, com
       ":::support\nIf this brings anything up for you, help is here.\n:::\n",
     ].join("\n"),
   );
+});
+
+test("a module whose stored document holds a block the editor does not know opens for everyone, without that block", async ({
+  page,
+  newPage,
+}) => {
+  const kept = "Kept: agree your hours with your organisation.";
+  const unknown = "Unknown block: nobody can see this.";
+  // Fran makes the module without JavaScript, so no editor holds it open while the store is changed.
+  const fran = await newPage({ javaScriptEnabled: false });
+  await logIn(fran, PEOPLE.facilitator.email);
+  const title = uniqueName("Stored before the check");
+  await fran.goto("/workshop/new");
+  await checkPage(fran);
+  const blank = fran.getByRole("region", { name: "Start from a blank page" });
+  await blank.getByLabel("Title").fill(title);
+  await blank.getByRole("button", { name: "Create module" }).click();
+  await expect(fran.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await checkPage(fran);
+  const id = /\/workshop\/([A-Za-z0-9_-]{22})$/.exec(fran.url())?.[1] ?? "";
+  const module = { id, title, path: `/workshop/${id}` };
+
+  appendToStoredDocument(sharedServer.databasePath, module.id, (doc) => {
+    const fragment = doc.getXmlFragment("default");
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText(kept)]);
+    const block = new Y.XmlElement("evilBlock");
+    block.insert(0, [new Y.XmlText(unknown)]);
+    fragment.push([paragraph, block]);
+  });
+
+  // Without JavaScript, the page shows the module as it stands, from the store.
+  await fran.reload();
+  await expect(fran.getByText(kept)).toBeVisible();
+  await expect(fran.getByText(unknown)).toHaveCount(0);
+  await checkPage(fran);
+  for (const tab of ["Review", "History"] as const) {
+    await goToTab(fran, tab);
+  }
+
+  // In the editor the block is gone, and writing carries on.
+  await logIn(page, PEOPLE.facilitator.email);
+  await openModule(page, module);
+  await expect(editorOf(page)).toContainText(kept);
+  await expect(editorOf(page)).not.toContainText("Unknown block");
+  await typeAndSave(page, " Written after.");
+  // The new module's empty first paragraph, then the kept one.
+  expect(await documentText(page)).toBe(`\n${kept} Written after.`);
+
+  // Review and history read the live document now; a snapshot of it shows the text.
+  await goToTab(page, "Review");
+  await goToTab(page, "History");
+  await page.getByRole("textbox", { name: "Name" }).fill("After the repair");
+  await page.getByRole("button", { name: "Take snapshot" }).click();
+  const versions = page.getByRole("table", { name: "Snapshots of this module, newest first" });
+  await versions.getByRole("link", { name: "After the repair" }).click();
+  await expect(page.getByRole("article")).toContainText(`${kept} Written after.`);
+  await checkPage(page);
 });
