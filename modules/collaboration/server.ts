@@ -214,9 +214,9 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
       const state = loaded.get(documentName);
       if (!state) return;
       const now = new Date();
-      compactDocument(db, state.moduleId, now);
+      // The size limit counts what is stored; updates logged from now on are added as they arrive.
+      state.bytes = compactDocument(db, state.moduleId, now) ?? Y.encodeStateAsUpdate(document).byteLength;
       const facts = refreshFacts(db, state.moduleId, yDocToJSON(document), lastContext?.userId ?? null, now);
-      state.bytes = Y.encodeStateAsUpdate(document).byteLength;
       // A new revision makes sign-offs stale: open review pages and editors refresh.
       if (facts.changed) document.broadcastStateless(JSON.stringify({ changed: "review" }));
     },
