@@ -11,6 +11,7 @@ import { sharedServer } from "./support/shared-server";
 import {
   addCollaborator,
   createModule,
+  cursorToEnd,
   cursorToEndOf,
   documentText,
   editorOf,
@@ -458,4 +459,88 @@ test("a module whose stored document holds a block the editor does not know open
   await versions.getByRole("link", { name: "After the repair" }).click();
   await expect(page.getByRole("article")).toContainText(`${kept} Written after.`);
   await checkPage(page);
+});
+
+test("a co-designer made a reviewer mid-session loses the block controls at once, without a reload", async ({
+  page,
+  newPage,
+}) => {
+  await logIn(page, PEOPLE.facilitator.email);
+  const module = await createModule(page);
+  await typeAndSave(page, "A question to check what people took in.");
+  await insertBlock(page, "Knowledge check");
+  await page.keyboard.type("Which of these is part of your role?");
+  await expect(saveStatus(page)).toHaveText("Saved");
+  await addCollaborator(page, PEOPLE.coDesigner.name, "Co-designer");
+
+  const jordan = await newPage();
+  await logIn(jordan, PEOPLE.coDesigner.email);
+  await openModule(jordan, module);
+  const check = editorOf(jordan).getByRole("region", { name: "Knowledge check" });
+  await expect(check.getByRole("button", { name: "Remove knowledge check" })).toBeVisible();
+  await expect(check.getByRole("button", { name: "Add answer" })).toBeEnabled();
+  await expect(check.getByRole("checkbox", { name: "Correct answer" }).first()).toBeEnabled();
+  await expect(check.getByRole("button", { name: "Remove answer" })).toHaveCount(2);
+  await expect(jordan.getByRole("toolbar", { name: "Formatting" })).toBeVisible();
+  await jordan.evaluate(() => {
+    (window as unknown as { stillThisPage?: boolean }).stillThisPage = true;
+  });
+
+  // Fran, on Details and people, makes Jordan a reviewer while his editor is open.
+  const roleForm = page
+    .getByRole("region", { name: "Collaborators" })
+    .getByRole("listitem")
+    .filter({ hasText: PEOPLE.coDesigner.name });
+  await roleForm.getByLabel(`Role for ${PEOPLE.coDesigner.name}`).selectOption({ label: "Reviewer" });
+  await roleForm.getByRole("button", { name: `Change role for ${PEOPLE.coDesigner.name}` }).click();
+  await expect(roleForm).toContainText("Reviewer");
+  await checkPage(page);
+
+  // Jordan's controls go, without a reload: he reads and comments now.
+  await expect(jordan.getByText("You can read and comment on this module.")).toBeVisible();
+  await expect(check.getByRole("button", { name: "Remove knowledge check" })).toHaveCount(0);
+  await expect(check.getByRole("button", { name: "Add answer" })).toHaveCount(0);
+  await expect(check.getByRole("button", { name: "Remove answer" })).toHaveCount(0);
+  for (const box of await check.getByRole("checkbox", { name: "Correct answer" }).all())
+    await expect(box).toBeDisabled();
+  await expect(check.getByRole("combobox", { name: "Answers" })).toHaveCount(0);
+  await expect(jordan.getByRole("toolbar", { name: "Formatting" })).toHaveCount(0);
+  await expect(editorOf(jordan)).toHaveAttribute("aria-readonly", "true");
+  await expect(editorOf(jordan)).toHaveAttribute("contenteditable", "false");
+  await expect(saveStatus(jordan)).toHaveText("Saved");
+  await expect(jordan.getByRole("button", { name: "Comment on selected words" })).toBeVisible();
+  expect(await jordan.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBe(true);
+  await checkPage(jordan);
+});
+
+/** Pastes plain text where the cursor is, as the browser does for Ctrl+V. */
+async function paste(page: Page, text: string) {
+  await editorOf(page).evaluate((root, pasted) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", pasted);
+    root.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test("a paste too large to send says so, and how much may be pasted, rather than calling the module full", async ({
+  page,
+}) => {
+  await logIn(page, PEOPLE.facilitator.email);
+  await createModule(page);
+  await typeAndSave(page, "A short module.");
+  await cursorToEnd(page);
+  await paste(page, "Pasted words. ".repeat(18_000));
+  const alert = page.getByRole("alert");
+  await expect(alert).toHaveText(
+    "That paste is too large to add in one go. Paste up to about 100,000 characters at a time.",
+  );
+  await expect(page.getByText("This module has reached its size limit")).toHaveCount(0);
+  await expect(editorOf(page)).not.toContainText("Pasted words.");
+  await expect(saveStatus(page)).toHaveText("Saved");
+  await checkPage(page);
+
+  // A paste within the limit goes in, and is saved.
+  await paste(page, " Pasted once.");
+  await expect(editorOf(page)).toContainText("A short module. Pasted once.");
+  await expect(saveStatus(page)).toHaveText("Saved");
 });

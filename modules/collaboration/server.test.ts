@@ -29,7 +29,7 @@ import {
   WAIT_MS,
   within,
 } from "../testing/collab-harness";
-import { removeCollaborator } from "../workshop/collaborators";
+import { removeCollaborator, setCollaborator } from "../workshop/collaborators";
 import { createModule } from "../workshop/service";
 import { CLOSE_REASONS, documentNameFor, FRAGMENT, MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from "./protocol";
 import { appendUpdate, compactDocument, loadYDoc } from "./store";
@@ -331,6 +331,35 @@ describe("the collaboration server", () => {
       expect(rowsInserting(moduleId, "Bob: sent as the removal happened.")).toEqual([]);
       expect(rowsInserting(moduleId, "Bob: after removal.")).toEqual([]);
       expect(paragraphs(loadYDoc(db, moduleId))).toEqual(paragraphs(live ?? new Y.Doc()));
+    },
+    TEST_MS,
+  );
+
+  it(
+    "tells each editor what its person may do, and again after a change of role, which reconnects rather than removes",
+    async () => {
+      const moduleId = newModule();
+      const b = connect(bob, moduleId);
+      const told: string[] = [];
+      b.provider.on("stateless", ({ payload }: { payload: string }) => told.push(payload));
+      await within(b.synced, WAIT_MS, "Bob to sync");
+      await until(() => told.includes(JSON.stringify({ access: "edit" })), "Bob to be told he may edit");
+
+      const closed = nextClose(b);
+      setCollaborator(db, facilitator.actor, moduleId, bob.user.id, "reviewer");
+      main.collab.control.revoke(moduleId, bob.user.id);
+      expect(await within(closed, WAIT_MS, "Bob's socket to close")).toEqual({
+        code: 4403,
+        reason: CLOSE_REASONS.changed,
+      });
+      await until(() => told.includes(JSON.stringify({ access: "comment" })), "Bob to be told he may comment now");
+      await until(
+        () =>
+          serverDoc(moduleId)
+            ?.getConnections()
+            .some((c) => c.context.userId === bob.user.id && c.context.commentOnly),
+        "Bob to be connected again as a reviewer",
+      );
     },
     TEST_MS,
   );

@@ -7,12 +7,13 @@ import * as Y from "yjs";
 import type { DB } from "../../db/client";
 import { sessionTokenFrom } from "../accounts/cookie";
 import type { DocJSON } from "../documents/json";
-import { type CollabContext, collabAccess } from "./access";
+import { type CollabContext, collabAccess, liveAccess } from "./access";
 import {
   CLOSE_REASONS,
   COLLAB_PATH,
   colourFor,
   documentNameFor,
+  liveAccessOf,
   MAX_DOCUMENT_BYTES,
   MAX_MESSAGE_BYTES,
   moduleIdFromDocumentName,
@@ -27,7 +28,11 @@ import { yDocToJSON } from "./ydoc";
 
 /** What the rest of the server may ask of the live collaboration layer (through the load context). */
 export type CollabControl = {
-  /** Closes a person's live connections (to one module, or to all) at once, e.g. when removed. */
+  /**
+   * Closes a person's live connections (to one module, or to all) at once, after their access changed:
+   * an editor that may still open the module reconnects with what they may do now; one that may not
+   * is told their access was removed.
+   */
   revoke(moduleId: string | null, userId: string): void;
   /** Closes every connection to a module; editors reconnect with their access checked afresh (archiving). */
   reconnectAll(moduleId: string): void;
@@ -133,6 +138,11 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
       if (!context) throw { reason: "permission-denied" };
       connectionConfig.readOnly = context.readOnly;
       return context;
+    },
+
+    async connected({ connection, context }) {
+      // The editor follows this, so a change of role takes effect in an open editor at once.
+      connection.sendStateless(JSON.stringify({ access: liveAccessOf(context) }));
     },
 
     async onLoadDocument({ document, documentName }) {
@@ -279,17 +289,19 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
     revoke(moduleId, userId) {
       for (const document of hocuspocus.documents.values()) {
         if (moduleId && document.name !== documentNameFor(moduleId)) continue;
-        for (const connection of document.getConnections()) {
-          if ((connection.context as CollabContext).userId === userId) {
-            closeSocket(connection, 4403, CLOSE_REASONS.removed);
-          }
-        }
+        const documentModule = moduleIdFromDocumentName(document.name);
+        const mine = document.getConnections().filter((c) => (c.context as CollabContext).userId === userId);
+        if (!documentModule || mine.length === 0) continue;
+        // Someone who may still open the module (given another role) reconnects with what they may
+        // do now; someone who may not is told their access was removed.
+        const reason = liveAccess(db, documentModule, userId) ? CLOSE_REASONS.changed : CLOSE_REASONS.removed;
+        for (const connection of mine) closeSocket(connection, 4403, reason);
       }
     },
 
     reconnectAll(moduleId) {
       const document = hocuspocus.documents.get(documentNameFor(moduleId));
-      for (const connection of document?.getConnections() ?? []) closeSocket(connection, 4403, "access-changed");
+      for (const connection of document?.getConnections() ?? []) closeSocket(connection, 4403, CLOSE_REASONS.changed);
     },
 
     async change(moduleId, userId, edit) {
