@@ -544,3 +544,29 @@ test("a paste too large to send says so, and how much may be pasted, rather than
   await expect(editorOf(page)).toContainText("A short module. Pasted once.");
   await expect(saveStatus(page)).toHaveText("Saved");
 });
+
+test("a quote is set apart from the text around it, in the editor and in the module as others read it", async ({
+  page,
+  newPage,
+}) => {
+  await logIn(page, PEOPLE.facilitator.email);
+  const module = await createModule(page);
+  await typeAndSave(page, "Someone we support once said:");
+  await page.keyboard.press("Enter");
+  await page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Quote" }).click();
+  await page.keyboard.type("You were the first person who listened.");
+  await expect(saveStatus(page)).toHaveText("Saved");
+  const quote = editorOf(page).locator("blockquote");
+  await expect(quote).toHaveText("You were the first person who listened.");
+  await expect(quote).toHaveCSS("border-left-style", "solid");
+  await expect(quote).not.toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+
+  // The page sent to someone without JavaScript (the published renderer's HTML) shows it the same way.
+  const reader = await newPage({ javaScriptEnabled: false });
+  await logIn(reader, PEOPLE.facilitator.email);
+  await reader.goto(module.path);
+  await checkPage(reader);
+  const shown = reader.locator("blockquote").filter({ hasText: "You were the first person who listened." });
+  await expect(shown).toHaveCSS("border-left-style", "solid");
+  await expect(shown).not.toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+});
