@@ -21,21 +21,25 @@ function inFragmentText(doc: Y.Doc, parent: unknown): boolean {
  * in attributes or other shared types), and by its effect (the document without comment anchors,
  * its text joined again where an anchor had split it, is exactly what it was).
  */
-export function reviewerRefusal(before: Y.Doc, decoded: DecodedUpdate, after: Y.Doc | null): Refusal | null {
-  if (!after) return REFUSALS.malformed;
+export function reviewerRefusal(before: Y.Doc, decoded: DecodedUpdate, after: () => Y.Doc | null): Refusal | null {
+  const deleted = deletedStructs(before, decoded);
+  if (!deleted) return REFUSALS.incomplete;
+  const deletes = deleted.filter((struct) => struct instanceof Y.Item && !struct.deleted);
+  // A sync that brings nothing new (a reconnect) changes nothing: no copy is needed to say so.
+  if (decoded.structs.length === 0 && deletes.length === 0) return null;
+  const next = after();
+  if (!next) return REFUSALS.incomplete;
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item) || struct.parentSub !== null) return REFUSALS.readOnly;
     if (!(isCommentFormat(struct.content) || struct.content instanceof Y.ContentDeleted)) return REFUSALS.readOnly;
-    const placed = structAt(after, struct.id);
-    if (placed instanceof Y.Item && !inFragmentText(after, placed.parent)) return REFUSALS.readOnly;
+    const placed = structAt(next, struct.id);
+    if (placed instanceof Y.Item && !inFragmentText(next, placed.parent)) return REFUSALS.readOnly;
   }
-  const deleted = deletedStructs(before, decoded);
-  if (!deleted) return REFUSALS.malformed;
-  for (const struct of deleted) {
-    if (!(struct instanceof Y.Item) || struct.deleted) continue;
+  for (const struct of deletes) {
+    if (!(struct instanceof Y.Item)) continue;
     if (!(isCommentFormat(struct.content) || struct.content instanceof Y.ContentDeleted)) return REFUSALS.readOnly;
   }
   const was = JSON.stringify(withoutCommentAnchors(yDocToRawJSON(before)));
-  const is = JSON.stringify(withoutCommentAnchors(yDocToRawJSON(after)));
+  const is = JSON.stringify(withoutCommentAnchors(yDocToRawJSON(next)));
   return was === is ? null : REFUSALS.readOnly;
 }

@@ -18,7 +18,7 @@ const holdsText = (nodeName: string) => documentSchema.nodes[nodeName]?.inlineCo
 export function schemaRefusal(document: Y.Doc, decoded: DecodedUpdate, after: () => Y.Doc | null): Refusal | null {
   if (onlyEditsText(document, decoded, holdsText)) return null;
   const next = after();
-  if (!next) return REFUSALS.malformed;
+  if (!next) return REFUSALS.incomplete;
   for (const root of rootsChanged(document, next, decoded)) if (root !== FRAGMENT) return REFUSALS.unsupported;
   return validateDoc(yDocToRawJSON(next)).ok ? null : REFUSALS.unsupported;
 }

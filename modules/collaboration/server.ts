@@ -96,7 +96,7 @@ function judge(document: Y.Doc, update: Uint8Array, decoded: DecodedUpdate, cont
   };
   try {
     return (
-      (context.commentOnly ? reviewerRefusal(document, decoded, after()) : null) ??
+      (context.commentOnly ? reviewerRefusal(document, decoded, after) : null) ??
       schemaRefusal(document, decoded, after)
     );
   } finally {
