@@ -1,14 +1,17 @@
 import { randomBytes } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
+import * as Y from "yjs";
 import { connectCollabClient, logInForCookie } from "../modules/testing/collab-client";
+import { appendToStoredDocument } from "../modules/testing/collab-stored-document";
 import { checkPage } from "./support/accessibility";
 import { exportModuleFile, integrityCheck } from "./support/database";
 import { expect, test } from "./support/fixtures";
-import { DEMO_PASSWORD, logIn, signUpOrganisation } from "./support/people";
+import { DEMO_PASSWORD, logIn, signUpOrganisation, uniqueName } from "./support/people";
 import { sharedServer } from "./support/shared-server";
 import {
   addCollaborator,
   createModule,
+  cursorToEnd,
   cursorToEndOf,
   documentText,
   editorOf,
@@ -398,4 +401,172 @@ test("round trip: every training block, made with the editor's own controls, com
       ":::support\nIf this brings anything up for you, help is here.\n:::\n",
     ].join("\n"),
   );
+});
+
+test("a module whose stored document holds a block the editor does not know opens for everyone, without that block", async ({
+  page,
+  newPage,
+}) => {
+  const kept = "Kept: agree your hours with your organisation.";
+  const unknown = "Unknown block: nobody can see this.";
+  // Fran makes the module without JavaScript, so no editor holds it open while the store is changed.
+  const fran = await newPage({ javaScriptEnabled: false });
+  await logIn(fran, PEOPLE.facilitator.email);
+  const title = uniqueName("Stored before the check");
+  await fran.goto("/workshop/new");
+  await checkPage(fran);
+  const blank = fran.getByRole("region", { name: "Start from a blank page" });
+  await blank.getByLabel("Title").fill(title);
+  await blank.getByRole("button", { name: "Create module" }).click();
+  await expect(fran.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await checkPage(fran);
+  const id = /\/workshop\/([A-Za-z0-9_-]{22})$/.exec(fran.url())?.[1] ?? "";
+  const module = { id, title, path: `/workshop/${id}` };
+
+  appendToStoredDocument(sharedServer.databasePath, module.id, (doc) => {
+    const fragment = doc.getXmlFragment("default");
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText(kept)]);
+    const block = new Y.XmlElement("evilBlock");
+    block.insert(0, [new Y.XmlText(unknown)]);
+    fragment.push([paragraph, block]);
+  });
+
+  // Without JavaScript, the page shows the module as it stands, from the store.
+  await fran.reload();
+  await expect(fran.getByText(kept)).toBeVisible();
+  await expect(fran.getByText(unknown)).toHaveCount(0);
+  await checkPage(fran);
+  for (const tab of ["Review", "History"] as const) {
+    await goToTab(fran, tab);
+  }
+
+  // In the editor the block is gone, and writing carries on.
+  await logIn(page, PEOPLE.facilitator.email);
+  await openModule(page, module);
+  await expect(editorOf(page)).toContainText(kept);
+  await expect(editorOf(page)).not.toContainText("Unknown block");
+  await typeAndSave(page, " Written after.");
+  // The new module's empty first paragraph, then the kept one.
+  expect(await documentText(page)).toBe(`\n${kept} Written after.`);
+
+  // Review and history read the live document now; a snapshot of it shows the text.
+  await goToTab(page, "Review");
+  await goToTab(page, "History");
+  await page.getByRole("textbox", { name: "Name" }).fill("After the repair");
+  await page.getByRole("button", { name: "Take snapshot" }).click();
+  const versions = page.getByRole("table", { name: "Snapshots of this module, newest first" });
+  await versions.getByRole("link", { name: "After the repair" }).click();
+  await expect(page.getByRole("article")).toContainText(`${kept} Written after.`);
+  await checkPage(page);
+});
+
+test("a co-designer made a reviewer mid-session loses the block controls at once, without a reload", async ({
+  page,
+  newPage,
+}) => {
+  await logIn(page, PEOPLE.facilitator.email);
+  const module = await createModule(page);
+  await typeAndSave(page, "A question to check what people took in.");
+  await insertBlock(page, "Knowledge check");
+  await page.keyboard.type("Which of these is part of your role?");
+  await expect(saveStatus(page)).toHaveText("Saved");
+  await addCollaborator(page, PEOPLE.coDesigner.name, "Co-designer");
+
+  const jordan = await newPage();
+  await logIn(jordan, PEOPLE.coDesigner.email);
+  await openModule(jordan, module);
+  const check = editorOf(jordan).getByRole("region", { name: "Knowledge check" });
+  await expect(check.getByRole("button", { name: "Remove knowledge check" })).toBeVisible();
+  await expect(check.getByRole("button", { name: "Add answer" })).toBeEnabled();
+  await expect(check.getByRole("checkbox", { name: "Correct answer" }).first()).toBeEnabled();
+  await expect(check.getByRole("button", { name: "Remove answer" })).toHaveCount(2);
+  await expect(jordan.getByRole("toolbar", { name: "Formatting" })).toBeVisible();
+  await jordan.evaluate(() => {
+    (window as unknown as { stillThisPage?: boolean }).stillThisPage = true;
+  });
+
+  // Fran, on Details and people, makes Jordan a reviewer while his editor is open.
+  const roleForm = page
+    .getByRole("region", { name: "Collaborators" })
+    .getByRole("listitem")
+    .filter({ hasText: PEOPLE.coDesigner.name });
+  await roleForm.getByLabel(`Role for ${PEOPLE.coDesigner.name}`).selectOption({ label: "Reviewer" });
+  await roleForm.getByRole("button", { name: `Change role for ${PEOPLE.coDesigner.name}` }).click();
+  await expect(roleForm).toContainText("Reviewer");
+  await checkPage(page);
+
+  // Jordan's controls go, without a reload: he reads and comments now.
+  await expect(jordan.getByText("You can read and comment on this module.")).toBeVisible();
+  await expect(check.getByRole("button", { name: "Remove knowledge check" })).toHaveCount(0);
+  await expect(check.getByRole("button", { name: "Add answer" })).toHaveCount(0);
+  await expect(check.getByRole("button", { name: "Remove answer" })).toHaveCount(0);
+  for (const box of await check.getByRole("checkbox", { name: "Correct answer" }).all())
+    await expect(box).toBeDisabled();
+  await expect(check.getByRole("combobox", { name: "Answers" })).toHaveCount(0);
+  await expect(jordan.getByRole("toolbar", { name: "Formatting" })).toHaveCount(0);
+  await expect(editorOf(jordan)).toHaveAttribute("aria-readonly", "true");
+  await expect(editorOf(jordan)).toHaveAttribute("contenteditable", "false");
+  await expect(saveStatus(jordan)).toHaveText("Saved");
+  await expect(jordan.getByRole("button", { name: "Comment on selected words" })).toBeVisible();
+  expect(await jordan.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage)).toBe(true);
+  await checkPage(jordan);
+});
+
+/** Pastes plain text where the cursor is, as the browser does for Ctrl+V. */
+async function paste(page: Page, text: string) {
+  await editorOf(page).evaluate((root, pasted) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", pasted);
+    root.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test("a paste too large to send says so, and how much may be pasted, rather than calling the module full", async ({
+  page,
+}) => {
+  await logIn(page, PEOPLE.facilitator.email);
+  await createModule(page);
+  await typeAndSave(page, "A short module.");
+  await cursorToEnd(page);
+  await paste(page, "Pasted words. ".repeat(18_000));
+  const alert = page.getByRole("alert");
+  await expect(alert).toHaveText(
+    "That paste is too large to add in one go. Paste up to about 100,000 characters at a time.",
+  );
+  await expect(page.getByText("This module has reached its size limit")).toHaveCount(0);
+  await expect(editorOf(page)).not.toContainText("Pasted words.");
+  await expect(saveStatus(page)).toHaveText("Saved");
+  await checkPage(page);
+
+  // A paste within the limit goes in, and is saved.
+  await paste(page, " Pasted once.");
+  await expect(editorOf(page)).toContainText("A short module. Pasted once.");
+  await expect(saveStatus(page)).toHaveText("Saved");
+});
+
+test("a quote is set apart from the text around it, in the editor and in the module as others read it", async ({
+  page,
+  newPage,
+}) => {
+  await logIn(page, PEOPLE.facilitator.email);
+  const module = await createModule(page);
+  await typeAndSave(page, "Someone we support once said:");
+  await page.keyboard.press("Enter");
+  await page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Quote" }).click();
+  await page.keyboard.type("You were the first person who listened.");
+  await expect(saveStatus(page)).toHaveText("Saved");
+  const quote = editorOf(page).locator("blockquote");
+  await expect(quote).toHaveText("You were the first person who listened.");
+  await expect(quote).toHaveCSS("border-left-style", "solid");
+  await expect(quote).not.toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+
+  // The page sent to someone without JavaScript (the published renderer's HTML) shows it the same way.
+  const reader = await newPage({ javaScriptEnabled: false });
+  await logIn(reader, PEOPLE.facilitator.email);
+  await reader.goto(module.path);
+  await checkPage(reader);
+  const shown = reader.locator("blockquote").filter({ hasText: "You were the first person who listened." });
+  await expect(shown).toHaveCSS("border-left-style", "solid");
+  await expect(shown).not.toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
 });

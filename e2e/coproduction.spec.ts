@@ -320,8 +320,12 @@ test("a restore in one browser appears live in the other person's open editor", 
   await expect(fran.getByRole("heading", { level: 2, name: "Before the workshop" })).toBeVisible();
   await expect(fran.getByRole("article")).toContainText(original);
   await checkPage(fran);
+  const takenAt = (await fran.getByText(/^Revision \d+ · taken /).textContent())?.match(/taken (.+) by /)?.[1] ?? "";
   await fran.getByRole("button", { name: "Restore this version" }).click();
-  await expect(fran).toHaveURL(/\/workshop\/[A-Za-z0-9_-]{22}\?restored=1$/);
+  await expect(fran).toHaveURL(/\/workshop\/[A-Za-z0-9_-]{22}\?restored=[A-Za-z0-9_-]{22}$/);
+  await expect(fran.getByRole("status").filter({ hasText: "Restored the version from" })).toHaveText(
+    `Restored the version from ${takenAt}, “Before the workshop”. Everyone working on the module sees it now; what was there before is kept in History.`,
+  );
   await expect(editorOf(fran)).toContainText(original);
   await checkPage(fran);
 
@@ -677,4 +681,69 @@ test("contributions count what each person's work left in the module: blocks add
     "0",
     "0",
   ]);
+});
+
+test("the hint to select words first goes away once words are selected", async ({ page }) => {
+  const sentence = "Breaks between sessions matter.";
+  await logIn(page, PEOPLE.facilitator.email);
+  await createModule(page);
+  await typeAndSave(page, sentence);
+  const panel = commentsPanel(page);
+  await panel.getByRole("button", { name: "Comment on selected words" }).click();
+  await expect(panel.getByText("Select the words you want to comment on in the module first.")).toBeVisible();
+
+  await selectWords(page, sentence, "Breaks between sessions");
+  await expect(panel.getByText("Ready: your selection will be quoted.")).toBeVisible();
+  await expect(panel.getByText("Select the words you want to comment on in the module first.")).toHaveCount(0);
+  await checkPage(page);
+});
+
+test("a new thread is never shown as detached while its words are still on their way", async ({ page, newPage }) => {
+  const sentence = "Check in with yourself after a hard call.";
+  await logIn(page, PEOPLE.facilitator.email);
+  const module = await createModule(page);
+  await typeAndSave(page, sentence);
+  await addCollaborator(page, PEOPLE.coDesigner.name, "Co-designer");
+  await goToTab(page, "Write");
+
+  // Jordan's changes can be held back on their way to the server, as on a slow connection.
+  const jordan = await newPage();
+  let holding = false;
+  const held: (string | Buffer)[] = [];
+  const servers: { send(message: string | Buffer): void }[] = [];
+  await jordan.routeWebSocket(/\/collab$/, (socket) => {
+    const server = socket.connectToServer();
+    servers.push(server);
+    socket.onMessage((message) => {
+      if (holding) held.push(message);
+      else server.send(message);
+    });
+  });
+  await logIn(jordan, PEOPLE.coDesigner.email);
+  await openModule(jordan, module);
+
+  // Fran's panel remembers whether it ever called a thread detached.
+  await commentsPanel(page).evaluate((panel) => {
+    const seen = { detached: false };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    const look = () => {
+      if (panel.textContent?.includes("Detached")) seen.detached = true;
+    };
+    new MutationObserver(look).observe(panel, { subtree: true, childList: true, characterData: true });
+  });
+
+  await selectWords(jordan, sentence, "hard call");
+  holding = true;
+  await commentOnSelection(jordan, "Could we say how?");
+  const fransThread = threadOf(page, "hard call");
+  await expect(fransThread.getByText("Could we say how?")).toBeVisible();
+  // The thread is here; its anchor is not yet. A moment later it is still not called detached.
+  await page.waitForTimeout(1000);
+  await expect(fransThread.getByText("Detached: the words were removed")).toHaveCount(0);
+
+  holding = false;
+  for (const message of held.splice(0)) servers.at(-1)?.send(message);
+  await expect(editorOf(page).locator(".comment-anchor")).toHaveText("hard call");
+  await expect(fransThread.getByRole("button", { name: "Show in the text" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { seen: { detached: boolean } }).seen.detached)).toBe(false);
 });

@@ -281,6 +281,10 @@ export function CommentsPanel({
   const [draft, setDraft] = useState<{ quote: string; anchor: Anchor } | null>(null);
   const [show, setShow] = useState<"open" | "resolved" | "all">("open");
   const [hint, setHint] = useState<string | null>(null);
+  // Once there are words selected, the reminder to select some has done its job.
+  useEffect(() => {
+    if (selectionAvailable) setHint(null);
+  }, [selectionAvailable]);
   const readFetcher = useFetcher({ key: "comments-read" });
   const live = anchoredIds ? new Set(anchoredIds) : null;
   const shown = threads

@@ -1,8 +1,8 @@
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { type MutableRefObject, useEffect, useMemo, useRef, useState } from "react";
+import { type MutableRefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
-import { CLOSE_REASONS, COLLAB_PATH, documentNameFor } from "../../modules/collaboration/protocol";
+import { COLLAB_PATH, documentNameFor, type LiveAccess } from "../../modules/collaboration/protocol";
 import {
   type Anchor,
   anchoredThreadIds,
@@ -14,28 +14,24 @@ import {
 } from "./comment-anchors";
 import { editorExtensions } from "./extensions";
 import { HereNow, type Person } from "./here-now";
+import { LIMIT_MESSAGES, PROBLEM_MESSAGES, type Problem, problemFromClose, RELOADABLE } from "./problems";
+import type { Limit } from "./size-limit";
 import { Toolbar } from "./toolbar";
-
-type Problem = "access" | "full" | "too-big" | "malformed" | null;
-
-const PROBLEM_MESSAGES: Record<Exclude<Problem, null>, string> = {
-  access: "You no longer have access to edit this module. Your earlier changes are saved.",
-  full: "This module has reached its size limit, so your latest change was not saved. Reload to carry on from the saved version, then remove something or split it into two modules.",
-  "too-big": "That change was too large to send in one go. Try pasting less at a time.",
-  malformed: "Something went wrong sending your changes. Reload the page to carry on; saved work is safe.",
-};
 
 function collabUrl() {
   const { protocol, host } = window.location;
   return `${protocol === "https:" ? "wss" : "ws"}://${host}${COLLAB_PATH}`;
 }
 
-function problemFromClose(code: number | undefined, reason: string | undefined): Problem {
-  if (reason === CLOSE_REASONS.removed || code === 4403) return "access";
-  if (reason === CLOSE_REASONS.documentFull || code === 4413) return "full";
-  if (reason === CLOSE_REASONS.messageTooBig || code === 1009) return "too-big";
-  if (reason === CLOSE_REASONS.malformed || code === 4400) return "malformed";
-  return null;
+/** A stateless message from the server: what this person may do now, or what changed beside the text. */
+function readNotice(payload: string): { access?: LiveAccess; changed?: string } {
+  try {
+    const data = JSON.parse(payload) as { access?: unknown; changed?: unknown };
+    const access = ["edit", "comment", "read"].includes(String(data.access)) ? (data.access as LiveAccess) : undefined;
+    return { access, changed: typeof data.changed === "string" ? data.changed : undefined };
+  } catch {
+    return {};
+  }
 }
 
 /** What the page around the editor (the comments panel) may ask of it. */
@@ -46,12 +42,12 @@ export type EditorApi = {
 };
 
 export type EditorEvents = {
-  /** Thread ids currently anchored in the document (the rest are detached). */
-  onAnchors?: (ids: string[]) => void;
+  /** Thread ids anchored in the document, once it has synced with the server (null before). */
+  onAnchors?: (ids: string[] | null) => void;
   onSelection?: (hasText: boolean) => void;
   /** The cursor moved into a commented passage. */
   onThreadAtCursor?: (threadId: string) => void;
-  /** The server says something beside the text changed (comments, review). */
+  /** The server says something beside the text changed (comments, review, the person's access). */
   onNotice?: (what: string) => void;
 };
 
@@ -89,9 +85,17 @@ export default function CollaborativeEditor({
   const [everConnected, setEverConnected] = useState(false);
   const [synced, setSynced] = useState(false);
   const [unsynced, setUnsynced] = useState(0);
-  const [problem, setProblem] = useState<Problem>(null);
-  const [limitHit, setLimitHit] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [limitHit, setLimitHit] = useState<Limit | null>(null);
   const [people, setPeople] = useState<Person[]>([]);
+  // What the server says this person may do; until it has said, what the page was loaded with.
+  const [access, setAccess] = useState<LiveAccess>(canEdit ? "edit" : "comment");
+  const accessNow = useRef(access);
+  const follow = useCallback((next: LiveAccess) => {
+    accessNow.current = next;
+    setAccess(next);
+  }, []);
+  useEffect(() => follow(canEdit ? "edit" : "comment"), [canEdit, follow]);
 
   useEffect(() => {
     const onStatus = ({ status }: { status: WebSocketStatus }) => {
@@ -129,17 +133,19 @@ export default function CollaborativeEditor({
     provider.on("close", onClose);
     provider.on("awarenessChange", onAwareness);
     provider.on("stateless", ({ payload }: { payload: string }) => {
-      try {
-        handlers.current?.onNotice?.(String(JSON.parse(payload).changed));
-      } catch {
-        // Not one of ours; nothing to do.
+      const notice = readNotice(payload);
+      if (notice.access && notice.access !== accessNow.current) {
+        follow(notice.access);
+        // The page around the editor (comments, tabs) catches up with the new role too.
+        handlers.current?.onNotice?.("access");
       }
+      if (notice.changed) handlers.current?.onNotice?.(notice.changed);
     });
     return () => {
       provider.destroy();
       document.destroy();
     };
-  }, [provider, document]);
+  }, [provider, document, follow]);
 
   const extensions = useMemo(
     () =>
@@ -147,34 +153,40 @@ export default function CollaborativeEditor({
         document,
         provider,
         user: caretUser,
-        onLimit: () => setLimitHit(true),
+        onLimit: (limit) => setLimitHit(limit),
       }),
     [document, provider, caretUser],
   );
 
+  // After a problem nothing more typed here could be saved: stop editing rather than let work pile up.
+  const stopped = problem !== null;
+  const editable = access === "edit" && !stopped;
+  const editableNow = useRef(editable);
+  editableNow.current = editable;
+
   const editor = useEditor(
     {
       extensions,
-      editable: canEdit,
+      editable,
       immediatelyRender: false,
       editorProps: {
-        attributes: {
+        // Read on every view update, so it follows setEditable below.
+        attributes: () => ({
           class: "editor-content",
           role: "textbox",
           "aria-multiline": "true",
           "aria-label": "Module content",
-          ...(canEdit ? {} : { "aria-readonly": "true" }),
-        },
+          ...(editableNow.current ? {} : { "aria-readonly": "true" }),
+        }),
       },
     },
     [extensions],
   );
 
-  // After these, nothing more typed here could be saved: stop editing rather than let work pile up.
-  const stopped = problem === "access" || problem === "full" || problem === "malformed";
+  // Node views and the toolbar follow this at once: a change of role needs no reload.
   useEffect(() => {
-    if (editor && stopped) editor.setEditable(false);
-  }, [editor, stopped]);
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
 
   useEffect(() => {
     if (!editor) return;
@@ -185,28 +197,31 @@ export default function CollaborativeEditor({
         revealThread: (threadId) => revealThread(editor, threadId),
       };
     }
-    const onUpdate = () => handlers.current?.onAnchors?.(anchoredThreadIds(editor));
+    // Before the first sync the editor is empty: reporting no anchors then would call every thread detached.
+    const onUpdate = () => handlers.current?.onAnchors?.(provider.isSynced ? anchoredThreadIds(editor) : null);
     const onSelection = () => {
       handlers.current?.onSelection?.(hasSelection(editor));
       const thread = threadAtCursor(editor);
       if (thread) handlers.current?.onThreadAtCursor?.(thread);
     };
     editor.on("update", onUpdate);
+    provider.on("synced", onUpdate);
     editor.on("selectionUpdate", onSelection);
     // A read-only editor does not report selection changes itself.
     window.document.addEventListener("selectionchange", onSelection);
     onUpdate();
     return () => {
       editor.off("update", onUpdate);
+      provider.off("synced", onUpdate);
       editor.off("selectionUpdate", onSelection);
       window.document.removeEventListener("selectionchange", onSelection);
       if (apiRef) apiRef.current = null;
     };
-  }, [editor, apiRef]);
+  }, [editor, apiRef, provider]);
 
   useEffect(() => {
     if (!limitHit) return;
-    const timer = setTimeout(() => setLimitHit(false), 8000);
+    const timer = setTimeout(() => setLimitHit(null), 8000);
     return () => clearTimeout(timer);
   }, [limitHit]);
 
@@ -227,7 +242,7 @@ export default function CollaborativeEditor({
         <p className={problem ? "save-status save-status-problem" : "save-status"} role="status" aria-live="polite">
           {status}
         </p>
-        {problem === "full" || problem === "malformed" ? (
+        {problem && RELOADABLE.has(problem) ? (
           <button type="button" className="button-secondary small" onClick={() => window.location.reload()}>
             Reload the module
           </button>
@@ -236,12 +251,11 @@ export default function CollaborativeEditor({
       </div>
       {limitHit ? (
         <p className="notice notice-note" role="alert">
-          This module has reached its size limit ({"about 200,000 characters"}). Split it into two modules, or remove
-          something first.
+          {LIMIT_MESSAGES[limitHit]}
         </p>
       ) : null}
-      {editor && canEdit && !stopped ? <Toolbar editor={editor} /> : null}
-      {!canEdit ? (
+      {editor && editable ? <Toolbar editor={editor} /> : null}
+      {access !== "edit" ? (
         <p className="muted">
           You can read and comment on this module. Only its facilitators and co-designers edit it.
         </p>

@@ -6,7 +6,12 @@ import { Placeholder } from "@tiptap/extensions";
 import { ReactNodeViewRenderer } from "@tiptap/react";
 import type { ComponentType } from "react";
 import type * as Y from "yjs";
-import { EDITOR_MAX_SIZE, FRAGMENT } from "../../modules/collaboration/protocol";
+import {
+  EDITOR_MAX_CHANGE,
+  EDITOR_MAX_CHANGE_BYTES,
+  EDITOR_MAX_SIZE,
+  FRAGMENT,
+} from "../../modules/collaboration/protocol";
 import { documentExtensions } from "../../modules/documents/extensions";
 import {
   CheckOptionView,
@@ -18,7 +23,7 @@ import {
   ScenarioView,
   SupportSignpostView,
 } from "./node-views";
-import { SizeLimit } from "./size-limit";
+import { type Limit, SizeLimit } from "./size-limit";
 
 // biome-ignore lint/suspicious/noExplicitAny: node view components take Tiptap's NodeViewProps
 const NODE_VIEWS: Record<string, ComponentType<any>> = {
@@ -54,7 +59,7 @@ export function editorExtensions(options: {
   document: Y.Doc;
   provider: HocuspocusProvider;
   user: { name: string; color: string };
-  onLimit: () => void;
+  onLimit: (limit: Limit) => void;
 }): AnyExtension[] {
   const base = documentExtensions.map((extension) => {
     const view = NODE_VIEWS[extension.name];
@@ -68,6 +73,11 @@ export function editorExtensions(options: {
       includeChildren: true,
       placeholder: ({ node }) => PLACEHOLDERS[node.type.name] ?? "Write here, or insert a training block",
     }),
-    SizeLimit.configure({ max: EDITOR_MAX_SIZE, onLimit: options.onLimit }),
+    SizeLimit.configure({
+      max: EDITOR_MAX_SIZE,
+      maxChange: EDITOR_MAX_CHANGE,
+      maxChangeBytes: EDITOR_MAX_CHANGE_BYTES,
+      onLimit: options.onLimit,
+    }),
   ];
 }

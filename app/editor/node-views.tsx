@@ -9,6 +9,7 @@ import {
   SCENARIO_RESPONSES,
 } from "../../modules/documents/vocabulary";
 import { BlockFrame } from "./block-frame";
+import { useEditable } from "./use-editable";
 
 /** Inserts a child at the end of a container node (a new option, a new response). */
 function appendChild(props: NodeViewProps, child: object) {
@@ -42,7 +43,7 @@ function countChildren(props: NodeViewProps, type: string) {
 export function ContentNoteView(props: NodeViewProps) {
   const id = useId();
   const topics = (props.node.attrs.topics as string[]) ?? [];
-  const editable = props.editor.isEditable;
+  const editable = useEditable(props.editor);
   const toggle = (topic: ContentNoteTopic, on: boolean) =>
     props.updateAttributes({ topics: on ? [...topics, topic] : topics.filter((t) => t !== topic) });
   return (
@@ -85,12 +86,13 @@ export function ContentNoteView(props: NodeViewProps) {
 }
 
 export function ReflectionPromptView(props: NodeViewProps) {
+  const editable = useEditable(props.editor);
   return (
     <BlockFrame
       label="Reflection prompt"
       hint="Learners answer privately, in their own journal."
       className="reflection-prompt"
-      editable={props.editor.isEditable}
+      editable={editable}
       onRemove={props.deleteNode}
     >
       <NodeViewContent className="block-body" />
@@ -102,11 +104,12 @@ export function KnowledgeCheckView(props: NodeViewProps) {
   const id = useId();
   const options = countChildren(props, "checkOption");
   const multiple = Boolean(props.node.attrs.multiple);
+  const editable = useEditable(props.editor);
   return (
     <BlockFrame
       label="Knowledge check"
       className="knowledge-check"
-      editable={props.editor.isEditable}
+      editable={editable}
       onRemove={props.deleteNode}
       controls={
         <>
@@ -136,7 +139,7 @@ export function KnowledgeCheckView(props: NodeViewProps) {
 }
 
 export function CheckOptionView(props: NodeViewProps) {
-  const editable = props.editor.isEditable;
+  const editable = useEditable(props.editor);
   const correct = Boolean(props.node.attrs.correct);
   const pos = props.getPos();
   const parent = typeof pos === "number" ? props.editor.state.doc.resolve(pos).parent : null;
@@ -193,12 +196,13 @@ export function CheckOptionView(props: NodeViewProps) {
 
 export function ScenarioView(props: NodeViewProps) {
   const responses = countChildren(props, "scenarioResponse");
+  const editable = useEditable(props.editor);
   return (
     <BlockFrame
       label="Scenario"
       hint="A situation from the role, and ways to respond."
       className="scenario"
-      editable={props.editor.isEditable}
+      editable={editable}
       onRemove={props.deleteNode}
       controls={
         <button
@@ -218,9 +222,10 @@ export function ScenarioResponseView(props: NodeViewProps) {
   const pos = props.getPos();
   const parent = typeof pos === "number" ? props.editor.state.doc.resolve(pos).parent : null;
   const siblings = parent?.childCount ? parent.childCount - 1 : 0;
+  const editable = useEditable(props.editor);
   return (
     <NodeViewWrapper className="scenario-response">
-      {props.editor.isEditable ? (
+      {editable ? (
         <div className="option-bar" contentEditable={false}>
           <button
             type="button"
@@ -238,23 +243,18 @@ export function ScenarioResponseView(props: NodeViewProps) {
 }
 
 export function KeyTakeawayView(props: NodeViewProps) {
-  return (
-    <BlockFrame
-      label="Key takeaway"
-      className="key-takeaway"
-      editable={props.editor.isEditable}
-      onRemove={props.deleteNode}
-    />
-  );
+  const editable = useEditable(props.editor);
+  return <BlockFrame label="Key takeaway" className="key-takeaway" editable={editable} onRemove={props.deleteNode} />;
 }
 
 export function SupportSignpostView(props: NodeViewProps) {
+  const editable = useEditable(props.editor);
   return (
     <BlockFrame
       label="Support signpost"
       hint="Learners see your organisation's support resources here. Add a short lead-in if you like."
       className="support-signpost"
-      editable={props.editor.isEditable}
+      editable={editable}
       onRemove={props.deleteNode}
     >
       <NodeViewContent className="block-body" />

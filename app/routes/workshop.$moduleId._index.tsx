@@ -2,16 +2,29 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import { CommentsPanel } from "~/components/comments-panel";
-import { Notice } from "~/components/layout";
+import { formatDateTime, Notice } from "~/components/layout";
+import { useAnchoredThreads } from "~/editor/anchor-grace";
 import type { EditorApi, EditorEvents } from "~/editor/collaborative-editor";
 import { requireActor } from "~/lib/auth.server";
-import { listThreads, unreadCount } from "~/lib/coproduction.server";
+import { getSnapshot, listThreads, unreadCount } from "~/lib/coproduction.server";
 import { handled, paramId } from "~/lib/http.server";
 import { useHydrated } from "~/lib/hydrated";
+import { isId } from "~/lib/ids.server";
 import { colourFor, listCollaborators, openModule, renderDocumentHTML } from "~/lib/workshop.server";
 
 // The editor, Tiptap and Yjs load only here, and only in the browser.
 const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor"));
+
+/** The version a restore just brought back (History sends its id), for the confirmation. */
+function restoredVersion(db: Parameters<typeof getSnapshot>[0], moduleId: string, id: string | null) {
+  if (!isId(id)) return null;
+  try {
+    const snapshot = getSnapshot(db, moduleId, id);
+    return { name: snapshot.name, createdAt: snapshot.createdAt };
+  } catch {
+    return null;
+  }
+}
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
@@ -30,6 +43,7 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
       threads: listThreads(db, moduleId, actor.userId, doc),
       unread: unreadCount(db, moduleId, actor.userId),
       people: listCollaborators(db, moduleId).map((c) => c.name),
+      restored: restoredVersion(db, moduleId, new URL(request.url).searchParams.get("restored")),
     };
   });
 
@@ -50,6 +64,8 @@ export default function Write() {
   const revalidator = useRevalidator();
   const api = useRef<EditorApi | null>(null);
   const [anchoredIds, setAnchoredIds] = useState<string[] | null>(null);
+  const threadIds = useMemo(() => data.threads.map((t) => t.id), [data.threads]);
+  const settledAnchors = useAnchoredThreads(anchoredIds, threadIds);
   const [selection, setSelection] = useState(false);
   const [focusedThread, setFocusedThread] = useState<string | null>(null);
   const revalidate = revalidator.revalidate;
@@ -64,6 +80,12 @@ export default function Write() {
   );
   return (
     <>
+      {data.restored ? (
+        <Notice tone="success">
+          Restored the version from {formatDateTime(data.restored.createdAt)}, “{data.restored.name}”. Everyone working
+          on the module sees it now; what was there before is kept in History.
+        </Notice>
+      ) : null}
       {params.get("started") ? (
         <Notice tone="success">
           Your module is ready, made from the starter module. Invite co-designers from “Details and people”, then rework
@@ -98,7 +120,7 @@ export default function Write() {
           canModerate={data.canModerate}
           people={data.people}
           api={api}
-          anchoredIds={anchoredIds}
+          anchoredIds={settledAnchors}
           selectionAvailable={selection}
           focusedThreadId={focusedThread}
         />

@@ -33,7 +33,8 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
     const moduleId = paramId(params, "moduleId");
     const snapshotId = paramId(params, "snapshotId");
     await restoreSnapshot(context.runtime.db, context.runtime.collab, actor, moduleId, snapshotId);
-    return redirect(`/workshop/${moduleId}?restored=1`);
+    // The editor page confirms which version came back.
+    return redirect(`/workshop/${moduleId}?restored=${snapshotId}`);
   });
 
 export default function SnapshotView() {

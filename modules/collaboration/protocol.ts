@@ -21,15 +21,32 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024;
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 /** The editor stops growth earlier, measured in ProseMirror positions (roughly characters). */
 export const EDITOR_MAX_SIZE = 200_000;
+/**
+ * The most one change (a paste) may add in the editor, in positions, and as an estimate of its
+ * encoded size: comfortably inside one message, so a change the server would refuse is never sent.
+ */
+export const EDITOR_MAX_CHANGE = 100_000;
+export const EDITOR_MAX_CHANGE_BYTES = MAX_MESSAGE_BYTES / 2;
 
 /** Close reasons the editor turns into plain messages. */
 export const CLOSE_REASONS = {
   removed: "access-removed",
+  /** The person's role on the module changed: the editor reconnects and follows what they may now do. */
+  changed: "access-changed",
   readOnly: "read-only",
+  /** The change held something the editor's schema cannot load (an unknown block, a stray attribute). */
+  unsupported: "unsupported-content",
   documentFull: "document-full",
   malformed: "malformed-message",
   messageTooBig: "message-too-big",
 } as const;
+
+/** What the server tells each editor it may do, as soon as it connects and whenever that changes. */
+export type LiveAccess = "edit" | "comment" | "read";
+
+export function liveAccessOf(context: { readOnly: boolean; commentOnly: boolean }): LiveAccess {
+  return context.readOnly ? "read" : context.commentOnly ? "comment" : "edit";
+}
 
 /** A stable, readable colour per person, for their caret and name (all pass 4.5:1 on white with white text). */
 const PALETTE = ["#0b6e4f", "#8a3b12", "#5b3d99", "#1d5f8a", "#8a2a5c", "#4d6319", "#7a4b00", "#2f5d62"];

@@ -3,358 +3,67 @@
  * hand-written protocol frames, and a real SQLite file behind it.
  */
 import { randomBytes } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Duplex } from "node:stream";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import { asc, eq, max } from "drizzle-orm";
+import { eq, max } from "drizzle-orm";
 import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { moduleDocs, moduleDocUpdates } from "../../db/schema";
 import { sessionCookie } from "../accounts/cookie";
-import { createSession } from "../accounts/sessions";
 import { newId, newToken } from "../shared/ids";
-import { connectCollabClient } from "../testing/collab-client";
-import { testDatabase } from "../testing/database";
-import { makeOrganisation } from "../testing/fixtures";
+import {
+  addParagraph,
+  authenticateRaw,
+  type Client,
+  collabTestbed,
+  contains,
+  MSG_CLOSE,
+  MSG_SYNC_REPLY,
+  MSG_SYNC_STATUS,
+  openRawClient,
+  paragraphs,
+  startCollab,
+  syncUpdateFrame,
+  TEST_MS,
+  until,
+  updateFrom,
+  WAIT_MS,
+  within,
+} from "../testing/collab-harness";
 import { removeCollaborator, setCollaborator } from "../workshop/collaborators";
 import { createModule } from "../workshop/service";
-import {
-  CLOSE_REASONS,
-  COLLAB_PATH,
-  documentNameFor,
-  FRAGMENT,
-  MAX_DOCUMENT_BYTES,
-  MAX_MESSAGE_BYTES,
-} from "./protocol";
-import { createCollaboration } from "./server";
+import { CLOSE_REASONS, documentNameFor, FRAGMENT, MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from "./protocol";
 import { appendUpdate, compactDocument, loadYDoc } from "./store";
 import { yDocFrom, yDocToJSON } from "./ydoc";
 
-const SECRET = "collaboration-test-secret-0123456789abcdef";
-const WAIT_MS = 10_000;
-const TEST_MS = 60_000;
-
-// Hocuspocus message types and their sub-types, as the provider writes them.
-const MSG_SYNC = 0;
-const MSG_AUTH = 2;
-const MSG_SYNC_REPLY = 4;
-const MSG_CLOSE = 7;
-const MSG_SYNC_STATUS = 8;
-const SYNC_STEP_1 = 0;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
-const AUTH_TOKEN = 0;
-const AUTH_DENIED = 1;
-const AUTH_OK = 2;
-
-// ---------------------------------------------------------------------------------------------
-// Waiting and documents
-
-/** Polls until `probe` returns something truthy, failing with `what` after the timeout. */
-async function until<T>(probe: () => T | null | undefined | false, what: string, timeoutMs = WAIT_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-/** Rejects if `promise` takes longer than `ms`. */
-async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function addParagraph(doc: Y.Doc, text: string) {
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment(FRAGMENT).push([paragraph]);
-}
-
-/** The text of each paragraph, in order. */
-function paragraphs(doc: Y.Doc): string[] {
-  return doc
-    .getXmlFragment(FRAGMENT)
-    .toArray()
-    .map((node) =>
-      node instanceof Y.XmlElement
-        ? node
-            .toArray()
-            .map((child) => (child instanceof Y.XmlText ? child.toString() : ""))
-            .join("")
-        : "",
-    );
-}
-
-const contains = (doc: Y.Doc, text: string) => paragraphs(doc).some((p) => p.includes(text));
-
-/** The strings a stored update inserts. */
-function insertedTexts(update: Uint8Array): string[] {
-  return Y.decodeUpdate(update).structs.flatMap((struct) =>
-    struct instanceof Y.Item && struct.content instanceof Y.ContentString ? [struct.content.str] : [],
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Raw WebSocket clients speaking the Hocuspocus protocol by hand
-
-function frame(documentName: string, write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, documentName);
-  write(encoder);
-  return encoding.toUint8Array(encoder);
-}
-
-type Incoming = { type: number; decoder: decoding.Decoder };
-
-function parseFrame(data: Uint8Array): Incoming {
-  const decoder = decoding.createDecoder(data);
-  decoding.readVarString(decoder);
-  return { type: decoding.readVarUint(decoder), decoder };
-}
-
-type RawClient = Awaited<ReturnType<typeof openRawClient>>;
-
-async function openRawClient(url: string, headers: Record<string, string>) {
-  const ws = new WebSocket(url, { headers });
-  const received: Uint8Array[] = [];
-  ws.on("message", (data: Buffer) => received.push(new Uint8Array(data)));
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
-    ws.once("close", (code, reason) => resolve({ code, reason: reason.toString() }));
-  });
-  // An abrupt close also emits "error" on the client; the close event is what the tests check.
-  ws.on("error", () => {});
-  await within(
-    new Promise<void>((resolve, reject) => {
-      ws.once("open", () => resolve());
-      ws.once("close", () => reject(new Error("the upgrade was refused")));
-    }),
-    WAIT_MS,
-    "a raw WebSocket to open",
-  );
-  /** Waits for the first received frame (not yet taken) that `match` accepts. */
-  const taken = new Set<number>();
-  async function next<T>(match: (message: Incoming) => T | null, what: string): Promise<T> {
-    return until(() => {
-      for (const [index, data] of received.entries()) {
-        if (taken.has(index)) continue;
-        const value = match(parseFrame(data));
-        if (value !== null) {
-          taken.add(index);
-          return { value };
-        }
-      }
-      return null;
-    }, what).then((found) => found.value);
-  }
-  return { ws, closed, next };
-}
-
-/**
- * Authenticates a raw client on a document as the provider would, then runs the first sync and
- * returns a local copy of the server's document to build real updates from.
- */
-async function authenticateRaw(client: RawClient, documentName: string): Promise<Y.Doc> {
-  client.ws.send(
-    frame(documentName, (e) => {
-      encoding.writeVarUint(e, MSG_AUTH);
-      encoding.writeVarUint(e, AUTH_TOKEN);
-      encoding.writeVarString(e, "");
-    }),
-  );
-  const outcome = await client.next(({ type, decoder }) => {
-    if (type !== MSG_AUTH) return null;
-    const sub = decoding.readVarUint(decoder);
-    if (sub === AUTH_OK) return "authenticated";
-    if (sub === AUTH_DENIED) return `denied: ${decoding.readVarString(decoder)}`;
-    return null;
-  }, "the authentication answer");
-  expect(outcome).toBe("authenticated");
-
-  const local = new Y.Doc();
-  client.ws.send(
-    frame(documentName, (e) => {
-      encoding.writeVarUint(e, MSG_SYNC);
-      encoding.writeVarUint(e, SYNC_STEP_1);
-      encoding.writeVarUint8Array(e, Y.encodeStateVector(local));
-    }),
-  );
-  const state = await client.next(({ type, decoder }) => {
-    if (type !== MSG_SYNC || decoding.readVarUint(decoder) !== SYNC_STEP_2) return null;
-    return decoding.readVarUint8Array(decoder);
-  }, "the server's sync step 2");
-  Y.applyUpdate(local, state);
-  return local;
-}
-
-function syncUpdateFrame(documentName: string, update: Uint8Array, messageType = MSG_SYNC): Uint8Array {
-  return frame(documentName, (e) => {
-    encoding.writeVarUint(e, messageType);
-    encoding.writeVarUint(e, SYNC_UPDATE);
-    encoding.writeVarUint8Array(e, update);
-  });
-}
-
-/** The update that turns `doc` into `doc` plus whatever `change` does (`doc` itself is changed). */
-function updateFrom(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
-  const before = Y.encodeStateVector(doc);
-  change(doc);
-  return Y.encodeStateAsUpdate(doc, before);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The server, people and modules
-
-type Client = ReturnType<typeof connectCollabClient>;
-
-async function startCollab(db: ReturnType<typeof testDatabase>["db"]) {
-  const collab = createCollaboration({ db, secret: SECRET });
-  const server = http.createServer((_req, res) => {
-    res.statusCode = 404;
-    res.end();
-  });
-  // Upgraded sockets leave the HTTP server's bookkeeping, so they are tracked here to be cut at the end.
-  const sockets = new Set<Duplex>();
-  server.on("upgrade", (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    sockets.add(socket);
-    socket.once("close", () => sockets.delete(socket));
-    collab.handleUpgrade(req, socket, head);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const baseURL = `http://127.0.0.1:${port}`;
-  return {
-    collab,
-    baseURL,
-    wsURL: `ws://127.0.0.1:${port}${COLLAB_PATH}`,
-    async stop() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
 describe("the collaboration server", () => {
-  let database: ReturnType<typeof testDatabase>;
-  let db: ReturnType<typeof testDatabase>["db"];
-  let main: Awaited<ReturnType<typeof startCollab>>;
-  const open: { destroy(): void }[] = [];
-  const rawSockets: WebSocket[] = [];
+  const bed = collabTestbed();
+  const {
+    newModule,
+    connect,
+    connectSynced,
+    connectBare,
+    nextClose,
+    raw,
+    serverDoc,
+    storedUpdates,
+    rowsInserting,
+    storedDoc,
+  } = bed;
+  let db: typeof bed.db;
+  let main: typeof bed.main;
+  let facilitator: typeof bed.people.facilitator;
+  let alice: typeof bed.people.alice;
+  let bob: typeof bed.people.bob;
+  let reviewer: typeof bed.people.reviewer;
+  let learner: typeof bed.people.learner;
+  let outsider: typeof bed.people.outsider;
+  let outsiderOrg: typeof bed.people.outsiderOrg;
+  const cookieOf = bed.cookieOf;
 
-  let org: ReturnType<typeof makeOrganisation>;
-  let facilitator: ReturnType<ReturnType<typeof makeOrganisation>["member"]>;
-  let alice: ReturnType<ReturnType<typeof makeOrganisation>["member"]>;
-  let bob: ReturnType<ReturnType<typeof makeOrganisation>["member"]>;
-  let reviewer: ReturnType<ReturnType<typeof makeOrganisation>["member"]>;
-  let learner: ReturnType<ReturnType<typeof makeOrganisation>["member"]>;
-  let outsider: ReturnType<ReturnType<typeof makeOrganisation>["member"]>;
-  let outsiderOrg: ReturnType<typeof makeOrganisation>;
-  const cookies = new Map<string, string>();
-
-  async function cookieFor(userId: string, orgId: string) {
-    const token = createSession(db, SECRET, userId, orgId, new Date());
-    const setCookie = await sessionCookie(false).serialize(token);
-    return setCookie.split(";")[0] ?? "";
-  }
-  const cookieOf = (person: { user: { id: string } }) => cookies.get(person.user.id) ?? "";
-
-  /** A fresh module, with Alice and Bob as co-designers and the reviewer as a reviewer. */
-  function newModule(title = "Holding boundaries") {
-    const { id } = createModule(db, {
-      orgId: org.org.id,
-      createdBy: facilitator.user.id,
-      title,
-      topic: "boundaries",
-      customTopic: "",
-      summary: "",
-      estimatedMinutes: 20,
-    });
-    setCollaborator(db, facilitator.actor, id, alice.user.id, "co_designer");
-    setCollaborator(db, facilitator.actor, id, bob.user.id, "co_designer");
-    setCollaborator(db, facilitator.actor, id, reviewer.user.id, "reviewer");
-    return id;
-  }
-
-  function connect(person: { user: { id: string } }, moduleId: string, server = main): Client {
-    const client = connectCollabClient({ baseURL: server.baseURL, cookie: cookieOf(person), moduleId });
-    open.push(client);
-    return client;
-  }
-
-  async function connectSynced(person: { user: { id: string } }, moduleId: string, server = main) {
-    const client = connect(person, moduleId, server);
-    await within(client.synced, WAIT_MS, "the client to sync");
-    return client;
-  }
-
-  /** A provider with no cookie at all, or for any document name. */
-  function connectBare(documentName: string, headers: Record<string, string> = {}) {
-    const WebSocketWithHeaders = class extends WebSocket {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols, { headers });
-      }
-    };
-    const websocketProvider = new HocuspocusProviderWebsocket({
-      url: main.wsURL,
-      WebSocketPolyfill: WebSocketWithHeaders,
-    });
-    const provider = new HocuspocusProvider({ websocketProvider, name: documentName, document: new Y.Doc() });
-    provider.attach();
-    open.push({
-      destroy() {
-        provider.destroy();
-        websocketProvider.destroy();
-      },
-    });
-    return provider;
-  }
-
-  /** The first close a provider sees (its socket closing, or the server closing its document). */
-  function nextClose(client: Client) {
-    return new Promise<{ code: number; reason: string }>((resolve) => {
-      client.provider.on("close", ({ event }: { event: { code: number; reason: string } }) =>
-        resolve({ code: event.code, reason: String(event.reason) }),
-      );
-    });
-  }
-
-  async function raw(person?: { user: { id: string } }, server = main) {
-    const headers: Record<string, string> = { Origin: server.baseURL };
-    if (person) headers.Cookie = cookieOf(person);
-    const client = await openRawClient(server.wsURL, headers);
-    rawSockets.push(client.ws);
-    return client;
-  }
-
-  const serverDoc = (moduleId: string, server = main) =>
-    server.collab.hocuspocus.documents.get(documentNameFor(moduleId));
-
-  const storedUpdates = (moduleId: string) =>
-    db
-      .select()
-      .from(moduleDocUpdates)
-      .where(eq(moduleDocUpdates.moduleId, moduleId))
-      .orderBy(asc(moduleDocUpdates.id))
-      .all();
-
-  /** The stored update rows that insert `text`. */
-  const rowsInserting = (moduleId: string, text: string) =>
-    storedUpdates(moduleId).filter((row) => insertedTexts(row.update).some((s) => s.includes(text)));
-
-  const storedDoc = (moduleId: string) => db.select().from(moduleDocs).where(eq(moduleDocs.moduleId, moduleId)).get();
+  beforeAll(() => {
+    ({ db, main } = bed);
+    ({ facilitator, alice, bob, reviewer, learner, outsider, outsiderOrg } = bed.people);
+  });
 
   /**
    * After a bad client was thrown out: the server document still has what it had, the clients that
@@ -388,34 +97,6 @@ describe("the collaboration server", () => {
     const newcomer = await connectSynced(bob, moduleId);
     expect(paragraphs(newcomer.document)).toEqual(paragraphs(live));
   }
-
-  beforeAll(async () => {
-    database = testDatabase();
-    db = database.db;
-    org = makeOrganisation(db, "Northern Peer Support");
-    facilitator = org.member(["facilitator"], "Fran Facilitator");
-    alice = org.member(["co_designer"], "Alice Codesigner");
-    bob = org.member(["co_designer"], "Bob Codesigner");
-    reviewer = org.member(["co_designer"], "Rita Reviewer");
-    learner = org.member(["learner"], "Lee Learner");
-    outsiderOrg = makeOrganisation(db, "Another Service");
-    outsider = outsiderOrg.member(["facilitator"], "Oscar Outsider");
-    for (const person of [facilitator, alice, bob, reviewer, learner]) {
-      cookies.set(person.user.id, await cookieFor(person.user.id, org.org.id));
-    }
-    cookies.set(outsider.user.id, await cookieFor(outsider.user.id, outsiderOrg.org.id));
-    main = await startCollab(db);
-  });
-
-  afterEach(() => {
-    for (const client of open.splice(0)) client.destroy();
-    for (const socket of rawSockets.splice(0)) socket.terminate();
-  });
-
-  afterAll(async () => {
-    await main.stop();
-    database.close();
-  });
 
   it(
     "lets two people on one module see each other's changes, storing each update under its sender",
@@ -650,6 +331,35 @@ describe("the collaboration server", () => {
       expect(rowsInserting(moduleId, "Bob: sent as the removal happened.")).toEqual([]);
       expect(rowsInserting(moduleId, "Bob: after removal.")).toEqual([]);
       expect(paragraphs(loadYDoc(db, moduleId))).toEqual(paragraphs(live ?? new Y.Doc()));
+    },
+    TEST_MS,
+  );
+
+  it(
+    "tells each editor what its person may do, and again after a change of role, which reconnects rather than removes",
+    async () => {
+      const moduleId = newModule();
+      const b = connect(bob, moduleId);
+      const told: string[] = [];
+      b.provider.on("stateless", ({ payload }: { payload: string }) => told.push(payload));
+      await within(b.synced, WAIT_MS, "Bob to sync");
+      await until(() => told.includes(JSON.stringify({ access: "edit" })), "Bob to be told he may edit");
+
+      const closed = nextClose(b);
+      setCollaborator(db, facilitator.actor, moduleId, bob.user.id, "reviewer");
+      main.collab.control.revoke(moduleId, bob.user.id);
+      expect(await within(closed, WAIT_MS, "Bob's socket to close")).toEqual({
+        code: 4403,
+        reason: CLOSE_REASONS.changed,
+      });
+      await until(() => told.includes(JSON.stringify({ access: "comment" })), "Bob to be told he may comment now");
+      await until(
+        () =>
+          serverDoc(moduleId)
+            ?.getConnections()
+            .some((c) => c.context.userId === bob.user.id && c.context.commentOnly),
+        "Bob to be connected again as a reviewer",
+      );
     },
     TEST_MS,
   );

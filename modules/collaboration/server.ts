@@ -6,24 +6,33 @@ import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import type { DB } from "../../db/client";
 import { sessionTokenFrom } from "../accounts/cookie";
-import { documentFacts } from "../documents/facts";
 import type { DocJSON } from "../documents/json";
-import { type CollabContext, collabAccess } from "./access";
+import { type CollabContext, collabAccess, liveAccess } from "./access";
 import {
   CLOSE_REASONS,
   COLLAB_PATH,
   colourFor,
   documentNameFor,
+  liveAccessOf,
   MAX_DOCUMENT_BYTES,
   MAX_MESSAGE_BYTES,
   moduleIdFromDocumentName,
 } from "./protocol";
+import { REFUSALS, type Refusal } from "./refusal";
+import { repairDocument } from "./repair";
+import { reviewerRefusal } from "./reviewer-guard";
+import { schemaRefusal } from "./schema-guard";
 import { appendUpdate, compactDocument, loadDocumentJSON, readStoredDocument, refreshFacts } from "./store";
+import { type DecodedUpdate, documentAfter } from "./update-shape";
 import { yDocToJSON } from "./ydoc";
 
 /** What the rest of the server may ask of the live collaboration layer (through the load context). */
 export type CollabControl = {
-  /** Closes a person's live connections (to one module, or to all) at once, e.g. when removed. */
+  /**
+   * Closes a person's live connections (to one module, or to all) at once, after their access changed:
+   * an editor that may still open the module reconnects with what they may do now; one that may not
+   * is told their access was removed.
+   */
   revoke(moduleId: string | null, userId: string): void;
   /** Closes every connection to a module; editors reconnect with their access checked afresh (archiving). */
   reconnectAll(moduleId: string): void;
@@ -75,17 +84,24 @@ function addressedToModule(message: Uint8Array): boolean {
 }
 
 /**
- * Whether an update would change the content (anything but comment anchors). Tried on a copy, so
- * a reviewer's message is judged by its effect, whatever Yjs structures it uses.
+ * Whether to take an update: reviewers may only move comment anchors, and nobody may store what the
+ * editor's schema cannot load. A copy of the document with the update applied is built once, and
+ * only when a guard needs it.
  */
-function changesContent(document: Y.Doc, update: Uint8Array): boolean {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(document));
-  const before = documentFacts(yDocToJSON(copy)).contentHash;
-  Y.applyUpdate(copy, update);
-  const after = documentFacts(yDocToJSON(copy)).contentHash;
-  copy.destroy();
-  return before !== after;
+function judge(document: Y.Doc, update: Uint8Array, decoded: DecodedUpdate, context: CollabContext): Refusal | null {
+  let copy: Y.Doc | null | undefined;
+  const after = () => {
+    if (copy === undefined) copy = documentAfter(document, update);
+    return copy;
+  };
+  try {
+    return (
+      (context.commentOnly ? reviewerRefusal(document, decoded, after) : null) ??
+      schemaRefusal(document, decoded, after)
+    );
+  } finally {
+    copy?.destroy();
+  }
 }
 
 function userFrom(origin: unknown): string | null {
@@ -98,6 +114,12 @@ function userFrom(origin: unknown): string | null {
 /** Closes the whole socket: the provider reconnects, and the fresh connection is checked again. */
 function closeSocket(connection: Connection, code: number, reason: string) {
   connection.webSocket.close(code, reason);
+}
+
+/** Refuses the message being handled: Hocuspocus closes this client's document with the reason. */
+function refuse(connection: Connection, refusal: Refusal): never {
+  if (refusal.socket) closeSocket(connection, refusal.code, refusal.reason);
+  throw { code: refusal.code, reason: refusal.reason };
 }
 
 export function createCollaboration({ db, secret }: { db: DB; secret: string }) {
@@ -118,6 +140,11 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
       return context;
     },
 
+    async connected({ connection, context }) {
+      // The editor follows this, so a change of role takes effect in an open editor at once.
+      connection.sendStateless(JSON.stringify({ access: liveAccessOf(context) }));
+    },
+
     async onLoadDocument({ document, documentName }) {
       const moduleId = moduleIdFromDocumentName(documentName);
       if (!moduleId) throw { reason: "document-unavailable" };
@@ -128,6 +155,19 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
           if (stored.state) Y.applyUpdate(document, stored.state);
           for (const u of stored.updates) Y.applyUpdate(document, u.update);
         });
+        // A document stored before every change was checked may hold what the editor cannot load:
+        // it is repaired now, as a logged change by no one, so every editor and page gets a valid one.
+        const repairs: Uint8Array[] = [];
+        const collect = (update: Uint8Array) => repairs.push(update);
+        document.on("update", collect);
+        try {
+          if (repairDocument(document)) {
+            for (const update of repairs) appendUpdate(db, moduleId, update, null, new Date());
+            console.warn(`Module document ${moduleId} held content the editor cannot load; it was removed.`);
+          }
+        } finally {
+          document.off("update", collect);
+        }
       } catch (error) {
         // Refuse the connection rather than serve (and later store) an empty or partial document.
         console.error(`Module document ${moduleId} could not be loaded; it was left untouched.`, error);
@@ -149,21 +189,21 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
 
     async beforeHandleMessage({ update: message, documentName, connection, document, context }) {
       let update: Uint8Array | null;
+      let decoded: DecodedUpdate | null = null;
       try {
         update = updateIn(message);
-        if (update) Y.decodeUpdate(update);
+        if (update) decoded = Y.decodeUpdate(update);
       } catch {
-        closeSocket(connection, 4400, CLOSE_REASONS.malformed);
-        throw { code: 4400, reason: CLOSE_REASONS.malformed };
+        refuse(connection, REFUSALS.malformed);
       }
-      if (update && context.commentOnly && changesContent(document, update)) {
-        closeSocket(connection, 4403, CLOSE_REASONS.readOnly);
-        throw { code: 4403, reason: CLOSE_REASONS.readOnly };
-      }
+      // Read-only connections never change the document: Hocuspocus answers them "not saved".
+      if (!update || !decoded || context.readOnly) return;
+      const refusal = judge(document, update, decoded, context);
+      if (refusal) refuse(connection, refusal);
       const state = loaded.get(documentName);
-      if (update && state && state.bytes > MAX_DOCUMENT_BYTES && Y.decodeUpdate(update).structs.length > 0) {
+      if (state && state.bytes > MAX_DOCUMENT_BYTES && decoded.structs.length > 0) {
         // Full: only changes that remove content are still accepted.
-        throw { code: 4413, reason: CLOSE_REASONS.documentFull };
+        refuse(connection, REFUSALS.documentFull);
       }
     },
 
@@ -184,9 +224,9 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
       const state = loaded.get(documentName);
       if (!state) return;
       const now = new Date();
-      compactDocument(db, state.moduleId, now);
+      // The size limit counts what is stored; updates logged from now on are added as they arrive.
+      state.bytes = compactDocument(db, state.moduleId, now) ?? Y.encodeStateAsUpdate(document).byteLength;
       const facts = refreshFacts(db, state.moduleId, yDocToJSON(document), lastContext?.userId ?? null, now);
-      state.bytes = Y.encodeStateAsUpdate(document).byteLength;
       // A new revision makes sign-offs stale: open review pages and editors refresh.
       if (facts.changed) document.broadcastStateless(JSON.stringify({ changed: "review" }));
     },
@@ -249,17 +289,19 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
     revoke(moduleId, userId) {
       for (const document of hocuspocus.documents.values()) {
         if (moduleId && document.name !== documentNameFor(moduleId)) continue;
-        for (const connection of document.getConnections()) {
-          if ((connection.context as CollabContext).userId === userId) {
-            closeSocket(connection, 4403, CLOSE_REASONS.removed);
-          }
-        }
+        const documentModule = moduleIdFromDocumentName(document.name);
+        const mine = document.getConnections().filter((c) => (c.context as CollabContext).userId === userId);
+        if (!documentModule || mine.length === 0) continue;
+        // Someone who may still open the module (given another role) reconnects with what they may
+        // do now; someone who may not is told their access was removed.
+        const reason = liveAccess(db, documentModule, userId) ? CLOSE_REASONS.changed : CLOSE_REASONS.removed;
+        for (const connection of mine) closeSocket(connection, 4403, reason);
       }
     },
 
     reconnectAll(moduleId) {
       const document = hocuspocus.documents.get(documentNameFor(moduleId));
-      for (const connection of document?.getConnections() ?? []) closeSocket(connection, 4403, "access-changed");
+      for (const connection of document?.getConnections() ?? []) closeSocket(connection, 4403, CLOSE_REASONS.changed);
     },
 
     async change(moduleId, userId, edit) {

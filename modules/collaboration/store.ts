@@ -55,22 +55,32 @@ export function loadDocumentJSON(db: DB, moduleId: string): DocJSON {
 }
 
 /**
- * Folds the logged updates into the compacted state. The update rows stay (they record who wrote
- * what, for credit); `compactedThrough` only moves forward, so a crash mid-way loses nothing.
+ * Folds the logged updates into the compacted state, and returns the size of what is now stored.
+ * The state is the document loaded afresh and encoded again: deleted content keeps only its place
+ * (garbage collection, as in the live document), so a module rewritten or restored many times is
+ * stored at about the size people see. Nothing reads deleted content from the stored state: history
+ * keeps its own copies of the document, and credit is measured from the update rows, which stay.
+ * `compactedThrough` only moves forward, so a crash mid-way loses nothing.
  */
-export function compactDocument(db: DB, moduleId: string, now: Date) {
-  db.transaction((tx) => {
+export function compactDocument(db: DB, moduleId: string, now: Date): number | null {
+  return db.transaction((tx) => {
     const stored = readStoredDocument(tx, moduleId);
     const last = stored.updates.at(-1);
-    if (!last) return;
-    const merged = Y.mergeUpdates([...(stored.state ? [stored.state] : []), ...stored.updates.map((u) => u.update)]);
+    if (!last) return stored.state?.byteLength ?? null;
+    const doc = yDocFrom(
+      stored.state,
+      stored.updates.map((u) => u.update),
+    );
+    const state = Buffer.from(Y.encodeStateAsUpdate(doc));
+    doc.destroy();
     tx.insert(moduleDocs)
-      .values({ moduleId, state: Buffer.from(merged), compactedThrough: last.id, updatedAt: now })
+      .values({ moduleId, state, compactedThrough: last.id, updatedAt: now })
       .onConflictDoUpdate({
         target: moduleDocs.moduleId,
-        set: { state: Buffer.from(merged), compactedThrough: last.id, updatedAt: now },
+        set: { state, compactedThrough: last.id, updatedAt: now },
       })
       .run();
+    return state.byteLength;
   });
 }
 

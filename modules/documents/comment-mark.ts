@@ -1,5 +1,8 @@
 import { Mark } from "@tiptap/core";
 
+/** A thread id is short and plain (the app's are 22 characters); anything else is not an anchor. */
+const THREAD_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /**
  * Anchors a comment thread to a stretch of text. As a mark it lives in the Yjs text itself, so it
  * moves with the words through everyone's concurrent edits (see docs/decisions).
@@ -13,6 +16,11 @@ export const CommentMark = Mark.create({
     return {
       threadId: {
         default: null,
+        validate: (value: unknown) => {
+          if (typeof value !== "string" || !THREAD_ID.test(value)) {
+            throw new RangeError("A comment anchor needs the id of its thread.");
+          }
+        },
         parseHTML: (el) => el.getAttribute("data-thread"),
         renderHTML: (attrs) => ({ "data-thread": attrs.threadId }),
       },

@@ -47,7 +47,15 @@ const ListSpacing = Extension.create({
  * list unchanged, so what people write is exactly what learners get.
  */
 export const documentExtensions: AnyExtension[] = [
-  StarterKit.configure({
+  StarterKit.extend({
+    // Links are not inclusive: typing right after one writes plain text, rather than stretching the
+    // link over the rest of the sentence (Tiptap makes links inclusive whenever autolink is on).
+    addExtensions() {
+      return (this.parent?.() ?? []).map((extension) =>
+        extension.name === "link" ? extension.extend({ inclusive: false }) : extension,
+      );
+    },
+  }).configure({
     heading: { levels: [2, 3] },
     code: false,
     codeBlock: false,

@@ -12,13 +12,30 @@ export type DocumentFacts = {
   contentHash: string;
 };
 
-function withoutComments(node: DocJSON): DocJSON {
+const markKey = (mark: NonNullable<DocJSON["marks"]>[number]) => `${mark.type}:${JSON.stringify(mark.attrs ?? {})}`;
+const sameMarks = (a: DocJSON["marks"], b: DocJSON["marks"]) =>
+  JSON.stringify((a ?? []).map(markKey)) === JSON.stringify((b ?? []).map(markKey));
+
+/**
+ * The content without comment anchors. A comment on part of a sentence splits its text into several
+ * text nodes; once the anchor is gone, neighbours with the same marks are joined again, so the
+ * result is what the text was before anyone commented. Marks are put in one order, so two documents
+ * that differ only by their comments give the same result.
+ */
+export function withoutCommentAnchors(node: DocJSON): DocJSON {
   const { marks, content, ...rest } = node;
-  const kept = marks?.filter((m) => m.type !== "comment");
+  const kept = marks?.filter((m) => m.type !== "comment").sort((a, b) => markKey(a).localeCompare(markKey(b)));
+  const children: DocJSON[] = [];
+  for (const child of (content ?? []).map(withoutCommentAnchors)) {
+    const previous = children.at(-1);
+    if (previous?.type === "text" && child.type === "text" && sameMarks(previous.marks, child.marks)) {
+      children[children.length - 1] = { ...previous, text: `${previous.text ?? ""}${child.text ?? ""}` };
+    } else children.push(child);
+  }
   return {
     ...rest,
     ...(kept && kept.length > 0 ? { marks: kept } : {}),
-    ...(content ? { content: content.map(withoutComments) } : {}),
+    ...(content ? { content: children } : {}),
   };
 }
 
@@ -32,6 +49,14 @@ function canonical(doc: DocJSON): DocJSON {
   } catch {
     return doc;
   }
+}
+
+/**
+ * What a sign-off is about: the document without comment anchors, in canonical form. Adding,
+ * moving or removing a comment leaves it unchanged; any other change does not.
+ */
+export function contentOf(doc: DocJSON): DocJSON {
+  return canonical(withoutCommentAnchors(doc));
 }
 
 export function countWords(text: string): number {
@@ -50,7 +75,7 @@ export function documentFacts(doc: DocJSON): DocumentFacts {
     blockCounts,
     sectionCount: splitSections(doc).length,
     contentHash: createHash("sha256")
-      .update(JSON.stringify(withoutComments(canonical(doc))))
+      .update(JSON.stringify(contentOf(doc)))
       .digest("hex"),
   };
 }

@@ -1,11 +1,18 @@
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { documentExtensions } from "./extensions";
 import type { DocJSON } from "./json";
+import { loadableDoc } from "./loadable";
 
 /**
  * HTML for a document, rendered on the server from the editor's own extension list, so a
- * preview, a published version and the editor all agree on what the content is.
+ * preview, a published version and the editor all agree on what the content is. Content the schema
+ * does not know (from a document stored before every change was checked) is left out, never an error.
  */
 export function renderDocumentHTML(doc: DocJSON): string {
-  return renderToHTMLString({ extensions: documentExtensions, content: doc });
+  try {
+    return renderToHTMLString({ extensions: documentExtensions, content: doc });
+  } catch {
+    // Checked only on failure: learner pages render published content, which is valid, on every view.
+    return renderToHTMLString({ extensions: documentExtensions, content: loadableDoc(doc) });
+  }
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { CLOSE_REASONS } from "../../modules/collaboration/protocol";
+import { LIMIT_MESSAGES, PROBLEM_MESSAGES, problemFromClose } from "./problems";
+
+describe("what the editor makes of a close", () => {
+  it("tells a message that was too large from a module that is full", () => {
+    expect(problemFromClose(1009, "Max payload size exceeded")).toBe("too-big");
+    expect(problemFromClose(1000, CLOSE_REASONS.messageTooBig)).toBe("too-big");
+    expect(problemFromClose(1000, CLOSE_REASONS.documentFull)).toBe("full");
+    expect(PROBLEM_MESSAGES["too-big"]).not.toContain("size limit");
+    expect(PROBLEM_MESSAGES["too-big"]).toContain("paste up to about 100,000 characters at a time");
+  });
+
+  it("reconnects after a change of role, and stops after a removal", () => {
+    expect(problemFromClose(4403, CLOSE_REASONS.changed)).toBeNull();
+    expect(problemFromClose(4403, CLOSE_REASONS.removed)).toBe("access");
+    expect(problemFromClose(4403, CLOSE_REASONS.readOnly)).toBe("access");
+  });
+
+  it("explains a change the editor's schema cannot hold", () => {
+    expect(problemFromClose(1000, CLOSE_REASONS.unsupported)).toBe("unsupported");
+    expect(problemFromClose(4400, CLOSE_REASONS.malformed)).toBe("malformed");
+    expect(problemFromClose(1000, "")).toBeNull();
+  });
+
+  it("says how large a paste may be, apart from how large a module may be", () => {
+    expect(LIMIT_MESSAGES.paste).toBe(
+      "That paste is too large to add in one go. Paste up to about 100,000 characters at a time.",
+    );
+    expect(LIMIT_MESSAGES.full).toContain("This module has reached its size limit");
+  });
+});

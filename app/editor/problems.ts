@@ -1,0 +1,55 @@
+import { CLOSE_REASONS, EDITOR_MAX_CHANGE, EDITOR_MAX_SIZE } from "../../modules/collaboration/protocol";
+
+/** Why the editor cannot carry on as before, from what the collaboration server said. */
+export type Problem = "access" | "full" | "too-big" | "unsupported" | "malformed";
+
+const characters = (n: number) => `about ${n.toLocaleString("en-GB")} characters`;
+
+export const PROBLEM_MESSAGES: Record<Problem, string> = {
+  access: "You no longer have access to edit this module. Your earlier changes are saved.",
+  full: "This module has reached its size limit, so your latest change was not saved. Reload to carry on from the saved version, then remove something or split it into two modules.",
+  "too-big": `That change was too large to send in one go, so it was not saved. Reload to carry on from the saved version, then paste up to ${characters(EDITOR_MAX_CHANGE)} at a time.`,
+  unsupported:
+    "Your latest change held something this editor cannot keep, so it was not saved. Reload to carry on from the saved version.",
+  malformed: "Something went wrong sending your changes. Reload the page to carry on; saved work is safe.",
+};
+
+/** After any problem nothing more typed here could be saved, so editing stops; these offer a reload. */
+export const RELOADABLE: ReadonlySet<Problem> = new Set<Problem>(["full", "too-big", "unsupported", "malformed"]);
+
+/** What the editor itself refused before sending, and why. */
+export const LIMIT_MESSAGES = {
+  paste: `That paste is too large to add in one go. Paste up to ${characters(EDITOR_MAX_CHANGE)} at a time.`,
+  full: `This module has reached its size limit (${characters(EDITOR_MAX_SIZE)}). Split it into two modules, or remove something first.`,
+} as const;
+
+/**
+ * The problem a close stands for. The server closes a whole socket with a code and a reason, or only
+ * this document with a reason (the provider then reports code 1000), so the reason decides first. A
+ * change of role is not a problem: the provider reconnects and the server says what the person may
+ * do now.
+ */
+export function problemFromClose(code: number | undefined, reason: string | undefined): Problem | null {
+  switch (reason) {
+    case CLOSE_REASONS.changed:
+      return null;
+    case CLOSE_REASONS.removed:
+    case CLOSE_REASONS.readOnly:
+      return "access";
+    case CLOSE_REASONS.documentFull:
+      return "full";
+    case CLOSE_REASONS.messageTooBig:
+      return "too-big";
+    case CLOSE_REASONS.unsupported:
+      return "unsupported";
+    case CLOSE_REASONS.malformed:
+      return "malformed";
+  }
+  // The WebSocket layer closes an oversized message itself, with its own code and words.
+  if (code === 1009) return "too-big";
+  if (code === 4403) return "access";
+  if (code === 4413) return "full";
+  if (code === 4422) return "unsupported";
+  if (code === 4400) return "malformed";
+  return null;
+}

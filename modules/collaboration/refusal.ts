@@ -1,0 +1,17 @@
+import { CLOSE_REASONS } from "./protocol";
+
+/**
+ * Why the server will not take an update. `socket` closes the whole connection (the provider
+ * reconnects and is checked afresh); otherwise only this document is closed for that client, so a
+ * change it cannot take is not sent again and again.
+ */
+export type Refusal = { code: number; reason: string; socket: boolean };
+
+export const REFUSALS = {
+  malformed: { code: 4400, reason: CLOSE_REASONS.malformed, socket: true },
+  /** Depends on changes the server never received: sending it again would not help. */
+  incomplete: { code: 4400, reason: CLOSE_REASONS.malformed, socket: false },
+  readOnly: { code: 4403, reason: CLOSE_REASONS.readOnly, socket: true },
+  unsupported: { code: 4422, reason: CLOSE_REASONS.unsupported, socket: false },
+  documentFull: { code: 4413, reason: CLOSE_REASONS.documentFull, socket: false },
+} as const satisfies Record<string, Refusal>;
