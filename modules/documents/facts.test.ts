@@ -69,3 +69,23 @@ describe("contentOf", () => {
     );
   });
 });
+
+describe("attributes the schema gained later", () => {
+  it("leave the hash of a document that never set them as it was before they existed", () => {
+    const list = (attrs?: Record<string, unknown>): DocJSON => ({
+      type: "doc",
+      content: [
+        {
+          type: "bulletList",
+          ...(attrs ? { attrs } : {}),
+          content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Rest." }] }] }],
+        },
+      ],
+    });
+    // What was hashed before lists could be loose: a list with no attributes at all.
+    expect(contentOf(list())).toEqual(list());
+    expect(contentOf(list({ loose: false }))).toEqual(list());
+    const before = documentFacts(list()).contentHash;
+    expect(documentFacts(list({ loose: true })).contentHash).not.toBe(before);
+  });
+});

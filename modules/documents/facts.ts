@@ -40,12 +40,36 @@ export function withoutCommentAnchors(node: DocJSON): DocJSON {
 }
 
 /**
+ * Attributes the schema gained after documents were first hashed. Left at their default they are
+ * not part of the hash, so adding one to the schema does not give every stored module a new
+ * revision (and make every sign-off stale); set, they are.
+ */
+const LATER_ATTRIBUTES: Record<string, readonly string[]> = { bulletList: ["loose"], orderedList: ["loose"] };
+
+function withoutLaterDefaults(node: DocJSON): DocJSON {
+  const later = LATER_ATTRIBUTES[String(node.type)];
+  const { attrs, content, ...rest } = node;
+  let kept = attrs;
+  if (later && attrs) {
+    const defaults = documentSchema.nodes[String(node.type)]?.spec.attrs ?? {};
+    kept = Object.fromEntries(
+      Object.entries(attrs).filter(([name, value]) => !later.includes(name) || value !== defaults[name]?.default),
+    );
+  }
+  return {
+    ...rest,
+    ...(kept && Object.keys(kept).length > 0 ? { attrs: kept } : {}),
+    ...(content ? { content: content.map(withoutLaterDefaults) } : {}),
+  };
+}
+
+/**
  * The same content always hashes the same, however it was produced (the editor, a file import or
  * the Yjs transformer differ in details such as empty mark attributes).
  */
 function canonical(doc: DocJSON): DocJSON {
   try {
-    return documentSchema.nodeFromJSON(doc).toJSON() as DocJSON;
+    return withoutLaterDefaults(documentSchema.nodeFromJSON(doc).toJSON() as DocJSON);
   } catch {
     return doc;
   }
