@@ -12,6 +12,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { type Connection, closeDatabase, openDatabase } from "./db/client";
 import { seedDemo } from "./db/seed";
+import { followAccessChanges } from "./modules/collaboration/follow-access";
 import { type CollabControl, createCollaboration } from "./modules/collaboration/server";
 import { ConfigError, loadConfig } from "./modules/config/load";
 import type { Config } from "./modules/config/schemas";
@@ -151,6 +152,7 @@ async function main() {
 
   const events = createEventBus();
   const collaboration = createCollaboration({ db, secret: config.SESSION_SECRET });
+  followAccessChanges(events, collaboration.control);
   const app = await createApp(config, db, collaboration.control, events);
   const server = http.createServer(app);
   server.on("upgrade", collaboration.handleUpgrade);

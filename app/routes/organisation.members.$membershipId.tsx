@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, fieldValues } from "~/components/form";
-import { requireAllowed } from "~/lib/auth.server";
-import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
+import { requireAllowed, requireContext } from "~/lib/auth.server";
+import { organisations } from "~/lib/domain.server";
+import { dispatch, intent } from "~/lib/intents.server";
 import { handled, paramId } from "~/lib/http.server";
-import { getMember, memberRolesSchema, removeMember, setMemberRoles } from "~/lib/organisations.server";
+import { getMember } from "~/lib/organisations.server";
 import { ROLE_LABELS, ROLES } from "~/lib/roles";
 
 export const meta: MetaFunction = () => [{ title: "Member · Alongside" }];
@@ -27,22 +28,23 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "organisation.manage");
+    const ctx = await requireContext(request, context);
     const membershipId = paramId(params, "membershipId");
-    const form = await readForm(request);
-    const { db } = context.runtime;
-    try {
-      if (form.get("intent") === "remove") {
-        removeMember(db, actor, membershipId);
-        return redirect("/organisation?removed=1");
-      }
-      const parsed = parseForm(form, memberRolesSchema);
-      if (!parsed.ok) return invalid(parsed);
-      setMemberRoles(db, actor, membershipId, parsed.data.roles);
-    } catch (error) {
-      return invalidFromError(error, form);
-    }
-    return redirect("/organisation");
+    return dispatch(request, ctx, {
+      remove: intent({
+        run: (ctx) => {
+          organisations.removeMember(ctx, membershipId);
+          return redirect("/organisation?removed=1");
+        },
+      }),
+      roles: intent({
+        schema: organisations.memberRolesSchema,
+        run: (ctx, input) => {
+          organisations.setMemberRoles(ctx, membershipId, input.roles);
+          return redirect("/organisation");
+        },
+      }),
+    });
   });
 
 export default function Member() {

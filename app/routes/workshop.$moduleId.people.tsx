@@ -74,15 +74,15 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
         if (!parsed.ok) return invalid(parsed);
         setCollaborator(db, actor, moduleId, parsed.data.userId, parsed.data.role);
         // Their open editor reconnects, so a change to reviewer takes effect at once.
-        if (intent === "role") collab.revoke(moduleId, parsed.data.userId);
+        if (intent === "role") collab.recheck({ moduleId, userId: parsed.data.userId });
       } else if (intent === "remove") {
         const parsed = parseForm(form, collaboratorSchema.pick({ userId: true }));
         if (!parsed.ok) return invalid(parsed);
         removeCollaborator(db, actor, moduleId, parsed.data.userId);
-        collab.revoke(moduleId, parsed.data.userId);
+        collab.recheck({ moduleId, userId: parsed.data.userId });
       } else if (intent === "archive" || intent === "unarchive") {
         setArchived(db, actor, moduleId, intent === "archive");
-        collab.reconnectAll(moduleId);
+        collab.recheck({ moduleId });
       } else {
         return invalid({ errors: { form: "Choose what to change." }, values: {} });
       }

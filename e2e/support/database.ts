@@ -97,3 +97,14 @@ export function tableRows(databasePath: string, table: string): unknown[] {
     db.close();
   }
 }
+
+const ADD_MEMBER_SCRIPT = path.join(PROJECT_ROOT, "e2e", "support", "scripts", "add-member.ts");
+
+/** A new member of the demo organisation with these roles (their own, so a test may change them). */
+export function addMember(options: { databasePath: string; adminEmail: string; name: string; roles: Role[] }) {
+  const out = execFileSync(process.execPath, ["--import", "tsx", ADD_MEMBER_SCRIPT, JSON.stringify(options)], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+  });
+  return JSON.parse(out) as { email: string; name: string; membershipId: string };
+}

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { contextFor } from "../auth/context";
 import { createCohort } from "../cohorts/service";
 import { listMembers, setMemberRoles } from "../organisations/service";
 import { testDatabase } from "../testing/database";
@@ -35,7 +36,7 @@ describe("activityLog", () => {
     const ann = org.member(["learner"], "Ann Jones");
     const membership = listMembers(db, org.org.id).find((m) => m.userId === ann.user.id);
     if (!membership) throw new Error("membership missing");
-    setMemberRoles(db, org.admin.actor, membership.membershipId, ["co_designer", "learner"]);
+    setMemberRoles(contextFor(db, org.admin.actor), membership.membershipId, ["co_designer", "learner"]);
     const cohort = createCohort(db, sam.actor, {
       name: "Spring group",
       description: "",

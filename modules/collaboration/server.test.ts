@@ -296,7 +296,7 @@ describe("the collaboration server", () => {
         b.provider.on("authenticationFailed", ({ reason }: { reason: string }) => resolve(reason)),
       );
       removeCollaborator(db, facilitator.actor, moduleId, bob.user.id);
-      main.collab.control.revoke(moduleId, bob.user.id);
+      main.collab.control.recheck({ moduleId, userId: bob.user.id });
       // Already on its way when the server closes the socket: it must not be applied.
       bobSocket.ws.send(syncUpdateFrame(name, lateEdit));
       const revokedAt = Date.now();
@@ -347,7 +347,7 @@ describe("the collaboration server", () => {
 
       const closed = nextClose(b);
       setCollaborator(db, facilitator.actor, moduleId, bob.user.id, "reviewer");
-      main.collab.control.revoke(moduleId, bob.user.id);
+      main.collab.control.recheck({ moduleId, userId: bob.user.id });
       expect(await within(closed, WAIT_MS, "Bob's socket to close")).toEqual({
         code: 4403,
         reason: CLOSE_REASONS.changed,

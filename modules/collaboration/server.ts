@@ -29,13 +29,11 @@ import { yDocToJSON } from "./ydoc";
 /** What the rest of the server may ask of the live collaboration layer (through the load context). */
 export type CollabControl = {
   /**
-   * Closes a person's live connections (to one module, or to all) at once, after their access changed:
-   * an editor that may still open the module reconnects with what they may do now; one that may not
-   * is told their access was removed.
+   * Checks live connections again after an access change: a person's (on one module, or on all),
+   * or everyone's on a module. A connection whose access is gone is closed with "access removed"; one
+   * whose access changed reconnects and follows what its person may do now; the rest are untouched.
    */
-  revoke(moduleId: string | null, userId: string): void;
-  /** Closes every connection to a module; editors reconnect with their access checked afresh (archiving). */
-  reconnectAll(moduleId: string): void;
+  recheck(who: { userId?: string; moduleId?: string }): void;
   /** Applies a server-side change (a restore) as a new edit, seen live by everyone connected. */
   change(moduleId: string, userId: string, edit: (doc: Y.Doc) => void): Promise<void>;
   /** The current document: the live one when loaded, otherwise from the store. */
@@ -286,22 +284,20 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
   }
 
   const control: CollabControl = {
-    revoke(moduleId, userId) {
+    recheck({ userId, moduleId }) {
       for (const document of hocuspocus.documents.values()) {
-        if (moduleId && document.name !== documentNameFor(moduleId)) continue;
         const documentModule = moduleIdFromDocumentName(document.name);
-        const mine = document.getConnections().filter((c) => (c.context as CollabContext).userId === userId);
-        if (!documentModule || mine.length === 0) continue;
-        // Someone who may still open the module (given another role) reconnects with what they may
-        // do now; someone who may not is told their access was removed.
-        const reason = liveAccess(db, documentModule, userId) ? CLOSE_REASONS.changed : CLOSE_REASONS.removed;
-        for (const connection of mine) closeSocket(connection, 4403, reason);
+        if (!documentModule || (moduleId && documentModule !== moduleId)) continue;
+        for (const connection of document.getConnections()) {
+          const had = connection.context as CollabContext;
+          if (userId && had.userId !== userId) continue;
+          const now = liveAccess(db, documentModule, had.userId);
+          if (!now) closeSocket(connection, 4403, CLOSE_REASONS.removed);
+          else if (now.readOnly !== had.readOnly || now.commentOnly !== had.commentOnly) {
+            closeSocket(connection, 4403, CLOSE_REASONS.changed);
+          }
+        }
       }
-    },
-
-    reconnectAll(moduleId) {
-      const document = hocuspocus.documents.get(documentNameFor(moduleId));
-      for (const connection of document?.getConnections() ?? []) closeSocket(connection, 4403, CLOSE_REASONS.changed);
     },
 
     async change(moduleId, userId, edit) {

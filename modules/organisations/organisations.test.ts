@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { memberships, supportResources } from "../../db/schema";
+import { contextFor } from "../auth/context";
 import { moduleAccess, navigationFor, requireInOrg } from "../auth/policy";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
@@ -37,11 +38,13 @@ describe("organisations", () => {
     const { user } = member(["learner"]);
     const membership = listMembers(t.db, org.id).find((m) => m.userId === user.id);
     if (!membership) throw new Error("member expected");
-    setMemberRoles(t.db, admin.actor, membership.membershipId, ["trainer", "learner"]);
+    setMemberRoles(contextFor(t.db, admin.actor), membership.membershipId, ["trainer", "learner"]);
     expect(actorFor(t.db, org.id, user.id)?.roles).toEqual(["trainer", "learner"]);
-    expect(() => setMemberRoles(t.db, admin.actor, admin.actor.membershipId, ["trainer"])).toThrow(InvalidError);
-    expect(() => removeMember(t.db, admin.actor, admin.actor.membershipId)).toThrow(InvalidError);
-    removeMember(t.db, admin.actor, membership.membershipId);
+    expect(() => setMemberRoles(contextFor(t.db, admin.actor), admin.actor.membershipId, ["trainer"])).toThrow(
+      InvalidError,
+    );
+    expect(() => removeMember(contextFor(t.db, admin.actor), admin.actor.membershipId)).toThrow(InvalidError);
+    removeMember(contextFor(t.db, admin.actor), membership.membershipId);
     expect(actorFor(t.db, org.id, user.id)).toBeNull();
   });
 
@@ -55,8 +58,8 @@ describe("organisations", () => {
       .all()
       .find((m) => m.userId === user.id);
     if (!row) throw new Error("membership expected");
-    expect(() => removeMember(t.db, a.admin.actor, row.id)).toThrow(NotFoundError);
-    expect(() => setMemberRoles(t.db, a.admin.actor, row.id, ["admin"])).toThrow(NotFoundError);
+    expect(() => removeMember(contextFor(t.db, a.admin.actor), row.id)).toThrow(NotFoundError);
+    expect(() => setMemberRoles(contextFor(t.db, a.admin.actor), row.id, ["admin"])).toThrow(NotFoundError);
   });
 });
 

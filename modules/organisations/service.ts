@@ -4,7 +4,8 @@ import { prepared } from "../../db/prepared";
 import { membershipRoles, memberships, organisations, sessions, users } from "../../db/schema";
 import { hashPassword, insertUser, type NewAccount } from "../accounts/service";
 import { recordAudit } from "../audit/service";
-import type { Actor } from "../auth/policy";
+import { type Context, inTransaction } from "../auth/context";
+import { type Actor, authorize } from "../auth/policy";
 import { isRole, ROLES, type Role } from "../auth/roles";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
@@ -178,51 +179,62 @@ function isAdmin(db: DB, membershipId: string) {
     .get();
 }
 
-export function setMemberRoles(db: DB, actor: Actor, membershipId: string, roles: Role[], now = new Date()) {
-  db.transaction((tx) => {
-    const m = membershipInOrg(tx, actor.orgId, membershipId);
+/**
+ * Gives a member exactly these roles. Giving the roles they already have changes nothing, so it
+ * records and tells nothing: an open editor keeps working.
+ */
+export function setMemberRoles(ctx: Context, membershipId: string, roles: Role[]) {
+  authorize(ctx.actor, "organisation.manage");
+  inTransaction(ctx, (tx) => {
+    const { db, actor } = tx;
+    const m = membershipInOrg(db, actor.orgId, membershipId);
     const before = rolesOf(
-      tx.select({ roles: rolesCsv }).from(membershipRoles).where(eq(membershipRoles.membershipId, m.id)).get()?.roles ??
+      db.select({ roles: rolesCsv }).from(membershipRoles).where(eq(membershipRoles.membershipId, m.id)).get()?.roles ??
         null,
     );
-    if (before.includes("admin") && !roles.includes("admin") && adminCount(tx, actor.orgId) <= 1) {
+    const after = [...new Set(roles)];
+    if (before.length === after.length && after.every((r) => before.includes(r))) return;
+    if (before.includes("admin") && !after.includes("admin") && adminCount(db, actor.orgId) <= 1) {
       throw new InvalidError("An organisation needs at least one admin. Make someone else an admin first.", "roles");
     }
-    tx.delete(membershipRoles).where(eq(membershipRoles.membershipId, m.id)).run();
-    tx.insert(membershipRoles)
-      .values(roles.map((role) => ({ membershipId: m.id, role })))
+    db.delete(membershipRoles).where(eq(membershipRoles.membershipId, m.id)).run();
+    db.insert(membershipRoles)
+      .values(after.map((role) => ({ membershipId: m.id, role })))
       .run();
     recordAudit(
-      tx,
+      db,
       {
         orgId: actor.orgId,
         actorUserId: actor.userId,
         action: "membership.roles_changed",
         targetType: "user",
         targetId: m.userId,
-        detail: { before, after: roles },
+        detail: { before, after },
       },
-      now,
+      tx.now,
     );
+    tx.events.emit({ type: "membership.roles_changed", orgId: actor.orgId, userId: m.userId, roles: after });
   });
 }
 
 /** Removes a person from the organisation. What they wrote stays, credited as they chose. */
-export function removeMember(db: DB, actor: Actor, membershipId: string, now = new Date()) {
-  return db.transaction((tx) => {
-    const m = membershipInOrg(tx, actor.orgId, membershipId);
-    if (isAdmin(tx, m.id) && adminCount(tx, actor.orgId) <= 1) {
+export function removeMember(ctx: Context, membershipId: string) {
+  authorize(ctx.actor, "organisation.manage");
+  return inTransaction(ctx, (tx) => {
+    const { db, actor, now } = tx;
+    const m = membershipInOrg(db, actor.orgId, membershipId);
+    if (isAdmin(db, m.id) && adminCount(db, actor.orgId) <= 1) {
       throw new InvalidError("An organisation needs at least one admin. Make someone else an admin first.");
     }
-    tx.delete(memberships).where(eq(memberships.id, m.id)).run();
-    leaveOrganisationModules(tx, actor.orgId, m.userId, now);
+    db.delete(memberships).where(eq(memberships.id, m.id)).run();
+    leaveOrganisationModules(db, actor.orgId, m.userId, now);
     // Their open sessions no longer point at this organisation.
-    tx.update(sessions)
+    db.update(sessions)
       .set({ currentOrgId: null })
       .where(and(eq(sessions.userId, m.userId), eq(sessions.currentOrgId, actor.orgId)))
       .run();
     recordAudit(
-      tx,
+      db,
       {
         orgId: actor.orgId,
         actorUserId: actor.userId,
@@ -232,6 +244,7 @@ export function removeMember(db: DB, actor: Actor, membershipId: string, now = n
       },
       now,
     );
+    tx.events.emit({ type: "membership.removed", orgId: actor.orgId, userId: m.userId });
     return { userId: m.userId };
   });
 }

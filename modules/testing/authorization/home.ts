@@ -12,5 +12,10 @@ export const noticeCases: CasesFor<typeof notices> = {
 };
 
 export const organisationCases: CasesFor<typeof organisations> = {
+  setMemberRoles: {
+    allowed: ["admin"],
+    run: (ctx, on) => organisations.setMemberRoles(ctx, on.newcomerMembershipId, ["learner", "co_designer"]),
+  },
+  removeMember: { allowed: ["admin"], run: (ctx, on) => organisations.removeMember(ctx, on.newcomerMembershipId) },
   supportForLearners: { allowed: EVERYONE, ownOnly: true, run: (ctx) => organisations.supportForLearners(ctx) },
 };

@@ -118,6 +118,7 @@ function organisation(db: DB, name: string) {
     people,
     /** A member with no place on anything yet, for use cases that act on a person. */
     newcomer: newcomer.actor,
+    newcomerMembershipId: newcomer.actor.membershipId,
     moduleId,
     moduleVersionId: version.id,
     courseId: course.id,
