@@ -26,10 +26,7 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
     });
   });
 
-function statusOf(c: { completedAt: Date | string | null; started: number }) {
-  if (c.completedAt) return "Complete";
-  return c.started ? "In progress" : "Not started";
-}
+const STATE = { complete: "Complete", in_progress: "In progress", not_started: "Not started" } as const;
 
 export default function MyLearning() {
   const { courses, open, notices } = useLoaderData<typeof loader>();
@@ -77,7 +74,7 @@ export default function MyLearning() {
               <li key={c.enrolmentId} className="card">
                 <h3>{c.title}</h3>
                 <p className="module-tags">
-                  <span className="badge badge-accent">{statusOf(c)}</span>{" "}
+                  <span className="badge badge-accent">{STATE[c.state]}</span>{" "}
                   {c.dueOn ? (
                     <span className="badge">
                       {c.due === "past" ? "Past due date: " : "Due "}
@@ -111,7 +108,7 @@ export default function MyLearning() {
                 {c.completedAt ? <p className="muted">Completed on {formatDate(c.completedAt)}</p> : null}
                 <p className="actions">
                   <Link to={`/learn/e/${c.enrolmentId}`} className="button">
-                    {c.completedAt ? "Look back" : c.started ? "Continue" : "Start"}
+                    {c.state === "complete" ? "Look back" : c.state === "in_progress" ? "Continue" : "Start"}
                     <span className="visually-hidden"> {c.title}</span>
                   </Link>
                   {c.completedAt ? (

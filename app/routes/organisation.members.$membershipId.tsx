@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, fieldValues } from "~/components/form";
 import { requireAllowed, requireContext } from "~/lib/auth.server";
 import { organisations } from "~/lib/domain.server";
-import { dispatch, intent } from "~/lib/intents.server";
 import { handled, paramId } from "~/lib/http.server";
+import { dispatch, intent } from "~/lib/intents.server";
 import { getMember } from "~/lib/organisations.server";
 import { ROLE_LABELS, ROLES } from "~/lib/roles";
 

@@ -1,7 +1,7 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
 import { id, timestamp } from "./columns";
-import { courses, courseVersions, enrolments } from "./learning";
+import { courses, courseVersions } from "./learning";
 import { invitations, organisations } from "./organisations";
 
 /** A group of learners taking training together, with the people who facilitate it. */
@@ -92,24 +92,6 @@ export const assignments = sqliteTable(
   (t) => [index("assignments_cohort_idx").on(t.cohortId)],
 );
 
-/**
- * Per learner and module: when they started and finished. Derived from progress events (like
- * completions), so dashboards read one small indexed row per learner and module.
- */
-export const moduleProgress = sqliteTable(
-  "module_progress",
-  {
-    enrolmentId: text("enrolment_id")
-      .notNull()
-      .references(() => enrolments.id, { onDelete: "cascade" }),
-    moduleId: text("module_id").notNull(),
-    moduleVersionId: text("module_version_id").notNull(),
-    startedAt: timestamp("started_at").notNull(),
-    completedAt: timestamp("completed_at"),
-  },
-  (t) => [primaryKey({ columns: [t.enrolmentId, t.moduleId] })],
-);
-
 /** When a trainer last looked at a cohort, so they see what happened since. */
 export const cohortVisits = sqliteTable(
   "cohort_visits",
@@ -123,41 +105,4 @@ export const cohortVisits = sqliteTable(
     visitedAt: timestamp("visited_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.cohortId, t.userId] })],
-);
-
-/**
- * Notices for a person (a new assignment, a course that moved to a new version). Kept per channel
- * so another channel, such as email, can deliver the same notice later.
- */
-export const notices = sqliteTable(
-  "notices",
-  {
-    id: id(),
-    orgId: text("org_id").notNull(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    kind: text("kind").notNull(),
-    title: text("title").notNull(),
-    body: text("body").notNull().default(""),
-    link: text("link"),
-    createdAt: timestamp("created_at").notNull(),
-    readAt: timestamp("read_at"),
-  },
-  (t) => [index("notices_user_idx").on(t.userId, t.readAt, t.createdAt)],
-);
-
-/** xAPI statements waiting for the organisation's LRS; removed only once the LRS accepted them. */
-export const xapiOutbox = sqliteTable(
-  "xapi_outbox",
-  {
-    id: text("id").primaryKey(),
-    orgId: text("org_id").notNull(),
-    statement: text("statement", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-    attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at").notNull(),
-    lastError: text("last_error"),
-    createdAt: timestamp("created_at").notNull(),
-  },
-  (t) => [index("xapi_outbox_due_idx").on(t.nextAttemptAt)],
 );

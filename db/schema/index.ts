@@ -3,6 +3,8 @@ export * from "./audit";
 export * from "./cohorts";
 export * from "./coproduction";
 export * from "./learning";
+export * from "./notices";
 export * from "./organisations";
+export * from "./progress";
 export * from "./workshop";
 export * from "./xapi";

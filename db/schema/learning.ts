@@ -134,38 +134,6 @@ export const enrolments = sqliteTable(
   ],
 );
 
-export const PROGRESS_KINDS = ["viewed", "skipped", "answered", "module_completed", "course_completed"] as const;
-
-/**
- * What the learner did, append-only. Completion is derived from these, so the rules can change
- * and a repeated submission does no harm.
- */
-export const progressEvents = sqliteTable(
-  "progress_events",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    enrolmentId: text("enrolment_id")
-      .notNull()
-      .references(() => enrolments.id, { onDelete: "cascade" }),
-    moduleVersionId: text("module_version_id").notNull(),
-    kind: text("kind", { enum: PROGRESS_KINDS }).notNull(),
-    section: integer("section"),
-    checkId: text("check_id"),
-    correct: integer("correct", { mode: "boolean" }),
-    answer: text("answer", { mode: "json" }).$type<string[]>(),
-    at: timestamp("at").notNull(),
-  },
-  (t) => [index("progress_events_enrolment_idx").on(t.enrolmentId, t.moduleVersionId, t.kind)],
-);
-
-export const courseCompletions = sqliteTable("course_completions", {
-  enrolmentId: text("enrolment_id")
-    .primaryKey()
-    .references(() => enrolments.id, { onDelete: "cascade" }),
-  courseVersionId: text("course_version_id").notNull(),
-  completedAt: timestamp("completed_at").notNull(),
-});
-
 /** The learner's private journal. Read only by queries filtered to the learner themself; never logged. */
 export const reflections = sqliteTable(
   "reflections",

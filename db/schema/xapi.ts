@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { timestamp } from "./columns";
 
 /**
@@ -10,3 +10,18 @@ export const xapiCursors = sqliteTable("xapi_cursors", {
   lastEventId: integer("last_event_id").notNull(),
   updatedAt: timestamp("updated_at").notNull(),
 });
+
+/** xAPI statements waiting for the organisation's LRS; removed only once the LRS accepted them. */
+export const xapiOutbox = sqliteTable(
+  "xapi_outbox",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id").notNull(),
+    statement: text("statement", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [index("xapi_outbox_due_idx").on(t.nextAttemptAt)],
+);

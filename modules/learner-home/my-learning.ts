@@ -4,6 +4,7 @@ import { learnerAssignments } from "../cohorts/assignments";
 import { cohortFacilitatorsOf } from "../cohorts/service";
 import { myLearning } from "../learning/service";
 import { unreadNotices } from "../notices/service";
+import { courseState } from "../progress/state";
 import { daysBetween, todayInLondon } from "../shared/dates";
 
 /** How soon counts as "coming up" for a due date. */
@@ -31,6 +32,7 @@ export function myLearningPage(ctx: Context) {
     const daysLeft = dueOn ? daysBetween(today, dueOn) : null;
     return {
       ...c,
+      state: courseState({ completedAt: c.completedAt, begun: Boolean(c.begun) }),
       dueOn,
       due:
         c.completedAt || daysLeft === null

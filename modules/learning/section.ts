@@ -5,11 +5,13 @@ import type { Context } from "../auth/context";
 import { authorize } from "../auth/policy";
 import type { DocJSON } from "../documents/json";
 import { topicLabel } from "../documents/vocabulary";
+import { latestAnswers, progressOf } from "../progress/read";
+import { moduleState } from "../progress/state";
 import { NotFoundError } from "../shared/errors";
 import { reflectionsFor } from "./journal";
 import type { LearnerPlace, Place } from "./place";
 import type { Part } from "./player";
-import { type CourseVersion, courseModules, type Enrolment, latestAnswers, ownEnrolment, progressOf } from "./service";
+import { type CourseVersion, courseModules, type Enrolment, ownEnrolment } from "./service";
 import { cachedVersion } from "./version-cache";
 
 function loadVersion(db: DB, versionId: string) {
@@ -142,16 +144,13 @@ export function courseOutline(ctx: Context, enrolmentId: string) {
   const modules = courseModules(db, version.items).map((m) => {
     const done = progress.done.get(m.versionId);
     const sections = m.sections.map((s) => ({ index: s.index, title: s.title, status: done?.get(s.index) ?? null }));
-    const complete = progress.completedModules.has(m.moduleId);
-    // Started on any version: a module begun before the cohort moved to a newer version stays begun.
-    const started = progress.startedModules.has(m.moduleId);
     return {
       versionId: m.versionId,
       title: m.title,
       version: m.version,
       estimatedMinutes: m.estimatedMinutes,
       sections,
-      state: complete ? ("complete" as const) : started ? ("in_progress" as const) : ("not_started" as const),
+      state: progress.modules.get(m.moduleId) ?? moduleState(null),
     };
   });
   return {

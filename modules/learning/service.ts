@@ -16,6 +16,7 @@ import { type Actor, authorize, can } from "../auth/policy";
 import { latestCourseVersion } from "../courses/service";
 import { creditLine, publishedCredits } from "../credits/service";
 import { topicLabel } from "../documents/vocabulary";
+import { type CoursePlan, deriveCompletion as derive } from "../progress/record";
 import { ForbiddenError, InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
 
@@ -158,171 +159,40 @@ export function moduleInEnrolment(version: CourseVersion, moduleVersionId: strin
   return item;
 }
 
-export type Progress = {
-  done: Map<string, Map<number, "viewed" | "skipped">>;
-  passed: Map<string, Set<string>>;
-  /** Modules (by module id, whatever the version) the learner has begun, and those complete. */
-  startedModules: Set<string>;
-  completedModules: Set<string>;
-  courseCompletedAt: Date | null;
-};
-
-/** Everything the learner has done in one enrolment, summarised in one pass over their events. */
-const progressQueries = prepared((db) => ({
-  events: db
-    .select({
-      moduleVersionId: progressEvents.moduleVersionId,
-      kind: progressEvents.kind,
-      section: progressEvents.section,
-      checkId: progressEvents.checkId,
-    })
-    .from(progressEvents)
-    .where(
-      and(
-        eq(progressEvents.enrolmentId, sql.placeholder("enrolmentId")),
-        sql`(${progressEvents.kind} in ('viewed','skipped') or (${progressEvents.kind} = 'answered' and ${progressEvents.correct} = 1))`,
-      ),
-    )
-    .orderBy(asc(progressEvents.id))
-    .prepare(),
-  modules: db
-    .select({ moduleId: moduleProgress.moduleId, completedAt: moduleProgress.completedAt })
-    .from(moduleProgress)
-    .where(eq(moduleProgress.enrolmentId, sql.placeholder("enrolmentId")))
-    .prepare(),
-  course: db
-    .select({ at: courseCompletions.completedAt })
-    .from(courseCompletions)
-    .where(eq(courseCompletions.enrolmentId, sql.placeholder("enrolmentId")))
-    .prepare(),
-}));
-
-export function progressOf(db: DB, enrolmentId: string): Progress {
-  const queries = progressQueries(db);
-  const rows = queries.events.all({ enrolmentId });
-  const done = new Map<string, Map<number, "viewed" | "skipped">>();
-  const passed = new Map<string, Set<string>>();
-  for (const r of rows) {
-    if (r.kind === "answered" && r.checkId) {
-      const set = passed.get(r.moduleVersionId) ?? new Set<string>();
-      set.add(r.checkId);
-      passed.set(r.moduleVersionId, set);
-    } else if ((r.kind === "viewed" || r.kind === "skipped") && r.section !== null) {
-      const map = done.get(r.moduleVersionId) ?? new Map<number, "viewed" | "skipped">();
-      // A section viewed after being skipped counts as viewed; "skipped for now" stays until then.
-      if (!(map.get(r.section) === "viewed" && r.kind === "skipped")) map.set(r.section, r.kind);
-      done.set(r.moduleVersionId, map);
-    }
-  }
-  const modules = queries.modules.all({ enrolmentId });
-  const startedModules = new Set(modules.map((r) => r.moduleId));
-  const completedModules = new Set(modules.filter((r) => r.completedAt !== null).map((r) => r.moduleId));
-  const course = queries.course.get({ enrolmentId });
-  return { done, passed, startedModules, completedModules, courseCompletedAt: course?.at ?? null };
+/** What completion is judged against for an enrolment: its course version's modules. */
+export function planOf(db: DB, enrolment: Pick<Enrolment, "id">, version: CourseVersion): CoursePlan {
+  return {
+    enrolmentId: enrolment.id,
+    courseVersionId: version.id,
+    modules: courseModules(db, version.items).map((m) => ({
+      moduleId: m.moduleId,
+      versionId: m.versionId,
+      sections: m.sections,
+    })),
+  };
 }
 
-/** Remembers where the learner is, and that they have started this module (for dashboards). */
-export function touch(
+/** Derives completion for an enrolment on the version it is on now (after a step, or a version move). */
+export function deriveCompletion(
+  db: DB,
+  enrolment: Pick<Enrolment, "id" | "courseVersionId">,
+  version: CourseVersion,
+  now: Date,
+) {
+  derive(db, planOf(db, enrolment, version), now);
+}
+
+/** Remembers where the learner last was, so "Continue" can take them on from there. */
+export function rememberPlace(
   db: DB,
   enrolmentId: string,
-  moduleId: string,
-  moduleVersionId: string,
-  section: number,
+  place: { moduleVersionId: string; section: number },
   now: Date,
 ) {
   db.update(enrolments)
-    .set({ resumeModuleVersionId: moduleVersionId, resumeSection: section, updatedAt: now })
+    .set({ resumeModuleVersionId: place.moduleVersionId, resumeSection: place.section, updatedAt: now })
     .where(eq(enrolments.id, enrolmentId))
     .run();
-  db.insert(moduleProgress)
-    .values({ enrolmentId, moduleId, moduleVersionId, startedAt: now })
-    .onConflictDoNothing()
-    .run();
-}
-
-/**
- * Derives completion from the events, idempotently: a module is complete when every section was
- * viewed or skipped for now and every knowledge check in the viewed sections was answered correctly
- * at least once; a course when all its modules are. Repeating it changes nothing.
- */
-export function deriveCompletion(db: DB, enrolment: Enrolment, version: CourseVersion, now: Date) {
-  const progress = progressOf(db, enrolment.id);
-  for (const m of courseModules(db, version.items)) {
-    if (progress.completedModules.has(m.moduleId)) continue;
-    const done = progress.done.get(m.versionId);
-    const passed = progress.passed.get(m.versionId);
-    const allSections = m.sections.every((s) => done?.has(s.index));
-    // Skipping never blocks completion: a skipped section's checks are not asked of the learner.
-    const allChecks = m.sections
-      .filter((s) => done?.get(s.index) === "viewed")
-      .flatMap((s) => s.checks)
-      .every((c) => passed?.has(c));
-    if (!allSections || !allChecks) continue;
-    const marked = db
-      .update(moduleProgress)
-      .set({ completedAt: now, moduleVersionId: m.versionId })
-      .where(
-        and(
-          eq(moduleProgress.enrolmentId, enrolment.id),
-          eq(moduleProgress.moduleId, m.moduleId),
-          isNull(moduleProgress.completedAt),
-        ),
-      )
-      .run();
-    if (marked.changes > 0) {
-      db.insert(progressEvents)
-        .values({ enrolmentId: enrolment.id, moduleVersionId: m.versionId, kind: "module_completed", at: now })
-        .run();
-      progress.completedModules.add(m.moduleId);
-    }
-  }
-  const allModules = version.items.every((i) => progress.completedModules.has(i.moduleId));
-  if (allModules && !progress.courseCompletedAt) {
-    const inserted = db
-      .insert(courseCompletions)
-      .values({ enrolmentId: enrolment.id, courseVersionId: version.id, completedAt: now })
-      .onConflictDoNothing()
-      .run();
-    if (inserted.changes > 0) {
-      db.insert(progressEvents)
-        .values({
-          enrolmentId: enrolment.id,
-          moduleVersionId: version.items[0]?.moduleVersionId ?? "",
-          kind: "course_completed",
-          at: now,
-        })
-        .run();
-    }
-  }
-}
-
-/** The learner's latest answer to each check of a module version (to show its feedback). */
-const answersQuery = prepared((db) =>
-  db
-    .select({ checkId: progressEvents.checkId, answer: progressEvents.answer, correct: progressEvents.correct })
-    .from(progressEvents)
-    .where(
-      and(
-        eq(progressEvents.enrolmentId, sql.placeholder("enrolmentId")),
-        eq(progressEvents.moduleVersionId, sql.placeholder("moduleVersionId")),
-        eq(progressEvents.kind, "answered"),
-      ),
-    )
-    .orderBy(desc(progressEvents.id))
-    .prepare(),
-);
-
-export function latestAnswers(db: DB, enrolmentId: string, moduleVersionId: string) {
-  const rows = answersQuery(db).all({ enrolmentId, moduleVersionId });
-  const latest = new Map<string, { answer: string[]; correct: boolean; everCorrect: boolean }>();
-  for (const r of rows) {
-    if (!r.checkId) continue;
-    const seen = latest.get(r.checkId);
-    if (!seen)
-      latest.set(r.checkId, { answer: r.answer ?? [], correct: Boolean(r.correct), everCorrect: Boolean(r.correct) });
-    else if (r.correct) seen.everCorrect = true;
-  }
-  return latest;
 }
 
 /** The learner's courses: what they are taking, with progress, plus courses open to everyone. */
@@ -336,7 +206,7 @@ export function myLearning(db: DB, actor: Actor) {
       estimatedMinutes: courseVersions.estimatedMinutes,
       modules: sql<number>`json_array_length(${courseVersions.items})`,
       completedModules: sql<number>`(select count(*) from ${moduleProgress} mp where mp.enrolment_id = ${enrolments.id} and mp.completed_at is not null and mp.module_id in (select json_extract(value, '$.moduleId') from json_each(${courseVersions.items})))`,
-      started: sql<number>`exists (select 1 from ${progressEvents} pe where pe.enrolment_id = ${enrolments.id})`,
+      begun: sql<number>`exists (select 1 from ${moduleProgress} mp where mp.enrolment_id = ${enrolments.id})`,
       completedAt: courseCompletions.completedAt,
       updatedAt: enrolments.updatedAt,
     })

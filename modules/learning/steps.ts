@@ -1,10 +1,10 @@
-import { progressEvents } from "../../db/schema";
 import type { Context } from "../auth/context";
+import { recordProgress } from "../progress/record";
 import { InvalidError } from "../shared/errors";
 import { saveReflection } from "./journal";
 import type { LearnerPlace, Place } from "./place";
 import { checkInSection, nextPlace, reflectionInSection } from "./section";
-import { deriveCompletion, touch } from "./service";
+import { planOf, rememberPlace } from "./service";
 
 /**
  * What a learner does in a section, each against a place already resolved by `learnerPlace`, so the
@@ -23,17 +23,9 @@ export function recordStep(ctx: Context, place: LearnerPlace, kind: "viewed" | "
   if (kind === "skipped" && place.section.contentNotes.length === 0) throw new InvalidError(NOTHING_TO_SKIP);
   const { enrolment, version, module, section } = place;
   ctx.db.transaction((tx) => {
-    tx.insert(progressEvents)
-      .values({
-        enrolmentId: enrolment.id,
-        moduleVersionId: module.versionId,
-        kind,
-        section: section.index,
-        at: ctx.now,
-      })
-      .run();
-    touch(tx, enrolment.id, module.moduleId, module.versionId, section.index, ctx.now);
-    deriveCompletion(tx, enrolment, version, ctx.now);
+    const step = { kind, moduleId: module.moduleId, moduleVersionId: module.versionId, section: section.index };
+    recordProgress(tx, planOf(tx, enrolment, version), step, ctx.now);
+    rememberPlace(tx, enrolment.id, step, ctx.now);
   });
   return nextPlace(ctx.db, version, { moduleVersionId: module.versionId, section: section.index });
 }
@@ -56,20 +48,17 @@ export function answerCheck(ctx: Context, place: LearnerPlace, input: { checkId:
   const correctIds = check.options.filter((o) => o.correct).map((o) => o.id);
   const correct = correctIds.length === chosen.length && correctIds.every((id) => chosen.includes(id));
   ctx.db.transaction((tx) => {
-    tx.insert(progressEvents)
-      .values({
-        enrolmentId: enrolment.id,
-        moduleVersionId: module.versionId,
-        kind: "answered",
-        section: section.index,
-        checkId: check.id,
-        correct,
-        answer: chosen,
-        at: ctx.now,
-      })
-      .run();
-    touch(tx, enrolment.id, module.moduleId, module.versionId, section.index, ctx.now);
-    deriveCompletion(tx, enrolment, version, ctx.now);
+    const step = {
+      kind: "answered" as const,
+      moduleId: module.moduleId,
+      moduleVersionId: module.versionId,
+      section: section.index,
+      checkId: check.id,
+      correct,
+      answer: chosen,
+    };
+    recordProgress(tx, planOf(tx, enrolment, version), step, ctx.now);
+    rememberPlace(tx, enrolment.id, step, ctx.now);
   });
   return { checkId: check.id, correct };
 }
