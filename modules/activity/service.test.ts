@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { doc, p, text } from "../content/test-document";
 import { testDatabase } from "../testing/database";
+import { doc, p, text } from "../testing/documents";
 import { makeOrganisation } from "../testing/fixtures";
 import { setCollaborator } from "../workshop/collaborators";
 import { createModule } from "../workshop/service";

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assignments, auditEvents, courses, enrolments } from "../../db/schema";
-import { p, text } from "../content/test-document";
 import {
   addCourseModule,
   createCourse,
@@ -15,6 +14,7 @@ import { completedModules, progressOf } from "../progress/read";
 import { createModuleVersion } from "../publishing/service";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
+import { p, text } from "../testing/documents";
 import { makeOrganisation } from "../testing/fixtures";
 import { learnerIn } from "../testing/learner";
 import { publishedModule } from "../testing/published-module";

@@ -1,10 +1,10 @@
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { option, p, part, text } from "../content/test-document";
 import { addCourseModule, createCourse, publishCourse } from "../courses/service";
 import type { DocJSON } from "../documents/json";
 import { enrol } from "../learning/service";
 import { testDatabase } from "../testing/database";
+import { option, p, part, text } from "../testing/documents";
 import { makeOrganisation } from "../testing/fixtures";
 import { learnerIn } from "../testing/learner";
 import { publishedModule } from "../testing/published-module";

@@ -1,8 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { doc, p, text } from "../content/test-document";
 import { addCourseModule, createCourse, publishCourse } from "../courses/service";
 import { testDatabase } from "../testing/database";
+import { doc, p, text } from "../testing/documents";
 import { makeOrganisation } from "../testing/fixtures";
 import { publishedModule } from "../testing/published-module";
 import { assign } from "./assignments";

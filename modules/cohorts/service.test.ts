@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, cohortMembers, enrolments, membershipRoles, memberships } from "../../db/schema";
-import { p, text } from "../content/test-document";
 import type { DocJSON } from "../documents/json";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
+import { p, text } from "../testing/documents";
 import { makeOrganisation } from "../testing/fixtures";
 import { publishedModule } from "../testing/published-module";
 import { assign } from "./assignments";

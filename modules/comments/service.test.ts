@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { p, text } from "../content/test-document";
 import { testDatabase } from "../testing/database";
+import { p, text } from "../testing/documents";
 import { makeOrganisation } from "../testing/fixtures";
 import { createModule } from "../workshop/service";
 import { listThreads, reply, startThread } from "./service";

@@ -4,11 +4,11 @@ import { describe, expect, it } from "vitest";
 import { jsonToYDoc, yDocToJSON } from "../collaboration/ydoc";
 import { validateDoc } from "../documents/json";
 import { renderDocumentHTML } from "../documents/render";
+import { doc, p, text } from "../testing/documents";
 import type { ModuleDetails } from "../workshop/schemas";
 import { canonicalDoc } from "./canonical";
 import { parseModuleFile } from "./parse";
 import { serializeModule } from "./serialize";
-import { doc, p, text } from "./test-document";
 
 const details: ModuleDetails = {
   title: "Lists",

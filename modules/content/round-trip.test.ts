@@ -4,12 +4,12 @@ import { describe, expect, it } from "vitest";
 import { documentSchema } from "../documents/extensions";
 import { type DocJSON, EMPTY_DOC, validateDoc } from "../documents/json";
 import { BLOCK_TYPES } from "../documents/vocabulary";
+import { bold, br, comment, doc, everything, italic, link, option, p, part, text } from "../testing/documents";
 import type { ModuleDetails } from "../workshop/schemas";
 import { canonicalDoc } from "./canonical";
 import { parseModuleFile } from "./parse";
 import { serializeModule } from "./serialize";
 import { listStarterModules } from "./starter";
-import { bold, br, comment, doc, everything, italic, link, option, p, part, text } from "./test-document";
 
 const details: ModuleDetails = {
   title: "Round trip",

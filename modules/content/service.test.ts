@@ -6,13 +6,13 @@ import { appendUpdate, loadYDoc } from "../collaboration/store";
 import { FRAGMENT } from "../collaboration/ydoc";
 import { NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
+import { comment, doc, everything, p, text } from "../testing/documents";
 import { makeOrganisation } from "../testing/fixtures";
 import { createModule } from "../workshop/service";
 import { canonicalDoc } from "./canonical";
 import { parseModuleFile } from "./parse";
 import { defaultAuthor, exportModule, IMPORTED_CREDIT, importModuleFiles } from "./service";
 import { listStarterModules } from "./starter";
-import { comment, doc, everything, p, text } from "./test-document";
 
 const good = (title: string) =>
   [

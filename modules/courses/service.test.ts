@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { contextFor } from "../auth/context";
-import { p, text } from "../content/test-document";
 import type { DocJSON } from "../documents/json";
 import { enrolSelf } from "../learning/service";
 import { createModuleVersion } from "../publishing/service";
 import { InvalidError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
+import { p, text } from "../testing/documents";
 import { makeOrganisation } from "../testing/fixtures";
 import { createModule, getModule } from "../workshop/service";
 import {

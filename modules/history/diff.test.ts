@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { everything } from "../content/test-document";
 import { documentSchema } from "../documents/extensions";
 import { documentFacts } from "../documents/facts";
 import { type DocJSON, validateDoc } from "../documents/json";
 import { CONTENT_NOTE_TOPICS } from "../documents/vocabulary";
+import { everything } from "../testing/documents";
 import { compareDocs, type DiffRow } from "./diff";
 
 type Path = number[];

@@ -4,13 +4,13 @@ import { enrolments, moduleProgress, progressEvents, reflections } from "../../d
 import { contextFor } from "../auth/context";
 import { assign, moveToLatestVersion } from "../cohorts/assignments";
 import { createCohort, joinCohort } from "../cohorts/service";
-import { doc, option, p, part, text } from "../content/test-document";
 import { addCourseModule, createCourse, publishCourse, updateCourseModule } from "../courses/service";
 import type { DocJSON } from "../documents/json";
 import { createModuleVersion } from "../publishing/service";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { crossOrganisationReferences } from "../testing/cross-organisation";
 import { testDatabase } from "../testing/database";
+import { doc, option, p, part, text } from "../testing/documents";
 import { makeOrganisation } from "../testing/fixtures";
 import { learnerIn } from "../testing/learner";
 import { publishedModule } from "../testing/published-module";

@@ -3,12 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { xapiCursors, xapiOutbox } from "../../db/schema";
 import { loadConfig } from "../config/load";
 import { testDatabase } from "../testing/database";
-import { freePort, startFakeLrs } from "./fake-lrs";
+import { freePort, startFakeLrs } from "../testing/fake-lrs";
+import { cohortWithProgress } from "../testing/xapi-cohort";
 import { enqueueNewStatements, FIRST_RETRY_MS, MAX_RETRY_MS, markFailed } from "./outbox";
 import { deliverDue, startSender } from "./sender";
 import { lrsSettings } from "./settings";
 import { cohortStatements } from "./statements";
-import { cohortWithProgress } from "./test-fixture";
 
 let database: ReturnType<typeof testDatabase>;
 let lrs: Awaited<ReturnType<typeof startFakeLrs>> | null = null;

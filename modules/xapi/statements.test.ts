@@ -3,10 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
+import { cohortWithProgress, SENSITIVE_SECTION_TITLE } from "../testing/xapi-cohort";
 import { cohortEventsQuery } from "./events";
 import { actorName, uuidV5 } from "./ids";
 import { cohortStatements } from "./statements";
-import { cohortWithProgress, SENSITIVE_SECTION_TITLE } from "./test-fixture";
 import type { Statement } from "./types";
 
 /**

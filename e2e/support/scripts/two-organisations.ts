@@ -7,12 +7,12 @@
 import { openDatabase } from "../../../db/client";
 import { findUserByEmail, hashPassword, insertUser } from "../../../modules/accounts/service";
 import { contextFor } from "../../../modules/auth/context";
-import { doc, option, p, part, text } from "../../../modules/content/test-document";
 import { addCourseModule, createCourse, listCourses, publishCourse } from "../../../modules/courses/service";
 import { learnerPlace } from "../../../modules/learning/place";
 import { enrolSelf } from "../../../modules/learning/service";
 import { reflect } from "../../../modules/learning/steps";
 import { actorFor, addMembership, createOrganisation, organisationsOf } from "../../../modules/organisations/service";
+import { doc, option, p, part, text } from "../../../modules/testing/documents";
 import { publishedModule } from "../../../modules/testing/published-module";
 
 type Options = { databasePath: string; adminEmail: string; password: string; tag: string };

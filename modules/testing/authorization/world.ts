@@ -4,7 +4,6 @@ import type { Actor } from "../../auth/policy";
 import { assign } from "../../cohorts/assignments";
 import { createCohort, joinCohort } from "../../cohorts/service";
 import { startThread } from "../../comments/service";
-import { doc, option, p, part, text } from "../../content/test-document";
 import { addCourseModule, createCourse, publishCourse } from "../../courses/service";
 import { learnerPlace } from "../../learning/place";
 import { enrolSelf } from "../../learning/service";
@@ -15,6 +14,7 @@ import { listSupportResources } from "../../organisations/support";
 import { createModuleVersion } from "../../publishing/service";
 import { setCollaborator } from "../../workshop/collaborators";
 import { createModule, getModule } from "../../workshop/service";
+import { doc, option, p, part, text } from "../documents";
 import { makeOrganisation } from "../fixtures";
 
 /**

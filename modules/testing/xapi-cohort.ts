@@ -1,13 +1,13 @@
 import { assign } from "../cohorts/assignments";
 import { createCohort, joinCohort, removeCohortMember } from "../cohorts/service";
-import { option, p, part, text } from "../content/test-document";
 import { addCourseModule, createCourse, publishCourse } from "../courses/service";
 import type { DocJSON } from "../documents/json";
 import { enrol } from "../learning/service";
-import type { testDatabase } from "../testing/database";
-import { makeOrganisation } from "../testing/fixtures";
-import { learnerIn } from "../testing/learner";
-import { publishedModule } from "../testing/published-module";
+import type { testDatabase } from "./database";
+import { option, p, part, text } from "./documents";
+import { makeOrganisation } from "./fixtures";
+import { learnerIn } from "./learner";
+import { publishedModule } from "./published-module";
 
 /** Shared by the xAPI tests: a cohort on a two-module course, with learners at known points. */
 
