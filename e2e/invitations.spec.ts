@@ -249,3 +249,31 @@ test("a personal invitation lets in only the person it was sent to, and tells an
   await expect(row.getByRole("cell").nth(5)).toHaveText("Used up");
   await checkPage(page);
 });
+
+test("someone signed in to another organisation joins with a link and goes on in the one they joined", async ({
+  page,
+  newPage,
+}) => {
+  const admin = await signUpOrganisation(page);
+  const link = await createInvitationLink(page, { roles: ["Trainer"], label: "From elsewhere" });
+
+  const other = await newPage();
+  const elsewhere = await signUpOrganisation(other);
+  await other.goto(link);
+  await expect(other.getByRole("heading", { level: 1, name: `Join ${admin.organisationName}` })).toBeVisible();
+  await expect(other.getByRole("main")).toContainText(`You are logged in as ${elsewhere.name}.`);
+  await checkPage(other);
+  await other.getByRole("button", { name: `Join ${admin.organisationName}` }).click();
+
+  await expect(other).toHaveURL(/\/courses$/);
+  await checkPage(other);
+  await expect(other.getByRole("banner").getByRole("link", { name: /Your account/ })).toHaveText(
+    `Your account: ${elsewhere.name} · ${admin.organisationName}`,
+  );
+
+  await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Members" }).click();
+  await expect(page.getByRole("row").filter({ hasText: elsewhere.email }).getByRole("cell").nth(2)).toHaveText(
+    "Trainer",
+  );
+  await checkPage(page);
+});

@@ -13,7 +13,13 @@ function telHref(phone: string) {
 }
 
 /** Support resources as people need them in a hard moment: what it is, and one tap to reach it. */
-export function SupportList({ resources, headingLevel = 2 }: { resources: SupportItem[]; headingLevel?: 2 | 3 }) {
+export function SupportList({
+  resources,
+  headingLevel = 2,
+}: {
+  resources: readonly SupportItem[];
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <ul className="support-list">

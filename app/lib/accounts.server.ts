@@ -1,9 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { authenticate } from "../../modules/accounts/service";
-import { homeFor } from "../../modules/auth/policy";
-import { actorFor, organisationsOf } from "../../modules/organisations/service";
-import { standingOf } from "../../modules/workshop/service";
-import { startSession } from "./auth.server";
+import { contextOf, firstActor, startSession } from "./auth.server";
+import { navigation } from "./domain.server";
 
 export { changePasswordSchema, loginSchema, profileSchema } from "../../modules/accounts/schemas";
 export { changePassword, updateProfileName } from "../../modules/accounts/service";
@@ -20,8 +18,7 @@ export async function logIn(
   const { db } = context.runtime;
   const result = await authenticate(db, { ...input, ip: context.ip });
   if (!result.ok) return { ok: false, message: result.reason === "throttled" ? THROTTLED : FAILED };
-  const org = organisationsOf(db, result.user.id)[0];
-  const actor = org ? actorFor(db, org.id, result.user.id) : null;
-  const cookie = await startSession(request, context, result.user.id, org?.id ?? null);
-  return { ok: true, cookie, home: actor ? homeFor(actor, standingOf(db, actor)) : "/account" };
+  const actor = firstActor(context, result.user.id);
+  const cookie = await startSession(request, context, result.user.id, actor?.orgId ?? null);
+  return { ok: true, cookie, home: actor ? navigation.startPage(contextOf(context, actor)) : "/account" };
 }

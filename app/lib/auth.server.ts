@@ -7,7 +7,7 @@ import {
   revokeSession,
   setSessionOrg,
 } from "../../modules/accounts/sessions";
-import { type Context, contextFor } from "../../modules/auth/context";
+import { type Context, contextFor, type Visit, visitFor } from "../../modules/auth/context";
 import { type Actor, type Permission, requirePermission } from "../../modules/auth/policy";
 import { actorFor, organisationsOf } from "../../modules/organisations/service";
 import { forbidden } from "./http.server";
@@ -66,13 +66,17 @@ async function findActor(request: Request, context: AppLoadContext) {
   const { db } = context.runtime;
   let actor = session.currentOrgId ? actorFor(db, session.currentOrgId, session.user.id) : null;
   if (!actor) {
-    const first = organisationsOf(db, session.user.id)[0];
-    if (first) {
-      setSessionOrg(db, session.id, first.id);
-      actor = actorFor(db, first.id, session.user.id);
-    }
+    actor = firstActor(context, session.user.id);
+    if (actor) setSessionOrg(db, session.id, actor.orgId);
   }
   return { session, actor };
+}
+
+/** Who a person is on signing in: a member of their first organisation, or null when they belong to none. */
+export function firstActor(context: AppLoadContext, userId: string): Actor | null {
+  const { db } = context.runtime;
+  const first = organisationsOf(db, userId)[0];
+  return first ? actorFor(db, first.id, userId) : null;
 }
 
 /** As currentActor, sending someone who is not signed in to log in. */
@@ -94,8 +98,27 @@ export async function requireActor(request: Request, context: AppLoadContext): P
  * of this request, and the server's event bus. Who may do what is the use case's to decide.
  */
 export async function requireContext(request: Request, context: AppLoadContext): Promise<Context> {
-  const actor = await requireActor(request, context);
+  return contextOf(context, await requireActor(request, context));
+}
+
+/** The context of a request made as this actor (found from the session by the caller). */
+export function contextOf(context: AppLoadContext, actor: Actor): Context {
   return contextFor(context.runtime.db, actor, new Date(), context.runtime.events);
+}
+
+/**
+ * The context of someone holding an invitation link: the person signed in, who may belong to no
+ * organisation yet, or a visitor. What they may do is the link's to decide.
+ */
+export async function visitContext(request: Request, context: AppLoadContext): Promise<Visit> {
+  const session = await getSession(request, context);
+  return visitFor(context.runtime.db, session?.user.id ?? null, new Date(), context.runtime.events);
+}
+
+/** The signed-in person goes on in this organisation (one they have just joined). */
+export async function enterOrganisation(request: Request, context: AppLoadContext, orgId: string) {
+  const session = await requireSession(request, context);
+  setSessionOrg(context.runtime.db, session.id, orgId);
 }
 
 /** The actor, when their roles include the permission; otherwise a calm 403 page. */

@@ -2,72 +2,47 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect, redirectDocument } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
-import { getSession, startSession } from "~/lib/auth.server";
-import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
-import {
-  acceptInvitation,
-  invitationIsFor,
-  joinNewAccountSchema,
-  lookUpInvitation,
-  setSessionOrg,
-  signUpWithInvitation,
-} from "~/lib/organisations.server";
+import { enterOrganisation, getSession, startSession, visitContext } from "~/lib/auth.server";
+import { joining } from "~/lib/domain.server";
+import { handled } from "~/lib/http.server";
+import { dispatch, intent } from "~/lib/intents.server";
 import { rolesWithArticles } from "~/lib/roles";
 
 export const meta: MetaFunction = () => [{ title: "Join an organisation · Alongside" }];
 
-const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const visit = await visitContext(request, context);
+    const page = joining.invitationPage(visit, context.runtime.config.SESSION_SECRET, params.token ?? "");
+    const session = await getSession(request, context);
+    if (!page.ok) return data({ ok: false as const, message: page.message, signedInAs: null }, { status: 410 });
+    return { ...page, signedInAs: session ? session.user.name : null };
+  });
 
-function findInvitation(token: string | undefined, context: LoaderFunctionArgs["context"]) {
-  if (!token || !TOKEN.test(token)) {
-    return { ok: false as const, message: "This invitation link is not valid. Check that you copied all of it." };
-  }
-  return lookUpInvitation(context.runtime.db, context.runtime.config.SESSION_SECRET, token);
-}
-
-export const loader = async ({ request, params, context }: LoaderFunctionArgs) => {
-  const found = findInvitation(params.token, context);
-  const session = await getSession(request, context);
-  if (!found.ok) return data({ ok: false as const, message: found.message, signedInAs: null }, { status: 410 });
-  // Whether it is personal, never for whom: whoever holds the link may not be that person.
-  return {
-    ok: true as const,
-    orgName: found.invitation.orgName,
-    roles: found.invitation.roles,
-    personal: found.invitation.email !== null,
-    signedInAs: session ? session.user.name : null,
-    forThisAccount: session ? invitationIsFor(found.invitation, session.user.email) : null,
-  };
-};
-
-export const action = async ({ request, params, context }: ActionFunctionArgs) => {
-  const form = await readForm(request);
-  const token = String(params.token ?? "");
-  const { db, config } = context.runtime;
-  const found = findInvitation(token, context);
-  if (!found.ok) return invalid({ errors: { form: found.message }, values: {} });
-  const session = await getSession(request, context);
-  if (form.get("intent") === "accept") {
-    if (!session) throw redirect(`/login?next=${encodeURIComponent(`/join/${token}`)}`);
-    try {
-      const invitation = acceptInvitation(db, config.SESSION_SECRET, token, session.user.id);
-      setSessionOrg(db, session.id, invitation.orgId);
-    } catch (error) {
-      return invalidFromError(error, form);
-    }
-    throw redirectDocument("/?joined=1");
-  }
-  const parsed = parseForm(form, joinNewAccountSchema);
-  if (!parsed.ok) return invalid(parsed);
-  let joined: Awaited<ReturnType<typeof signUpWithInvitation>>;
-  try {
-    joined = await signUpWithInvitation(db, config.SESSION_SECRET, token, parsed.data);
-  } catch (error) {
-    return invalidFromError(error, form);
-  }
-  const cookie = await startSession(request, context, joined.user.id, joined.invitation.orgId);
-  throw redirectDocument("/?joined=1", { headers: { "Set-Cookie": cookie } });
-};
+export const action = ({ request, params, context }: ActionFunctionArgs) =>
+  handled(async () => {
+    const token = params.token ?? "";
+    const secret = context.runtime.config.SESSION_SECRET;
+    const visit = await visitContext(request, context);
+    return dispatch(request, visit, {
+      accept: intent({
+        run: async (visit) => {
+          if (!visit.userId) throw redirect(`/login?next=${encodeURIComponent(`/join/${token}`)}`);
+          const { orgId } = joining.acceptInvitation(visit, secret, token);
+          await enterOrganisation(request, context, orgId);
+          return redirectDocument("/?joined=1");
+        },
+      }),
+      signup: intent({
+        schema: joining.joinNewAccountSchema,
+        run: async (visit, input) => {
+          const joined = await joining.signUpWithInvitation(visit, secret, token, input);
+          const cookie = await startSession(request, context, joined.user.id, joined.invitation.orgId);
+          return redirectDocument("/?joined=1", { headers: { "Set-Cookie": cookie } });
+        },
+      }),
+    });
+  });
 
 const LABELS = { name: "Your name", email: "Email", password: "Password", invitation: "Invitation" };
 

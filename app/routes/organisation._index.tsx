@@ -1,16 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { formatDate, Notice } from "~/components/layout";
-import { requireAllowed } from "~/lib/auth.server";
-import { listMembers } from "~/lib/organisations.server";
+import { requireContext } from "~/lib/auth.server";
+import { organisations } from "~/lib/domain.server";
+import { handled } from "~/lib/http.server";
 import { ROLE_LABELS } from "~/lib/roles";
 
 export const meta: MetaFunction = () => [{ title: "Members · Alongside" }];
 
-export const loader = async ({ request, context }: LoaderFunctionArgs) => {
-  const actor = await requireAllowed(request, context, "organisation.manage");
-  return { members: listMembers(context.runtime.db, actor.orgId), me: actor.membershipId };
-};
+export const loader = ({ request, context }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const ctx = await requireContext(request, context);
+    return { members: organisations.members(ctx), me: ctx.actor.membershipId };
+  });
 
 export default function Members() {
   const { members, me } = useLoaderData<typeof loader>();

@@ -1,17 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/components/layout";
-import { activityLog } from "~/lib/audit.server";
-import { requireAllowed } from "~/lib/auth.server";
+import { requireContext } from "~/lib/auth.server";
+import { audit } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Activity log · Alongside" }];
 
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
-  handled(async () => {
-    const actor = await requireAllowed(request, context, "audit.view");
-    return { events: activityLog(context.runtime.db, actor.orgId) };
-  });
+  handled(async () => ({ events: audit.activityLog(await requireContext(request, context)) }));
 
 export default function Activity() {
   const { events } = useLoaderData<typeof loader>();

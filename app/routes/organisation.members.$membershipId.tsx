@@ -2,11 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, fieldValues } from "~/components/form";
-import { requireAllowed, requireContext } from "~/lib/auth.server";
+import { requireContext } from "~/lib/auth.server";
 import { organisations } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
 import { dispatch, intent } from "~/lib/intents.server";
-import { getMember } from "~/lib/organisations.server";
 import { ROLE_LABELS, ROLES } from "~/lib/roles";
 
 export const meta: MetaFunction = () => [{ title: "Member · Alongside" }];
@@ -21,9 +20,8 @@ const ROLE_HINTS: Record<(typeof ROLES)[number], string> = {
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "organisation.manage");
-    const member = getMember(context.runtime.db, actor.orgId, paramId(params, "membershipId"));
-    return { member, isMe: member.membershipId === actor.membershipId };
+    const ctx = await requireContext(request, context);
+    return { member: organisations.member(ctx, paramId(params, "membershipId")) };
   });
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
@@ -48,7 +46,8 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
   });
 
 export default function Member() {
-  const { member, isMe } = useLoaderData<typeof loader>();
+  const { member } = useLoaderData<typeof loader>();
+  const { isMe } = member;
   const state = useActionData<typeof action>();
   const chosen = fieldValues(state, "roles", member.roles);
   return (

@@ -3,35 +3,37 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
 import { SupportFields } from "~/components/support-fields";
-import { requireAllowed } from "~/lib/auth.server";
-import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
-import { handled, notFound, paramId } from "~/lib/http.server";
-import { listSupportResources, supportResourceSchema, updateSupportResource } from "~/lib/organisations.server";
+import { requireContext } from "~/lib/auth.server";
+import { organisations } from "~/lib/domain.server";
+import { handled, paramId } from "~/lib/http.server";
+import { dispatch, intent } from "~/lib/intents.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit support resource · Alongside" }];
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "organisation.manage");
-    const id = paramId(params, "resourceId");
-    const resource = listSupportResources(context.runtime.db, actor.orgId).find((r) => r.id === id);
-    if (!resource) notFound();
-    return { resource };
+    const ctx = await requireContext(request, context);
+    return { resource: organisations.supportResource(ctx, paramId(params, "resourceId")) };
   });
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "organisation.manage");
+    const ctx = await requireContext(request, context);
     const id = paramId(params, "resourceId");
-    const form = await readForm(request);
-    const parsed = parseForm(form, supportResourceSchema);
-    if (!parsed.ok) return invalid(parsed);
-    try {
-      updateSupportResource(context.runtime.db, actor, id, parsed.data);
-    } catch (error) {
-      return invalidFromError(error, form);
-    }
-    return redirect("/organisation/support");
+    return dispatch(
+      request,
+      ctx,
+      {
+        save: intent({
+          schema: organisations.supportResourceSchema,
+          run: (ctx, input) => {
+            organisations.updateSupportResource(ctx, id, input);
+            return redirect("/organisation/support");
+          },
+        }),
+      },
+      { unnamed: "save" },
+    );
   });
 
 export default function EditSupportResource() {

@@ -4,52 +4,50 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { ErrorSummary } from "~/components/form";
 import { Notice } from "~/components/layout";
 import { SupportFields } from "~/components/support-fields";
-import { requireAllowed } from "~/lib/auth.server";
-import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
+import { requireContext } from "~/lib/auth.server";
+import { organisations } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
-import { idSchema } from "~/lib/ids.server";
-import {
-  addSupportResource,
-  deleteSupportResource,
-  isReachable,
-  listSupportResources,
-  moveSupportResource,
-  supportResourceSchema,
-} from "~/lib/organisations.server";
+import { dispatch, intent } from "~/lib/intents.server";
 
 export const meta: MetaFunction = () => [{ title: "Support resources · Alongside" }];
 
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
-  handled(async () => {
-    const actor = await requireAllowed(request, context, "organisation.manage");
-    const resources = listSupportResources(context.runtime.db, actor.orgId).map((r) => ({
-      ...r,
-      reachable: isReachable(r),
-    }));
-    return { resources };
-  });
+  handled(async () => ({ resources: organisations.supportToManage(await requireContext(request, context)) }));
 
 export const action = ({ request, context }: ActionFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "organisation.manage");
-    const form = await readForm(request);
-    const { db } = context.runtime;
-    const intent = form.get("intent");
-    try {
-      if (intent === "add") {
-        const parsed = parseForm(form, supportResourceSchema);
-        if (!parsed.ok) return invalid(parsed);
-        addSupportResource(db, actor, parsed.data);
-        return redirect("/organisation/support");
-      }
-      const id = idSchema.safeParse(form.get("resourceId"));
-      if (!id.success) return invalid({ errors: { form: "That support resource could not be found." }, values: {} });
-      if (intent === "up" || intent === "down") moveSupportResource(db, actor, id.data, intent);
-      else if (intent === "delete") deleteSupportResource(db, actor, id.data);
-    } catch (error) {
-      return invalidFromError(error, form);
-    }
-    return redirect("/organisation/support");
+    const ctx = await requireContext(request, context);
+    const back = () => redirect("/organisation/support");
+    return dispatch(request, ctx, {
+      add: intent({
+        schema: organisations.supportResourceSchema,
+        run: (ctx, input) => {
+          organisations.addSupportResource(ctx, input);
+          return back();
+        },
+      }),
+      up: intent({
+        schema: organisations.resourceIdSchema,
+        run: (ctx, input) => {
+          organisations.moveSupportResource(ctx, input.resourceId, "up");
+          return back();
+        },
+      }),
+      down: intent({
+        schema: organisations.resourceIdSchema,
+        run: (ctx, input) => {
+          organisations.moveSupportResource(ctx, input.resourceId, "down");
+          return back();
+        },
+      }),
+      delete: intent({
+        schema: organisations.resourceIdSchema,
+        run: (ctx, input) => {
+          organisations.deleteSupportResource(ctx, input.resourceId);
+          return back();
+        },
+      }),
+    });
   });
 
 export default function SupportResources() {

@@ -2,13 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/layout";
 import { Tabs } from "~/components/tabs";
-import { requireAllowed } from "~/lib/auth.server";
-import { getOrganisation } from "~/lib/organisations.server";
+import { requireContext } from "~/lib/auth.server";
+import { organisations } from "~/lib/domain.server";
+import { handled } from "~/lib/http.server";
 
-export const loader = async ({ request, context }: LoaderFunctionArgs) => {
-  const actor = await requireAllowed(request, context, "organisation.manage");
-  return { name: getOrganisation(context.runtime.db, actor.orgId)?.name ?? "" };
-};
+export const loader = ({ request, context }: LoaderFunctionArgs) =>
+  handled(async () => organisations.organisationToManage(await requireContext(request, context)));
 
 export default function OrganisationLayout() {
   const { name } = useLoaderData<typeof loader>();

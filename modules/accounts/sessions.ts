@@ -67,3 +67,11 @@ export function revokeOtherSessions(db: DB, userId: string, keepSessionId: strin
 export function setSessionOrg(db: DB, sessionId: string, orgId: string) {
   db.update(sessions).set({ currentOrgId: orgId }).where(eq(sessions.id, sessionId)).run();
 }
+
+/** Someone removed from an organisation: their open sessions no longer point at it. */
+export function detachSessionsFrom(db: DB, userId: string, orgId: string) {
+  db.update(sessions)
+    .set({ currentOrgId: null })
+    .where(and(eq(sessions.userId, userId), eq(sessions.currentOrgId, orgId)))
+    .run();
+}

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { contextFor } from "../auth/context";
 import { createCohort } from "../cohorts/service";
-import { listMembers, setMemberRoles } from "../organisations/service";
+import { setMemberRoles } from "../organisations/members";
+import { listMembers } from "../organisations/service";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
-import { AUDIT_ACTIONS, activityLog, describeAudit, recordAudit } from "./service";
+import { activityLog } from "./activity-log";
+import { AUDIT_ACTIONS, describeAudit, recordAudit } from "./service";
 
 let database: ReturnType<typeof testDatabase>;
 beforeEach(() => {
@@ -61,7 +63,7 @@ describe("activityLog", () => {
       detail: { roles: ["co_designer"] },
     });
 
-    const described = activityLog(db, org.org.id).map((e) => [e.actorName, e.description]);
+    const described = activityLog(contextFor(db, org.admin.actor)).map((e) => [e.actorName, e.description]);
     expect(described.slice(0, 5)).toEqual([
       ["Ann Jones", "Joined through an invitation as a co-designer"],
       ["Sam Taylor", "Downloaded the xAPI statements of Spring group"],
@@ -69,5 +71,31 @@ describe("activityLog", () => {
       ["Sam Taylor", "Created the cohort Spring group"],
       ["Admin Person", "Changed the roles of Ann Jones to Co-designer and Learner"],
     ]);
+  });
+});
+
+describe("activityLog, across organisations", () => {
+  it("never names another organisation's cohort, module or course, whatever an event points at", () => {
+    const { db } = database;
+    const north = makeOrganisation(db, "North");
+    const south = makeOrganisation(db, "South");
+    const southTrainer = south.member(["trainer"], "South Trainer");
+    const theirs = createCohort(db, southTrainer.actor, {
+      name: "South's private group",
+      description: "",
+      startsOn: "2027-01-04",
+      endsOn: null,
+    });
+    recordAudit(db, {
+      orgId: north.org.id,
+      actorUserId: north.admin.user.id,
+      action: "cohort.progress_exported",
+      targetType: "cohort",
+      targetId: theirs.id,
+    });
+
+    const described = activityLog(contextFor(db, north.admin.actor)).map((e) => e.description);
+    expect(described[0]).toBe("Downloaded the progress of a cohort (CSV)");
+    expect(described.join(" ")).not.toContain("South's private group");
   });
 });

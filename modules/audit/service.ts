@@ -1,6 +1,5 @@
-import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
-import { auditEvents, memberships, users } from "../../db/schema";
+import { auditEvents } from "../../db/schema";
 import { roleNames, rolesWithArticles } from "../auth/role-sentences";
 import { isRole, type Role } from "../auth/roles";
 
@@ -122,40 +121,4 @@ export function describeAudit(action: string, detail: Record<string, unknown> | 
     return `${base} as ${rolesWithArticles(rolesIn(detail?.roles))}`;
   }
   return base;
-}
-
-/**
- * The organisation's security events: those recorded against it, plus account events (log-ins,
- * password changes) of its current members.
- */
-export function activityLog(db: DB, orgId: string, limit = 100) {
-  // The name of what an event was done to, from the table its target type names.
-  const target = sql<string | null>`(case ${auditEvents.targetType}
-    when 'user' then (select name from users t where t.id = ${auditEvents.targetId})
-    when 'cohort' then (select name from cohorts t where t.id = ${auditEvents.targetId})
-    when 'module' then (select title from modules t where t.id = ${auditEvents.targetId})
-    when 'course' then (select title from courses t where t.id = ${auditEvents.targetId})
-    else null end)`;
-  return db
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      action: auditEvents.action,
-      detail: auditEvents.detail,
-      actorName: users.name,
-      targetName: target,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
-    .leftJoin(memberships, and(eq(memberships.userId, auditEvents.actorUserId), eq(memberships.orgId, orgId)))
-    .where(or(eq(auditEvents.orgId, orgId), and(isNull(auditEvents.orgId), sql`${memberships.id} is not null`)))
-    .orderBy(desc(auditEvents.id))
-    .limit(limit)
-    .all()
-    .map((e) => ({
-      id: e.id,
-      at: e.at,
-      actorName: e.actorName,
-      description: describeAudit(e.action, e.detail, e.targetName),
-    }));
 }

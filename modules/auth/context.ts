@@ -14,10 +14,21 @@ export function contextFor(db: DB, actor: Actor, now = new Date(), events: Event
 }
 
 /**
+ * What an entry point receives when the person does not act inside an organisation yet: someone
+ * holding an invitation link, signed in (perhaps belonging to no organisation) or not signed in at
+ * all (`userId` null). Only a secret they hold, never a role, can let them in.
+ */
+export type Visit = { db: DB; userId: string | null; now: Date; events: Events };
+
+export function visitFor(db: DB, userId: string | null, now = new Date(), events: Events = noEvents): Visit {
+  return { db, userId, now, events };
+}
+
+/**
  * Runs a command in one transaction. What it emits is held back and told only after the commit, so
  * a subscriber never acts on a change that was rolled back.
  */
-export function inTransaction<T>(ctx: Context, command: (tx: Context) => T): T {
+export function inTransaction<C extends { db: DB; events: Events }, T>(ctx: C, command: (tx: C) => T): T {
   const pending = pendingEvents();
   const result = ctx.db.transaction((db) => command({ ...ctx, db, events: pending }));
   pending.flushTo(ctx.events);

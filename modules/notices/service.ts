@@ -1,7 +1,7 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { notices } from "../../db/schema";
-import type { Context } from "../auth/context";
+import { type Context, inTransaction } from "../auth/context";
 import { NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
 
@@ -54,33 +54,24 @@ export function unreadNotices(db: DB, orgId: string, userId: string, limit = 20)
     .all();
 }
 
-export function unreadNoticeCount(db: DB, orgId: string, userId: string): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(notices)
-      .where(and(eq(notices.userId, userId), eq(notices.orgId, orgId), isNull(notices.readAt)))
-      .get()?.n ?? 0
-  );
-}
-
 /**
  * Dismisses one of the person's own notices (or all of them when no id is given). Dismissing one
  * already dismissed changes nothing; an id that is not one of theirs is not there.
  */
 export function dismissNotices(ctx: Context, noticeId: string | null) {
-  const own = and(eq(notices.userId, ctx.actor.userId), eq(notices.orgId, ctx.actor.orgId));
-  if (noticeId) {
-    const found = ctx.db
-      .select({ id: notices.id })
-      .from(notices)
-      .where(and(own, eq(notices.id, noticeId)))
-      .get();
-    if (!found) throw new NotFoundError("That notice");
-  }
-  ctx.db
-    .update(notices)
-    .set({ readAt: ctx.now })
-    .where(and(own, isNull(notices.readAt), noticeId ? eq(notices.id, noticeId) : undefined))
-    .run();
+  inTransaction(ctx, ({ db, actor, now }) => {
+    const own = and(eq(notices.userId, actor.userId), eq(notices.orgId, actor.orgId));
+    if (noticeId) {
+      const found = db
+        .select({ id: notices.id })
+        .from(notices)
+        .where(and(own, eq(notices.id, noticeId)))
+        .get();
+      if (!found) throw new NotFoundError("That notice");
+    }
+    db.update(notices)
+      .set({ readAt: now })
+      .where(and(own, isNull(notices.readAt), noticeId ? eq(notices.id, noticeId) : undefined))
+      .run();
+  });
 }

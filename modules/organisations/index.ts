@@ -1,4 +1,25 @@
-/** What routes may ask of organisations. */
-export { memberRolesSchema } from "./schemas";
-export { removeMember, setMemberRoles } from "./service";
-export { supportForLearners } from "./support";
+/**
+ * What routes may ask of organisations: its admins' members, invitations and support pages, and the
+ * support everyone is shown. Joining through an invitation is its own feature (`modules/joining`).
+ */
+export { invite, listInvitations, revokeInvitation } from "./invitations";
+export { member, members, removeMember, setMemberRoles } from "./members";
+export {
+  invitationIdSchema,
+  invitationSchema,
+  memberRolesSchema,
+  resourceIdSchema,
+  supportResourceSchema,
+} from "./schemas";
+export { organisationToManage } from "./service";
+export {
+  addSupportResource,
+  deleteSupportResource,
+  moveSupportResource,
+  supportForLearners,
+  supportNow,
+  supportResource,
+  supportToManage,
+  updateSupportResource,
+  VISITOR_SUPPORT,
+} from "./support";

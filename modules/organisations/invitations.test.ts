@@ -1,18 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { invitations, users } from "../../db/schema";
+import { contextFor, visitFor } from "../auth/context";
 import { importLearners } from "../cohorts/invite";
 import { cohortInviteeList, cohortMemberList, createCohort } from "../cohorts/service";
+import { acceptInvitation, signUpWithInvitation } from "../joining/join";
 import { InvalidError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation, makeUser } from "../testing/fixtures";
-import {
-  acceptInvitation,
-  createInvitation,
-  listInvitations,
-  lookUpInvitation,
-  signUpWithInvitation,
-} from "./invitations";
+import { createInvitation, listInvitations, lookUpInvitation } from "./invitations";
 import { actorFor } from "./service";
 
 const SECRET = "a-test-secret-for-personal-invitations-0123456";
@@ -56,7 +52,7 @@ describe("personal invitations", () => {
     });
 
     const refused = await asyncRefusal(() =>
-      signUpWithInvitation(t.db, SECRET, personal.token, account("someone.else@example.org")),
+      signUpWithInvitation(visitFor(t.db, null), SECRET, personal.token, account("someone.else@example.org")),
     );
     expect(refused.field).toBe("email");
     expect(refused.message).toBe(
@@ -66,7 +62,12 @@ describe("personal invitations", () => {
     expect(t.db.select().from(users).where(eq(users.email, "someone.else@example.org")).all()).toEqual([]);
     expect(lookUpInvitation(t.db, SECRET, personal.token)).toMatchObject({ ok: true });
 
-    const joined = await signUpWithInvitation(t.db, SECRET, personal.token, account("jo.bloggs@example.org", "Jo"));
+    const joined = await signUpWithInvitation(
+      visitFor(t.db, null),
+      SECRET,
+      personal.token,
+      account("jo.bloggs@example.org", "Jo"),
+    );
     expect(actorFor(t.db, org.id, joined.user.id)?.roles).toEqual(["co_designer"]);
   });
 
@@ -82,12 +83,12 @@ describe("personal invitations", () => {
       email: jo.email.toUpperCase(),
     });
 
-    const refused = refusal(() => acceptInvitation(t.db, SECRET, personal.token, other.id));
+    const refused = refusal(() => acceptInvitation(visitFor(t.db, other.id), SECRET, personal.token));
     expect(refused.field).toBe("form");
     expect(refused.message).toMatch(/^This invitation was made for one person, and sent to a different email address/);
     expect(actorFor(t.db, org.id, other.id)).toBeNull();
 
-    acceptInvitation(t.db, SECRET, personal.token, jo.id);
+    acceptInvitation(visitFor(t.db, jo.id), SECRET, personal.token);
     expect(actorFor(t.db, org.id, jo.id)?.roles).toEqual(["trainer"]);
   });
 
@@ -102,7 +103,9 @@ describe("personal invitations", () => {
     });
     const stored = t.db.select().from(invitations).where(eq(invitations.id, personal.id)).get();
     expect(stored).toMatchObject({ maxUses: 1, email: "ann@example.org" });
-    expect(listInvitations(t.db, admin.actor.orgId)).toMatchObject([{ id: personal.id, email: "ann@example.org" }]);
+    expect(listInvitations(contextFor(t.db, admin.actor))).toMatchObject([
+      { id: personal.id, email: "ann@example.org" },
+    ]);
   });
 
   it("made from a learner list keep the cohort's place for that person only", async () => {
@@ -118,11 +121,13 @@ describe("personal invitations", () => {
     ]);
     const token = invited[0]?.token ?? "";
 
-    await asyncRefusal(() => signUpWithInvitation(t.db, SECRET, token, account("mallory@example.org", "Ben Ode")));
+    await asyncRefusal(() =>
+      signUpWithInvitation(visitFor(t.db, null), SECRET, token, account("mallory@example.org", "Ben Ode")),
+    );
     expect(cohortMemberList(t.db, cohort.id)).toEqual([]);
     expect(cohortInviteeList(t.db, cohort.id).map((i) => i.email)).toEqual(["ben@example.org"]);
 
-    const ben = await signUpWithInvitation(t.db, SECRET, token, account("ben@example.org", "Ben Ode"));
+    const ben = await signUpWithInvitation(visitFor(t.db, null), SECRET, token, account("ben@example.org", "Ben Ode"));
     expect(actorFor(t.db, org.id, ben.user.id)?.roles).toEqual(["learner"]);
     expect(cohortMemberList(t.db, cohort.id).map((m) => m.name)).toEqual(["Ben Ode"]);
     expect(cohortInviteeList(t.db, cohort.id)).toEqual([]);
@@ -138,10 +143,12 @@ describe("links anyone can use", () => {
       expiresInDays: 7,
       maxUses: 2,
     });
-    const ann = await signUpWithInvitation(t.db, SECRET, link.token, account("ann@example.org", "Ann"));
-    const ben = await signUpWithInvitation(t.db, SECRET, link.token, account("ben@example.org", "Ben"));
+    const ann = await signUpWithInvitation(visitFor(t.db, null), SECRET, link.token, account("ann@example.org", "Ann"));
+    const ben = await signUpWithInvitation(visitFor(t.db, null), SECRET, link.token, account("ben@example.org", "Ben"));
     expect(actorFor(t.db, org.id, ann.user.id)?.roles).toEqual(["learner"]);
     expect(actorFor(t.db, org.id, ben.user.id)?.roles).toEqual(["learner"]);
-    expect(listInvitations(t.db, org.id)).toMatchObject([{ id: link.id, email: null, uses: 2, state: "used_up" }]);
+    expect(listInvitations(contextFor(t.db, admin.actor))).toMatchObject([
+      { id: link.id, email: null, uses: 2, state: "used_up" },
+    ]);
   });
 });

@@ -1,14 +1,12 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
-import { cohortInvitees, invitations, organisations, users } from "../../db/schema";
-import { hashPassword, insertUser, type NewAccount } from "../accounts/service";
+import { invitations, organisations } from "../../db/schema";
 import { recordAudit } from "../audit/service";
-import type { Actor } from "../auth/policy";
+import { type Context, inTransaction } from "../auth/context";
+import { type Actor, authorize } from "../auth/policy";
 import { isRole, type Role } from "../auth/roles";
-import { joinCohort } from "../cohorts/service";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { hashToken, newId, newToken } from "../shared/ids";
-import { addMembership } from "./service";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -73,11 +71,13 @@ export function invitationState(
   return "active";
 }
 
-export function listInvitations(db: DB, orgId: string, now = new Date()) {
-  return db
+/** The organisation's invitations, newest first, as its admins see them (never their links). */
+export function listInvitations(ctx: Context) {
+  authorize(ctx.actor, "organisation.manage");
+  return ctx.db
     .select()
     .from(invitations)
-    .where(eq(invitations.orgId, orgId))
+    .where(eq(invitations.orgId, ctx.actor.orgId))
     .orderBy(desc(invitations.createdAt))
     .all()
     .map((inv) => ({
@@ -90,24 +90,37 @@ export function listInvitations(db: DB, orgId: string, now = new Date()) {
       email: inv.email,
       expiresAt: inv.expiresAt,
       createdAt: inv.createdAt,
-      state: invitationState(inv, now),
+      state: invitationState(inv, ctx.now),
     }));
 }
 
-export function revokeInvitation(db: DB, actor: Actor, id: string, now = new Date()) {
-  db.transaction((tx) => {
-    const inv = tx.select().from(invitations).where(eq(invitations.id, id)).get();
-    if (!inv || inv.orgId !== actor.orgId) throw new NotFoundError("That invitation");
+/** An admin invites people into the organisation; the link carries the token and is shown once. */
+export function invite(ctx: Context, secret: string, input: Omit<InvitationInput, "cohortId">) {
+  authorize(ctx.actor, "organisation.manage");
+  return inTransaction(ctx, (tx) => createInvitation(tx.db, secret, tx.actor, { ...input, cohortId: null }, tx.now));
+}
+
+/** Withdraws an invitation: its link stops working at once. Revoking one already revoked changes nothing. */
+export function revokeInvitation(ctx: Context, invitationId: string) {
+  inTransaction(ctx, (tx) => {
+    const { db, actor, now } = tx;
+    const inv = db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, invitationId), eq(invitations.orgId, actor.orgId)))
+      .get();
+    if (!inv) throw new NotFoundError("That invitation");
+    authorize(actor, "organisation.manage", inv);
     if (inv.revokedAt) return;
-    tx.update(invitations).set({ revokedAt: now }).where(eq(invitations.id, id)).run();
+    db.update(invitations).set({ revokedAt: now }).where(eq(invitations.id, inv.id)).run();
     recordAudit(
-      tx,
+      db,
       {
         orgId: actor.orgId,
         actorUserId: actor.userId,
         action: "invitation.revoked",
         targetType: "invitation",
-        targetId: id,
+        targetId: inv.id,
       },
       now,
     );
@@ -120,16 +133,21 @@ const STATE_MESSAGES: Record<Exclude<InvitationState, "active">, string> = {
   revoked: "This invitation was withdrawn. Ask the person who sent it for a new link.",
 };
 
+const NOT_VALID = "This invitation link is not valid. Check that you copied all of it.";
+
+/** The shape of the tokens newToken makes, with room to spare: anything else is not a link of ours. */
+const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+
 /** The invitation behind a link, with a plain reason when it cannot be used. */
 export function lookUpInvitation(db: DB, secret: string, token: string, now = new Date()) {
+  if (!TOKEN.test(token)) return { ok: false as const, message: NOT_VALID };
   const row = db
     .select({ invitation: invitations, orgName: organisations.name })
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.orgId))
     .where(eq(invitations.tokenHash, hashToken(token, secret)))
     .get();
-  if (!row)
-    return { ok: false as const, message: "This invitation link is not valid. Check that you copied all of it." };
+  if (!row) return { ok: false as const, message: NOT_VALID };
   const state = invitationState(row.invitation, now);
   if (state !== "active") return { ok: false as const, message: STATE_MESSAGES[state] };
   return {
@@ -145,87 +163,26 @@ export function lookUpInvitation(db: DB, secret: string, token: string, now = ne
   };
 }
 
-/**
- * Said when a personal invitation meets an account with another email. The address it was sent to
- * is never shown: whoever holds the link may not be that person.
- */
-const NOT_THEIR_EMAIL = {
-  signUp:
-    "This invitation was made for one person, and sent to a different email address. Sign up with the address it was sent to, or ask the person who sent it for a link of your own.",
-  signedIn:
-    "This invitation was made for one person, and sent to a different email address from the one you are logged in with. Log out and join with the address it was sent to, or ask the person who sent it for a link of your own.",
-} as const;
-
 /** Whether the account with this email may use the invitation: anyone may use a link that is not personal. */
 export function invitationIsFor(invitation: { email: string | null }, email: string): boolean {
   return invitation.email === null || invitation.email === email.toLowerCase();
 }
 
 /**
- * Uses one place on the invitation and gives the person its roles. The use count is claimed with a
- * conditional UPDATE, so two people racing for the last place cannot both get in.
+ * Takes one place on the invitation. The use count is claimed with a conditional UPDATE, so two
+ * people racing for the last place cannot both get in.
  */
-function redeem(
-  db: DB,
-  secret: string,
-  token: string,
-  user: { id: string; email: string },
-  how: "signUp" | "signedIn",
-  now: Date,
-) {
-  const found = lookUpInvitation(db, secret, token, now);
-  if (!found.ok) throw new InvalidError(found.message, "invitation");
-  if (!invitationIsFor(found.invitation, user.email)) {
-    throw new InvalidError(NOT_THEIR_EMAIL[how], how === "signUp" ? "email" : "form");
-  }
-  const userId = user.id;
+export function claimInvitationUse(db: DB, invitationId: string) {
   const claimed = db
     .update(invitations)
     .set({ uses: sql`${invitations.uses} + 1` })
     .where(
       and(
-        eq(invitations.id, found.invitation.id),
+        eq(invitations.id, invitationId),
         sql`${invitations.uses} < ${invitations.maxUses}`,
         sql`${invitations.revokedAt} is null`,
       ),
     )
     .run();
   if (claimed.changes !== 1) throw new InvalidError(STATE_MESSAGES.used_up, "invitation");
-  addMembership(db, found.invitation.orgId, userId, found.invitation.roles, now);
-  if (found.invitation.cohortId) {
-    joinCohort(db, found.invitation.orgId, found.invitation.cohortId, userId, now);
-    db.delete(cohortInvitees).where(eq(cohortInvitees.invitationId, found.invitation.id)).run();
-  }
-  recordAudit(
-    db,
-    {
-      orgId: found.invitation.orgId,
-      actorUserId: userId,
-      action: "membership.joined",
-      targetType: "invitation",
-      targetId: found.invitation.id,
-      detail: { roles: found.invitation.roles },
-    },
-    now,
-  );
-  return found.invitation;
-}
-
-/** Someone already signed in accepts an invitation. */
-export function acceptInvitation(db: DB, secret: string, token: string, userId: string, now = new Date()) {
-  return db.transaction((tx) => {
-    const user = tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId)).get();
-    if (!user) throw new NotFoundError("That account");
-    return redeem(tx, secret, token, user, "signedIn", now);
-  });
-}
-
-/** A new person signs up through an invitation link. */
-export async function signUpWithInvitation(db: DB, secret: string, token: string, input: NewAccount, now = new Date()) {
-  const hash = await hashPassword(input.password);
-  return db.transaction((tx) => {
-    const user = insertUser(tx, input, hash, now);
-    const invitation = redeem(tx, secret, token, user, "signUp", now);
-    return { user, invitation };
-  });
 }

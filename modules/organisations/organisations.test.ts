@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { memberships, supportResources } from "../../db/schema";
-import { contextFor } from "../auth/context";
+import { contextFor, visitFor } from "../auth/context";
 import { moduleAccess, navigationFor, requireInOrg } from "../auth/policy";
+import { acceptInvitation } from "../joining/join";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation, makeUser } from "../testing/fixtures";
-import { acceptInvitation, createInvitation, lookUpInvitation, revokeInvitation } from "./invitations";
-import { actorFor, listMembers, removeMember, setMemberRoles, signUpWithOrganisation } from "./service";
+import { createInvitation, lookUpInvitation, revokeInvitation } from "./invitations";
+import { removeMember, setMemberRoles } from "./members";
+import { actorFor, listMembers, signUpWithOrganisation } from "./service";
 
 const SECRET = "another-test-secret-that-is-long-enough-0123";
 let t: ReturnType<typeof testDatabase>;
@@ -75,10 +77,10 @@ describe("invitations", () => {
       now,
     );
     const first = makeUser(t.db, "First");
-    acceptInvitation(t.db, SECRET, once.token, first.id, now);
+    acceptInvitation(visitFor(t.db, first.id, now), SECRET, once.token);
     expect(actorFor(t.db, org.id, first.id)?.roles).toEqual(["trainer"]);
     const second = makeUser(t.db, "Second");
-    expect(() => acceptInvitation(t.db, SECRET, once.token, second.id, now)).toThrow(/already been used/);
+    expect(() => acceptInvitation(visitFor(t.db, second.id, now), SECRET, once.token)).toThrow(/already been used/);
 
     const later = createInvitation(
       t.db,
@@ -93,7 +95,7 @@ describe("invitations", () => {
       message: expect.stringMatching(/expired/),
     });
 
-    revokeInvitation(t.db, admin.actor, later.id, now);
+    revokeInvitation(contextFor(t.db, admin.actor, now), later.id);
     expect(lookUpInvitation(t.db, SECRET, later.token, now)).toMatchObject({
       ok: false,
       message: expect.stringMatching(/withdrawn/),

@@ -2,16 +2,25 @@ import { z } from "zod";
 import { accountFields } from "../accounts/schemas";
 import { ROLES } from "../auth/roles";
 import { manyOf, optionalText, requiredText } from "../shared/fields";
+import { isId } from "../shared/ids";
 
 export const organisationName = requiredText("your organisation's name", 120);
 
 export const signUpSchema = z.object({ ...accountFields, organisationName });
 
-export const joinNewAccountSchema = z.object(accountFields);
-
 export const rolesField = manyOf(ROLES, "Choose at least one role.");
 
 export const memberRolesSchema = z.object({ roles: rolesField });
+
+/** An id from a hidden field: a forged or stale one reads as the thing not being there. */
+const hiddenId = (what: string) => {
+  const message = `${what} could not be found.`;
+  return z.string({ message }).refine(isId, message);
+};
+
+export const invitationIdSchema = z.object({ invitationId: hiddenId("That invitation") });
+
+export const resourceIdSchema = z.object({ resourceId: hiddenId("That support resource") });
 
 /** Empty for a link anyone can use; an address makes the invitation personal. */
 const personalEmail = z

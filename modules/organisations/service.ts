@@ -1,15 +1,14 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { prepared } from "../../db/prepared";
-import { membershipRoles, memberships, organisations, sessions, users } from "../../db/schema";
+import { membershipRoles, memberships, organisations, users } from "../../db/schema";
 import { hashPassword, insertUser, type NewAccount } from "../accounts/service";
 import { recordAudit } from "../audit/service";
-import { type Context, inTransaction } from "../auth/context";
+import type { Context } from "../auth/context";
 import { type Actor, authorize } from "../auth/policy";
 import { isRole, ROLES, type Role } from "../auth/roles";
-import { InvalidError, NotFoundError } from "../shared/errors";
+import { NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
-import { leaveOrganisationModules } from "../workshop/collaborators";
 import { addDefaultSupportResources } from "./support";
 
 function slugFor(db: DB, name: string): string {
@@ -121,6 +120,14 @@ export function getOrganisation(db: DB, orgId: string) {
   return organisationQuery(db).get({ orgId });
 }
 
+/** The organisation as its admins manage it: the name over its members, invitations and support pages. */
+export function organisationToManage(ctx: Context) {
+  authorize(ctx.actor, "organisation.manage");
+  const org = getOrganisation(ctx.db, ctx.actor.orgId);
+  if (!org) throw new NotFoundError("That organisation");
+  return { name: org.name };
+}
+
 export function getOrganisationBySlug(db: DB, slug: string) {
   return db.select().from(organisations).where(eq(organisations.slug, slug)).get();
 }
@@ -133,6 +140,7 @@ function listMembersWhere(db: DB, where: SQL | undefined) {
   return db
     .select({
       membershipId: memberships.id,
+      orgId: memberships.orgId,
       userId: users.id,
       name: users.name,
       email: users.email,
@@ -149,102 +157,9 @@ function listMembersWhere(db: DB, where: SQL | undefined) {
     .map((m) => ({ ...m, roles: rolesOf(m.roles) }));
 }
 
+/** One member of the organisation, with their roles; another organisation's membership is not there. */
 export function getMember(db: DB, orgId: string, membershipId: string) {
   const member = listMembersWhere(db, and(eq(memberships.orgId, orgId), eq(memberships.id, membershipId)))[0];
   if (!member) throw new NotFoundError("That member");
   return member;
-}
-
-function membershipInOrg(db: DB, orgId: string, membershipId: string) {
-  const m = db.select().from(memberships).where(eq(memberships.id, membershipId)).get();
-  if (!m || m.orgId !== orgId) throw new NotFoundError("That member");
-  return m;
-}
-
-function adminCount(db: DB, orgId: string): number {
-  const row = db
-    .select({ n: sql<number>`count(*)` })
-    .from(membershipRoles)
-    .innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId))
-    .where(and(eq(memberships.orgId, orgId), eq(membershipRoles.role, "admin")))
-    .get();
-  return row?.n ?? 0;
-}
-
-function isAdmin(db: DB, membershipId: string) {
-  return !!db
-    .select()
-    .from(membershipRoles)
-    .where(and(eq(membershipRoles.membershipId, membershipId), eq(membershipRoles.role, "admin")))
-    .get();
-}
-
-/**
- * Gives a member exactly these roles. Giving the roles they already have changes nothing, so it
- * records and tells nothing: an open editor keeps working.
- */
-export function setMemberRoles(ctx: Context, membershipId: string, roles: Role[]) {
-  authorize(ctx.actor, "organisation.manage");
-  inTransaction(ctx, (tx) => {
-    const { db, actor } = tx;
-    const m = membershipInOrg(db, actor.orgId, membershipId);
-    const before = rolesOf(
-      db.select({ roles: rolesCsv }).from(membershipRoles).where(eq(membershipRoles.membershipId, m.id)).get()?.roles ??
-        null,
-    );
-    const after = [...new Set(roles)];
-    if (before.length === after.length && after.every((r) => before.includes(r))) return;
-    if (before.includes("admin") && !after.includes("admin") && adminCount(db, actor.orgId) <= 1) {
-      throw new InvalidError("An organisation needs at least one admin. Make someone else an admin first.", "roles");
-    }
-    db.delete(membershipRoles).where(eq(membershipRoles.membershipId, m.id)).run();
-    db.insert(membershipRoles)
-      .values(after.map((role) => ({ membershipId: m.id, role })))
-      .run();
-    recordAudit(
-      db,
-      {
-        orgId: actor.orgId,
-        actorUserId: actor.userId,
-        action: "membership.roles_changed",
-        targetType: "user",
-        targetId: m.userId,
-        detail: { before, after },
-      },
-      tx.now,
-    );
-    tx.events.emit({ type: "membership.roles_changed", orgId: actor.orgId, userId: m.userId, roles: after });
-  });
-}
-
-/** Removes a person from the organisation. What they wrote stays, credited as they chose. */
-export function removeMember(ctx: Context, membershipId: string) {
-  authorize(ctx.actor, "organisation.manage");
-  return inTransaction(ctx, (tx) => {
-    const { db, actor, now } = tx;
-    const m = membershipInOrg(db, actor.orgId, membershipId);
-    if (isAdmin(db, m.id) && adminCount(db, actor.orgId) <= 1) {
-      throw new InvalidError("An organisation needs at least one admin. Make someone else an admin first.");
-    }
-    db.delete(memberships).where(eq(memberships.id, m.id)).run();
-    leaveOrganisationModules(db, actor.orgId, m.userId, now);
-    // Their open sessions no longer point at this organisation.
-    db.update(sessions)
-      .set({ currentOrgId: null })
-      .where(and(eq(sessions.userId, m.userId), eq(sessions.currentOrgId, actor.orgId)))
-      .run();
-    recordAudit(
-      db,
-      {
-        orgId: actor.orgId,
-        actorUserId: actor.userId,
-        action: "membership.removed",
-        targetType: "user",
-        targetId: m.userId,
-      },
-      now,
-    );
-    tx.events.emit({ type: "membership.removed", orgId: actor.orgId, userId: m.userId });
-    return { userId: m.userId };
-  });
 }

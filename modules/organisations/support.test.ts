@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { contextFor } from "../auth/context";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
 import { listSupportResources, reachableSupportResources, updateSupportResource } from "./support";
@@ -21,11 +22,15 @@ describe("support resources learners see", () => {
       all.filter((r) => r.name !== "Your supervisor").map((r) => r.name),
     );
 
-    updateSupportResource(db, admin.actor, supervisor.id, { ...supervisor, phone: "0191 496 0000", hours: "" });
+    updateSupportResource(contextFor(db, admin.actor), supervisor.id, {
+      ...supervisor,
+      phone: "0191 496 0000",
+      hours: "",
+    });
     expect(reachableSupportResources(db, org.id).map((r) => r.name)).toContain("Your supervisor");
 
     // Spaces are not a way to reach anyone.
-    updateSupportResource(db, admin.actor, supervisor.id, { ...supervisor, phone: "   " });
+    updateSupportResource(contextFor(db, admin.actor), supervisor.id, { ...supervisor, phone: "   " });
     expect(reachableSupportResources(db, org.id).map((r) => r.name)).not.toContain("Your supervisor");
   });
 });

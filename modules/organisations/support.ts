@@ -3,11 +3,12 @@ import defaults from "../../content/support-resources.json";
 import type { DB } from "../../db/client";
 import { supportResources } from "../../db/schema";
 import { recordAudit } from "../audit/service";
-import type { Context } from "../auth/context";
-import type { Actor } from "../auth/policy";
+import { type Context, inTransaction } from "../auth/context";
+import { authorize } from "../auth/policy";
 import { NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import type { SupportResourceInput } from "./schemas";
+import { getOrganisation } from "./service";
 
 export type SupportResource = typeof supportResources.$inferSelect;
 
@@ -41,83 +42,120 @@ export function reachableSupportResources(db: DB, orgId: string): SupportResourc
   return listSupportResources(db, orgId).filter(isReachable);
 }
 
+/**
+ * What someone not signed in is shown on Support now: the UK defaults that can be reached. They are
+ * not rows of any organisation, so they carry ids of their own.
+ */
+export const VISITOR_SUPPORT: readonly (SupportResourceInput & { id: string })[] = DEFAULT_SUPPORT_RESOURCES.filter(
+  isReachable,
+).map((r, i) => ({ ...r, id: `default-${i}` }));
+
 /** The support resources a person of the organisation is shown in training and on Support now. */
 export function supportForLearners(ctx: Context): SupportResource[] {
   return reachableSupportResources(ctx.db, ctx.actor.orgId);
 }
 
+/** Support now for a member: their organisation's reachable resources, and whose choice they are. */
+export function supportNow(ctx: Context) {
+  return { organisation: getOrganisation(ctx.db, ctx.actor.orgId)?.name ?? null, resources: supportForLearners(ctx) };
+}
+
+/** Every resource as the admins keep them, in order, each saying whether learners can see it yet. */
+export function supportToManage(ctx: Context) {
+  authorize(ctx.actor, "organisation.manage");
+  return listSupportResources(ctx.db, ctx.actor.orgId).map((r) => ({ ...r, reachable: isReachable(r) }));
+}
+
 function resourceInOrg(db: DB, orgId: string, id: string) {
-  const row = db.select().from(supportResources).where(eq(supportResources.id, id)).get();
-  if (!row || row.orgId !== orgId) throw new NotFoundError("That support resource");
+  const row = db
+    .select()
+    .from(supportResources)
+    .where(and(eq(supportResources.id, id), eq(supportResources.orgId, orgId)))
+    .get();
+  if (!row) throw new NotFoundError("That support resource");
   return row;
 }
 
-function audit(db: DB, actor: Actor, change: string, id: string, now: Date) {
+/** One resource, for the admin's edit page. */
+export function supportResource(ctx: Context, id: string): SupportResource {
+  const row = resourceInOrg(ctx.db, ctx.actor.orgId, id);
+  authorize(ctx.actor, "organisation.manage", row);
+  return row;
+}
+
+function audit(tx: Context, change: string, id: string) {
   recordAudit(
-    db,
+    tx.db,
     {
-      orgId: actor.orgId,
-      actorUserId: actor.userId,
+      orgId: tx.actor.orgId,
+      actorUserId: tx.actor.userId,
       action: "support_resources.changed",
       targetType: "support_resource",
       targetId: id,
       detail: { change },
     },
-    now,
+    tx.now,
   );
 }
 
-export function addSupportResource(db: DB, actor: Actor, input: SupportResourceInput, now = new Date()) {
-  return db.transaction((tx) => {
-    const last = tx
+export function addSupportResource(ctx: Context, input: SupportResourceInput) {
+  authorize(ctx.actor, "organisation.manage");
+  return inTransaction(ctx, (tx) => {
+    const { db, actor, now } = tx;
+    const last = db
       .select({ max: sql<number | null>`max(${supportResources.position})` })
       .from(supportResources)
       .where(eq(supportResources.orgId, actor.orgId))
       .get();
     const id = newId();
-    tx.insert(supportResources)
+    db.insert(supportResources)
       .values({ ...input, id, orgId: actor.orgId, position: (last?.max ?? -1) + 1, updatedAt: now })
       .run();
-    audit(tx, actor, "added", id, now);
+    audit(tx, "added", id);
     return id;
   });
 }
 
-export function updateSupportResource(db: DB, actor: Actor, id: string, input: SupportResourceInput, now = new Date()) {
-  db.transaction((tx) => {
-    resourceInOrg(tx, actor.orgId, id);
-    tx.update(supportResources)
-      .set({ ...input, updatedAt: now })
-      .where(eq(supportResources.id, id))
+export function updateSupportResource(ctx: Context, id: string, input: SupportResourceInput) {
+  inTransaction(ctx, (tx) => {
+    const row = supportResource(tx, id);
+    tx.db
+      .update(supportResources)
+      .set({ ...input, updatedAt: tx.now })
+      .where(and(eq(supportResources.id, row.id), eq(supportResources.orgId, row.orgId)))
       .run();
-    audit(tx, actor, "updated", id, now);
+    audit(tx, "updated", row.id);
   });
 }
 
-export function deleteSupportResource(db: DB, actor: Actor, id: string, now = new Date()) {
-  db.transaction((tx) => {
-    resourceInOrg(tx, actor.orgId, id);
-    tx.delete(supportResources).where(eq(supportResources.id, id)).run();
-    audit(tx, actor, "deleted", id, now);
+export function deleteSupportResource(ctx: Context, id: string) {
+  inTransaction(ctx, (tx) => {
+    const row = supportResource(tx, id);
+    tx.db
+      .delete(supportResources)
+      .where(and(eq(supportResources.id, row.id), eq(supportResources.orgId, row.orgId)))
+      .run();
+    audit(tx, "deleted", row.id);
   });
 }
 
 /** Swaps a resource with its neighbour, so the order learners see can be set from the keyboard. */
-export function moveSupportResource(db: DB, actor: Actor, id: string, direction: "up" | "down", now = new Date()) {
-  db.transaction((tx) => {
-    const row = resourceInOrg(tx, actor.orgId, id);
-    const all = listSupportResources(tx, actor.orgId);
+export function moveSupportResource(ctx: Context, id: string, direction: "up" | "down") {
+  inTransaction(ctx, (tx) => {
+    const row = supportResource(tx, id);
+    const { db, actor } = tx;
+    const all = listSupportResources(db, actor.orgId);
     const index = all.findIndex((r) => r.id === row.id);
     const other = all[direction === "up" ? index - 1 : index + 1];
     if (!other) return;
-    tx.update(supportResources)
+    db.update(supportResources)
       .set({ position: other.position })
       .where(and(eq(supportResources.id, row.id), eq(supportResources.orgId, actor.orgId)))
       .run();
-    tx.update(supportResources)
+    db.update(supportResources)
       .set({ position: row.position })
       .where(and(eq(supportResources.id, other.id), eq(supportResources.orgId, actor.orgId)))
       .run();
-    audit(tx, actor, `moved ${direction}`, id, now);
+    audit(tx, `moved ${direction}`, id);
   });
 }

@@ -14,6 +14,12 @@ export type Case = {
    * page), so there is nothing of another organisation to name and only the roles are tried.
    */
   ownOnly?: true;
+  /**
+   * The entry point is reached by a secret link (an invitation's token), not by an id of the
+   * caller's organisation: holding the link is what lets anyone in, so the other organisation's link
+   * works for the allowed kinds just as their own does.
+   */
+  byToken?: true;
 };
 
 type Functions<Api> = { [K in keyof Api as Api[K] extends (...args: never[]) => unknown ? K : never]: Api[K] };
