@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { prepared } from "../../db/prepared";
 import {
@@ -9,7 +9,6 @@ import {
   enrolments,
   moduleProgress,
   moduleVersions,
-  progressEvents,
 } from "../../db/schema";
 import type { Context } from "../auth/context";
 import { type Actor, authorize, can } from "../auth/policy";
