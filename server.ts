@@ -7,7 +7,6 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { type Connection, closeDatabase, openDatabase } from "./db/client";
@@ -15,13 +14,13 @@ import { seedDemo } from "./db/seed";
 import { type CollabControl, createCollaboration } from "./modules/collaboration/server";
 import { ConfigError, loadConfig } from "./modules/config/load";
 import type { Config } from "./modules/config/schemas";
+import { limitBody } from "./modules/http/body-limit";
+import { remixHandler } from "./modules/http/remix-handler";
 import type { Runtime } from "./modules/runtime/types";
 import { startSender } from "./modules/xapi/sender";
 import { lrsSettings } from "./modules/xapi/settings";
 
 const BUILD_PATH = path.resolve("build/index.js");
-/** Forms are small; CSV uploads are the largest thing anyone posts. */
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 function fail(message: string): never {
   console.error(`Alongside cannot start: ${message}`);
@@ -74,11 +73,6 @@ function sameOriginWrites(req: express.Request, res: express.Response, next: exp
       return;
     }
   }
-  const length = Number(req.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) {
-    res.status(413).type("text/plain").send("That is too much to send at once (the limit is 2 MB).");
-    return;
-  }
   next();
 }
 
@@ -93,6 +87,8 @@ export async function createApp(config: Config, db: Connection, collab: CollabCo
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY);
+  // Before anything else: no route may read more of a body than the limit.
+  app.use(limitBody());
   app.get("/healthz", (_req, res) => {
     db.$client.prepare("select 1").get();
     res.type("text/plain").send("ok");
@@ -106,9 +102,8 @@ export async function createApp(config: Config, db: Connection, collab: CollabCo
   app.use(securityHeaders, sameOriginWrites);
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
-      mode: "production",
       getLoadContext: (req, res) => ({ runtime, ip: req.ip ?? "unknown", nonce: String(res.locals.nonce) }),
     }),
   );
