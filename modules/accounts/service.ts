@@ -6,7 +6,7 @@ import { InvalidError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { decoyHash, hashPassword, verifyPassword } from "./passwords";
 import { revokeOtherSessions } from "./sessions";
-import { clearAccountFailures, isThrottled, recordFailure } from "./throttle";
+import { clearPairFailures, isThrottled, recordFailure } from "./throttle";
 
 export type NewAccount = { name: string; email: string; password: string };
 
@@ -59,7 +59,7 @@ export async function authenticate(
     );
     return { ok: false, reason: "invalid" };
   }
-  clearAccountFailures(db, input.email);
+  clearPairFailures(db, input.email, input.ip);
   recordAudit(db, { actorUserId: user.id, action: "login.succeeded", ip: input.ip }, now);
   return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
 }

@@ -34,6 +34,25 @@ describe("configuration", () => {
     expect(() => loadConfig({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET must be at least 32 characters/);
   });
 
+  it("trusts a counted number of proxies, never whatever X-Forwarded-For says", () => {
+    const withProxy = (value?: string) =>
+      loadConfig({ TRUST_PROXY: value, DATABASE_PATH: path.join(tempFolder(), "x") }).TRUST_PROXY;
+    expect(withProxy()).toBe(0);
+    expect(withProxy("false")).toBe(0);
+    expect(withProxy("no")).toBe(0);
+    expect(withProxy("0")).toBe(0);
+    // "true" is the one reverse proxy most set-ups have, as the variable always meant.
+    expect(withProxy("true")).toBe(1);
+    expect(withProxy("yes")).toBe(1);
+    expect(withProxy("1")).toBe(1);
+    expect(withProxy("2")).toBe(2);
+    for (const bad of ["maybe", "-1", "1.5", "all", "100"]) {
+      expect(() => withProxy(bad)).toThrow(
+        /^TRUST_PROXY must be false, true \(one proxy\) or the number of proxies in front, such as 2 \(got ".*"\)$/,
+      );
+    }
+  });
+
   it("stops the server with one clear line and a non-zero exit for bad values and unwritable paths", () => {
     const run = (env: Record<string, string>) =>
       spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {
