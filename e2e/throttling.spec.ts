@@ -1,7 +1,15 @@
 import type { Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
-import { DEMO, DEMO_PASSWORD, submitLogIn } from "./support/people";
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  newPassword,
+  signUpOrganisation,
+  submitLogIn,
+  uniqueEmail,
+  uniqueName,
+} from "./support/people";
 
 // Each test runs its own server: failed log-ins count per IP address, and every test shares 127.0.0.1.
 
@@ -118,5 +126,33 @@ test("behind a proxy, an address made up in X-Forwarded-For does not escape the 
   await claiming("192.0.2.200");
   await attempt(page, DEMO.learner, DEMO_PASSWORD);
   await expect(page.getByRole("alert")).toContainText(THROTTLED);
+  await checkPage(page);
+});
+
+test("one address can set up only a few organisations an hour; the next is refused calmly and keeps what was typed", async ({
+  startServer,
+  newPage,
+}) => {
+  test.slow();
+  const server = await startServer({ env: { SIGNUPS_PER_HOUR: "2" } });
+  for (let i = 0; i < 2; i++) {
+    const page = await newPage({ baseURL: server.baseURL });
+    await signUpOrganisation(page);
+  }
+  const page = await newPage({ baseURL: server.baseURL });
+  await page.goto("/signup");
+  await checkPage(page);
+  const name = uniqueName("Sam");
+  const organisation = uniqueName("Coastal Recovery");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Email", { exact: true }).fill(uniqueEmail("sam"));
+  await page.getByLabel("Password", { exact: true }).fill(newPassword());
+  await page.getByLabel("Organisation name").fill(organisation);
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "Several organisations have been set up from here in the last hour. Please try again in an hour.",
+  );
+  await expect(page.getByLabel("Your name")).toHaveValue(name);
+  await expect(page.getByLabel("Organisation name")).toHaveValue(organisation);
   await checkPage(page);
 });

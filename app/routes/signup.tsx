@@ -19,7 +19,12 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
   if (!parsed.ok) return invalid(parsed);
   let created: Awaited<ReturnType<typeof signUpWithOrganisation>>;
   try {
-    created = await signUpWithOrganisation(context.runtime.db, parsed.data);
+    const { db, config } = context.runtime;
+    created = await signUpWithOrganisation(
+      db,
+      { ...parsed.data, ip: context.ip },
+      { perHour: config.SIGNUPS_PER_HOUR },
+    );
   } catch (error) {
     return invalidFromError(error, form);
   }

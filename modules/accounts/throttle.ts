@@ -1,6 +1,7 @@
 import { and, count, eq, gte, lt } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { loginFailures } from "../../db/schema";
+import { recentFromAddress, recordAudit } from "../audit/service";
 
 /**
  * Failed log-ins are counted per address and account pair, and per address. Never per account alone:
@@ -45,4 +46,16 @@ export function clearPairFailures(db: DB, emailAddress: string, ip: string) {
   db.delete(loginFailures)
     .where(and(eq(loginFailures.email, emailAddress), eq(loginFailures.ip, ip)))
     .run();
+}
+
+/** Setting up an organisation is rare: a few an hour from one address is plenty. */
+export const SIGNUP_WINDOW_MS = 60 * 60 * 1000;
+
+/** Whether this address may ask to sign up again (asks are kept in the audit log with the address). */
+export function signUpAllowed(db: DB, ip: string, perHour: number, now: Date): boolean {
+  return recentFromAddress(db, "signup.requested", ip, new Date(now.getTime() - SIGNUP_WINDOW_MS)) < perHour;
+}
+
+export function recordSignUpRequest(db: DB, ip: string, now: Date) {
+  recordAudit(db, { action: "signup.requested", ip }, now);
 }

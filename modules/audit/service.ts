@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, isNull, or, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { auditEvents, memberships, users } from "../../db/schema";
 
@@ -59,6 +59,26 @@ const DESCRIPTIONS: Record<string, string> = {
   "invitation.revoked": "Revoked an invitation",
   "support_resources.changed": "Changed the support resources",
 };
+
+/**
+ * How often one address did something not tied to an organisation (such as asking to sign up) since
+ * a time. Such rows have no organisation, so the (org, at) index narrows this to the recent ones.
+ */
+export function recentFromAddress(db: DB, action: AuditAction, ip: string, since: Date): number {
+  const row = db
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(
+      and(
+        isNull(auditEvents.orgId),
+        gte(auditEvents.at, since),
+        eq(auditEvents.action, action),
+        eq(auditEvents.ip, ip),
+      ),
+    )
+    .get();
+  return row?.n ?? 0;
+}
 
 export function describeAudit(action: string, detail: Record<string, unknown> | null, targetName: string | null) {
   const base = DESCRIPTIONS[action] ?? action.replace(/[._]/g, " ");

@@ -53,6 +53,15 @@ describe("configuration", () => {
     }
   });
 
+  it("limits sign-ups per address, five an hour unless set", () => {
+    const folder = tempFolder();
+    expect(loadConfig({ DATABASE_PATH: path.join(folder, "x") }).SIGNUPS_PER_HOUR).toBe(5);
+    expect(loadConfig({ DATABASE_PATH: path.join(folder, "x"), SIGNUPS_PER_HOUR: "50" }).SIGNUPS_PER_HOUR).toBe(50);
+    expect(() => loadConfig({ DATABASE_PATH: path.join(folder, "x"), SIGNUPS_PER_HOUR: "0" })).toThrow(
+      /SIGNUPS_PER_HOUR must be a whole number from 1/,
+    );
+  });
+
   it("stops the server with one clear line and a non-zero exit for bad values and unwritable paths", () => {
     const run = (env: Record<string, string>) =>
       spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {

@@ -29,6 +29,12 @@ export const configSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SEED_DEMO: flag.default(true),
   TRUST_PROXY: proxyHops.default(0),
+  /** Organisations that can be set up from one address in an hour. */
+  SIGNUPS_PER_HOUR: z.coerce
+    .number({ message: "must be a whole number from 1" })
+    .int("must be a whole number from 1")
+    .min(1, "must be a whole number from 1")
+    .default(5),
   /** The public address, used where there is no request to read it from (xAPI statements for an LRS). */
   APP_ORIGIN: z
     .url({ protocol: /^https?$/, message: "must be the app's public address, such as https://alongside.example.org" })

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { memberships, supportResources } from "../../db/schema";
+import { memberships, organisations, supportResources } from "../../db/schema";
 import { moduleAccess, navigationFor, requireInOrg } from "../auth/policy";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
@@ -16,12 +16,17 @@ afterEach(() => t.close());
 
 describe("organisations", () => {
   it("sign-up makes the person admin of a new organisation with the UK support defaults", async () => {
-    const { user, org } = await signUpWithOrganisation(t.db, {
-      name: "Dee",
-      email: "dee@example.org",
-      password: "a long enough password",
-      organisationName: "Tyneside Peer Support",
-    });
+    const { user, org } = await signUpWithOrganisation(
+      t.db,
+      {
+        name: "Dee",
+        email: "dee@example.org",
+        password: "a long enough password",
+        organisationName: "Tyneside Peer Support",
+        ip: "192.0.2.1",
+      },
+      { perHour: 5 },
+    );
     expect(org.slug).toBe("tyneside-peer-support");
     expect(actorFor(t.db, org.id, user.id)?.roles).toEqual(["admin"]);
     const names = t.db
@@ -30,6 +35,34 @@ describe("organisations", () => {
       .all()
       .map((r) => r.name);
     expect(names).toEqual(["Samaritans", "Shout", "NHS 111, option 2", "Your supervisor"]);
+  });
+
+  it("limits how many organisations one address can set up in an hour", { timeout: 60_000 }, async () => {
+    const start = new Date("2026-12-01T10:00:00Z");
+    const signUp = (n: number, ip: string, at = start) =>
+      signUpWithOrganisation(
+        t.db,
+        {
+          name: `Person ${n}`,
+          email: `person${n}@example.org`,
+          password: "a long enough password",
+          organisationName: `Service ${n}`,
+          ip,
+        },
+        { perHour: 2 },
+        at,
+      );
+    await signUp(1, "192.0.2.1");
+    await signUp(2, "192.0.2.1", new Date(start.getTime() + 10 * 60 * 1000));
+    const third = signUp(3, "192.0.2.1", new Date(start.getTime() + 20 * 60 * 1000));
+    await expect(third).rejects.toThrow(InvalidError);
+    await expect(third).rejects.toThrow(/Please try again in an hour/);
+    // Nothing was made for the refused one.
+    expect(t.db.select().from(organisations).all()).toHaveLength(2);
+    // Another address is not affected, and an hour after the first, that address may again.
+    await signUp(4, "192.0.2.2", new Date(start.getTime() + 20 * 60 * 1000));
+    await signUp(5, "192.0.2.1", new Date(start.getTime() + 61 * 60 * 1000));
+    expect(t.db.select().from(organisations).all()).toHaveLength(4);
   });
 
   it("roles are per membership, and the last admin cannot be removed or demoted", () => {

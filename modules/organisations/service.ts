@@ -3,6 +3,7 @@ import type { DB } from "../../db/client";
 import { prepared } from "../../db/prepared";
 import { membershipRoles, memberships, organisations, sessions, users } from "../../db/schema";
 import { hashPassword, insertUser, type NewAccount } from "../accounts/service";
+import { recordSignUpRequest, signUpAllowed } from "../accounts/throttle";
 import { recordAudit } from "../audit/service";
 import type { Actor } from "../auth/policy";
 import { isRole, ROLES, type Role } from "../auth/roles";
@@ -34,13 +35,19 @@ export function createOrganisation(db: DB, name: string, founderUserId: string, 
   return org;
 }
 
+const SIGNUPS_THROTTLED =
+  "Several organisations have been set up from here in the last hour. Please try again in an hour.";
+
 /** Sign-up: a new person founds a new organisation and becomes its admin. */
 export async function signUpWithOrganisation(
   db: DB,
-  input: NewAccount & { organisationName: string },
+  input: NewAccount & { organisationName: string; ip: string },
+  limits: { perHour: number },
   now = new Date(),
 ) {
+  if (!signUpAllowed(db, input.ip, limits.perHour, now)) throw new InvalidError(SIGNUPS_THROTTLED, "form");
   const hash = await hashPassword(input.password);
+  recordSignUpRequest(db, input.ip, now);
   return db.transaction((tx) => {
     const user = insertUser(tx, input, hash, now);
     const org = createOrganisation(tx, input.organisationName, user.id, now);
