@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
-import { getSession, startSession } from "~/lib/auth.server";
+import { getSession } from "~/lib/auth.server";
 import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
 import { signUpSchema, signUpWithOrganisation } from "~/lib/organisations.server";
 
@@ -17,19 +17,15 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
   const form = await readForm(request);
   const parsed = parseForm(form, signUpSchema);
   if (!parsed.ok) return invalid(parsed);
-  let created: Awaited<ReturnType<typeof signUpWithOrganisation>>;
   try {
     const { db, config } = context.runtime;
-    created = await signUpWithOrganisation(
-      db,
-      { ...parsed.data, ip: context.ip },
-      { perHour: config.SIGNUPS_PER_HOUR },
-    );
+    await signUpWithOrganisation(db, { ...parsed.data, ip: context.ip }, { perHour: config.SIGNUPS_PER_HOUR });
   } catch (error) {
     return invalidFromError(error, form);
   }
-  const cookie = await startSession(request, context, created.user.id, created.org.id);
-  throw redirect("/organisation?welcome=1", { headers: { "Set-Cookie": cookie } });
+  // The same answer whether the email was new or already had an account, so that sign-up does not
+  // tell anyone which emails have accounts: the person logs in next (docs/decisions/0002).
+  throw redirect("/login?signedUp=1");
 };
 
 const LABELS = { name: "Your name", email: "Email", password: "Password", organisationName: "Organisation" };

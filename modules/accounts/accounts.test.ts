@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sessions } from "../../db/schema";
+import { InvalidError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
 import { hashPassword, verifyPassword } from "./passwords";
 import { authenticate, changePassword, insertUser } from "./service";
@@ -27,6 +28,10 @@ describe("passwords", () => {
     expect(await verifyPassword(long, await hashPassword(long))).toBe(true);
   });
 });
+
+async function insertUserWith(password: string) {
+  return insertUser(t.db, { name: "Kim", email: "kim@example.org" }, await hashPassword(password), new Date());
+}
 
 describe("log-in", () => {
   async function withAccount(password = "a good password") {
@@ -135,6 +140,31 @@ describe("log-in", () => {
     expect((await authenticate(t.db, { email: "kim@example.org", password: "a new password", ip: "1.2.3.4" })).ok).toBe(
       true,
     );
+  });
+});
+
+describe("changing the password", () => {
+  it("refuses an easily guessed new password, on the new password field, and keeps the old one", async () => {
+    const user = await insertUserWith("a good password");
+    const session = readSession(t.db, SECRET, createSession(t.db, SECRET, user.id, null, new Date()), new Date());
+    if (!session) throw new Error("session expected");
+    for (const [newPassword, message] of [
+      ["iloveyou", /most common/],
+      ["xxxxxxxxxxxx", /same character/],
+      ["kim@example.org!", /email address/],
+    ] as const) {
+      const attempt = changePassword(t.db, {
+        userId: user.id,
+        sessionId: session.id,
+        currentPassword: "a good password",
+        newPassword,
+      });
+      await expect(attempt).rejects.toThrow(InvalidError);
+      await expect(attempt).rejects.toMatchObject({ field: "newPassword", message: expect.stringMatching(message) });
+    }
+    expect(
+      (await authenticate(t.db, { email: "kim@example.org", password: "a good password", ip: "1.2.3.4" })).ok,
+    ).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@ import { users } from "../../db/schema";
 import { recordAudit } from "../audit/service";
 import { InvalidError } from "../shared/errors";
 import { newId } from "../shared/ids";
+import { passwordProblem } from "./password-rules";
 import { decoyHash, hashPassword, verifyPassword } from "./passwords";
 import { revokeOtherSessions } from "./sessions";
 import { clearPairFailures, isThrottled, recordFailure } from "./throttle";
@@ -33,6 +34,13 @@ export function insertUser(db: DB, account: Omit<NewAccount, "password">, passwo
 }
 
 export { hashPassword };
+
+/** The hash of a password someone is choosing, once it passes the rules (password-rules.ts). */
+export async function hashNewPassword(password: string, emailAddress: string, field = "password"): Promise<string> {
+  const problem = passwordProblem(password, emailAddress);
+  if (problem) throw new InvalidError(problem, field);
+  return hashPassword(password);
+}
 
 export type LoginResult =
   | { ok: true; user: { id: string; name: string; email: string } }
@@ -73,7 +81,7 @@ export async function changePassword(
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new InvalidError("Your current password is not right.", "currentPassword");
   }
-  const passwordHash = await hashPassword(input.newPassword);
+  const passwordHash = await hashNewPassword(input.newPassword, user.email, "newPassword");
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
     revokeOtherSessions(tx, user.id, input.sessionId);

@@ -9,6 +9,8 @@ export type AuditAction =
   | "logout"
   | "password.changed"
   | "account.created"
+  | "signup.requested"
+  | "signup.email_in_use"
   | "organisation.created"
   | "membership.joined"
   | "membership.roles_changed"

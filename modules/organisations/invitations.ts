@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { cohortInvitees, invitations, organisations } from "../../db/schema";
-import { hashPassword, insertUser, type NewAccount } from "../accounts/service";
+import { hashNewPassword, insertUser, type NewAccount } from "../accounts/service";
 import { recordAudit } from "../audit/service";
 import type { Actor } from "../auth/policy";
 import { isRole, type Role } from "../auth/roles";
@@ -183,7 +183,7 @@ export function acceptInvitation(db: DB, secret: string, token: string, userId: 
 
 /** A new person signs up through an invitation link. */
 export async function signUpWithInvitation(db: DB, secret: string, token: string, input: NewAccount, now = new Date()) {
-  const hash = await hashPassword(input.password);
+  const hash = await hashNewPassword(input.password, input.email);
   return db.transaction((tx) => {
     const user = insertUser(tx, input, hash, now);
     const invitation = redeem(tx, secret, token, user.id, now);

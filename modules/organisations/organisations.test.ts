@@ -1,10 +1,17 @@
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { memberships, organisations, supportResources } from "../../db/schema";
+import { auditEvents, memberships, organisations, supportResources, users } from "../../db/schema";
 import { moduleAccess, navigationFor, requireInOrg } from "../auth/policy";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation, makeUser } from "../testing/fixtures";
-import { acceptInvitation, createInvitation, lookUpInvitation, revokeInvitation } from "./invitations";
+import {
+  acceptInvitation,
+  createInvitation,
+  lookUpInvitation,
+  revokeInvitation,
+  signUpWithInvitation,
+} from "./invitations";
 import { actorFor, listMembers, removeMember, setMemberRoles, signUpWithOrganisation } from "./service";
 
 const SECRET = "another-test-secret-that-is-long-enough-0123";
@@ -16,7 +23,7 @@ afterEach(() => t.close());
 
 describe("organisations", () => {
   it("sign-up makes the person admin of a new organisation with the UK support defaults", async () => {
-    const { user, org } = await signUpWithOrganisation(
+    const created = await signUpWithOrganisation(
       t.db,
       {
         name: "Dee",
@@ -27,6 +34,8 @@ describe("organisations", () => {
       },
       { perHour: 5 },
     );
+    if (!created) throw new Error("a new organisation expected");
+    const { user, org } = created;
     expect(org.slug).toBe("tyneside-peer-support");
     expect(actorFor(t.db, org.id, user.id)?.roles).toEqual(["admin"]);
     const names = t.db
@@ -63,6 +72,79 @@ describe("organisations", () => {
     await signUp(4, "192.0.2.2", new Date(start.getTime() + 20 * 60 * 1000));
     await signUp(5, "192.0.2.1", new Date(start.getTime() + 61 * 60 * 1000));
     expect(t.db.select().from(organisations).all()).toHaveLength(4);
+  });
+
+  it("sign-up with an email that already has an account sets up nothing, and answers as for a new one", {
+    timeout: 60_000,
+  }, async () => {
+    const existing = makeUser(t.db, "Already Here");
+    const before = t.db.select().from(users).all();
+    const result = await signUpWithOrganisation(
+      t.db,
+      {
+        name: "Someone Else",
+        email: existing.email,
+        password: "a long enough password",
+        organisationName: "Not Made",
+        ip: "192.0.2.9",
+      },
+      { perHour: 5 },
+    );
+    expect(result).toBeNull();
+    expect(t.db.select().from(organisations).all()).toHaveLength(0);
+    expect(t.db.select().from(users).all()).toEqual(before);
+    // Recorded for the owner, whom a notice can reach once the app sends email.
+    const recorded = t.db.select().from(auditEvents).where(eq(auditEvents.action, "signup.email_in_use")).all();
+    expect(recorded).toMatchObject([{ targetType: "user", targetId: existing.id, ip: "192.0.2.9" }]);
+  });
+
+  it("every way of setting a password refuses an easily guessed one, on the password field", {
+    timeout: 60_000,
+  }, async () => {
+    const refusal = async (attempt: Promise<unknown>) => {
+      const error = await attempt.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(InvalidError);
+      return { field: (error as InvalidError).field, message: (error as InvalidError).message };
+    };
+    const signUp = (password: string) =>
+      signUpWithOrganisation(
+        t.db,
+        { name: "Dee", email: "dee.dee@example.org", password, organisationName: "Dee's", ip: "192.0.2.3" },
+        { perHour: 5 },
+      );
+    expect(await refusal(signUp("password1"))).toEqual({
+      field: "password",
+      message: expect.stringMatching(/most common/),
+    });
+    expect(await refusal(signUp("zzzzzzzzzz"))).toEqual({
+      field: "password",
+      message: expect.stringMatching(/same character/),
+    });
+    expect(await refusal(signUp("dee.dee@example.org"))).toEqual({
+      field: "password",
+      message: expect.stringMatching(/email address/),
+    });
+    expect(t.db.select().from(organisations).all()).toHaveLength(0);
+
+    const { admin } = makeOrganisation(t.db);
+    const invitation = createInvitation(
+      t.db,
+      SECRET,
+      admin.actor,
+      { label: "", roles: ["learner"], expiresInDays: 7, maxUses: 1 },
+      new Date(),
+    );
+    const join = signUpWithInvitation(t.db, SECRET, invitation.token, {
+      name: "Ash",
+      email: "ash.green@example.org",
+      password: "ash.green2026",
+    });
+    expect(await refusal(join)).toEqual({ field: "password", message: expect.stringMatching(/email address/) });
+    // The invitation was not used up by the refused attempt.
+    expect(lookUpInvitation(t.db, SECRET, invitation.token)).toMatchObject({ ok: true });
   });
 
   it("roles are per membership, and the last admin cannot be removed or demoted", () => {
