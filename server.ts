@@ -15,6 +15,7 @@ import { type CollabControl, createCollaboration } from "./modules/collaboration
 import { ConfigError, loadConfig } from "./modules/config/load";
 import type { Config } from "./modules/config/schemas";
 import { limitBody } from "./modules/http/body-limit";
+import { refuseLegacyDataRequests } from "./modules/http/legacy-data";
 import { remixHandler } from "./modules/http/remix-handler";
 import type { Runtime } from "./modules/runtime/types";
 import { startSender } from "./modules/xapi/sender";
@@ -99,7 +100,7 @@ export async function createApp(config: Config, db: Connection, collab: CollabCo
   app.get("/favicon.svg", (_req, res) => {
     res.sendFile(path.resolve("public/favicon.svg"), { maxAge: "1h" });
   });
-  app.use(securityHeaders, sameOriginWrites);
+  app.use(securityHeaders, sameOriginWrites, refuseLegacyDataRequests);
   app.all(
     "*",
     remixHandler({

@@ -2,9 +2,16 @@
  * The HTTP layer under requests no browser sends: oversized and chunked bodies, legacy data requests,
  * and the headers every answer carries. Sent with node:http or Playwright's request context.
  */
+import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+import Database from "better-sqlite3";
 import { expect, test } from "./support/fixtures";
+import { DEMO, DEMO_PASSWORD } from "./support/people";
 import { streamChunkedBody } from "./support/raw-http";
+import { PROJECT_ROOT } from "./support/server";
+import { sharedServer } from "./support/shared-server";
 
 const MiB = 1024 * 1024;
 const TOO_LARGE = "That is too much to send at once (the limit is 2 MB).";
@@ -69,4 +76,87 @@ test.describe("request bodies", () => {
     });
     expect(answer).toEqual({ status: 413, body: TOO_LARGE });
   });
+});
+
+/** A real id from the shared server's demo data for each route parameter, where one exists. */
+function demoIds(): Record<string, string> {
+  const db = new Database(sharedServer.databasePath, { readonly: true, fileMustExist: true });
+  const first = (sql: string) => (db.prepare(sql).get() as { id: string } | undefined)?.id;
+  const unknown = "AAAAAAAAAAAAAAAAAAAAAA";
+  try {
+    return {
+      cohortId: first("select id from cohorts limit 1") ?? unknown,
+      userId: first("select user_id as id from cohort_members limit 1") ?? unknown,
+      courseId: first("select id from courses limit 1") ?? unknown,
+      token: "not-a-real-invitation-token-at-all",
+      enrolmentId: first("select id from enrolments limit 1") ?? unknown,
+      moduleVersionId: first("select id from module_versions limit 1") ?? unknown,
+      section: "1",
+      entryId: first("select id from reflections limit 1") ?? unknown,
+      membershipId: first("select id from memberships limit 1") ?? unknown,
+      resourceId: first("select id from support_resources limit 1") ?? unknown,
+      moduleId: first("select id from modules limit 1") ?? unknown,
+      snapshotId: first("select id from module_snapshots limit 1") ?? unknown,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** Every route file, as its Remix route id and an address it answers, parameters filled in. */
+function everyRoute(ids: Record<string, string>) {
+  return fs
+    .readdirSync(path.join(PROJECT_ROOT, "app/routes"))
+    .filter((file) => file.endsWith(".tsx"))
+    .map((file) => {
+      const name = file.replace(/\.tsx$/, "");
+      const segments = name
+        .replace(/\[\.\]/g, "\u0000")
+        .split(".")
+        .filter((segment) => segment !== "_index")
+        .map((segment) => (segment.startsWith("$") ? (ids[segment.slice(1)] ?? "x") : segment).replace("\u0000", "."));
+      return { id: `routes/${name}`, path: `/${segments.join("/")}` };
+    });
+}
+
+test("legacy ?_data= requests answer 400, never 500, on every route, signed in or not", async ({
+  playwright,
+  baseURL,
+}) => {
+  test.slow();
+  const routes = everyRoute(demoIds());
+  const routeIds = ["root", ...routes.map((r) => r.id), "routes/nope"];
+  const people: (string | null)[] = [null, DEMO.admin, DEMO.trainer, DEMO.facilitator, DEMO.learner];
+  const problems: string[] = [];
+  for (const person of people) {
+    const client: APIRequestContext = await playwright.request.newContext({ baseURL });
+    if (person) {
+      const login = await client.post("/login", {
+        form: { email: person, password: DEMO_PASSWORD },
+        headers: { Origin: baseURL ?? "" },
+        maxRedirects: 0,
+      });
+      expect(login.status()).toBe(302);
+    }
+    const asked: [string, string, string][] = [];
+    // Each route's own id and its parents' (the ones Remix would run), plus one that does not match.
+    for (const route of routes) {
+      for (const id of routeIds) {
+        const own = route.id === id || route.id.startsWith(`${id.replace(/\._index$/, "")}.`) || id === "root";
+        if (own || id === "routes/nope") asked.push(["GET", route.path, id]);
+      }
+      asked.push(["POST", route.path, route.id]);
+    }
+    for (const id of routeIds) asked.push(["GET", "/", id]);
+    for (const [method, address, id] of asked) {
+      const url = `${address}?_data=${encodeURIComponent(id)}`;
+      const response =
+        method === "GET"
+          ? await client.get(url, { maxRedirects: 0 })
+          : await client.post(url, { form: { intent: "x" }, headers: { Origin: baseURL ?? "" }, maxRedirects: 0 });
+      if (response.status() !== 400) problems.push(`${person ?? "anyone"} ${method} ${url} → ${response.status()}`);
+    }
+    await client.dispose();
+  }
+  expect(problems).toEqual([]);
 });
