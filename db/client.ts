@@ -36,6 +36,28 @@ function assertWritableFolder(databasePath: string) {
 }
 
 /**
+ * The database holds reflections (health data): it and the WAL and shared-memory files beside it are
+ * for the server's user alone. SQLite gives those two files the main file's mode, so a main file
+ * created 0600 is enough for a new database; files from before this rule are tightened here.
+ */
+function keepPrivate(databasePath: string) {
+  const file = path.resolve(databasePath);
+  try {
+    fs.writeFileSync(file, "", { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.chmodSync(f, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+      throw new DatabasePathError(`cannot make ${f} readable by this user only (chmod 600)`);
+    }
+  }
+}
+
+/**
  * Opens SQLite the way the whole app relies on: WAL so readers never block the collaboration writer,
  * synchronous=NORMAL so an appended update is durable against a process crash without an fsync per
  * keystroke, foreign keys on, and a busy timeout for the odd second writer (CLI imports, benchmarks).
@@ -43,6 +65,7 @@ function assertWritableFolder(databasePath: string) {
  */
 export function openDatabase(databasePath: string, options: { migrate?: boolean } = {}): Connection {
   assertWritableFolder(databasePath);
+  keepPrivate(databasePath);
   const sqlite = new Database(databasePath);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
