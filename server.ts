@@ -2,7 +2,6 @@
  * The composition root: validates configuration, opens and migrates the database, seeds the demo when
  * asked, and serves Remix, /healthz and the collaboration WebSocket (/collab) from one HTTP server.
  */
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -15,8 +14,10 @@ import { type CollabControl, createCollaboration } from "./modules/collaboration
 import { ConfigError, loadConfig } from "./modules/config/load";
 import type { Config } from "./modules/config/schemas";
 import { limitBody } from "./modules/http/body-limit";
+import { noSniff, securityHeaders } from "./modules/http/headers";
 import { refuseLegacyDataRequests } from "./modules/http/legacy-data";
 import { remixHandler } from "./modules/http/remix-handler";
+import { sameOriginWrites } from "./modules/http/same-origin";
 import type { Runtime } from "./modules/runtime/types";
 import { startSender } from "./modules/xapi/sender";
 import { lrsSettings } from "./modules/xapi/settings";
@@ -26,55 +27,6 @@ const BUILD_PATH = path.resolve("build/index.js");
 function fail(message: string): never {
   console.error(`Alongside cannot start: ${message}`);
   process.exit(1);
-}
-
-function securityHeaders(req: express.Request, res: express.Response, next: express.NextFunction) {
-  const nonce = randomBytes(16).toString("base64");
-  res.locals.nonce = nonce;
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "connect-src 'self' ws: wss:",
-      "font-src 'self'",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join("; "),
-  );
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  // Quick exit must not tell the neutral site where the person came from: no referrer leaves the site.
-  // Not "no-referrer": with it a browser sends `Origin: null` on a plain form POST, and Remix refuses
-  // such a POST as cross-site, so every form without JavaScript would fail.
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
-  next();
-}
-
-/** SameSite=Lax already stops cross-site POSTs in current browsers; checking Origin covers older ones. */
-function sameOriginWrites(req: express.Request, res: express.Response, next: express.NextFunction) {
-  if (req.method === "GET" || req.method === "HEAD") return next();
-  const origin = req.get("origin");
-  if (origin && origin !== "null") {
-    let host: string | undefined;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = undefined;
-    }
-    if (host !== req.get("host")) {
-      res.status(403).type("text/plain").send("This form must be sent from Alongside itself.");
-      return;
-    }
-  }
-  next();
 }
 
 export async function createApp(config: Config, db: Connection, collab: CollabControl) {
@@ -88,7 +40,8 @@ export async function createApp(config: Config, db: Connection, collab: CollabCo
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY);
-  // Before anything else: no route may read more of a body than the limit.
+  app.use(noSniff);
+  // Before any route: none may read more of a body than the limit.
   app.use(limitBody());
   app.get("/healthz", (_req, res) => {
     db.$client.prepare("select 1").get();

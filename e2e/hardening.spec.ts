@@ -160,3 +160,31 @@ test("legacy ?_data= requests answer 400, never 500, on every route, signed in o
   }
   expect(problems).toEqual([]);
 });
+
+test.describe("headers", () => {
+  test("every answer tells the browser not to guess its type: assets, icons, the health check, pages, refusals", async ({
+    request,
+  }) => {
+    const login = await request.get("/login");
+    const html = await login.text();
+    const assets = [...html.matchAll(/(?:href|src)="(\/build\/[^"]+)"/g)].map((m) => m[1] ?? "");
+    expect(assets.some((a) => a.endsWith(".css"))).toBe(true);
+    expect(assets.some((a) => a.endsWith(".js"))).toBe(true);
+    for (const address of ["/login", "/healthz", "/favicon.svg", "/no-such-page", "/?_data=root", ...assets]) {
+      const response = await request.get(address);
+      expect(response.headers()["x-content-type-options"], address).toBe("nosniff");
+    }
+    const refused = await request.post("/login", {
+      headers: { Origin: "https://elsewhere.example" },
+      form: { email: "x" },
+    });
+    expect(refused.status()).toBe(403);
+    expect(refused.headers()["x-content-type-options"]).toBe("nosniff");
+  });
+
+  test("pages may open WebSockets to this site only", async ({ request }) => {
+    const policy = (await request.get("/login")).headers()["content-security-policy"] ?? "";
+    const connect = policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("connect-src"));
+    expect(connect).toBe("connect-src 'self'");
+  });
+});
