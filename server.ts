@@ -16,6 +16,7 @@ import type { Config } from "./modules/config/schemas";
 import { limitBody } from "./modules/http/body-limit";
 import { noSniff, securityHeaders } from "./modules/http/headers";
 import { refuseLegacyDataRequests } from "./modules/http/legacy-data";
+import { privateWhenSignedIn } from "./modules/http/private-cache";
 import { remixHandler } from "./modules/http/remix-handler";
 import { sameOriginWrites } from "./modules/http/same-origin";
 import type { Runtime } from "./modules/runtime/types";
@@ -53,7 +54,7 @@ export async function createApp(config: Config, db: Connection, collab: CollabCo
   app.get("/favicon.svg", (_req, res) => {
     res.sendFile(path.resolve("public/favicon.svg"), { maxAge: "1h" });
   });
-  app.use(securityHeaders, sameOriginWrites, refuseLegacyDataRequests);
+  app.use(securityHeaders, sameOriginWrites, refuseLegacyDataRequests, privateWhenSignedIn);
   app.all(
     "*",
     remixHandler({

@@ -1,5 +1,6 @@
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
+import { checkLearnerPage, joinAsLearner, startOpenCourse } from "./support/learning";
 import { DEMO, DEMO_PASSWORD, logIn, logOut, newPassword, signUpOrganisation, submitLogIn } from "./support/people";
 
 const FAILED_LOGIN = "That email and password do not match an account. Check them and try again.";
@@ -122,4 +123,32 @@ test("after logging in, a next address that would leave the site goes to the sta
     expect(response.headers().location, JSON.stringify(next)).toBe(location);
   }
   await client.dispose();
+});
+
+test("after logging out, Back shows the log-in page, never the journal that was open", async ({ page, newPage }) => {
+  test.slow();
+  const admin = await newPage();
+  await logIn(admin, DEMO.admin);
+  await joinAsLearner(admin, page, "Robin");
+  await startOpenCourse(page, "Peer support essentials");
+  const first = (await page.getByRole("link", { name: "Continue where you left off" }).getAttribute("href")) ?? "";
+  // Section 4 of the course's first module ("Saying no kindly") asks for a reflection.
+  await page.goto(first.replace(/\/s\/1$/, "/s/4"));
+  await checkLearnerPage(page);
+  const secret = `I said yes to the late calls ${Date.now()}`;
+  await page.getByRole("textbox", { name: /Think of a time you said yes/ }).fill(secret);
+  await page.getByRole("button", { name: "Save to my journal" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved to your journal" })).toBeVisible();
+  await checkLearnerPage(page);
+
+  await page.goto("/learn/journal");
+  await expect(page.getByText(secret)).toBeVisible();
+  await checkLearnerPage(page);
+  await logOut(page);
+
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: "Log in" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login\?next=%2Flearn%2Fjournal$/);
+  await expect(page.getByText(secret)).toHaveCount(0);
+  await checkPage(page);
 });

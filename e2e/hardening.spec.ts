@@ -85,7 +85,10 @@ function demoIds(): Record<string, string> {
   const unknown = "AAAAAAAAAAAAAAAAAAAAAA";
   try {
     return {
-      cohortId: first("select id from cohorts limit 1") ?? unknown,
+      cohortId: first("select id from cohorts order by rowid limit 1") ?? unknown,
+      assignmentId:
+        first("select id from assignments where cohort_id = (select id from cohorts order by rowid limit 1)") ??
+        unknown,
       userId: first("select user_id as id from cohort_members limit 1") ?? unknown,
       courseId: first("select id from courses limit 1") ?? unknown,
       token: "not-a-real-invitation-token-at-all",
@@ -184,7 +187,64 @@ test.describe("headers", () => {
 
   test("pages may open WebSockets to this site only", async ({ request }) => {
     const policy = (await request.get("/login")).headers()["content-security-policy"] ?? "";
-    const connect = policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("connect-src"));
+    const connect = policy
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("connect-src"));
     expect(connect).toBe("connect-src 'self'");
+  });
+});
+
+test.describe("private pages", () => {
+  test("everything a signed-in person is sent is marked no-store, and logging out clears the browser's cache", async ({
+    playwright,
+    baseURL,
+    request,
+  }) => {
+    const ids = demoIds();
+    const signedIn = async (email: string) => {
+      const client = await playwright.request.newContext({ baseURL });
+      const login = await client.post("/login", {
+        form: { email, password: DEMO_PASSWORD },
+        headers: { Origin: baseURL ?? "" },
+        maxRedirects: 0,
+      });
+      expect(login.status()).toBe(302);
+      return client;
+    };
+    const trainer = await signedIn(DEMO.trainer);
+    const learner = await signedIn(DEMO.learner);
+    const admin = await signedIn(DEMO.admin);
+    const pages: [APIRequestContext, string][] = [
+      [learner, "/learn"],
+      [learner, "/learn/journal"],
+      [learner, "/learn/journal/export"],
+      [learner, "/learn.data"],
+      [learner, "/account"],
+      [learner, "/account.data"],
+      [trainer, "/cohorts"],
+      [trainer, `/cohorts/${ids.cohortId}`],
+      [trainer, `/cohorts/${ids.cohortId}/progress.csv?assignment=${ids.assignmentId}`],
+      [trainer, `/cohorts/${ids.cohortId}.data`],
+      [admin, "/organisation"],
+      [admin, "/organisation/activity"],
+      [admin, "/login"],
+    ];
+    for (const [client, address] of pages) {
+      const response = await client.get(address, { maxRedirects: 0 });
+      expect(response.status(), address).toBeLessThan(400);
+      expect(response.headers()["cache-control"], address).toBe("no-store");
+    }
+
+    // Logging out asks the browser to drop what it kept of the site.
+    const logout = await learner.post("/logout", { headers: { Origin: baseURL ?? "" }, maxRedirects: 0 });
+    expect(logout.status()).toBe(302);
+    expect(logout.headers()["clear-site-data"]).toBe('"cache"');
+    for (const client of [trainer, learner, admin]) await client.dispose();
+
+    // Built assets stay cacheable for everyone: their names change with their content.
+    const html = await (await request.get("/login")).text();
+    const asset = /href="(\/build\/[^"]+\.css)"/.exec(html)?.[1] ?? "";
+    expect((await request.get(asset)).headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 });

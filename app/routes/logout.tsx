@@ -9,5 +9,7 @@ export const loader = () => redirect("/");
 export const action = async ({ request, context }: ActionFunctionArgs) => {
   const { session, cookie } = await endSession(request, context);
   if (session) recordLogout(context, session.user.id);
-  throw redirect("/login?loggedOut=1", { headers: { "Set-Cookie": cookie } });
+  // The pages this person saw stay out of the browser's cache, and what it kept anyway is dropped, so
+  // Back shows nothing private to whoever uses this browser next.
+  throw redirect("/login?loggedOut=1", { headers: { "Set-Cookie": cookie, "Clear-Site-Data": '"cache"' } });
 };
