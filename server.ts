@@ -7,6 +7,7 @@ import http from "node:http";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import { type Connection, closeDatabase, openDatabase } from "./db/client";
 import { seedDemo } from "./db/seed";
@@ -42,6 +43,9 @@ export async function createApp(config: Config, db: Connection, collab: CollabCo
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY);
   app.use(noSniff);
+  // HTML, CSS and JS shrink to a fraction. Streamed pages still stream: Remix flushes each chunk it
+  // writes, and the collaboration WebSocket never passes through Express.
+  app.use(compression());
   // Before any route: none may read more of a body than the limit.
   app.use(limitBody());
   app.get("/healthz", (_req, res) => {

@@ -5,11 +5,12 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import zlib from "node:zlib";
 import type { APIRequestContext } from "@playwright/test";
 import Database from "better-sqlite3";
 import { expect, test } from "./support/fixtures";
 import { DEMO, DEMO_PASSWORD } from "./support/people";
-import { streamChunkedBody } from "./support/raw-http";
+import { rawGet, streamChunkedBody } from "./support/raw-http";
 import { PROJECT_ROOT } from "./support/server";
 import { sharedServer } from "./support/shared-server";
 
@@ -246,5 +247,52 @@ test.describe("private pages", () => {
     const html = await (await request.get("/login")).text();
     const asset = /href="(\/build\/[^"]+\.css)"/.exec(html)?.[1] ?? "";
     expect((await request.get(asset)).headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  });
+});
+
+test.describe("compression", () => {
+  test("pages, styles and scripts are sent compressed to browsers that ask, and whole to those that do not", async ({
+    baseURL,
+    playwright,
+  }) => {
+    const learner = await playwright.request.newContext({ baseURL });
+    await learner.post("/login", {
+      form: { email: DEMO.learner, password: DEMO_PASSWORD },
+      headers: { Origin: baseURL ?? "" },
+      maxRedirects: 0,
+    });
+    const cookie = (await learner.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    await learner.dispose();
+
+    const login = (await rawGet(`${baseURL}/login`)).bytes.toString("utf8");
+    const assets = [...login.matchAll(/(?:href|src)="(\/build\/[^"]+\.(?:css|js))"/g)].map((m) => m[1] ?? "");
+    const compressedKinds = new Set<string>();
+    const sizes = { whole: 0, sent: 0 };
+    // The log-in page is streamed; My learning is rendered in one piece; the rest are built files.
+    for (const [address, headers] of [
+      ["/login", {}],
+      ["/learn", { Cookie: cookie }],
+      ...assets.map((a) => [a, {}] as const),
+    ] as const) {
+      const whole = await rawGet(`${baseURL}${address}`, headers);
+      expect(whole.status, address).toBe(200);
+      expect(whole.headers["content-encoding"], address).toBeUndefined();
+      // Under 1 KB, compressing saves less than it costs: such files may come either way.
+      if (whole.bytes.length < 1024) continue;
+      compressedKinds.add(address.startsWith("/build/") ? path.extname(address) : "page");
+      const compressed = await rawGet(`${baseURL}${address}`, { ...headers, "Accept-Encoding": "gzip" });
+      expect(compressed.headers["content-encoding"], address).toBe("gzip");
+      expect(compressed.headers.vary, address).toMatch(/Accept-Encoding/i);
+      const unpacked = zlib.gunzipSync(compressed.bytes);
+      // Pages differ in their nonce from one answer to the next; built files are the same bytes.
+      if (address.startsWith("/build/")) expect(unpacked.equals(whole.bytes), address).toBe(true);
+      else expect(unpacked.toString("utf8"), address).toContain("</html>");
+      expect(compressed.bytes.length, address).toBeLessThan(whole.bytes.length);
+      sizes.whole += whole.bytes.length;
+      sizes.sent += compressed.bytes.length;
+    }
+    expect([...compressedKinds].sort()).toEqual([".css", ".js", "page"]);
+    // Together, what a first visit downloads shrinks to well under half.
+    expect(sizes.sent).toBeLessThan(sizes.whole * 0.4);
   });
 });

@@ -73,3 +73,21 @@ export function streamChunkedBody(
     })();
   });
 }
+
+export type RawAnswer = { status: number; headers: http.IncomingHttpHeaders; bytes: Buffer };
+
+/** A GET with exactly these headers, and the body bytes exactly as they came (not decompressed). */
+export function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, bytes: Buffer.concat(chunks) }),
+        );
+        response.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
