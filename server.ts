@@ -58,6 +58,8 @@ export async function createApp(config: Config, db: Connection, collab: CollabCo
   app.get("/favicon.svg", (_req, res) => {
     res.sendFile(path.resolve("public/favicon.svg"), { maxAge: "1h" });
   });
+  // Browsers and crawlers ask for /favicon.ico whatever the page links to.
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
   app.use(securityHeaders, sameOriginWrites, refuseLegacyDataRequests, privateWhenSignedIn);
   app.all(
     "*",

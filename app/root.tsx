@@ -29,8 +29,18 @@ export const meta: MetaFunction = () => [{ title: "Alongside" }];
 
 export const loader = async ({ request, context }: LoaderFunctionArgs) => loadShell(request, context);
 
-/** A route opts out of client JavaScript with `handle = { hydrate: false }` (the learner pages do). */
-export type RouteHandle = { hydrate?: boolean; quickExit?: boolean };
+/**
+ * A route opts out of client JavaScript with `handle = { hydrate: false }` (the learner pages do).
+ * `description` refines the page's meta description; the deepest route that has one wins.
+ */
+export type RouteHandle = { hydrate?: boolean; quickExit?: boolean; description?: string };
+
+/**
+ * Every page gets a description. It is not in `meta`, since a child route's meta replaces its
+ * parent's: one forgotten route would lose it.
+ */
+const DEFAULT_DESCRIPTION =
+  "Alongside: training for peer supporters, made with peer supporters. Write modules together, publish courses, and learn at your own pace with support always in reach.";
 
 function useRouteHandles() {
   const matches = useMatches();
@@ -39,6 +49,11 @@ function useRouteHandles() {
     hydrate: !handles.some((h) => h.hydrate === false),
     quickExit: handles.some((h) => h.quickExit),
   };
+}
+
+function usePageDescription() {
+  const handles = useMatches().map((m) => (m.handle ?? {}) as RouteHandle);
+  return handles.findLast((h) => h.description)?.description ?? DEFAULT_DESCRIPTION;
 }
 
 type Shell = Awaited<ReturnType<typeof loadShell>>;
@@ -105,6 +120,7 @@ function Header({ shell, quickExit }: { shell: Shell | undefined; quickExit: boo
 function Document({ children, shell }: { children: ReactNode; shell: Shell | undefined }) {
   const nonce = useNonce();
   const { hydrate, quickExit } = useRouteHandles();
+  const description = usePageDescription();
   // The inline script covers pages without client code; this covers the rest.
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
@@ -121,6 +137,7 @@ function Document({ children, shell }: { children: ReactNode; shell: Shell | und
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="description" content={description} />
         <Meta />
         <Links />
       </head>

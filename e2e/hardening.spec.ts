@@ -296,3 +296,49 @@ test.describe("compression", () => {
     expect(sizes.sent).toBeLessThan(sizes.whole * 0.4);
   });
 });
+
+test.describe("what search engines and browsers ask for", () => {
+  test("every page has one meta description, refined where a page says more", async ({ playwright, baseURL }) => {
+    const descriptionsOf = async (client: APIRequestContext, address: string) => {
+      const html = await (await client.get(address)).text();
+      return [...html.matchAll(/<meta name="description" content="([^"]*)"/g)].map((m) => m[1] ?? "");
+    };
+    const anyone = await playwright.request.newContext({ baseURL });
+    const learner = await playwright.request.newContext({ baseURL });
+    await learner.post("/login", {
+      form: { email: DEMO.learner, password: DEMO_PASSWORD },
+      headers: { Origin: baseURL ?? "" },
+      maxRedirects: 0,
+    });
+    const seen = new Map<string, string>();
+    for (const [client, address] of [
+      [anyone, "/"],
+      [anyone, "/login"],
+      [anyone, "/signup"],
+      [anyone, "/support"],
+      [anyone, "/no-such-page"],
+      [learner, "/learn"],
+      [learner, "/learn/journal"],
+      [learner, "/account"],
+    ] as const) {
+      const found = await descriptionsOf(client, address);
+      expect(found, address).toHaveLength(1);
+      expect(found[0]?.length ?? 0, address).toBeGreaterThan(50);
+      seen.set(address, found[0] ?? "");
+    }
+    expect(seen.get("/login")).not.toBe(seen.get("/"));
+    expect(seen.get("/signup")).not.toBe(seen.get("/"));
+    await anyone.dispose();
+    await learner.dispose();
+  });
+
+  test("/favicon.ico leads to the icon", async ({ baseURL }) => {
+    const icon = await rawGet(`${baseURL}/favicon.ico`);
+    expect(icon.status).toBe(301);
+    expect(icon.headers.location).toBe("/favicon.svg");
+    expect(icon.headers["x-content-type-options"]).toBe("nosniff");
+    const svg = await rawGet(`${baseURL}/favicon.svg`);
+    expect(svg.status).toBe(200);
+    expect(svg.headers["content-type"]).toMatch(/^image\/svg\+xml/);
+  });
+});

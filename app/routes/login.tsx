@@ -6,6 +6,12 @@ import { Notice } from "~/components/layout";
 import { logIn, loginSchema } from "~/lib/accounts.server";
 import { getSession, safeNext } from "~/lib/auth.server";
 import { invalid, parseForm, readForm } from "~/lib/forms.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = {
+  description:
+    "Log in to Alongside, where peer supporters and facilitators make training together and learners take it at their own pace.",
+};
 
 export const meta: MetaFunction = () => [{ title: "Log in · Alongside" }];
 

@@ -5,6 +5,12 @@ import { ErrorSummary, Field } from "~/components/form";
 import { getSession } from "~/lib/auth.server";
 import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
 import { signUpSchema, signUpWithOrganisation } from "~/lib/organisations.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = {
+  description:
+    "Set up your peer-support service on Alongside: co-design training with your peer supporters, publish courses and follow your cohorts.",
+};
 
 export const meta: MetaFunction = () => [{ title: "Set up your organisation · Alongside" }];
 
