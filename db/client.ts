@@ -20,9 +20,13 @@ export class DatabasePathError extends Error {}
 /** Fails early, with one clear sentence, when the database folder cannot be created or written. */
 function assertWritableFolder(databasePath: string) {
   const folder = path.dirname(path.resolve(databasePath));
+  // Writing a file is the only true test: access(W_OK) says yes to root even where nothing can be
+  // written (a read-only file system, /sys).
+  const probe = path.join(folder, `.alongside-write-check-${process.pid}`);
   try {
     fs.mkdirSync(folder, { recursive: true });
-    fs.accessSync(folder, fs.constants.W_OK);
+    fs.writeFileSync(probe, "", { mode: 0o600 });
+    fs.rmSync(probe);
   } catch {
     throw new DatabasePathError(`cannot write to the database folder ${folder}`);
   }
@@ -45,7 +49,9 @@ function keepPrivate(databasePath: string) {
   try {
     fs.writeFileSync(file, "", { mode: 0o600, flag: "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+      throw new DatabasePathError(`cannot create the database file ${file}`);
+    }
   }
   for (const f of [file, `${file}-wal`, `${file}-shm`]) {
     try {

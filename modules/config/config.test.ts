@@ -74,14 +74,14 @@ describe("configuration", () => {
     expect(badPort.status).toBe(1);
     expect(badPort.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Alongside cannot start: PORT .*/)]);
 
-    const readOnly = tempFolder();
-    fs.chmodSync(readOnly, 0o500);
-    const unwritable = run({ DATABASE_PATH: path.join(readOnly, "sub", "a.sqlite"), SESSION_SECRET: "x".repeat(40) });
-    fs.chmodSync(readOnly, 0o700);
-    // root may write anywhere; the folder check then passes, which is also what the server would do.
-    if (process.getuid?.() !== 0) {
-      expect(unwritable.status).toBe(1);
-      expect(unwritable.stderr).toMatch(/^Alongside cannot start: cannot write to the database folder/);
+    // /sys takes no files, not even from root (CI runs as root, who may write to any ordinary folder):
+    // both a folder that cannot be made there and one that exists but cannot be written to.
+    for (const databasePath of ["/sys/alongside-test/sub/a.sqlite", "/sys/a.sqlite"]) {
+      const unwritable = run({ DATABASE_PATH: databasePath, SESSION_SECRET: "x".repeat(40) });
+      expect(unwritable.status, databasePath).toBe(1);
+      expect(unwritable.stderr.trim().split("\n"), databasePath).toEqual([
+        `Alongside cannot start: cannot write to the database folder ${path.dirname(databasePath)}`,
+      ]);
     }
     const fileAsFolder = path.join(tempFolder(), "file");
     fs.writeFileSync(fileAsFolder, "");
