@@ -12,7 +12,7 @@
  * BENCH_CONNECTIONS connections go, for BENCH_DURATION seconds, after a warm-up), then each server's
  * p95 latency at half of its own peak (autocannon's `overallRate`).
  *
- * As in docs/STACK.md: with `taskset` and at least two cores, both servers run pinned to core 0 and
+ * As for the baseline in ADR 11: with `taskset` and at least two cores, both servers run pinned to core 0 and
  * autocannon runs in its own process pinned to core 1. Without `taskset` it says so and runs unpinned.
  *
  * Settings (environment): BENCH_CONNECTIONS (50), BENCH_DURATION (10), BENCH_WARM_UP (3 seconds),
@@ -278,7 +278,7 @@ async function main() {
       "counted and shown. Server CPU time per request is the server process's CPU time (from /proc) over the peak",
       "run divided by the requests it answered.",
       canPin
-        ? "As in docs/STACK.md, both servers run pinned to core 0 and autocannon to core 1 (`taskset`)."
+        ? "Both servers run pinned to core 0 and autocannon to core 1 (`taskset`), as for the baseline in ADR 11."
         : "`taskset` was not available: servers and autocannon shared the cores (not pinned).",
       "",
       markdownTable([
