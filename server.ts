@@ -2,13 +2,12 @@
  * The composition root: validates configuration, opens and migrates the database, seeds the demo when
  * asked, and serves Remix, /healthz and the collaboration WebSocket (/collab) from one HTTP server.
  */
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import { type Connection, closeDatabase, openDatabase } from "./db/client";
 import { seedDemo } from "./db/seed";
@@ -17,71 +16,21 @@ import { type CollabControl, createCollaboration } from "./modules/collaboration
 import { ConfigError, loadConfig } from "./modules/config/load";
 import type { Config } from "./modules/config/schemas";
 import { createEventBus, type EventBus } from "./modules/events/bus";
+import { limitBody } from "./modules/http/body-limit";
+import { noSniff, securityHeaders } from "./modules/http/headers";
+import { refuseLegacyDataRequests } from "./modules/http/legacy-data";
+import { privateWhenSignedIn } from "./modules/http/private-cache";
+import { remixHandler } from "./modules/http/remix-handler";
+import { sameOriginWrites } from "./modules/http/same-origin";
 import type { Runtime } from "./modules/runtime/types";
 import { startSender } from "./modules/xapi/sender";
 import { lrsSettings } from "./modules/xapi/settings";
 
 const BUILD_PATH = path.resolve("build/index.js");
-/** Forms are small; CSV uploads are the largest thing anyone posts. */
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 function fail(message: string): never {
   console.error(`Alongside cannot start: ${message}`);
   process.exit(1);
-}
-
-function securityHeaders(req: express.Request, res: express.Response, next: express.NextFunction) {
-  const nonce = randomBytes(16).toString("base64");
-  res.locals.nonce = nonce;
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "connect-src 'self' ws: wss:",
-      "font-src 'self'",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join("; "),
-  );
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  // Quick exit must not tell the neutral site where the person came from: no referrer leaves the site.
-  // Not "no-referrer": with it a browser sends `Origin: null` on a plain form POST, and Remix refuses
-  // such a POST as cross-site, so every form without JavaScript would fail.
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
-  next();
-}
-
-/** SameSite=Lax already stops cross-site POSTs in current browsers; checking Origin covers older ones. */
-function sameOriginWrites(req: express.Request, res: express.Response, next: express.NextFunction) {
-  if (req.method === "GET" || req.method === "HEAD") return next();
-  const origin = req.get("origin");
-  if (origin && origin !== "null") {
-    let host: string | undefined;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = undefined;
-    }
-    if (host !== req.get("host")) {
-      res.status(403).type("text/plain").send("This form must be sent from Alongside itself.");
-      return;
-    }
-  }
-  const length = Number(req.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) {
-    res.status(413).type("text/plain").send("That is too much to send at once (the limit is 2 MB).");
-    return;
-  }
-  next();
 }
 
 export async function createApp(config: Config, db: Connection, collab: CollabControl, events: EventBus) {
@@ -95,6 +44,12 @@ export async function createApp(config: Config, db: Connection, collab: CollabCo
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY);
+  app.use(noSniff);
+  // HTML, CSS and JS shrink to a fraction. Streamed pages still stream: Remix flushes each chunk it
+  // writes, and the collaboration WebSocket never passes through Express.
+  app.use(compression());
+  // Before any route: none may read more of a body than the limit.
+  app.use(limitBody());
   app.get("/healthz", (_req, res) => {
     db.$client.prepare("select 1").get();
     res.type("text/plain").send("ok");
@@ -105,12 +60,13 @@ export async function createApp(config: Config, db: Connection, collab: CollabCo
   app.get("/favicon.svg", (_req, res) => {
     res.sendFile(path.resolve("public/favicon.svg"), { maxAge: "1h" });
   });
-  app.use(securityHeaders, sameOriginWrites);
+  // Browsers and crawlers ask for /favicon.ico whatever the page links to.
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+  app.use(securityHeaders, sameOriginWrites, refuseLegacyDataRequests, privateWhenSignedIn);
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
-      mode: "production",
       getLoadContext: (req, res) => ({ runtime, ip: req.ip ?? "unknown", nonce: String(res.locals.nonce) }),
     }),
   );

@@ -30,11 +30,26 @@ export const meta: MetaFunction = () => [{ title: "Alongside" }];
 
 export const loader = async ({ request, context }: LoaderFunctionArgs) => loadShell(request, context);
 
-/** A route opts out of client JavaScript with `handle = { hydrate: false }` (the learner pages do). */
-export type RouteHandle = { hydrate?: boolean };
+/**
+ * A route opts out of client JavaScript with `handle = { hydrate: false }` (the learner pages do).
+ * `description` refines the page's meta description; the deepest route that has one wins.
+ */
+export type RouteHandle = { hydrate?: boolean; description?: string };
+
+/**
+ * Every page gets a description. It is not in `meta`, since a child route's meta replaces its
+ * parent's: one forgotten route would lose it.
+ */
+const DEFAULT_DESCRIPTION =
+  "Alongside: training for peer supporters, made with peer supporters. Write modules together, publish courses, and learn at your own pace with support always in reach.";
 
 function useHydrate() {
   return !useMatches().some((m) => (m.handle as RouteHandle | undefined)?.hydrate === false);
+}
+
+function usePageDescription() {
+  const handles = useMatches().map((m) => (m.handle ?? {}) as RouteHandle);
+  return handles.findLast((h) => h.description)?.description ?? DEFAULT_DESCRIPTION;
 }
 
 type Shell = Awaited<ReturnType<typeof loadShell>>;
@@ -150,12 +165,14 @@ function useQuickExit(enabled: boolean) {
 function Document({ children, shell }: { children: ReactNode; shell: Shell | undefined }) {
   const nonce = useNonce();
   const hydrate = useHydrate();
+  const description = usePageDescription();
   useQuickExit(hydrate);
   return (
     <html lang="en-GB">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="description" content={description} />
         <Meta />
         <Links />
       </head>

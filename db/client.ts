@@ -20,9 +20,13 @@ export class DatabasePathError extends Error {}
 /** Fails early, with one clear sentence, when the database folder cannot be created or written. */
 function assertWritableFolder(databasePath: string) {
   const folder = path.dirname(path.resolve(databasePath));
+  // Writing a file is the only true test: access(W_OK) says yes to root even where nothing can be
+  // written (a read-only file system, /sys).
+  const probe = path.join(folder, `.alongside-write-check-${process.pid}`);
   try {
     fs.mkdirSync(folder, { recursive: true });
-    fs.accessSync(folder, fs.constants.W_OK);
+    fs.writeFileSync(probe, "", { mode: 0o600 });
+    fs.rmSync(probe);
   } catch {
     throw new DatabasePathError(`cannot write to the database folder ${folder}`);
   }
@@ -36,6 +40,30 @@ function assertWritableFolder(databasePath: string) {
 }
 
 /**
+ * The database holds reflections (health data): it and the WAL and shared-memory files beside it are
+ * for the server's user alone. SQLite gives those two files the main file's mode, so a main file
+ * created 0600 is enough for a new database; files from before this rule are tightened here.
+ */
+function keepPrivate(databasePath: string) {
+  const file = path.resolve(databasePath);
+  try {
+    fs.writeFileSync(file, "", { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+      throw new DatabasePathError(`cannot create the database file ${file}`);
+    }
+  }
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.chmodSync(f, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+      throw new DatabasePathError(`cannot make ${f} readable by this user only (chmod 600)`);
+    }
+  }
+}
+
+/**
  * Opens SQLite the way the whole app relies on: WAL so readers never block the collaboration writer,
  * synchronous=NORMAL so an appended update is durable against a process crash without an fsync per
  * keystroke, foreign keys on, and a busy timeout for the odd second writer (CLI imports, benchmarks).
@@ -43,6 +71,7 @@ function assertWritableFolder(databasePath: string) {
  */
 export function openDatabase(databasePath: string, options: { migrate?: boolean } = {}): Connection {
   assertWritableFolder(databasePath);
+  keepPrivate(databasePath);
   const sqlite = new Database(databasePath);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");

@@ -1,6 +1,7 @@
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
-import { logIn, logOut, newPassword, signUpOrganisation, submitLogIn } from "./support/people";
+import { checkLearnerPage, joinAsLearner, startOpenCourse } from "./support/learning";
+import { DEMO, DEMO_PASSWORD, logIn, logOut, newPassword, signUpOrganisation, submitLogIn } from "./support/people";
 
 const FAILED_LOGIN = "That email and password do not match an account. Check them and try again.";
 
@@ -85,4 +86,69 @@ test("changing the password: the new one works and the old one stops working", a
 
   await logIn(page, admin.email, changed);
   await expect(page.getByRole("heading", { level: 1, name: admin.organisationName })).toBeVisible();
+});
+
+test("after logging in, a next address that would leave the site goes to the start page instead", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  // A tab inside the path: browsers drop it, so "/\t/evil.example" is a link to evil.example.
+  await page.goto("/login?next=/%09/evil.example");
+  await checkPage(page);
+  await submitLogIn(page, DEMO.learner, DEMO_PASSWORD);
+  await expect(page).toHaveURL(`${baseURL}/learn`);
+  await checkPage(page);
+
+  // Sent directly, every one is a redirect to a page of ours, and none is an error.
+  const client = await playwright.request.newContext({ baseURL });
+  const cases: [string, string][] = [
+    ["/\t/evil.example", "/learn"],
+    ["/\u3000", "/learn"],
+    ["/learn\u3000/journal", "/learn"],
+    ["//evil.example", "/learn"],
+    ["/\\evil.example", "/learn"],
+    ["/.//evil.example", "/learn"],
+    ["https://evil.example/", "/learn"],
+    ["/learn/journal", "/learn/journal"],
+    ["/learn/caf\u00e9", "/learn/caf%C3%A9"],
+  ];
+  for (const [next, location] of cases) {
+    const response = await client.post("/login", {
+      form: { email: DEMO.learner, password: DEMO_PASSWORD, next },
+      headers: { Origin: baseURL ?? "" },
+      maxRedirects: 0,
+    });
+    expect(response.status(), JSON.stringify(next)).toBe(302);
+    expect(response.headers().location, JSON.stringify(next)).toBe(location);
+  }
+  await client.dispose();
+});
+
+test("after logging out, Back shows the log-in page, never the journal that was open", async ({ page, newPage }) => {
+  test.slow();
+  const admin = await newPage();
+  await logIn(admin, DEMO.admin);
+  await joinAsLearner(admin, page, "Robin");
+  await startOpenCourse(page, "Peer support essentials");
+  const first = (await page.getByRole("link", { name: "Continue where you left off" }).getAttribute("href")) ?? "";
+  // Section 4 of the course's first module ("Saying no kindly") asks for a reflection.
+  await page.goto(first.replace(/\/s\/1$/, "/s/4"));
+  await checkLearnerPage(page);
+  const secret = `I said yes to the late calls ${Date.now()}`;
+  await page.getByRole("textbox", { name: /Think of a time you said yes/ }).fill(secret);
+  await page.getByRole("button", { name: "Save to my journal" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved to your journal" })).toBeVisible();
+  await checkLearnerPage(page);
+
+  await page.goto("/learn/journal");
+  await expect(page.getByText(secret)).toBeVisible();
+  await checkLearnerPage(page);
+  await logOut(page);
+
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: "Log in" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login\?next=%2Flearn%2Fjournal$/);
+  await expect(page.getByText(secret)).toHaveCount(0);
+  await checkPage(page);
 });

@@ -1,7 +1,15 @@
 import type { Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
-import { DEMO, DEMO_PASSWORD, submitLogIn } from "./support/people";
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  newPassword,
+  signUpOrganisation,
+  submitLogIn,
+  uniqueEmail,
+  uniqueName,
+} from "./support/people";
 
 // Each test runs its own server: failed log-ins count per IP address, and every test shares 127.0.0.1.
 
@@ -56,13 +64,14 @@ test("after ten failed log-ins from one address, even the right password gets a 
   await checkPage(page);
 });
 
-test("after ten failed log-ins for one account, it is locked for a while even from other addresses", async ({
+test("failed log-ins for one account from many addresses never lock the person out; one address guessing is slowed", async ({
   startServer,
   newPage,
 }) => {
   test.slow();
-  // Behind a proxy the address comes from X-Forwarded-For, which lets this test play several people.
-  const server = await startServer({ env: { TRUST_PROXY: "true" } });
+  // Behind one proxy the address is the last entry of X-Forwarded-For: this test is that proxy, and
+  // so can play several people.
+  const server = await startServer({ env: { TRUST_PROXY: "1" } });
   const page = await newPage({ baseURL: server.baseURL });
   const from = (address: string) => page.setExtraHTTPHeaders({ "X-Forwarded-For": address });
 
@@ -74,15 +83,76 @@ test("after ten failed log-ins for one account, it is locked for a while even fr
     await attempt(page, DEMO.trainer, `guess number ${i}`);
     expect(await message(page)).toBe(FAILED);
   }
-
-  // The right password, from an address that never failed, is still refused for this account...
-  await from("198.51.100.7");
+  // Five more from one address: that address, for this account, has to wait...
+  for (let i = 1; i <= 5; i++) {
+    await from("192.0.2.66");
+    await attempt(page, DEMO.trainer, `another guess ${i}`);
+    expect(await message(page), `another guess ${i}`).toBe(FAILED);
+  }
   await attempt(page, DEMO.trainer, DEMO_PASSWORD);
   await expect(page.getByRole("alert")).toContainText(THROTTLED);
   await checkPage(page);
 
-  // ...while someone else logs in from that address as usual.
+  // ...while the person, from their own address, logs in with the right password.
+  await from("198.51.100.7");
+  await attempt(page, DEMO.trainer, DEMO_PASSWORD);
+  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page.getByRole("button", { name: "Log out" })).toBeVisible();
+  await checkPage(page);
+});
+
+test("behind a proxy, an address made up in X-Forwarded-For does not escape the per-address limit", async ({
+  startServer,
+  newPage,
+}) => {
+  test.slow();
+  const server = await startServer({ env: { TRUST_PROXY: "1" } });
+  const page = await newPage({ baseURL: server.baseURL });
+  // The client writes any addresses it likes; the one proxy appends the address it really saw.
+  const claiming = (madeUp: string) => page.setExtraHTTPHeaders({ "X-Forwarded-For": `${madeUp}, 203.0.113.9` });
+
+  await claiming("192.0.2.1");
+  await page.goto("/login");
+  await checkPage(page);
+  let n = 0;
+  for (const email of [DEMO.trainer, DEMO.facilitator, DEMO.learner, DEMO.admin, DEMO.coDesigner]) {
+    for (let i = 0; i < 2; i++) {
+      n++;
+      await claiming(`192.0.2.${n}`);
+      await attempt(page, email, `wrong guess ${i}`);
+      expect(await message(page)).toBe(FAILED);
+    }
+  }
+  await claiming("192.0.2.200");
   await attempt(page, DEMO.learner, DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/learn$/);
+  await expect(page.getByRole("alert")).toContainText(THROTTLED);
+  await checkPage(page);
+});
+
+test("one address can set up only a few organisations an hour; the next is refused calmly and keeps what was typed", async ({
+  startServer,
+  newPage,
+}) => {
+  test.slow();
+  const server = await startServer({ env: { SIGNUPS_PER_HOUR: "2" } });
+  for (let i = 0; i < 2; i++) {
+    const page = await newPage({ baseURL: server.baseURL });
+    await signUpOrganisation(page);
+  }
+  const page = await newPage({ baseURL: server.baseURL });
+  await page.goto("/signup");
+  await checkPage(page);
+  const name = uniqueName("Sam");
+  const organisation = uniqueName("Coastal Recovery");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Email", { exact: true }).fill(uniqueEmail("sam"));
+  await page.getByLabel("Password", { exact: true }).fill(newPassword());
+  await page.getByLabel("Organisation name").fill(organisation);
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "Several organisations have been set up from here in the last hour. Please try again in an hour.",
+  );
+  await expect(page.getByLabel("Your name")).toHaveValue(name);
+  await expect(page.getByLabel("Organisation name")).toHaveValue(organisation);
   await checkPage(page);
 });

@@ -147,10 +147,30 @@ export async function endSession(request: Request, context: AppLoadContext) {
   return { session, cookie: await cookieFor(request).serialize("", { maxAge: 0 }) };
 }
 
-/** Only same-site paths are allowed as a "next" target after logging in. */
+/** Any origin will do: only whether the path stays on it matters. */
+const PROBE_ORIGIN = "http://alongside.invalid";
+/**
+ * Browsers drop tabs and newlines inside URLs and treat "\" as "/", so "/\t/evil.example" is a link
+ * to evil.example; invisible and space characters have no place in our own paths either.
+ */
+const UNSAFE_CHARACTERS = /[\p{Cc}\p{Cf}\p{Z}\s\\]/u;
+
+/**
+ * Only a path on this site is allowed as a "next" target after logging in. It is read the way a
+ * browser reads it and given back serialised, so the Location header is plain ASCII.
+ */
 export function safeNext(value: unknown, fallback = "/"): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
-    ? value
-    : fallback;
+  if (typeof value !== "string" || value.length > 2000 || !value.startsWith("/") || UNSAFE_CHARACTERS.test(value)) {
+    return fallback;
+  }
+  let url: URL;
+  try {
+    url = new URL(value, PROBE_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== PROBE_ORIGIN) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith("//") ? fallback : path;
 }
 export { can } from "../../modules/auth/policy";

@@ -2,9 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect, redirectDocument } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
+import { Notice } from "~/components/layout";
 import { logIn, loginSchema } from "~/lib/accounts.server";
 import { getSession, safeNext } from "~/lib/auth.server";
 import { invalid, parseForm, readForm } from "~/lib/forms.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = {
+  description:
+    "Log in to Alongside, where peer supporters and facilitators make training together and learners take it at their own pace.",
+};
 
 export const meta: MetaFunction = () => [{ title: "Log in · Alongside" }];
 
@@ -19,7 +26,10 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
   if (!parsed.ok) return invalid(parsed);
   const result = await logIn(request, context, parsed.data);
   if (!result.ok) return invalid({ errors: { form: result.message }, values: { email: parsed.data.email } });
-  const target = safeNext(form.get("next"), result.home);
+  // Straight after setting up an organisation, its admin page greets them; only there, since the
+  // same answer follows a sign-up with an email that already had an account.
+  const welcome = form.get("signedUp") === "1" && result.home === "/organisation";
+  const target = safeNext(form.get("next"), welcome ? "/organisation?welcome=1" : result.home);
   // Learner pages are plain documents: go there with a full page load, not a client-side render.
   const go = target === "/learn" || target.startsWith("/learn/") ? redirectDocument : redirect;
   throw go(target, { headers: { "Set-Cookie": result.cookie } });
@@ -31,9 +41,16 @@ export default function Login() {
   return (
     <div className="narrow">
       <h1>Log in</h1>
+      {params.get("signedUp") ? (
+        <Notice tone="success">
+          Thank you. Now log in with your email and password to open your organisation. If that email already had an
+          account, no new organisation was set up: log in with the password you already have.
+        </Notice>
+      ) : null}
       <Form method="post" className="stack" noValidate>
         <ErrorSummary state={state} />
         <input type="hidden" name="next" value={params.get("next") ?? ""} />
+        {params.get("signedUp") ? <input type="hidden" name="signedUp" value="1" /> : null}
         <Field label="Email" name="email" type="email" autoComplete="email" state={state} required maxLength={254} />
         <Field
           label="Password"

@@ -11,5 +11,7 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
   resource({ request, context }, async () => {
     const { session, cookie } = await endSession(request, context);
     if (session) recordLogout(context, session.user.id);
-    return redirect("/login?loggedOut=1", { headers: { "Set-Cookie": cookie } });
+    // The pages this person saw stay out of the browser's cache, and what it kept anyway is dropped, so
+    // Back shows nothing private to whoever uses this browser next.
+    return redirect("/login?loggedOut=1", { headers: { "Set-Cookie": cookie, "Clear-Site-Data": '"cache"' } });
   });

@@ -2,9 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
-import { getSession, startSession } from "~/lib/auth.server";
+import { getSession } from "~/lib/auth.server";
 import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
 import { signUpSchema, signUpWithOrganisation } from "~/lib/organisations.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = {
+  description:
+    "Set up your peer-support service on Alongside: co-design training with your peer supporters, publish courses and follow your cohorts.",
+};
 
 export const meta: MetaFunction = () => [{ title: "Set up your organisation · Alongside" }];
 
@@ -17,14 +23,15 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
   const form = await readForm(request);
   const parsed = parseForm(form, signUpSchema);
   if (!parsed.ok) return invalid(parsed);
-  let created: Awaited<ReturnType<typeof signUpWithOrganisation>>;
   try {
-    created = await signUpWithOrganisation(context.runtime.db, parsed.data);
+    const { db, config } = context.runtime;
+    await signUpWithOrganisation(db, { ...parsed.data, ip: context.ip }, { perHour: config.SIGNUPS_PER_HOUR });
   } catch (error) {
     return invalidFromError(error, form);
   }
-  const cookie = await startSession(request, context, created.user.id, created.org.id);
-  throw redirect("/organisation?welcome=1", { headers: { "Set-Cookie": cookie } });
+  // The same answer whether the email was new or already had an account, so that sign-up does not
+  // tell anyone which emails have accounts: the person logs in next (docs/decisions/0002).
+  throw redirect("/login?signedUp=1");
 };
 
 const LABELS = { name: "Your name", email: "Email", password: "Password", organisationName: "Organisation" };

@@ -12,7 +12,7 @@
  * BENCH_CONNECTIONS connections go, for BENCH_DURATION seconds, after a warm-up), then each server's
  * p95 latency at half of its own peak (autocannon's `overallRate`).
  *
- * As in docs/STACK.md: with `taskset` and at least two cores, both servers run pinned to core 0 and
+ * As for the baseline in ADR 11: with `taskset` and at least two cores, both servers run pinned to core 0 and
  * autocannon runs in its own process pinned to core 1. Without `taskset` it says so and runs unpinned.
  *
  * Settings (environment): BENCH_CONNECTIONS (50), BENCH_DURATION (10), BENCH_WARM_UP (3 seconds),
@@ -84,11 +84,14 @@ async function load(options: RunOptions): Promise<RunResult> {
   return JSON.parse(text.trim().split("\n").at(-1) ?? "{}") as RunResult;
 }
 
+/** As a browser asks: the page comes compressed, and both servers send those compressed bytes. */
+const BROWSER_ENCODING = { "Accept-Encoding": "gzip" };
+
 /** One GET with the raw response as it came: status, headers in order, body bytes, framing. */
 function record(url: string, cookie: string): Promise<RecordedResponse & { bytes: Buffer }> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { headers: { Cookie: cookie } }, (res) => {
+      .get(url, { headers: { Cookie: cookie, ...BROWSER_ENCODING } }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => {
@@ -187,7 +190,7 @@ async function main() {
       { name: "Learner section page", url: pageUrl, pid: server.pid },
       { name: "bare node:http, same bytes", url: bareUrl, pid: bare.pid ?? 0 },
     ];
-    const headers = { Cookie: cookie };
+    const headers = { Cookie: cookie, ...BROWSER_ENCODING };
     const peaks: RunResult[] = [];
     /** The server's CPU time per request at peak, in ms. */
     const cpuPerRequest: number[] = [];
@@ -265,7 +268,8 @@ async function main() {
       'learner logs in through the real form, enrols in "Peer support essentials" through the course page\'s form,',
       "and the first section's URL is taken from the course outline. That page is recorded once (status, headers,",
       "body) and a bare `node:http` server, started by the benchmark in its own process on another port, answers",
-      "every request with exactly those bytes and headers. In the same run, autocannon measures each server's peak",
+      "every request with exactly those bytes and headers. Every request sends `Accept-Encoding: gzip`, as a browser",
+      "does, so the recorded page is the compressed one the app sends. In the same run, autocannon measures each server's peak",
       `requests per second (${CONNECTIONS} connections for ${DURATION} s, after a ${WARM_UP} s warm-up), then each server's`,
       `latency at half of its own peak (autocannon \`overallRate\`, ${CONNECTIONS} connections, ${DURATION} s; p95 over every`,
       "response). autocannon paces a rate per connection and per second: each connection sends its share as soon",
@@ -274,7 +278,7 @@ async function main() {
       "counted and shown. Server CPU time per request is the server process's CPU time (from /proc) over the peak",
       "run divided by the requests it answered.",
       canPin
-        ? "As in docs/STACK.md, both servers run pinned to core 0 and autocannon to core 1 (`taskset`)."
+        ? "Both servers run pinned to core 0 and autocannon to core 1 (`taskset`), as for the baseline in ADR 11."
         : "`taskset` was not available: servers and autocannon shared the cores (not pinned).",
       "",
       markdownTable([
@@ -293,7 +297,7 @@ async function main() {
         ["p50 latency at half of peak load", ms(pageHalf.p50 ?? Number.NaN), ms(baseHalf.p50 ?? Number.NaN)],
         ["Server CPU time per request at peak", ms(pageCpu, 2), ms(baseCpu, 3)],
         [
-          "Page size",
+          "Page size as sent (gzip)",
           `${bytes(body.length)} (${body.length} bytes${recorded.chunked ? ", chunked" : ""})`,
           "the same bytes",
         ],

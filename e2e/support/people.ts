@@ -64,7 +64,13 @@ export async function logOut(page: Page) {
 
 export type NewAdmin = { name: string; email: string; password: string; organisationName: string };
 
-/** Signs up through /signup, creating a new organisation; returns what was typed. */
+export const SIGNED_UP =
+  "Thank you. Now log in with your email and password to open your organisation. If that email already had an account, no new organisation was set up: log in with the password you already have.";
+
+/**
+ * Signs up through /signup, creating a new organisation, then logs in as sign-up asks (it never says
+ * whether the email was new, so it cannot log anyone in by itself); returns what was typed.
+ */
 export async function signUpOrganisation(page: Page, input: Partial<NewAdmin> = {}): Promise<NewAdmin> {
   const admin: NewAdmin = {
     name: input.name ?? uniqueName("Robin"),
@@ -80,6 +86,11 @@ export async function signUpOrganisation(page: Page, input: Partial<NewAdmin> = 
   await page.getByLabel("Password", { exact: true }).fill(admin.password);
   await page.getByLabel("Organisation name").fill(admin.organisationName);
   await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page).toHaveURL(/\/login\?signedUp=1$/);
+  await expect(page.getByRole("status")).toHaveText(SIGNED_UP);
+  await checkPage(page);
+  await submitLogIn(page, admin.email, admin.password);
+  await expect(page).toHaveURL(/\/organisation\?welcome=1$/);
   await expect(page.getByRole("heading", { level: 1, name: admin.organisationName })).toBeVisible();
   await checkPage(page);
   return admin;

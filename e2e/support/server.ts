@@ -14,7 +14,15 @@ import { fileURLToPath } from "node:url";
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** Settings the server reads from its environment: never inherited from the shell running the tests. */
-const SERVER_SETTINGS = ["PORT", "HOST", "DATABASE_PATH", "SESSION_SECRET", "SEED_DEMO", "TRUST_PROXY"];
+const SERVER_SETTINGS = [
+  "PORT",
+  "HOST",
+  "DATABASE_PATH",
+  "SESSION_SECRET",
+  "SEED_DEMO",
+  "TRUST_PROXY",
+  "SIGNUPS_PER_HOUR",
+];
 
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;

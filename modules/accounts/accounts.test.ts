@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sessions } from "../../db/schema";
+import { InvalidError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
 import { hashPassword, verifyPassword } from "./passwords";
 import { authenticate, changePassword, insertUser } from "./service";
 import { ABSOLUTE_LIFETIME_MS, createSession, IDLE_TIMEOUT_MS, readSession, revokeSession } from "./sessions";
-import { MAX_FAILURES } from "./throttle";
+import { MAX_ADDRESS_FAILURES, MAX_PAIR_FAILURES, WINDOW_MS } from "./throttle";
 
 const SECRET = "a-test-secret-that-is-long-enough-0123456789";
 let t: ReturnType<typeof testDatabase>;
@@ -28,6 +29,10 @@ describe("passwords", () => {
   });
 });
 
+async function insertUserWith(password: string) {
+  return insertUser(t.db, { name: "Kim", email: "kim@example.org" }, await hashPassword(password), new Date());
+}
+
 describe("log-in", () => {
   async function withAccount(password = "a good password") {
     const hash = await hashPassword(password);
@@ -42,34 +47,61 @@ describe("log-in", () => {
     expect(wrong).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("throttles an account after 10 failures in 15 minutes, even with the right password", {
-    timeout: 90_000,
+  it("failures for one account from many addresses never lock the person out", { timeout: 120_000 }, async () => {
+    await withAccount();
+    const now = new Date();
+    for (let i = 0; i < 3 * MAX_PAIR_FAILURES; i++) {
+      const r = await authenticate(t.db, { email: "kim@example.org", password: "nope", ip: `10.0.0.${i}` }, now);
+      expect(r).toEqual({ ok: false, reason: "invalid" });
+    }
+    const kim = await authenticate(t.db, { email: "kim@example.org", password: "a good password", ip: "9.9.9.9" }, now);
+    expect(kim.ok).toBe(true);
+  });
+
+  it("slows one address guessing one account, while the person gets in from elsewhere", {
+    timeout: 120_000,
   }, async () => {
     await withAccount();
     const now = new Date();
-    for (let i = 0; i < MAX_FAILURES; i++) {
-      const r = await authenticate(t.db, { email: "kim@example.org", password: "nope", ip: `10.0.0.${i}` }, now);
-      expect(r.ok).toBe(false);
+    const from = (ip: string, password: string, at = now) =>
+      authenticate(t.db, { email: "kim@example.org", password, ip }, at);
+    for (let i = 0; i < MAX_PAIR_FAILURES; i++) expect((await from("6.6.6.6", `guess ${i}`)).ok).toBe(false);
+    // That address, for that account, is refused without the password being checked...
+    expect(await from("6.6.6.6", "a good password")).toEqual({ ok: false, reason: "throttled" });
+    // ...while the person, from their own address, logs in with the right password.
+    expect((await from("9.9.9.9", "a good password")).ok).toBe(true);
+    // The same address can still try other accounts (up to the per-address limit).
+    const other = await authenticate(t.db, { email: "sam@example.org", password: "x", ip: "6.6.6.6" }, now);
+    expect(other).toEqual({ ok: false, reason: "invalid" });
+    // Once the window has passed, that address may try again.
+    const later = new Date(now.getTime() + WINDOW_MS + 1000);
+    expect((await from("6.6.6.6", "a good password", later)).ok).toBe(true);
+  });
+
+  it("a successful log-in clears only its own address's failures for the account", { timeout: 120_000 }, async () => {
+    await withAccount();
+    const now = new Date();
+    for (let i = 0; i < MAX_PAIR_FAILURES - 1; i++) {
+      await authenticate(t.db, { email: "kim@example.org", password: "nope", ip: "6.6.6.6" }, now);
+      await authenticate(t.db, { email: "kim@example.org", password: "nope", ip: "9.9.9.9" }, now);
     }
-    const blocked = await authenticate(
+    expect(
+      (await authenticate(t.db, { email: "kim@example.org", password: "a good password", ip: "9.9.9.9" }, now)).ok,
+    ).toBe(true);
+    // The person getting in does not give the other address a fresh set of guesses.
+    await authenticate(t.db, { email: "kim@example.org", password: "nope", ip: "6.6.6.6" }, now);
+    const guesser = await authenticate(
       t.db,
-      { email: "kim@example.org", password: "a good password", ip: "9.9.9.9" },
+      { email: "kim@example.org", password: "a good password", ip: "6.6.6.6" },
       now,
     );
-    expect(blocked).toEqual({ ok: false, reason: "throttled" });
-    const later = new Date(now.getTime() + 15 * 60 * 1000 + 1000);
-    const allowed = await authenticate(
-      t.db,
-      { email: "kim@example.org", password: "a good password", ip: "9.9.9.9" },
-      later,
-    );
-    expect(allowed.ok).toBe(true);
+    expect(guesser).toEqual({ ok: false, reason: "throttled" });
   });
 
   it("throttles an IP address that fails across many accounts", { timeout: 90_000 }, async () => {
     await withAccount();
     const now = new Date();
-    for (let i = 0; i < MAX_FAILURES; i++) {
+    for (let i = 0; i < MAX_ADDRESS_FAILURES; i++) {
       await authenticate(t.db, { email: `guess${i}@example.org`, password: "nope", ip: "6.6.6.6" }, now);
     }
     const r = await authenticate(t.db, { email: "kim@example.org", password: "a good password", ip: "6.6.6.6" }, now);
@@ -108,6 +140,31 @@ describe("log-in", () => {
     expect((await authenticate(t.db, { email: "kim@example.org", password: "a new password", ip: "1.2.3.4" })).ok).toBe(
       true,
     );
+  });
+});
+
+describe("changing the password", () => {
+  it("refuses an easily guessed new password, on the new password field, and keeps the old one", async () => {
+    const user = await insertUserWith("a good password");
+    const session = readSession(t.db, SECRET, createSession(t.db, SECRET, user.id, null, new Date()), new Date());
+    if (!session) throw new Error("session expected");
+    for (const [newPassword, message] of [
+      ["iloveyou", /most common/],
+      ["xxxxxxxxxxxx", /same character/],
+      ["kim@example.org!", /email address/],
+    ] as const) {
+      const attempt = changePassword(t.db, {
+        userId: user.id,
+        sessionId: session.id,
+        currentPassword: "a good password",
+        newPassword,
+      });
+      await expect(attempt).rejects.toThrow(InvalidError);
+      await expect(attempt).rejects.toMatchObject({ field: "newPassword", message: expect.stringMatching(message) });
+    }
+    expect(
+      (await authenticate(t.db, { email: "kim@example.org", password: "a good password", ip: "1.2.3.4" })).ok,
+    ).toBe(true);
   });
 });
 

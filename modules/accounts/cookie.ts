@@ -16,3 +16,10 @@ export async function sessionTokenFrom(cookieHeader: string | null): Promise<str
   const value = await plainCookie.parse(cookieHeader);
   return typeof value === "string" && value.length > 0 && value.length < 200 ? value : null;
 }
+
+const SESSION_COOKIE = new RegExp(`(?:^|;)\\s*${COOKIE_NAME}=[^;\\s]`);
+
+/** Whether a Cookie header carries a session cookie at all (valid or not), without reading it. */
+export function hasSessionCookie(cookieHeader: string | undefined): boolean {
+  return cookieHeader !== undefined && SESSION_COOKIE.test(cookieHeader);
+}

@@ -4,9 +4,10 @@ import { users } from "../../db/schema";
 import { recordAudit } from "../audit/service";
 import { InvalidError } from "../shared/errors";
 import { newId } from "../shared/ids";
+import { passwordProblem } from "./password-rules";
 import { decoyHash, hashPassword, verifyPassword } from "./passwords";
 import { revokeOtherSessions } from "./sessions";
-import { clearAccountFailures, isThrottled, recordFailure } from "./throttle";
+import { clearPairFailures, isThrottled, recordFailure } from "./throttle";
 
 export type NewAccount = { name: string; email: string; password: string };
 
@@ -34,6 +35,13 @@ export function insertUser(db: DB, account: Omit<NewAccount, "password">, passwo
 
 export { hashPassword };
 
+/** The hash of a password someone is choosing, once it passes the rules (password-rules.ts). */
+export async function hashNewPassword(password: string, emailAddress: string, field = "password"): Promise<string> {
+  const problem = passwordProblem(password, emailAddress);
+  if (problem) throw new InvalidError(problem, field);
+  return hashPassword(password);
+}
+
 export type LoginResult =
   | { ok: true; user: { id: string; name: string; email: string } }
   | { ok: false; reason: "invalid" | "throttled" };
@@ -59,7 +67,7 @@ export async function authenticate(
     );
     return { ok: false, reason: "invalid" };
   }
-  clearAccountFailures(db, input.email);
+  clearPairFailures(db, input.email, input.ip);
   recordAudit(db, { actorUserId: user.id, action: "login.succeeded", ip: input.ip }, now);
   return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
 }
@@ -73,7 +81,7 @@ export async function changePassword(
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new InvalidError("Your current password is not right.", "currentPassword");
   }
-  const passwordHash = await hashPassword(input.newPassword);
+  const passwordHash = await hashNewPassword(input.newPassword, user.email, "newPassword");
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
     revokeOtherSessions(tx, user.id, input.sessionId);

@@ -1,3 +1,4 @@
+import { and, count, eq, gte, isNull } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { auditEvents } from "../../db/schema";
 import { roleNames, rolesWithArticles } from "../auth/role-sentences";
@@ -11,6 +12,8 @@ export const AUDIT_ACTIONS = [
   "logout",
   "password.changed",
   "account.created",
+  "signup.requested",
+  "signup.email_in_use",
   "organisation.created",
   "membership.joined",
   "membership.roles_changed",
@@ -72,6 +75,8 @@ const DESCRIPTIONS: Record<AuditAction, (target: string | null) => string> = {
   logout: () => "Logged out",
   "password.changed": () => "Changed their password",
   "account.created": () => "Created an account",
+  "signup.requested": () => "Asked to set up an organisation",
+  "signup.email_in_use": () => "Asked to set up an organisation with an email that already has an account",
   "organisation.created": () => "Created the organisation",
   "membership.joined": () => "Joined through an invitation",
   "membership.roles_changed": (target) => `Changed the roles of ${target ?? "a member"}`,
@@ -96,6 +101,26 @@ const DESCRIPTIONS: Record<AuditAction, (target: string | null) => string> = {
   "collaborator.set": (target) => `Added or changed a collaborator on the module ${quoted(target)}`,
   "collaborator.removed": (target) => `Took a collaborator off the module ${quoted(target)}`,
 };
+
+/**
+ * How often one address did something not tied to an organisation (such as asking to sign up) since
+ * a time. Such rows have no organisation, so the (org, at) index narrows this to the recent ones.
+ */
+export function recentFromAddress(db: DB, action: AuditAction, ip: string, since: Date): number {
+  const row = db
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(
+      and(
+        isNull(auditEvents.orgId),
+        gte(auditEvents.at, since),
+        eq(auditEvents.action, action),
+        eq(auditEvents.ip, ip),
+      ),
+    )
+    .get();
+  return row?.n ?? 0;
+}
 
 function quoted(title: string | null) {
   return title ? `“${title}”` : "(since deleted)";

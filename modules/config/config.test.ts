@@ -34,6 +34,34 @@ describe("configuration", () => {
     expect(() => loadConfig({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET must be at least 32 characters/);
   });
 
+  it("trusts a counted number of proxies, never whatever X-Forwarded-For says", () => {
+    const withProxy = (value?: string) =>
+      loadConfig({ TRUST_PROXY: value, DATABASE_PATH: path.join(tempFolder(), "x") }).TRUST_PROXY;
+    expect(withProxy()).toBe(0);
+    expect(withProxy("false")).toBe(0);
+    expect(withProxy("no")).toBe(0);
+    expect(withProxy("0")).toBe(0);
+    // "true" is the one reverse proxy most set-ups have, as the variable always meant.
+    expect(withProxy("true")).toBe(1);
+    expect(withProxy("yes")).toBe(1);
+    expect(withProxy("1")).toBe(1);
+    expect(withProxy("2")).toBe(2);
+    for (const bad of ["maybe", "-1", "1.5", "all", "100"]) {
+      expect(() => withProxy(bad)).toThrow(
+        /^TRUST_PROXY must be false, true \(one proxy\) or the number of proxies in front, such as 2 \(got ".*"\)$/,
+      );
+    }
+  });
+
+  it("limits sign-ups per address, five an hour unless set", () => {
+    const folder = tempFolder();
+    expect(loadConfig({ DATABASE_PATH: path.join(folder, "x") }).SIGNUPS_PER_HOUR).toBe(5);
+    expect(loadConfig({ DATABASE_PATH: path.join(folder, "x"), SIGNUPS_PER_HOUR: "50" }).SIGNUPS_PER_HOUR).toBe(50);
+    expect(() => loadConfig({ DATABASE_PATH: path.join(folder, "x"), SIGNUPS_PER_HOUR: "0" })).toThrow(
+      /SIGNUPS_PER_HOUR must be a whole number from 1/,
+    );
+  });
+
   it("stops the server with one clear line and a non-zero exit for bad values and unwritable paths", () => {
     const run = (env: Record<string, string>) =>
       spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {
@@ -46,14 +74,14 @@ describe("configuration", () => {
     expect(badPort.status).toBe(1);
     expect(badPort.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Alongside cannot start: PORT .*/)]);
 
-    const readOnly = tempFolder();
-    fs.chmodSync(readOnly, 0o500);
-    const unwritable = run({ DATABASE_PATH: path.join(readOnly, "sub", "a.sqlite"), SESSION_SECRET: "x".repeat(40) });
-    fs.chmodSync(readOnly, 0o700);
-    // root may write anywhere; the folder check then passes, which is also what the server would do.
-    if (process.getuid?.() !== 0) {
-      expect(unwritable.status).toBe(1);
-      expect(unwritable.stderr).toMatch(/^Alongside cannot start: cannot write to the database folder/);
+    // /sys takes no files, not even from root (CI runs as root, who may write to any ordinary folder):
+    // both a folder that cannot be made there and one that exists but cannot be written to.
+    for (const databasePath of ["/sys/alongside-test/sub/a.sqlite", "/sys/a.sqlite"]) {
+      const unwritable = run({ DATABASE_PATH: databasePath, SESSION_SECRET: "x".repeat(40) });
+      expect(unwritable.status, databasePath).toBe(1);
+      expect(unwritable.stderr.trim().split("\n"), databasePath).toEqual([
+        `Alongside cannot start: cannot write to the database folder ${path.dirname(databasePath)}`,
+      ]);
     }
     const fileAsFolder = path.join(tempFolder(), "file");
     fs.writeFileSync(fileAsFolder, "");

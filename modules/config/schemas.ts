@@ -4,6 +4,18 @@ const flag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+const PROXY_MESSAGE = "must be false, true (one proxy) or the number of proxies in front, such as 2";
+
+/**
+ * How many reverse proxies stand in front, each adding the address it saw to X-Forwarded-For. The
+ * client is the address that many entries from the right: anything further left was written by the
+ * client itself, so trusting every entry would let anyone claim any address.
+ */
+const proxyHops = z
+  .string()
+  .regex(/^(true|false|yes|no|[0-9])$/, PROXY_MESSAGE)
+  .transform((v) => (v === "true" || v === "yes" ? 1 : v === "false" || v === "no" ? 0 : Number(v)));
+
 /** Every setting the server reads from its environment, with the embedded defaults. */
 export const configSchema = z.object({
   PORT: z.coerce
@@ -16,7 +28,13 @@ export const configSchema = z.object({
   DATABASE_PATH: z.string().min(1, "must not be empty").default("data/alongside.sqlite"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SEED_DEMO: flag.default(true),
-  TRUST_PROXY: flag.default(false),
+  TRUST_PROXY: proxyHops.default(0),
+  /** Organisations that can be set up from one address in an hour. */
+  SIGNUPS_PER_HOUR: z.coerce
+    .number({ message: "must be a whole number from 1" })
+    .int("must be a whole number from 1")
+    .min(1, "must be a whole number from 1")
+    .default(5),
   /** The public address, used where there is no request to read it from (xAPI statements for an LRS). */
   APP_ORIGIN: z
     .url({ protocol: /^https?$/, message: "must be the app's public address, such as https://alongside.example.org" })

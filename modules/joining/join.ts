@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { users } from "../../db/schema";
-import { hashPassword, insertUser, type NewAccount } from "../accounts/service";
+import { hashNewPassword, insertUser, type NewAccount } from "../accounts/service";
 import { recordAudit } from "../audit/service";
 import { inTransaction, type Visit } from "../auth/context";
 import { joinThroughInvitation } from "../cohorts/join-through-invitation";
@@ -103,7 +103,7 @@ export async function signUpWithInvitation(visit: Visit, secret: string, token: 
   // Hashing is slow: a link that cannot be used says so first (redeem checks again, in the transaction).
   const found = lookUpInvitation(visit.db, secret, token, visit.now);
   if (!found.ok) throw new InvalidError(found.message, "invitation");
-  const hash = await hashPassword(input.password);
+  const hash = await hashNewPassword(input.password, input.email);
   return inTransaction(visit, (tx) => {
     const user = insertUser(tx.db, input, hash, tx.now);
     const invitation = redeem(tx, secret, token, user, "signUp");

@@ -1,8 +1,9 @@
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { memberships, supportResources } from "../../db/schema";
+import { auditEvents, memberships, organisations, supportResources, users } from "../../db/schema";
 import { contextFor, visitFor } from "../auth/context";
 import { moduleAccess, navigationFor, requireInOrg } from "../auth/policy";
-import { acceptInvitation } from "../joining/join";
+import { acceptInvitation, signUpWithInvitation } from "../joining/join";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation, makeUser } from "../testing/fixtures";
@@ -19,12 +20,19 @@ afterEach(() => t.close());
 
 describe("organisations", () => {
   it("sign-up makes the person admin of a new organisation with the UK support defaults", async () => {
-    const { user, org } = await signUpWithOrganisation(t.db, {
-      name: "Dee",
-      email: "dee@example.org",
-      password: "a long enough password",
-      organisationName: "Tyneside Peer Support",
-    });
+    const created = await signUpWithOrganisation(
+      t.db,
+      {
+        name: "Dee",
+        email: "dee@example.org",
+        password: "a long enough password",
+        organisationName: "Tyneside Peer Support",
+        ip: "192.0.2.1",
+      },
+      { perHour: 5 },
+    );
+    if (!created) throw new Error("a new organisation expected");
+    const { user, org } = created;
     expect(org.slug).toBe("tyneside-peer-support");
     expect(actorFor(t.db, org.id, user.id)?.roles).toEqual(["admin"]);
     const names = t.db
@@ -33,6 +41,107 @@ describe("organisations", () => {
       .all()
       .map((r) => r.name);
     expect(names).toEqual(["Samaritans", "Shout", "NHS 111, option 2", "Your supervisor"]);
+  });
+
+  it("limits how many organisations one address can set up in an hour", { timeout: 60_000 }, async () => {
+    const start = new Date("2026-12-01T10:00:00Z");
+    const signUp = (n: number, ip: string, at = start) =>
+      signUpWithOrganisation(
+        t.db,
+        {
+          name: `Person ${n}`,
+          email: `person${n}@example.org`,
+          password: "a long enough password",
+          organisationName: `Service ${n}`,
+          ip,
+        },
+        { perHour: 2 },
+        at,
+      );
+    await signUp(1, "192.0.2.1");
+    await signUp(2, "192.0.2.1", new Date(start.getTime() + 10 * 60 * 1000));
+    const third = signUp(3, "192.0.2.1", new Date(start.getTime() + 20 * 60 * 1000));
+    await expect(third).rejects.toThrow(InvalidError);
+    await expect(third).rejects.toThrow(/Please try again in an hour/);
+    // Nothing was made for the refused one.
+    expect(t.db.select().from(organisations).all()).toHaveLength(2);
+    // Another address is not affected, and an hour after the first, that address may again.
+    await signUp(4, "192.0.2.2", new Date(start.getTime() + 20 * 60 * 1000));
+    await signUp(5, "192.0.2.1", new Date(start.getTime() + 61 * 60 * 1000));
+    expect(t.db.select().from(organisations).all()).toHaveLength(4);
+  });
+
+  it("sign-up with an email that already has an account sets up nothing, and answers as for a new one", {
+    timeout: 60_000,
+  }, async () => {
+    const existing = makeUser(t.db, "Already Here");
+    const before = t.db.select().from(users).all();
+    const result = await signUpWithOrganisation(
+      t.db,
+      {
+        name: "Someone Else",
+        email: existing.email,
+        password: "a long enough password",
+        organisationName: "Not Made",
+        ip: "192.0.2.9",
+      },
+      { perHour: 5 },
+    );
+    expect(result).toBeNull();
+    expect(t.db.select().from(organisations).all()).toHaveLength(0);
+    expect(t.db.select().from(users).all()).toEqual(before);
+    // Recorded for the owner, whom a notice can reach once the app sends email.
+    const recorded = t.db.select().from(auditEvents).where(eq(auditEvents.action, "signup.email_in_use")).all();
+    expect(recorded).toMatchObject([{ targetType: "user", targetId: existing.id, ip: "192.0.2.9" }]);
+  });
+
+  it("every way of setting a password refuses an easily guessed one, on the password field", {
+    timeout: 60_000,
+  }, async () => {
+    const refusal = async (attempt: Promise<unknown>) => {
+      const error = await attempt.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(InvalidError);
+      return { field: (error as InvalidError).field, message: (error as InvalidError).message };
+    };
+    const signUp = (password: string) =>
+      signUpWithOrganisation(
+        t.db,
+        { name: "Dee", email: "dee.dee@example.org", password, organisationName: "Dee's", ip: "192.0.2.3" },
+        { perHour: 5 },
+      );
+    expect(await refusal(signUp("password1"))).toEqual({
+      field: "password",
+      message: expect.stringMatching(/most common/),
+    });
+    expect(await refusal(signUp("zzzzzzzzzz"))).toEqual({
+      field: "password",
+      message: expect.stringMatching(/same character/),
+    });
+    expect(await refusal(signUp("dee.dee@example.org"))).toEqual({
+      field: "password",
+      message: expect.stringMatching(/email address/),
+    });
+    expect(t.db.select().from(organisations).all()).toHaveLength(0);
+
+    const { admin } = makeOrganisation(t.db);
+    const invitation = createInvitation(
+      t.db,
+      SECRET,
+      admin.actor,
+      { label: "", roles: ["learner"], expiresInDays: 7, maxUses: 1 },
+      new Date(),
+    );
+    const join = signUpWithInvitation(visitFor(t.db, null), SECRET, invitation.token, {
+      name: "Ash",
+      email: "ash.green@example.org",
+      password: "ash.green2026",
+    });
+    expect(await refusal(join)).toEqual({ field: "password", message: expect.stringMatching(/email address/) });
+    // The invitation was not used up by the refused attempt.
+    expect(lookUpInvitation(t.db, SECRET, invitation.token)).toMatchObject({ ok: true });
   });
 
   it("roles are per membership, and the last admin cannot be removed or demoted", () => {

@@ -2,12 +2,13 @@ import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { prepared } from "../../db/prepared";
 import { membershipRoles, memberships, organisations, users } from "../../db/schema";
-import { hashPassword, insertUser, type NewAccount } from "../accounts/service";
+import { findUserByEmail, hashNewPassword, insertUser, type NewAccount } from "../accounts/service";
+import { recordSignUpRequest, signUpAllowed } from "../accounts/throttle";
 import { recordAudit } from "../audit/service";
 import type { Context } from "../auth/context";
 import { type Actor, authorize } from "../auth/policy";
 import { isRole, ROLES, type Role } from "../auth/roles";
-import { NotFoundError } from "../shared/errors";
+import { InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { addDefaultSupportResources } from "./support";
 
@@ -34,14 +35,32 @@ export function createOrganisation(db: DB, name: string, founderUserId: string, 
   return org;
 }
 
-/** Sign-up: a new person founds a new organisation and becomes its admin. */
+const SIGNUPS_THROTTLED =
+  "Several organisations have been set up from here in the last hour. Please try again in an hour.";
+
+/**
+ * Sign-up: a new person founds a new organisation and becomes its admin. For an email that already
+ * has an account nothing is set up and the answer is null, which the caller must not show: sign-up
+ * must not tell anyone which emails have accounts (docs/decisions/0002). The audit event is where a
+ * notice to the owner will come from once the app sends email.
+ */
 export async function signUpWithOrganisation(
   db: DB,
-  input: NewAccount & { organisationName: string },
+  input: NewAccount & { organisationName: string; ip: string },
+  limits: { perHour: number },
   now = new Date(),
 ) {
-  const hash = await hashPassword(input.password);
+  if (!signUpAllowed(db, input.ip, limits.perHour, now)) throw new InvalidError(SIGNUPS_THROTTLED, "form");
+  // Hashed whether or not the email is known, so both answers take as long.
+  const hash = await hashNewPassword(input.password, input.email);
+  recordSignUpRequest(db, input.ip, now);
   return db.transaction((tx) => {
+    const existing = findUserByEmail(tx, input.email);
+    if (existing) {
+      const entry = { action: "signup.email_in_use" as const, targetType: "user", targetId: existing.id, ip: input.ip };
+      recordAudit(tx, entry, now);
+      return null;
+    }
     const user = insertUser(tx, input, hash, now);
     const org = createOrganisation(tx, input.organisationName, user.id, now);
     return { user, org };

@@ -1,0 +1,66 @@
+import {
+  type AppLoadContext,
+  createRequestHandler,
+  type ServerBuild,
+  writeReadableStreamToWritable,
+} from "@remix-run/node";
+import type express from "express";
+import { bodyOf } from "./body-limit";
+
+/**
+ * Remix behind Express, as @remix-run/express does it, except that the body Remix reads is the one
+ * `limitBody` already read within the limit, never a stream of whatever the client keeps sending.
+ */
+function remixRequest(req: express.Request, res: express.Response): Request {
+  // req.hostname follows "trust proxy"; the port comes from X-Forwarded-Host or Host, as upstream.
+  const portOf = (host: string | undefined) => Number.parseInt(host?.split(":")[1] ?? "", 10);
+  const forwardedPort = portOf(req.get("X-Forwarded-Host"));
+  const hostPort = portOf(req.get("host"));
+  const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : "";
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  // Loaders and actions stop when the answer can no longer be sent (the browser went away).
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const body = req.method === "GET" || req.method === "HEAD" ? undefined : bodyOf(req);
+  return new Request(url.href, {
+    method: req.method,
+    headers,
+    signal: controller.signal,
+    body: body ?? null,
+  });
+}
+
+async function sendResponse(res: express.Response, response: Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  // A route's own header replaces a default set earlier (Cache-Control); cookies each stay a header.
+  for (const [name, value] of response.headers.entries()) {
+    if (name === "set-cookie") res.append(name, value);
+    else res.setHeader(name, value);
+  }
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+export function remixHandler(options: {
+  build: ServerBuild;
+  getLoadContext: (req: express.Request, res: express.Response) => AppLoadContext;
+}) {
+  const handle = createRequestHandler(options.build, "production");
+  return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    try {
+      const response = await handle(remixRequest(req, res), options.getLoadContext(req, res));
+      await sendResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
