@@ -15,6 +15,8 @@ import { actorFor, addMembership, createOrganisation, organisationsOf } from "..
 import { doc, option, p, part, text } from "../../../modules/testing/documents";
 import { publishedModule } from "../../../modules/testing/published-module";
 
+const DEMO_COURSE = "Peer support essentials";
+
 type Options = { databasePath: string; adminEmail: string; password: string; tag: string };
 const options = JSON.parse(process.argv[2] ?? "{}") as Options;
 const db = openDatabase(options.databasePath, { migrate: false });
@@ -56,8 +58,9 @@ try {
   const admin = findUserByEmail(db, options.adminEmail);
   const demo = admin ? organisationsOf(db, admin.id).find((o) => o.roles.includes("admin")) : undefined;
   if (!demo) throw new Error(`${options.adminEmail} is not an admin of any organisation`);
-  const openCourse = listCourses(db, demo.id).find((c) => c.openToAll && c.status === "published");
-  if (!openCourse) throw new Error("the demo organisation has no open published course");
+  // The demo's own open course, by name: other tests publish open courses of their own meanwhile.
+  const openCourse = listCourses(db, demo.id).find((c) => c.title === DEMO_COURSE && c.status === "published");
+  if (!openCourse) throw new Error(`the demo organisation has no published course "${DEMO_COURSE}"`);
   const learner = person(demo.id, `Probe Learner ${options.tag}`, ["learner"]);
   const neighbour = person(demo.id, `Probe Neighbour ${options.tag}`, ["learner"]);
   const own = enrolSelf(contextFor(db, learner.actor), openCourse.id);
