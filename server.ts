@@ -17,7 +17,9 @@ import { type CollabControl, createCollaboration } from "./modules/collaboration
 import { ConfigError, loadConfig } from "./modules/config/load";
 import type { Config } from "./modules/config/schemas";
 import { createEventBus, type EventBus } from "./modules/events/bus";
+import { actorFor } from "./modules/organisations/service";
 import type { Runtime } from "./modules/runtime/types";
+import { moduleLiveAccess } from "./modules/workshop/live-access";
 import { startSender } from "./modules/xapi/sender";
 import { lrsSettings } from "./modules/xapi/settings";
 
@@ -151,7 +153,7 @@ async function main() {
   const xapiSender = lrs ? startSender(db, { ...lrs, secret: config.SESSION_SECRET }) : null;
 
   const events = createEventBus();
-  const collaboration = createCollaboration({ db, secret: config.SESSION_SECRET });
+  const collaboration = createCollaboration({ db, secret: config.SESSION_SECRET, access: moduleLiveAccess(actorFor) });
   followAccessChanges(events, collaboration.control);
   const app = await createApp(config, db, collaboration.control, events);
   const server = http.createServer(app);

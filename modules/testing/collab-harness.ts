@@ -17,7 +17,9 @@ import { sessionCookie } from "../accounts/cookie";
 import { createSession } from "../accounts/sessions";
 import { COLLAB_PATH, documentNameFor, FRAGMENT } from "../collaboration/protocol";
 import { createCollaboration } from "../collaboration/server";
+import { actorFor } from "../organisations/service";
 import { setCollaborator } from "../workshop/collaborators";
+import { moduleLiveAccess } from "../workshop/live-access";
 import { createModule } from "../workshop/service";
 import { connectCollabClient } from "./collab-client";
 import { testDatabase } from "./database";
@@ -214,7 +216,7 @@ export function updateFrom(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array
 export type Client = ReturnType<typeof connectCollabClient>;
 
 export async function startCollab(db: ReturnType<typeof testDatabase>["db"]) {
-  const collab = createCollaboration({ db, secret: SECRET });
+  const collab = createCollaboration({ db, secret: SECRET, access: moduleLiveAccess(actorFor) });
   const server = http.createServer((_req, res) => {
     res.statusCode = 404;
     res.end();
