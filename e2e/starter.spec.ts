@@ -84,19 +84,21 @@ test("a facilitator starts from the Boundaries starter module, invites a co-desi
   await expect(page.getByRole("region", { name: "Here now" })).toContainText(PEOPLE.coDesigner.name);
   await expect(jordan.getByRole("region", { name: "Here now" })).toContainText(PEOPLE.facilitator.name);
 
-  // The organisation's own starter draft is untouched: they reworked a copy.
+  // The organisation's own starter draft is untouched: they reworked a copy. Other tests on the shared
+  // server may have started from this starter too, so every other module of that name is looked at.
   await page.getByRole("link", { name: "Back to the Workshop" }).click();
   await expect(page).toHaveURL(/\/workshop$/);
   await checkPage(page);
   const copies = page.getByRole("link", { name: STARTER, exact: true });
-  await expect(copies).toHaveCount(2);
-  const hrefs = await copies.evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+  await expect(copies.nth(1)).toBeVisible();
+  const hrefs = await copies.evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
   expect(hrefs).toContain(module.path);
-  const original = hrefs.find((href) => href !== module.path) ?? "";
-  await page.goto(original);
-  await waitForEditor(page);
-  await checkPage(page);
-  await expect(editorOf(page).getByRole("heading", { level: 2 }).first()).toHaveText(FIRST_SECTION);
-  await expect(editorOf(page)).toContainText("Listening without judging");
-  await expect(editorOf(page)).not.toContainText("or rushing them");
+  for (const other of hrefs.filter((href) => href !== module.path)) {
+    await page.goto(other);
+    await waitForEditor(page);
+    await checkPage(page);
+    await expect(editorOf(page).getByRole("heading", { level: 2 }).first()).toHaveText(FIRST_SECTION);
+    await expect(editorOf(page)).toContainText("Listening without judging");
+    await expect(editorOf(page)).not.toContainText("or rushing them");
+  }
 });
