@@ -98,6 +98,11 @@ export async function requireContext(request: Request, context: AppLoadContext):
   return contextFor(context.runtime.db, actor, new Date(), context.runtime.events);
 }
 
+/** As requireContext, for an actor the route already has (on a page open to people with no organisation too). */
+export function contextOf(context: AppLoadContext, actor: Actor): Context {
+  return contextFor(context.runtime.db, actor, new Date(), context.runtime.events);
+}
+
 /** The actor, when their roles include the permission; otherwise a calm 403 page. */
 export async function requireAllowed(request: Request, context: AppLoadContext, permission: Permission) {
   const actor = await requireActor(request, context);

@@ -44,6 +44,12 @@ export type CollabControl = {
   notify(moduleId: string, what: "comments" | "review"): void;
 };
 
+/**
+ * What the use cases of the co-production features may ask of the live documents: read one, bring its
+ * facts (and so its revision) up to date, or change it. Routes hand them the collaboration layer.
+ */
+export type LiveDocuments = Pick<CollabControl, "current" | "settle" | "change">;
+
 type Loaded = { moduleId: string; bytes: number };
 
 // y-protocols message types (see y-protocols/sync and Hocuspocus's MessageType).

@@ -1,7 +1,7 @@
 import type { DB } from "../../db/client";
 import { type Actor, moduleAccess } from "../auth/policy";
 import type { CollabContext, LiveAccessRule } from "../collaboration/access";
-import { collaboratorRole } from "./collaborators";
+import { collaboratorRole } from "./module-access";
 import { getModule } from "./service";
 
 /** The person as a member of an organisation, or null when they are not one (organisations answers it). */

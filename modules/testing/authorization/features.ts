@@ -1,14 +1,38 @@
+import * as activity from "../../activity/index";
+import * as comments from "../../comments/index";
+import * as content from "../../content/index";
+import * as credits from "../../credits/index";
+import * as history from "../../history/index";
 import * as learnerHome from "../../learner-home/index";
 import * as learning from "../../learning/index";
 import * as notices from "../../notices/index";
 import * as organisations from "../../organisations/index";
+import * as publishing from "../../publishing/index";
+import * as review from "../../review/index";
+import * as workshop from "../../workshop/index";
+import { cases as activityCases } from "./activity";
+import { cases as commentCases } from "./comments";
+import { cases as contentCases } from "./content";
+import { cases as creditCases } from "./credits";
+import { cases as historyCases } from "./history";
 import { learnerHomeCases, noticeCases, organisationCases } from "./home";
 import { cases as learningCases } from "./learning";
+import { cases as publishingCases } from "./publishing";
+import { cases as reviewCases } from "./review";
+import { cases as workshopCases } from "./workshop";
 
 /** Every feature with entry points, and its rows: a feature missing here is a gap the test cannot see. */
 export const FEATURES = {
+  activity: { api: activity, cases: activityCases },
+  comments: { api: comments, cases: commentCases },
+  content: { api: content, cases: contentCases },
+  credits: { api: credits, cases: creditCases },
+  history: { api: history, cases: historyCases },
   learnerHome: { api: learnerHome, cases: learnerHomeCases },
   learning: { api: learning, cases: learningCases },
   notices: { api: notices, cases: noticeCases },
   organisations: { api: organisations, cases: organisationCases },
+  publishing: { api: publishing, cases: publishingCases },
+  review: { api: review, cases: reviewCases },
+  workshop: { api: workshop, cases: workshopCases },
 };
