@@ -123,11 +123,12 @@ export async function takeSnapshot(ctx: Context, documents: LiveDocuments, modul
 /**
  * Makes the live document match a snapshot, as one new change by the person restoring. Everyone
  * connected sees it at once; the update log, the snapshots and a copy of what was there just before
- * are all kept, so nothing is lost.
+ * are all kept, so nothing is lost. Only a facilitator who may edit the module restores it: an
+ * archived module stays as it is.
  */
 export async function restoreSnapshot(ctx: Context, documents: LiveDocuments, moduleId: string, snapshotId: string) {
   const { db, actor, now } = ctx;
-  loadModule(ctx, moduleId, "facilitate");
+  loadModule(ctx, moduleId, "facilitate", "edit");
   const snapshot = getSnapshot(db, moduleId, snapshotId);
   await documents.settle(moduleId);
   recordSnapshot(
