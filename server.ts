@@ -22,7 +22,9 @@ import { refuseLegacyDataRequests } from "./modules/http/legacy-data";
 import { privateWhenSignedIn } from "./modules/http/private-cache";
 import { remixHandler } from "./modules/http/remix-handler";
 import { sameOriginWrites } from "./modules/http/same-origin";
+import { actorFor } from "./modules/organisations/service";
 import type { Runtime } from "./modules/runtime/types";
+import { moduleLiveAccess } from "./modules/workshop/live-access";
 import { startSender } from "./modules/xapi/sender";
 import { lrsSettings } from "./modules/xapi/settings";
 
@@ -107,7 +109,7 @@ async function main() {
   const xapiSender = lrs ? startSender(db, { ...lrs, secret: config.SESSION_SECRET }) : null;
 
   const events = createEventBus();
-  const collaboration = createCollaboration({ db, secret: config.SESSION_SECRET });
+  const collaboration = createCollaboration({ db, secret: config.SESSION_SECRET, access: moduleLiveAccess(actorFor) });
   followAccessChanges(events, collaboration.control);
   const app = await createApp(config, db, collaboration.control, events);
   const server = http.createServer(app);

@@ -5,8 +5,8 @@ import { CreditForm } from "~/components/credit-form";
 import { ErrorSummary, Field } from "~/components/form";
 import { Notice, PageHeader } from "~/components/layout";
 import { changePassword, changePasswordSchema, profileSchema, updateProfileName } from "~/lib/accounts.server";
-import { getActor, requireSession } from "~/lib/auth.server";
-import { creditChoiceSchema, myCredits, setCreditChoice } from "~/lib/coproduction.server";
+import { contextOf, getActor, requireSession } from "~/lib/auth.server";
+import { credits } from "~/lib/domain.server";
 import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
 import { idSchema } from "~/lib/ids.server";
 import { actorFor, organisationsOf, setSessionOrg } from "~/lib/organisations.server";
@@ -21,7 +21,7 @@ export const loader = async ({ request, context }: LoaderFunctionArgs) => {
     user: session.user,
     currentOrgId: actor?.orgId ?? null,
     organisations: organisationsOf(db, session.user.id),
-    credits: actor ? myCredits(db, actor.orgId, actor.userId) : [],
+    credits: actor ? credits.myCredits(contextOf(context, actor)) : [],
   };
 };
 
@@ -48,13 +48,13 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
   if (intent === "credit") {
     const { actor } = await getActor(request, context);
     const moduleId = idSchema.safeParse(form.get("moduleId"));
-    const parsed = parseForm(form, creditChoiceSchema);
+    const parsed = parseForm(form, credits.creditChoiceSchema);
     if (!parsed.ok) return invalid({ ...parsed, intent: `credit-${String(form.get("moduleId"))}` });
     if (!actor || !moduleId.success) {
       return invalid({ errors: { form: "That module could not be found." }, values: {}, intent: "credit" });
     }
     try {
-      setCreditChoice(db, actor, moduleId.data, parsed.data);
+      credits.setCreditChoice(contextOf(context, actor), moduleId.data, parsed.data);
     } catch (error) {
       return invalidFromError(error, form);
     }

@@ -4,8 +4,6 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ErrorSummary, Field } from "~/components/form";
 import { formatDate, Notice, PageHeader } from "~/components/layout";
 import { requireAllowed } from "~/lib/auth.server";
-import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
-import { handled, paramId } from "~/lib/http.server";
 import {
   addCourseModule,
   courseDetailsSchema,
@@ -21,7 +19,9 @@ import {
   setCourseArchived,
   updateCourse,
   updateCourseModule,
-} from "~/lib/publishing.server";
+} from "~/lib/courses.server";
+import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
+import { handled, paramId } from "~/lib/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.course.title ?? "Course"} · Alongside` },

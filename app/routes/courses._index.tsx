@@ -4,9 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { requireAllowed } from "~/lib/auth.server";
+import { courseDetailsSchema, createCourse, listCourses } from "~/lib/courses.server";
 import { invalid, parseForm, readForm } from "~/lib/forms.server";
 import { handled } from "~/lib/http.server";
-import { courseDetailsSchema, createCourse, listCourses } from "~/lib/publishing.server";
 
 export const meta: MetaFunction = () => [{ title: "Courses · Alongside" }];
 

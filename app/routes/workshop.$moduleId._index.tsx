@@ -5,45 +5,25 @@ import { CommentsPanel } from "~/components/comments-panel";
 import { formatDateTime, Notice } from "~/components/layout";
 import { useAnchoredThreads } from "~/editor/anchor-grace";
 import type { EditorApi, EditorEvents } from "~/editor/collaborative-editor";
-import { requireActor } from "~/lib/auth.server";
-import { getSnapshot, listThreads, unreadCount } from "~/lib/coproduction.server";
+import { requireContext } from "~/lib/auth.server";
+import { comments, history, workshop } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
 import { useHydrated } from "~/lib/hydrated";
-import { isId } from "~/lib/ids.server";
-import { colourFor, listCollaborators, openModule, renderDocumentHTML } from "~/lib/workshop.server";
 
 // The editor, Tiptap and Yjs load only here, and only in the browser.
 const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor"));
 
-/** The version a restore just brought back (History sends its id), for the confirmation. */
-function restoredVersion(db: Parameters<typeof getSnapshot>[0], moduleId: string, id: string | null) {
-  if (!isId(id)) return null;
-  try {
-    const snapshot = getSnapshot(db, moduleId, id);
-    return { name: snapshot.name, createdAt: snapshot.createdAt };
-  } catch {
-    return null;
-  }
-}
-
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireActor(request, context);
+    const ctx = await requireContext(request, context);
     const moduleId = paramId(params, "moduleId");
-    const { db, collab } = context.runtime;
-    const { access } = openModule(db, actor, moduleId);
-    const doc = collab.current(moduleId);
+    const { doc, ...page } = workshop.editorPage(ctx, context.runtime.collab, moduleId);
+    // History sends the id of the version a restore brought back, for the confirmation.
+    const restored = new URL(request.url).searchParams.get("restored");
     return {
-      moduleId,
-      user: { id: actor.userId, name: actor.name, color: colourFor(actor.userId) },
-      canEdit: access.edit,
-      canComment: access.comment,
-      canModerate: access.facilitate,
-      previewHTML: renderDocumentHTML(doc),
-      threads: listThreads(db, moduleId, actor.userId, doc),
-      unread: unreadCount(db, moduleId, actor.userId),
-      people: listCollaborators(db, moduleId).map((c) => c.name),
-      restored: restoredVersion(db, moduleId, new URL(request.url).searchParams.get("restored")),
+      ...page,
+      ...comments.moduleThreads(ctx, moduleId, doc),
+      restored: history.restoredSnapshot(ctx, moduleId, restored),
     };
   });
 

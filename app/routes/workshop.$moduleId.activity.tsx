@@ -1,17 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/components/layout";
-import { requireActor } from "~/lib/auth.server";
-import { moduleActivity } from "~/lib/coproduction.server";
+import { requireContext } from "~/lib/auth.server";
+import { activity } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
-import { openModule } from "~/lib/workshop.server";
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireActor(request, context);
-    const moduleId = paramId(params, "moduleId");
-    openModule(context.runtime.db, actor, moduleId);
-    return { items: moduleActivity(context.runtime.db, moduleId) };
+    const ctx = await requireContext(request, context);
+    return { items: activity.moduleActivity(ctx, paramId(params, "moduleId")) };
   });
 
 export default function Activity() {

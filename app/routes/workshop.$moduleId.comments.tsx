@@ -1,22 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
-import { requireActor } from "~/lib/auth.server";
-import {
-  hideComment,
-  hideSchema,
-  markRead,
-  newThreadSchema,
-  reply,
-  replySchema,
-  setResolved,
-  startThread,
-  threadActionSchema,
-} from "~/lib/coproduction.server";
-import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
+import { requireContext } from "~/lib/auth.server";
+import { comments, workshop } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
-import { openModule } from "~/lib/workshop.server";
+import { dispatch, intent } from "~/lib/intents.server";
 
 /**
  * Comments are read on the Write page; this route takes changes to them. Its loader must not redirect:
@@ -24,9 +13,9 @@ import { openModule } from "~/lib/workshop.server";
  */
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireActor(request, context);
-    openModule(context.runtime.db, actor, paramId(params, "moduleId"));
-    return null;
+    const ctx = await requireContext(request, context);
+    const { id } = workshop.moduleHeading(ctx, paramId(params, "moduleId"));
+    return { moduleId: id };
   });
 
 /** A plain form post (no JavaScript) is a page navigation: it goes back to the module afterwards. */
@@ -36,56 +25,63 @@ function isNavigation(request: Request) {
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
   handled(async () => {
-    const actor = await requireActor(request, context);
+    const ctx = await requireContext(request, context);
     const moduleId = paramId(params, "moduleId");
-    const { db, collab } = context.runtime;
-    openModule(db, actor, moduleId);
-    const form = await readForm(request);
-    const intent = String(form.get("intent") ?? "");
-    let threadId: string | null = null;
-    try {
-      if (intent === "start") {
-        const parsed = parseForm(form, newThreadSchema);
-        if (!parsed.ok) return invalid(parsed);
-        threadId = startThread(db, actor, moduleId, parsed.data);
-      } else if (intent === "reply") {
-        const parsed = parseForm(form, replySchema);
-        if (!parsed.ok) return invalid(parsed);
-        reply(db, actor, moduleId, parsed.data.threadId, parsed.data.body);
-        threadId = parsed.data.threadId;
-      } else if (intent === "resolve" || intent === "reopen") {
-        const parsed = parseForm(form, threadActionSchema);
-        if (!parsed.ok) return invalid(parsed);
-        setResolved(db, actor, moduleId, parsed.data.threadId, intent === "resolve");
-        threadId = parsed.data.threadId;
-      } else if (intent === "hide") {
-        const parsed = parseForm(form, hideSchema);
-        if (!parsed.ok) return invalid(parsed);
-        hideComment(db, actor, moduleId, parsed.data.commentId, parsed.data.reason);
-      } else if (intent === "read") {
-        markRead(db, moduleId, actor.userId);
-        return { ok: true as const, intent, threadId: null };
-      } else {
-        return invalid({ errors: { form: "Choose what to do with the comment." }, values: {} });
-      }
-    } catch (error) {
-      return invalidFromError(error, form);
-    }
-    collab.notify(moduleId, "comments");
-    if (isNavigation(request)) return redirect(`/workshop/${moduleId}`);
-    return { ok: true as const, intent, threadId };
+    // Open editors reload their comments by themselves: each change tells it.
+    const done = (intent: string, threadId: string | null) =>
+      isNavigation(request) ? redirect(`/workshop/${moduleId}`) : { ok: true as const, intent, threadId };
+    return dispatch(request, ctx, {
+      start: intent({
+        schema: comments.newThreadSchema,
+        run: (ctx, input) => done("start", comments.startThread(ctx, moduleId, input)),
+      }),
+      reply: intent({
+        schema: comments.replySchema,
+        run: (ctx, input) => {
+          comments.reply(ctx, moduleId, input.threadId, input.body);
+          return done("reply", input.threadId);
+        },
+      }),
+      resolve: intent({
+        schema: comments.threadActionSchema,
+        run: (ctx, input) => {
+          comments.setResolved(ctx, moduleId, input.threadId, true);
+          return done("resolve", input.threadId);
+        },
+      }),
+      reopen: intent({
+        schema: comments.threadActionSchema,
+        run: (ctx, input) => {
+          comments.setResolved(ctx, moduleId, input.threadId, false);
+          return done("reopen", input.threadId);
+        },
+      }),
+      hide: intent({
+        schema: comments.hideSchema,
+        run: (ctx, input) => {
+          comments.hideComment(ctx, moduleId, input.commentId, input.reason);
+          return done("hide", null);
+        },
+      }),
+      read: intent({
+        run: (ctx) => {
+          comments.markRead(ctx, moduleId);
+          return { ok: true as const, intent: "read", threadId: null };
+        },
+      }),
+    });
   });
 
 /** Shown when a comment posted without JavaScript could not be saved: what went wrong, and the way back. */
 export default function CommentProblem() {
   const state = useActionData<typeof action>();
-  const { moduleId } = useParams();
+  const { moduleId } = useLoaderData<typeof loader>();
   if (!state || state.ok) {
     return (
       <div className="narrow">
         <h2>Comments</h2>
         <p>
-          Comments are shown beside the module's text. <Link to={`/workshop/${moduleId ?? ""}`}>Open the module</Link>
+          Comments are shown beside the module's text. <Link to={`/workshop/${moduleId}`}>Open the module</Link>
         </p>
       </div>
     );
@@ -101,7 +97,7 @@ export default function CommentProblem() {
         </>
       ) : null}
       <p>
-        <Link to={`/workshop/${moduleId ?? ""}`}>Back to the module</Link>
+        <Link to={`/workshop/${moduleId}`}>Back to the module</Link>
       </p>
     </div>
   );

@@ -3,57 +3,30 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CreditForm } from "~/components/credit-form";
 import { Notice } from "~/components/layout";
-import { requireActor } from "~/lib/auth.server";
-import {
-  creditChoiceSchema,
-  creditedName,
-  creditLine,
-  creditSummary,
-  listContributions,
-  setCreditChoice,
-} from "~/lib/coproduction.server";
-import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
+import { requireContext } from "~/lib/auth.server";
+import { credits } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
-import { openModule } from "~/lib/workshop.server";
+import { dispatch, intent } from "~/lib/intents.server";
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireActor(request, context);
-    const moduleId = paramId(params, "moduleId");
-    const { db } = context.runtime;
-    const { module } = openModule(db, actor, moduleId);
-    const contributions = listContributions(db, moduleId);
-    const me = contributions.find((c) => c.userId === actor.userId);
-    return {
-      moduleId,
-      // Others' names only as they chose to be credited: an anonymous name never reaches the page.
-      people: contributions.map((c) => ({
-        key: c.userId,
-        isMe: c.userId === actor.userId,
-        shownAs: c.userId === actor.userId ? c.realName : (creditedName(c) ?? "Someone who chose not to be named"),
-        role: c.role,
-        characters: c.characters,
-        blocks: c.blocks,
-        comments: c.comments,
-      })),
-      line: creditLine(creditSummary(contributions, module.originCredit)),
-      mine: me ? { realName: me.realName, mode: me.creditMode, name: me.creditName, shownAs: creditedName(me) } : null,
-    };
+    const ctx = await requireContext(request, context);
+    return credits.contributionsPage(ctx, paramId(params, "moduleId"));
   });
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
   handled(async () => {
-    const actor = await requireActor(request, context);
+    const ctx = await requireContext(request, context);
     const moduleId = paramId(params, "moduleId");
-    const form = await readForm(request);
-    const parsed = parseForm(form, creditChoiceSchema);
-    if (!parsed.ok) return invalid(parsed);
-    try {
-      setCreditChoice(context.runtime.db, actor, moduleId, parsed.data);
-    } catch (error) {
-      return invalidFromError(error, form);
-    }
-    return redirect(`/workshop/${moduleId}/contributions?saved=1`);
+    return dispatch(request, ctx, {
+      credit: intent({
+        schema: credits.creditChoiceSchema,
+        run: (ctx, input) => {
+          credits.setCreditChoice(ctx, moduleId, input);
+          return redirect(`/workshop/${moduleId}/contributions?saved=1`);
+        },
+      }),
+    });
   });
 
 const ROLE_NAMES: Record<string, string> = {

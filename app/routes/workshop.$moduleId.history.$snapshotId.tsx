@@ -2,39 +2,31 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/components/layout";
-import { requireActor } from "~/lib/auth.server";
-import { getSnapshot, restoreSnapshot } from "~/lib/coproduction.server";
+import { requireContext } from "~/lib/auth.server";
+import { history } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
-import { openModule, renderDocumentHTML } from "~/lib/workshop.server";
+import { dispatch, intent } from "~/lib/intents.server";
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireActor(request, context);
-    const moduleId = paramId(params, "moduleId");
-    const { access } = openModule(context.runtime.db, actor, moduleId);
-    const snapshot = getSnapshot(context.runtime.db, moduleId, paramId(params, "snapshotId"));
-    return {
-      moduleId,
-      snapshot: {
-        id: snapshot.id,
-        name: snapshot.name,
-        revision: snapshot.revision,
-        createdAt: snapshot.createdAt,
-        createdBy: snapshot.createdByName,
-      },
-      html: renderDocumentHTML(snapshot.doc),
-      canRestore: access.facilitate && access.edit,
-    };
+    const ctx = await requireContext(request, context);
+    return history.snapshotPage(ctx, paramId(params, "moduleId"), paramId(params, "snapshotId"));
   });
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
   handled(async () => {
-    const actor = await requireActor(request, context);
+    const ctx = await requireContext(request, context);
     const moduleId = paramId(params, "moduleId");
     const snapshotId = paramId(params, "snapshotId");
-    await restoreSnapshot(context.runtime.db, context.runtime.collab, actor, moduleId, snapshotId);
-    // The editor page confirms which version came back.
-    return redirect(`/workshop/${moduleId}?restored=${snapshotId}`);
+    return dispatch(request, ctx, {
+      restore: intent({
+        run: async (ctx) => {
+          await history.restoreSnapshot(ctx, context.runtime.collab, moduleId, snapshotId);
+          // The editor page confirms which version came back.
+          return redirect(`/workshop/${moduleId}?restored=${snapshotId}`);
+        },
+      }),
+    });
   });
 
 export default function SnapshotView() {

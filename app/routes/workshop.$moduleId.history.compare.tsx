@@ -1,27 +1,22 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireActor } from "~/lib/auth.server";
-import { compareDocs, type DiffField, type DiffPart, getSnapshot } from "~/lib/coproduction.server";
+import { requireContext } from "~/lib/auth.server";
+import { history } from "~/lib/domain.server";
 import { handled, notFound, paramId } from "~/lib/http.server";
-import { isId } from "~/lib/ids.server";
-import { openModule } from "~/lib/workshop.server";
+
+type DiffField = history.DiffField;
+type DiffPart = history.DiffPart;
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireActor(request, context);
-    const moduleId = paramId(params, "moduleId");
-    const { db, collab } = context.runtime;
-    openModule(db, actor, moduleId);
+    const ctx = await requireContext(request, context);
     const url = new URL(request.url);
-    const version = (value: string | null) => {
-      if (value === "current") return { name: "The module now", doc: collab.current(moduleId) };
-      if (!isId(value)) notFound("Choose two versions to compare.");
-      const s = getSnapshot(db, moduleId, value);
-      return { name: s.name, doc: s.doc };
-    };
-    const from = version(url.searchParams.get("from"));
-    const to = version(url.searchParams.get("to"));
-    return { moduleId, fromName: from.name, toName: to.name, rows: compareDocs(from.doc, to.doc) };
+    const refs = history.compareSchema.safeParse({
+      from: url.searchParams.get("from"),
+      to: url.searchParams.get("to"),
+    });
+    if (!refs.success) notFound("Choose two versions to compare.");
+    return history.compareVersions(ctx, context.runtime.collab, paramId(params, "moduleId"), refs.data);
   });
 
 const CHANGE_TEXT = { added: " (added)", removed: " (removed)", changed: " (changed)" } as const;

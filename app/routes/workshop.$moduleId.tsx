@@ -1,10 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { Tabs } from "~/components/tabs";
-import { requireActor } from "~/lib/auth.server";
+import { requireContext } from "~/lib/auth.server";
+import { review, workshop } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
-import { publicationOf, statusLabel } from "~/lib/publishing.server";
-import { openModule, TOPIC_LABELS } from "~/lib/workshop.server";
 import editorStyles from "~/styles/editor.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
@@ -15,22 +14,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireActor(request, context);
-    const { db, collab } = context.runtime;
-    const { module, role, access } = openModule(db, actor, paramId(params, "moduleId"));
-    const publication = module.status === "published" ? publicationOf(db, module.id, collab.current(module.id)) : null;
-    return {
-      module: {
-        id: module.id,
-        title: module.title,
-        status: module.status,
-        statusLabel: statusLabel(module.status, publication),
-        topicLabel: module.topic === "other" ? module.customTopic : TOPIC_LABELS[module.topic],
-        originCredit: module.originCredit,
-      },
-      role,
-      access,
-    };
+    const ctx = await requireContext(request, context);
+    const moduleId = paramId(params, "moduleId");
+    const heading = workshop.moduleHeading(ctx, moduleId);
+    const { label } = review.moduleStatus(ctx, context.runtime.collab, moduleId);
+    return { module: { ...heading, statusLabel: label } };
   });
 
 export default function ModuleLayout() {

@@ -1,39 +1,28 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, formatDateTime, PageHeader } from "~/components/layout";
-import { can, requireActor } from "~/lib/auth.server";
+import { requireContext } from "~/lib/auth.server";
+import { workshop } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
-import {
-  listModules,
-  MODULE_STATUSES,
-  MODULE_TOPICS,
-  openWorkshop,
-  STATUS_LABELS,
-  TOPIC_LABELS,
-} from "~/lib/workshop.server";
 
 export const meta: MetaFunction = () => [{ title: "Workshop · Alongside" }];
 
-function pick<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return values.find((v) => v === value);
-}
-
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireActor(request, context);
-    openWorkshop(context.runtime.db, actor);
-    const url = new URL(request.url);
-    const filters = {
-      topic: pick(MODULE_TOPICS, url.searchParams.get("topic")),
-      status: pick(MODULE_STATUSES, url.searchParams.get("status")),
-      mine: url.searchParams.get("mine") === "1",
-    };
+    const ctx = await requireContext(request, context);
+    const params = new URL(request.url).searchParams;
+    const filters = workshop.moduleFiltersSchema.parse({
+      topic: params.get("topic") ?? undefined,
+      status: params.get("status") ?? undefined,
+      mine: params.get("mine") ?? undefined,
+    });
+    const { modules, canCreate } = workshop.listModules(ctx, filters);
     return {
-      modules: listModules(context.runtime.db, actor, filters),
+      modules,
       filters,
-      canCreate: can(actor, "module.create"),
-      topics: MODULE_TOPICS.map((t) => ({ value: t, label: TOPIC_LABELS[t] })),
-      statuses: MODULE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+      canCreate,
+      topics: workshop.MODULE_TOPICS.map((t) => ({ value: t, label: workshop.TOPIC_LABELS[t] })),
+      statuses: workshop.MODULE_STATUSES.map((s) => ({ value: s, label: workshop.STATUS_LABELS[s] })),
     };
   });
 

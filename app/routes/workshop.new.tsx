@@ -4,48 +4,35 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
 import { PageHeader } from "~/components/layout";
 import { ModuleFields } from "~/components/module-fields";
-import { requireAllowed } from "~/lib/auth.server";
-import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
+import { requireContext } from "~/lib/auth.server";
+import { content, workshop } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
-import { listStarterModules, startFromStarter } from "~/lib/starter.server";
-import { createModule, MODULE_TOPICS, moduleDetailsSchema, TOPIC_LABELS } from "~/lib/workshop.server";
+import { dispatch, intent } from "~/lib/intents.server";
 
 export const meta: MetaFunction = () => [{ title: "New module · Alongside" }];
 
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
   handled(async () => {
-    await requireAllowed(request, context, "module.create");
+    const ctx = await requireContext(request, context);
     return {
-      topics: MODULE_TOPICS.map((t) => ({ value: t, label: TOPIC_LABELS[t] })),
-      starters: listStarterModules().map((s) => ({
-        slug: s.slug,
-        title: s.details.title,
-        summary: s.details.summary,
-        minutes: s.details.estimatedMinutes,
-      })),
+      starters: content.starterModules(ctx),
+      topics: workshop.MODULE_TOPICS.map((t) => ({ value: t, label: workshop.TOPIC_LABELS[t] })),
     };
   });
 
 export const action = ({ request, context }: ActionFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "module.create");
-    const form = await readForm(request);
-    const { db } = context.runtime;
-    if (form.get("intent") === "starter") {
-      const slug = String(form.get("slug") ?? "");
-      const created = startFromStarter(db, { orgId: actor.orgId, createdBy: actor.userId, slug });
-      return redirect(`/workshop/${created.id}?started=1`);
-    }
-    const parsed = parseForm(form, moduleDetailsSchema);
-    if (!parsed.ok) return invalid(parsed);
-    try {
-      const created = db.transaction((tx) =>
-        createModule(tx, { ...parsed.data, orgId: actor.orgId, createdBy: actor.userId }),
-      );
-      return redirect(`/workshop/${created.id}`);
-    } catch (error) {
-      return invalidFromError(error, form);
-    }
+    const ctx = await requireContext(request, context);
+    return dispatch(request, ctx, {
+      blank: intent({
+        schema: workshop.moduleDetailsSchema,
+        run: (ctx, input) => redirect(`/workshop/${workshop.newModule(ctx, input).id}`),
+      }),
+      starter: intent({
+        schema: content.starterChoiceSchema,
+        run: (ctx, input) => redirect(`/workshop/${content.newModuleFromStarter(ctx, input.slug).id}?started=1`),
+      }),
+    });
   });
 
 const LABELS = {

@@ -22,6 +22,7 @@ import * as Y from "yjs";
 import { closeDatabase, openDatabase } from "../../db/client";
 import { DEMO_ACCOUNTS, DEMO_ORG_SLUG, DEMO_PASSWORD, seedDemo } from "../../db/seed";
 import { findUserByEmail } from "../../modules/accounts/service";
+import { contextFor } from "../../modules/auth/context";
 import { FRAGMENT } from "../../modules/collaboration/protocol";
 import { loadYDoc } from "../../modules/collaboration/store";
 import { actorFor, getOrganisationBySlug } from "../../modules/organisations/service";
@@ -94,7 +95,7 @@ async function prepareDatabase(databasePath: string) {
       estimatedMinutes: 15,
       doc,
     });
-    for (const person of others) if (person) setCollaborator(db, actor, id, person.id, "co_designer");
+    for (const person of others) if (person) setCollaborator(contextFor(db, actor), id, person.id, "co_designer");
     return id;
   } finally {
     closeDatabase(db);

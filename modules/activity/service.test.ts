@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { contextFor } from "../auth/context";
 import { testDatabase } from "../testing/database";
 import { doc, p, text } from "../testing/documents";
 import { makeOrganisation } from "../testing/fixtures";
@@ -33,11 +34,11 @@ describe("moduleActivity", () => {
       doc: doc(p(text("A clear no can be kind."))),
     });
     const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 10, minute));
-    setCollaborator(db, fran.actor, id, people.co_designer.user.id, "co_designer", at(1));
-    setCollaborator(db, fran.actor, id, people.reviewer.user.id, "reviewer", at(2));
-    setCollaborator(db, fran.actor, id, people.facilitator.user.id, "facilitator", at(3));
+    setCollaborator(contextFor(db, fran.actor, at(1)), id, people.co_designer.user.id, "co_designer");
+    setCollaborator(contextFor(db, fran.actor, at(2)), id, people.reviewer.user.id, "reviewer");
+    setCollaborator(contextFor(db, fran.actor, at(3)), id, people.facilitator.user.id, "facilitator");
 
-    const added = moduleActivity(db, id)
+    const added = moduleActivity(contextFor(db, fran.actor), id)
       .map((item) => item.what)
       .filter((what) => what.startsWith("added "));
     expect(added).toEqual([

@@ -1,8 +1,10 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { auditEvents, comments, commentThreads, moduleSnapshots, signoffs, users } from "../../db/schema";
+import type { Context } from "../auth/context";
 import { rolesWithArticles } from "../auth/role-sentences";
 import { isRole } from "../auth/roles";
+import { loadModule } from "../workshop/module-access";
 
 export type ActivityItem = { at: Date; who: string | null; what: string; until?: Date };
 
@@ -50,7 +52,9 @@ function editSessions(db: DB, moduleId: string) {
 }
 
 /** The module's story: who joined, edited, commented, signed off, snapshotted and restored, newest first. */
-export function moduleActivity(db: DB, moduleId: string, limit = 100): ActivityItem[] {
+export function moduleActivity(ctx: Context, moduleId: string, limit = 100): ActivityItem[] {
+  loadModule(ctx, moduleId);
+  const { db } = ctx;
   const items: ActivityItem[] = [];
   for (const s of editSessions(db, moduleId)) {
     items.push({
@@ -66,6 +70,7 @@ export function moduleActivity(db: DB, moduleId: string, limit = 100): ActivityI
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .where(
       and(
+        eq(auditEvents.orgId, ctx.actor.orgId),
         eq(auditEvents.targetType, "module"),
         eq(auditEvents.targetId, moduleId),
         inArray(auditEvents.action, Object.keys(AUDITED)),

@@ -1,9 +1,5 @@
 import type { DB } from "../../db/client";
 import { readSession } from "../accounts/sessions";
-import { moduleAccess } from "../auth/policy";
-import { actorFor } from "../organisations/service";
-import { collaboratorRole } from "../workshop/collaborators";
-import { getModule } from "../workshop/service";
 
 export type CollabContext = {
   userId: string;
@@ -16,35 +12,21 @@ export type CollabContext = {
 };
 
 /**
- * What a person may do on a module's live document now: null when they may not open it at all.
- * Reviewers may only anchor comments; viewers who may neither edit nor comment (facilitators not on
- * the module, everyone on an archived module) get a read-only connection.
+ * What a person may do on a module's live document now: null when they may not open it at all. The
+ * rule belongs to the workshop (who is on which module, in which organisation); the composition root
+ * hands it to the collaboration server, which asks it when a socket opens and after every access change.
  */
-export function liveAccess(db: DB, moduleId: string, userId: string): CollabContext | null {
-  const module = getModule(db, moduleId);
-  if (!module) return null;
-  const actor = actorFor(db, module.orgId, userId);
-  if (!actor) return null;
-  const access = moduleAccess(actor, module, collaboratorRole(db, moduleId, actor.userId));
-  if (!access.view) return null;
-  return {
-    userId: actor.userId,
-    name: actor.name,
-    orgId: actor.orgId,
-    moduleId,
-    readOnly: !access.edit && !access.comment,
-    commentOnly: !access.edit && access.comment,
-  };
-}
+export type LiveAccessRule = (db: DB, moduleId: string, userId: string) => CollabContext | null;
 
 /**
  * Decides whether a WebSocket may open a module document, from the session token in its cookie:
- * the person must be signed in, belong to the module's organisation, and be allowed to view it.
- * Returns null when refused.
+ * the person must be signed in, and the access rule must let them open the module. Returns null when
+ * refused.
  */
 export function collabAccess(
   db: DB,
   secret: string,
+  access: LiveAccessRule,
   token: string | null,
   moduleId: string,
   now = new Date(),
@@ -52,5 +34,5 @@ export function collabAccess(
   if (!token) return null;
   const session = readSession(db, secret, token, now);
   if (!session) return null;
-  return liveAccess(db, moduleId, session.user.id);
+  return access(db, moduleId, session.user.id);
 }

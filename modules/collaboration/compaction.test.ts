@@ -6,9 +6,10 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { moduleDocs } from "../../db/schema";
+import { contextFor } from "../auth/context";
 import { startFromStarter } from "../content/starter";
 import { contentOf } from "../documents/facts";
-import { getSnapshot, restoreSnapshot, takeSnapshot } from "../history/service";
+import { getSnapshot, recordSnapshot, restoreSnapshot } from "../history/service";
 import { storeCollab } from "../testing/collab";
 import { addParagraph, collabTestbed, TEST_MS, until } from "../testing/collab-harness";
 import { testDatabase } from "../testing/database";
@@ -61,7 +62,7 @@ describe("compacting a module's stored document", () => {
     "keeps the stored size near the live size through many restores and rewrites",
     async () => {
       const { db, fran, moduleId, collab } = starterModule();
-      const original = takeSnapshot(db, {
+      const original = recordSnapshot(db, {
         moduleId,
         name: "The starter",
         kind: "manual",
@@ -73,7 +74,7 @@ describe("compacting a module's stored document", () => {
         fragment.delete(0, fragment.length);
         addParagraph(doc, "A much shorter module.");
       });
-      const short = takeSnapshot(db, {
+      const short = recordSnapshot(db, {
         moduleId,
         name: "Short",
         kind: "manual",
@@ -81,10 +82,10 @@ describe("compacting a module's stored document", () => {
         doc: collab.current(moduleId),
       });
       for (let round = 0; round < 60; round += 1) {
-        await restoreSnapshot(db, collab, fran.actor, moduleId, round % 2 === 0 ? original : short);
+        await restoreSnapshot(contextFor(db, fran.actor), collab, moduleId, round % 2 === 0 ? original : short);
         if (round % 5 === 4) compactDocument(db, moduleId, new Date());
       }
-      await restoreSnapshot(db, collab, fran.actor, moduleId, original);
+      await restoreSnapshot(contextFor(db, fran.actor), collab, moduleId, original);
       compactDocument(db, moduleId, new Date());
 
       const live = liveSize(db, moduleId);
@@ -109,7 +110,7 @@ describe("compaction on the collaboration server", () => {
       for (let i = 0; i < 20; i += 1) addParagraph(alice.document, `Line ${i}: ${"words people wrote ".repeat(20)}`);
       const live = bed.serverDoc(moduleId);
       await until(() => live && live.getXmlFragment(FRAGMENT).length === 21, "the server to have every line");
-      const snapshot = takeSnapshot(db, {
+      const snapshot = recordSnapshot(db, {
         moduleId,
         name: "Twenty lines",
         kind: "manual",
@@ -117,7 +118,7 @@ describe("compaction on the collaboration server", () => {
         doc: main.collab.control.current(moduleId),
       });
       for (let round = 0; round < 30; round += 1) {
-        await restoreSnapshot(db, main.collab.control, people.facilitator.actor, moduleId, snapshot);
+        await restoreSnapshot(contextFor(db, people.facilitator.actor), main.collab.control, moduleId, snapshot);
       }
       await until(
         () => alice.document.getXmlFragment(FRAGMENT).length === 21 && alice.provider.unsyncedChanges === 0,

@@ -2,13 +2,15 @@
  * A document stored before every change was checked on arrival may hold what the editor's schema
  * cannot load. Everything the server does with a stored document must still work, without that part.
  */
+
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { moduleSnapshots } from "../../db/schema";
+import { contextFor } from "../auth/context";
 import { validateDoc } from "../documents/json";
 import { renderDocumentHTML } from "../documents/render";
 import { compareDocs } from "../history/diff";
-import { getSnapshot, listSnapshots, restoreSnapshot, takeSnapshot } from "../history/service";
+import { getSnapshot, listSnapshots, recordSnapshot, restoreSnapshot } from "../history/service";
 import { getModuleVersion, listModuleVersions, publishModule } from "../publishing/service";
 import { checklistHints, SAFETY_CHECKS } from "../review/checklist";
 import { reviewState, signOff, startReview } from "../review/service";
@@ -47,7 +49,7 @@ function poisonedModule() {
     summary: "",
     estimatedMinutes: 20,
   });
-  setCollaborator(db, fran.actor, moduleId, priya.user.id, "co_designer");
+  setCollaborator(contextFor(db, fran.actor), moduleId, priya.user.id, "co_designer");
   const poison = updateFrom(loadYDoc(db, moduleId), (doc) => {
     addParagraph(doc, KEPT);
     const unknown = new Y.XmlElement("evilNode");
@@ -75,7 +77,7 @@ describe("a stored document holding what the schema cannot load", () => {
 
   it("is snapshotted, shown, compared and restored from history", async () => {
     const { db, fran, moduleId, collab } = poisonedModule();
-    const snapshotId = takeSnapshot(db, {
+    const snapshotId = recordSnapshot(db, {
       moduleId,
       name: "Before the workshop",
       kind: "manual",
@@ -85,20 +87,24 @@ describe("a stored document holding what the schema cannot load", () => {
     const snapshot = getSnapshot(db, moduleId, snapshotId);
     expect(renderDocumentHTML(snapshot.doc)).toContain(KEPT);
     expect(compareDocs(snapshot.doc, collab.current(moduleId))).toBeDefined();
-    await restoreSnapshot(db, collab, fran.actor, moduleId, snapshotId);
-    expect(listSnapshots(db, moduleId).map((s) => s.name)).toContain("Before restoring “Before the workshop”");
+    await restoreSnapshot(contextFor(db, fran.actor), collab, moduleId, snapshotId);
+    expect(listSnapshots(contextFor(db, fran.actor), moduleId).snapshots.map((s) => s.name)).toContain(
+      "Before restoring “Before the workshop”",
+    );
     expect(renderDocumentHTML(collab.current(moduleId))).toContain(KEPT);
   });
 
   it("is published with the unknown part left out", async () => {
     const { db, fran, priya, moduleId, collab } = poisonedModule();
     await collab.settle(moduleId);
-    startReview(db, fran.actor, moduleId, collab.current(moduleId));
+    await startReview(contextFor(db, fran.actor), collab, moduleId);
     const { revision } = reviewState(db, moduleId);
-    signOff(db, fran.actor, moduleId, { revision, checks: ALL_CHECKS });
-    signOff(db, priya.actor, moduleId, { revision, checks: {} });
-    const published = await publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." });
-    expect(listModuleVersions(db, moduleId).map((v) => v.version)).toEqual([1]);
+    await signOff(contextFor(db, fran.actor), collab, moduleId, { revision, checks: ALL_CHECKS });
+    await signOff(contextFor(db, priya.actor), collab, moduleId, { revision, checks: {} });
+    const published = await publishModule(contextFor(db, fran.actor), collab, moduleId, {
+      changelog: "First version.",
+    });
+    expect(listModuleVersions(contextFor(db, fran.actor), moduleId).map((v) => v.version)).toEqual([1]);
     const version = getModuleVersion(db, fran.actor.orgId, published.id);
     expect(validateDoc(version.doc)).toEqual({ ok: true });
     expect(version.html).toContain(KEPT);
@@ -130,7 +136,7 @@ describe("a stored document holding what the schema cannot load", () => {
     const html = renderDocumentHTML(snapshot.doc);
     expect(html).toContain(KEPT);
     expect(html).not.toContain("Dropped");
-    await restoreSnapshot(db, collab, fran.actor, moduleId, id);
+    await restoreSnapshot(contextFor(db, fran.actor), collab, moduleId, id);
     expect(validateDoc(collab.current(moduleId))).toEqual({ ok: true });
     expect(renderDocumentHTML(collab.current(moduleId))).toContain(KEPT);
   });

@@ -5,6 +5,7 @@
 import * as decoding from "lib0/decoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { contextFor } from "../auth/context";
 import { SAFETY_CHECKS } from "../review/checklist";
 import { reviewState, signOff, startReview } from "../review/service";
 import { newId } from "../shared/ids";
@@ -40,10 +41,10 @@ describe("a reviewer on the collaboration server", () => {
     addParagraph(alice.document, SENTENCE);
     await until(() => bed.rowsInserting(moduleId, "Saying no kindly").length > 0, "the sentence to be stored");
     await main.collab.control.settle(moduleId);
-    startReview(db, people.facilitator.actor, moduleId, main.collab.control.current(moduleId));
+    await startReview(contextFor(db, people.facilitator.actor), main.collab.control, moduleId);
     const { revision } = reviewState(db, moduleId);
     for (const person of [people.facilitator, people.alice, people.bob, people.reviewer]) {
-      signOff(db, person.actor, moduleId, { revision, checks: ALL_CHECKS });
+      await signOff(contextFor(db, person.actor), main.collab.control, moduleId, { revision, checks: ALL_CHECKS });
     }
     expect(reviewState(db, moduleId).ready).toBe(true);
     return { moduleId, alice, revision };

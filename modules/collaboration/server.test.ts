@@ -2,6 +2,7 @@
  * The collaboration server end to end: real WebSockets on a real HTTP server, real providers and
  * hand-written protocol frames, and a real SQLite file behind it.
  */
+
 import { randomBytes } from "node:crypto";
 import { eq, max } from "drizzle-orm";
 import * as decoding from "lib0/decoding";
@@ -9,6 +10,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { moduleDocs, moduleDocUpdates } from "../../db/schema";
 import { sessionCookie } from "../accounts/cookie";
+import { contextFor } from "../auth/context";
+import { createEventBus } from "../events/bus";
 import { newId, newToken } from "../shared/ids";
 import {
   addParagraph,
@@ -31,6 +34,7 @@ import {
 } from "../testing/collab-harness";
 import { removeCollaborator, setCollaborator } from "../workshop/collaborators";
 import { createModule } from "../workshop/service";
+import { followAccessChanges } from "./follow-access";
 import { CLOSE_REASONS, documentNameFor, FRAGMENT, MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from "./protocol";
 import { appendUpdate, compactDocument, loadYDoc } from "./store";
 import { yDocFrom, yDocToJSON } from "./ydoc";
@@ -59,10 +63,14 @@ describe("the collaboration server", () => {
   let outsider: typeof bed.people.outsider;
   let outsiderOrg: typeof bed.people.outsiderOrg;
   const cookieOf = bed.cookieOf;
+  /** The facilitator's changes, told to live editors as the server's composition root wires it. */
+  const events = createEventBus();
+  const asFacilitator = () => contextFor(db, facilitator.actor, new Date(), events);
 
   beforeAll(() => {
     ({ db, main } = bed);
     ({ facilitator, alice, bob, reviewer, learner, outsider, outsiderOrg } = bed.people);
+    followAccessChanges(events, main.collab.control);
   });
 
   /**
@@ -295,8 +303,7 @@ describe("the collaboration server", () => {
       const reconnectRefused = new Promise<string>((resolve) =>
         b.provider.on("authenticationFailed", ({ reason }: { reason: string }) => resolve(reason)),
       );
-      removeCollaborator(db, facilitator.actor, moduleId, bob.user.id);
-      main.collab.control.recheck({ moduleId, userId: bob.user.id });
+      removeCollaborator(asFacilitator(), moduleId, bob.user.id);
       // Already on its way when the server closes the socket: it must not be applied.
       bobSocket.ws.send(syncUpdateFrame(name, lateEdit));
       const revokedAt = Date.now();
@@ -346,8 +353,7 @@ describe("the collaboration server", () => {
       await until(() => told.includes(JSON.stringify({ access: "edit" })), "Bob to be told he may edit");
 
       const closed = nextClose(b);
-      setCollaborator(db, facilitator.actor, moduleId, bob.user.id, "reviewer");
-      main.collab.control.recheck({ moduleId, userId: bob.user.id });
+      setCollaborator(asFacilitator(), moduleId, bob.user.id, "reviewer");
       expect(await within(closed, WAIT_MS, "Bob's socket to close")).toEqual({
         code: 4403,
         reason: CLOSE_REASONS.changed,

@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import type { DB } from "../../db/client";
 import { sessionTokenFrom } from "../accounts/cookie";
 import type { DocJSON } from "../documents/json";
-import { type CollabContext, collabAccess, liveAccess } from "./access";
+import { type CollabContext, collabAccess, type LiveAccessRule } from "./access";
 import {
   CLOSE_REASONS,
   COLLAB_PATH,
@@ -43,6 +43,12 @@ export type CollabControl = {
   /** Tells every open editor of a module that something beside the document changed (comments…). */
   notify(moduleId: string, what: "comments" | "review"): void;
 };
+
+/**
+ * What the use cases of the co-production features may ask of the live documents: read one, bring its
+ * facts (and so its revision) up to date, or change it. Routes hand them the collaboration layer.
+ */
+export type LiveDocuments = Pick<CollabControl, "current" | "settle" | "change">;
 
 type Loaded = { moduleId: string; bytes: number };
 
@@ -120,7 +126,7 @@ function refuse(connection: Connection, refusal: Refusal): never {
   throw { code: refusal.code, reason: refusal.reason };
 }
 
-export function createCollaboration({ db, secret }: { db: DB; secret: string }) {
+export function createCollaboration({ db, secret, access }: { db: DB; secret: string; access: LiveAccessRule }) {
   const loaded = new Map<string, Loaded>();
 
   const hocuspocus = new Hocuspocus<CollabContext>({
@@ -132,7 +138,7 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
     async onConnect({ documentName, requestHeaders, connectionConfig }) {
       const moduleId = moduleIdFromDocumentName(documentName);
       const token = await sessionTokenFrom(requestHeaders.get("cookie"));
-      const context = moduleId ? collabAccess(db, secret, token, moduleId) : null;
+      const context = moduleId ? collabAccess(db, secret, access, token, moduleId) : null;
       if (!context) throw { reason: "permission-denied" };
       connectionConfig.readOnly = context.readOnly;
       return context;
@@ -291,7 +297,7 @@ export function createCollaboration({ db, secret }: { db: DB; secret: string }) 
         for (const connection of document.getConnections()) {
           const had = connection.context as CollabContext;
           if (userId && had.userId !== userId) continue;
-          const now = liveAccess(db, documentModule, had.userId);
+          const now = access(db, documentModule, had.userId);
           if (!now) closeSocket(connection, 4403, CLOSE_REASONS.removed);
           else if (now.readOnly !== had.readOnly || now.commentOnly !== had.commentOnly) {
             closeSocket(connection, 4403, CLOSE_REASONS.changed);

@@ -2,24 +2,22 @@ import { and, asc, count, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-o
 import { alias } from "drizzle-orm/sqlite-core";
 import type { DB } from "../../db/client";
 import { commentMentions, commentReads, comments, commentThreads, users } from "../../db/schema";
-import type { Actor } from "../auth/policy";
+import { type Context, inTransaction } from "../auth/context";
 import type { DocJSON } from "../documents/json";
-import { ForbiddenError, NotFoundError } from "../shared/errors";
+import { NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { listCollaborators } from "../workshop/collaborators";
-import { openModule } from "../workshop/service";
+import { loadModule } from "../workshop/module-access";
 import { findMentions } from "./mentions";
-
-function requireCommenting(db: DB, actor: Actor, moduleId: string) {
-  const opened = openModule(db, actor, moduleId);
-  if (!opened.access.comment) throw new ForbiddenError("Only the module's collaborators can comment.");
-  return opened;
-}
 
 /** A thread of this module, or "not found" (a forged id from another module or organisation). */
 function threadInModule(db: DB, moduleId: string, threadId: string) {
-  const thread = db.select().from(commentThreads).where(eq(commentThreads.id, threadId)).get();
-  if (!thread || thread.moduleId !== moduleId) throw new NotFoundError("That comment thread");
+  const thread = db
+    .select()
+    .from(commentThreads)
+    .where(and(eq(commentThreads.id, threadId), eq(commentThreads.moduleId, moduleId)))
+    .get();
+  if (!thread) throw new NotFoundError("That comment thread");
   return thread;
 }
 
@@ -33,82 +31,83 @@ function addComment(db: DB, moduleId: string, threadId: string, authorId: string
       .run();
   }
   // Writing in the conversation means you have read it.
-  markRead(db, moduleId, authorId, now);
+  saveReadAt(db, moduleId, authorId, now);
   return id;
 }
 
 /** Starts a thread on the selected words. The editor then anchors it with a comment mark. */
-export function startThread(
-  db: DB,
-  actor: Actor,
-  moduleId: string,
-  input: { quote: string; body: string },
-  now = new Date(),
-) {
-  requireCommenting(db, actor, moduleId);
-  return db.transaction((tx) => {
+export function startThread(ctx: Context, moduleId: string, input: { quote: string; body: string }) {
+  return inTransaction(ctx, (tx) => {
+    loadModule(tx, moduleId, "comment");
     const threadId = newId();
-    tx.insert(commentThreads)
-      .values({ id: threadId, moduleId, quote: input.quote, createdBy: actor.userId, createdAt: now })
+    tx.db
+      .insert(commentThreads)
+      .values({ id: threadId, moduleId, quote: input.quote, createdBy: tx.actor.userId, createdAt: tx.now })
       .run();
-    addComment(tx, moduleId, threadId, actor.userId, input.body, now);
+    addComment(tx.db, moduleId, threadId, tx.actor.userId, input.body, tx.now);
+    tx.events.emit({ type: "comments.changed", moduleId });
     return threadId;
   });
 }
 
-export function reply(db: DB, actor: Actor, moduleId: string, threadId: string, body: string, now = new Date()) {
-  requireCommenting(db, actor, moduleId);
-  return db.transaction((tx) => {
-    threadInModule(tx, moduleId, threadId);
-    return addComment(tx, moduleId, threadId, actor.userId, body, now);
+export function reply(ctx: Context, moduleId: string, threadId: string, body: string) {
+  return inTransaction(ctx, (tx) => {
+    loadModule(tx, moduleId, "comment");
+    threadInModule(tx.db, moduleId, threadId);
+    const id = addComment(tx.db, moduleId, threadId, tx.actor.userId, body, tx.now);
+    tx.events.emit({ type: "comments.changed", moduleId });
+    return id;
   });
 }
 
-export function setResolved(
-  db: DB,
-  actor: Actor,
-  moduleId: string,
-  threadId: string,
-  resolved: boolean,
-  now = new Date(),
-) {
-  requireCommenting(db, actor, moduleId);
-  threadInModule(db, moduleId, threadId);
-  db.update(commentThreads)
-    .set(resolved ? { resolvedAt: now, resolvedBy: actor.userId } : { resolvedAt: null, resolvedBy: null })
-    .where(eq(commentThreads.id, threadId))
-    .run();
+/** Resolves or reopens a thread. One already as asked stays as it is, and nobody's panel reloads. */
+export function setResolved(ctx: Context, moduleId: string, threadId: string, resolved: boolean) {
+  inTransaction(ctx, (tx) => {
+    loadModule(tx, moduleId, "comment");
+    const thread = threadInModule(tx.db, moduleId, threadId);
+    if ((thread.resolvedAt !== null) === resolved) return;
+    tx.db
+      .update(commentThreads)
+      .set(resolved ? { resolvedAt: tx.now, resolvedBy: tx.actor.userId } : { resolvedAt: null, resolvedBy: null })
+      .where(eq(commentThreads.id, threadId))
+      .run();
+    tx.events.emit({ type: "comments.changed", moduleId });
+  });
 }
 
 /** Facilitators moderate: a hidden comment stays in place, showing who hid it and why, not what it said. */
-export function hideComment(
-  db: DB,
-  actor: Actor,
-  moduleId: string,
-  commentId: string,
-  reason: string,
-  now = new Date(),
-) {
-  const { access } = openModule(db, actor, moduleId);
-  if (!access.facilitate) throw new ForbiddenError("Only the module's facilitators can hide comments.");
-  const row = db
-    .select({ moduleId: commentThreads.moduleId })
-    .from(comments)
-    .innerJoin(commentThreads, eq(commentThreads.id, comments.threadId))
-    .where(eq(comments.id, commentId))
-    .get();
-  if (!row || row.moduleId !== moduleId) throw new NotFoundError("That comment");
-  db.update(comments)
-    .set({ hiddenAt: now, hiddenBy: actor.userId, hiddenReason: reason })
-    .where(eq(comments.id, commentId))
-    .run();
+export function hideComment(ctx: Context, moduleId: string, commentId: string, reason: string) {
+  inTransaction(ctx, (tx) => {
+    loadModule(tx, moduleId, "facilitate");
+    const row = tx.db
+      .select({ id: comments.id })
+      .from(comments)
+      .innerJoin(commentThreads, eq(commentThreads.id, comments.threadId))
+      .where(and(eq(comments.id, commentId), eq(commentThreads.moduleId, moduleId)))
+      .get();
+    if (!row) throw new NotFoundError("That comment");
+    tx.db
+      .update(comments)
+      .set({ hiddenAt: tx.now, hiddenBy: tx.actor.userId, hiddenReason: reason })
+      .where(eq(comments.id, commentId))
+      .run();
+    tx.events.emit({ type: "comments.changed", moduleId });
+  });
 }
 
-export function markRead(db: DB, moduleId: string, userId: string, now = new Date()) {
+function saveReadAt(db: DB, moduleId: string, userId: string, now: Date) {
   db.insert(commentReads)
     .values({ moduleId, userId, readAt: now })
     .onConflictDoUpdate({ target: [commentReads.moduleId, commentReads.userId], set: { readAt: now } })
     .run();
+}
+
+/** The person has read the module's comments: none of them counts as new for them any more. */
+export function markRead(ctx: Context, moduleId: string) {
+  inTransaction(ctx, (tx) => {
+    loadModule(tx, moduleId);
+    saveReadAt(tx.db, moduleId, tx.actor.userId, tx.now);
+  });
 }
 
 function readAt(db: DB, moduleId: string, userId: string): Date {
@@ -121,7 +120,7 @@ function readAt(db: DB, moduleId: string, userId: string): Date {
 }
 
 /** Comments by others since the person last read this module's comments. */
-export function unreadCount(db: DB, moduleId: string, userId: string): number {
+function unreadCount(db: DB, moduleId: string, userId: string): number {
   const since = readAt(db, moduleId, userId);
   const row = db
     .select({ n: count() })
@@ -139,7 +138,7 @@ export function unreadCount(db: DB, moduleId: string, userId: string): number {
 }
 
 /** Thread ids anchored somewhere in a document (by its comment marks). */
-export function anchoredThreadIds(doc: DocJSON): Set<string> {
+function anchoredThreadIds(doc: DocJSON): Set<string> {
   const ids = new Set<string>();
   const walk = (node: DocJSON) => {
     for (const mark of node.marks ?? []) {
@@ -151,13 +150,11 @@ export function anchoredThreadIds(doc: DocJSON): Set<string> {
   return ids;
 }
 
-export type ThreadView = ReturnType<typeof listThreads>[number];
-
 /**
  * Every thread of a module with its comments, for the side panel. Hidden comments carry no body.
  * `detached` means the anchored words are gone from the document.
  */
-export function listThreads(db: DB, moduleId: string, viewerId: string, doc: DocJSON) {
+function threadsOf(db: DB, moduleId: string, viewerId: string, doc: DocJSON) {
   const anchored = anchoredThreadIds(doc);
   const since = readAt(db, moduleId, viewerId);
   const threads = db
@@ -216,4 +213,16 @@ export function listThreads(db: DB, moduleId: string, viewerId: string, doc: Doc
       unread: items.filter((c) => c.unread).length,
     };
   });
+}
+
+/**
+ * The module's threads as the person sees them beside `doc` (the document as it stands, which places
+ * each thread on its words), and how many comments are new to them.
+ */
+export function moduleThreads(ctx: Context, moduleId: string, doc: DocJSON) {
+  loadModule(ctx, moduleId);
+  return {
+    threads: threadsOf(ctx.db, moduleId, ctx.actor.userId, doc),
+    unread: unreadCount(ctx.db, moduleId, ctx.actor.userId),
+  };
 }

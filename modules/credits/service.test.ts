@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { contextFor } from "../auth/context";
 import { FRAGMENT } from "../collaboration/protocol";
 import { startThread } from "../comments/service";
 import { storeCollab } from "../testing/collab";
@@ -30,8 +31,8 @@ function threePeopleOnOneModule() {
     summary: "",
     estimatedMinutes: 15,
   });
-  setCollaborator(db, fran.actor, moduleId, jordan.user.id, "co_designer");
-  setCollaborator(db, fran.actor, moduleId, priya.user.id, "co_designer");
+  setCollaborator(contextFor(db, fran.actor), moduleId, jordan.user.id, "co_designer");
+  setCollaborator(contextFor(db, fran.actor), moduleId, priya.user.id, "co_designer");
   return { db, fran, jordan, priya, moduleId, collab: storeCollab(db) };
 }
 
@@ -84,7 +85,7 @@ describe("contributions", () => {
     });
     // Jordan trims "can be" from Fran's sentence (7 characters).
     await collab.change(moduleId, jordan.user.id, (doc) => textAt(doc, 1).delete(10, 7));
-    startThread(db, priya.actor, moduleId, { quote: "Be kind.", body: "Much better." });
+    startThread(contextFor(db, priya.actor), moduleId, { quote: "Be kind.", body: "Much better." });
 
     expect(collab.current(moduleId).content?.map((n) => n.type)).toEqual([
       "paragraph",
@@ -103,7 +104,7 @@ describe("contributions", () => {
     const { db, fran, jordan, priya, moduleId, collab } = threePeopleOnOneModule();
     await collab.change(moduleId, priya.user.id, (doc) => fragment(doc).push([block("keyTakeaway", "Rest.")]));
     await collab.change(moduleId, jordan.user.id, (doc) => fragment(doc).delete(1, 1));
-    removeCollaborator(db, fran.actor, moduleId, priya.user.id);
+    removeCollaborator(contextFor(db, fran.actor), moduleId, priya.user.id);
 
     const priyas = listContributions(db, moduleId).find((c) => c.userId === priya.user.id);
     expect(priyas).toMatchObject({ current: false, role: null, characters: 0, blocks: 0 });
@@ -111,7 +112,7 @@ describe("contributions", () => {
 
   it("leave out someone taken off the module who never wrote or commented", () => {
     const { db, fran, priya, moduleId } = threePeopleOnOneModule();
-    removeCollaborator(db, fran.actor, moduleId, priya.user.id);
+    removeCollaborator(contextFor(db, fran.actor), moduleId, priya.user.id);
     expect(listContributions(db, moduleId).map((c) => c.realName)).toEqual(["Fran Mills", "Jordan Lee"]);
   });
 });

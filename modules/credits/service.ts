@@ -2,9 +2,11 @@ import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { comments, commentThreads, moduleCollaborators, modules, users } from "../../db/schema";
 import { recordAudit } from "../audit/service";
-import type { Actor } from "../auth/policy";
+import { type Context, inTransaction } from "../auth/context";
 import { loadYDoc } from "../collaboration/store";
 import { NotFoundError } from "../shared/errors";
+import { saveCreditChoice } from "../workshop/collaborators";
+import { loadModule } from "../workshop/module-access";
 import type { CreditMode } from "../workshop/schemas";
 import { authorshipOf } from "./authorship-cache";
 import { remainingWork } from "./measure";
@@ -107,42 +109,42 @@ export function creditLine(summary: CreditSummary): string {
   return `Co-produced by ${people}${summary.origin ? `, building on ${summary.origin}` : ""}.`;
 }
 
-/** The module credit of one person changes everywhere it is shown, at once (credits are resolved when shown). */
+/**
+ * The module credit of one person changes everywhere it is shown, at once (credits are resolved when
+ * shown). Anyone who is or was on a module of their organisation chooses their own; someone who
+ * never was has no credit there to choose.
+ */
 export function setCreditChoice(
-  db: DB,
-  actor: Pick<Actor, "userId" | "orgId">,
+  ctx: Context,
   moduleId: string,
   choice: { creditMode: CreditMode; creditName: string },
-  now = new Date(),
 ) {
-  const row = db
-    .select({ orgId: modules.orgId })
-    .from(moduleCollaborators)
-    .innerJoin(modules, eq(modules.id, moduleCollaborators.moduleId))
-    .where(and(eq(moduleCollaborators.moduleId, moduleId), eq(moduleCollaborators.userId, actor.userId)))
-    .get();
-  if (!row || row.orgId !== actor.orgId) throw new NotFoundError("That module");
-  db.update(moduleCollaborators)
-    .set({ creditMode: choice.creditMode, creditName: choice.creditMode === "chosen" ? choice.creditName : "" })
-    .where(and(eq(moduleCollaborators.moduleId, moduleId), eq(moduleCollaborators.userId, actor.userId)))
-    .run();
-  recordAudit(
-    db,
-    {
-      orgId: actor.orgId,
-      actorUserId: actor.userId,
-      action: "credit.changed",
-      targetType: "module",
-      targetId: moduleId,
-      detail: { creditMode: choice.creditMode },
-    },
-    now,
-  );
+  inTransaction(ctx, (tx) => {
+    const { db, actor, now } = tx;
+    const module = db
+      .select({ id: modules.id })
+      .from(modules)
+      .where(and(eq(modules.id, moduleId), eq(modules.orgId, actor.orgId)))
+      .get();
+    if (!module || !saveCreditChoice(db, moduleId, actor.userId, choice)) throw new NotFoundError("That module");
+    recordAudit(
+      db,
+      {
+        orgId: actor.orgId,
+        actorUserId: actor.userId,
+        action: "credit.changed",
+        targetType: "module",
+        targetId: moduleId,
+        detail: { creditMode: choice.creditMode },
+      },
+      now,
+    );
+  });
 }
 
-/** Every module a person is or was on in an organisation, with their credit choice (for the account page). */
-export function myCredits(db: DB, orgId: string, userId: string) {
-  return db
+/** Every module the person is or was on in their organisation, with their credit choice (for the account page). */
+export function myCredits(ctx: Context) {
+  return ctx.db
     .select({
       moduleId: modules.id,
       title: modules.title,
@@ -152,9 +154,37 @@ export function myCredits(db: DB, orgId: string, userId: string) {
     })
     .from(moduleCollaborators)
     .innerJoin(modules, eq(modules.id, moduleCollaborators.moduleId))
-    .where(and(eq(moduleCollaborators.userId, userId), eq(modules.orgId, orgId)))
+    .where(and(eq(moduleCollaborators.userId, ctx.actor.userId), eq(modules.orgId, ctx.actor.orgId)))
     .orderBy(asc(modules.title))
     .all();
+}
+
+/**
+ * The Contributions page: everyone who shaped the module, each shown only as they chose to be
+ * credited (an anonymous person's name never leaves here), the credit line, and the person's own
+ * choice when they are or were on the module.
+ */
+export function contributionsPage(ctx: Context, moduleId: string) {
+  const { module } = loadModule(ctx, moduleId);
+  const contributions = listContributions(ctx.db, moduleId);
+  const me = contributions.find((c) => c.userId === ctx.actor.userId);
+  return {
+    moduleId,
+    people: contributions.map((c) => {
+      const isMe = c.userId === ctx.actor.userId;
+      return {
+        key: c.userId,
+        isMe,
+        shownAs: isMe ? c.realName : (creditedName(c) ?? "Someone who chose not to be named"),
+        role: c.role,
+        characters: c.characters,
+        blocks: c.blocks,
+        comments: c.comments,
+      };
+    }),
+    line: creditLine(creditSummary(contributions, module.originCredit)),
+    mine: me ? { realName: me.realName, mode: me.creditMode, name: me.creditName, shownAs: creditedName(me) } : null,
+  };
 }
 
 /**

@@ -2,16 +2,17 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { moduleSnapshots, modules, moduleVersions } from "../../db/schema";
+import { contextFor } from "../auth/context";
 import { FRAGMENT } from "../collaboration/protocol";
 import { startFromStarter } from "../content/starter";
 import { splitSections } from "../documents/sections";
+import { publicationOf, statusLabel } from "../review/publication";
 import { currentRevision, reviewState, signOff, startReview } from "../review/service";
 import { InvalidError } from "../shared/errors";
 import { storeCollab } from "../testing/collab";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
 import { removeCollaborator, setCollaborator } from "../workshop/collaborators";
-import { publicationOf, statusLabel } from "./publication";
 import { listModuleVersions, publishableModules, publishModule, unpublishModule } from "./service";
 
 const ALL_CHECKS = { contentNotes: true, signpost: true, plainLanguage: true };
@@ -29,7 +30,7 @@ function moduleWithTwoCollaborators() {
   const fran = org.member(["facilitator"], "Fran Mills");
   const priya = org.member(["co_designer"], "Priya Shah");
   const { id: moduleId } = startFromStarter(db, { orgId: org.org.id, createdBy: fran.user.id, slug: "self-care" });
-  setCollaborator(db, fran.actor, moduleId, priya.user.id, "co_designer");
+  setCollaborator(contextFor(db, fran.actor), moduleId, priya.user.id, "co_designer");
   const collab = storeCollab(db);
   return { db, org, fran, priya, moduleId, collab };
 }
@@ -55,41 +56,45 @@ describe("publishing a module", () => {
   it("is refused until the review has started", async () => {
     const { db, fran, moduleId, collab } = moduleWithTwoCollaborators();
     await expectRefused(
-      publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." }),
+      publishModule(contextFor(db, fran.actor), collab, moduleId, { changelog: "First version." }),
       "Start the review first: everyone working on the module signs it off before it is published.",
     );
-    expect(listModuleVersions(db, moduleId)).toEqual([]);
+    expect(listModuleVersions(contextFor(db, fran.actor), moduleId)).toEqual([]);
   });
 
   it("is refused until every current collaborator has signed off, naming who is missing", async () => {
     const { db, fran, priya, moduleId, collab } = moduleWithTwoCollaborators();
-    startReview(db, fran.actor, moduleId, collab.current(moduleId));
+    await startReview(contextFor(db, fran.actor), collab, moduleId);
     await expectRefused(
-      publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." }),
+      publishModule(contextFor(db, fran.actor), collab, moduleId, { changelog: "First version." }),
       "Everyone must sign off revision 1 first. Still waiting for: Fran Mills, Priya Shah.",
     );
 
-    signOff(db, fran.actor, moduleId, { revision: 1, checks: ALL_CHECKS });
+    await signOff(contextFor(db, fran.actor), collab, moduleId, { revision: 1, checks: ALL_CHECKS });
     await expectRefused(
-      publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." }),
+      publishModule(contextFor(db, fran.actor), collab, moduleId, { changelog: "First version." }),
       "Everyone must sign off revision 1 first. Still waiting for: Priya Shah.",
     );
-    expect(listModuleVersions(db, moduleId)).toEqual([]);
+    expect(listModuleVersions(contextFor(db, fran.actor), moduleId)).toEqual([]);
     expect(db.select().from(modules).where(eq(modules.id, moduleId)).get()?.status).toBe("in_review");
 
-    signOff(db, priya.actor, moduleId, { revision: 1, checks: {} });
-    const published = await publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." });
+    await signOff(contextFor(db, priya.actor), collab, moduleId, { revision: 1, checks: {} });
+    const published = await publishModule(contextFor(db, fran.actor), collab, moduleId, {
+      changelog: "First version.",
+    });
     expect(published.version).toBe(1);
-    expect(listModuleVersions(db, moduleId)).toMatchObject([{ version: 1, changelog: "First version." }]);
+    expect(listModuleVersions(contextFor(db, fran.actor), moduleId)).toMatchObject([
+      { version: 1, changelog: "First version." },
+    ]);
     expect(db.select().from(modules).where(eq(modules.id, moduleId)).get()?.status).toBe("published");
   });
 
   it("freezes the document as it is, with its sections, checks and content notes, and snapshots it", async () => {
     const { db, org, fran, priya, moduleId, collab } = moduleWithTwoCollaborators();
-    startReview(db, fran.actor, moduleId, collab.current(moduleId));
-    signOff(db, fran.actor, moduleId, { revision: 1, checks: ALL_CHECKS });
-    signOff(db, priya.actor, moduleId, { revision: 1, checks: {} });
-    const { id } = await publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." });
+    await startReview(contextFor(db, fran.actor), collab, moduleId);
+    await signOff(contextFor(db, fran.actor), collab, moduleId, { revision: 1, checks: ALL_CHECKS });
+    await signOff(contextFor(db, priya.actor), collab, moduleId, { revision: 1, checks: {} });
+    const { id } = await publishModule(contextFor(db, fran.actor), collab, moduleId, { changelog: "First version." });
 
     const version = db.select().from(moduleVersions).where(eq(moduleVersions.id, id)).get();
     expect(version?.doc).toEqual(collab.current(moduleId));
@@ -105,24 +110,26 @@ describe("publishing a module", () => {
 
   it("counts a sign-off of an earlier revision as stale: after an edit, everyone signs off again", async () => {
     const { db, fran, priya, moduleId, collab } = moduleWithTwoCollaborators();
-    startReview(db, fran.actor, moduleId, collab.current(moduleId));
-    signOff(db, fran.actor, moduleId, { revision: 1, checks: ALL_CHECKS });
-    signOff(db, priya.actor, moduleId, { revision: 1, checks: {} });
+    await startReview(contextFor(db, fran.actor), collab, moduleId);
+    await signOff(contextFor(db, fran.actor), collab, moduleId, { revision: 1, checks: ALL_CHECKS });
+    await signOff(contextFor(db, priya.actor), collab, moduleId, { revision: 1, checks: {} });
 
     await collab.change(moduleId, priya.user.id, (doc) => appendParagraph(doc, "One more thought on rest."));
     await expectRefused(
-      publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." }),
+      publishModule(contextFor(db, fran.actor), collab, moduleId, { changelog: "First version." }),
       "Everyone must sign off revision 2 first. Still waiting for: Fran Mills, Priya Shah.",
     );
     expect(reviewState(db, moduleId).people.map((p) => p.state)).toEqual(["stale", "stale"]);
-    expect(listModuleVersions(db, moduleId)).toEqual([]);
+    expect(listModuleVersions(contextFor(db, fran.actor), moduleId)).toEqual([]);
 
     // A sign-off of the old revision, sent from a page opened before the edit, is refused.
-    expect(() => signOff(db, priya.actor, moduleId, { revision: 1, checks: {} })).toThrow(/now revision 2/);
-    signOff(db, fran.actor, moduleId, { revision: 2, checks: ALL_CHECKS });
-    signOff(db, priya.actor, moduleId, { revision: 2, checks: {} });
-    await publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." });
-    const [version] = listModuleVersions(db, moduleId);
+    await expect(signOff(contextFor(db, priya.actor), collab, moduleId, { revision: 1, checks: {} })).rejects.toThrow(
+      /now revision 2/,
+    );
+    await signOff(contextFor(db, fran.actor), collab, moduleId, { revision: 2, checks: ALL_CHECKS });
+    await signOff(contextFor(db, priya.actor), collab, moduleId, { revision: 2, checks: {} });
+    await publishModule(contextFor(db, fran.actor), collab, moduleId, { changelog: "First version." });
+    const [version] = listModuleVersions(contextFor(db, fran.actor), moduleId);
     const frozen = db
       .select()
       .from(moduleVersions)
@@ -133,46 +140,53 @@ describe("publishing a module", () => {
 
   it("asks only the current collaborators: someone taken off the module no longer holds it up", async () => {
     const { db, fran, priya, moduleId, collab } = moduleWithTwoCollaborators();
-    startReview(db, fran.actor, moduleId, collab.current(moduleId));
-    signOff(db, fran.actor, moduleId, { revision: 1, checks: ALL_CHECKS });
-    removeCollaborator(db, fran.actor, moduleId, priya.user.id);
-    const published = await publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." });
+    await startReview(contextFor(db, fran.actor), collab, moduleId);
+    await signOff(contextFor(db, fran.actor), collab, moduleId, { revision: 1, checks: ALL_CHECKS });
+    removeCollaborator(contextFor(db, fran.actor), moduleId, priya.user.id);
+    const published = await publishModule(contextFor(db, fran.actor), collab, moduleId, {
+      changelog: "First version.",
+    });
     expect(published.version).toBe(1);
   });
 
   it("refuses a facilitator's sign-off without the whole safety checklist", async () => {
     const { db, fran, moduleId, collab } = moduleWithTwoCollaborators();
-    startReview(db, fran.actor, moduleId, collab.current(moduleId));
-    expect(() =>
-      signOff(db, fran.actor, moduleId, { revision: 1, checks: { contentNotes: true, signpost: true } }),
-    ).toThrow(/confirm each point of the safety checklist/);
+    await startReview(contextFor(db, fran.actor), collab, moduleId);
+    await expect(
+      signOff(contextFor(db, fran.actor), collab, moduleId, {
+        revision: 1,
+        checks: { contentNotes: true, signpost: true },
+      }),
+    ).rejects.toThrow(/confirm each point of the safety checklist/);
     expect(reviewState(db, moduleId).people.find((p) => p.userId === fran.user.id)?.state).toBe("waiting");
   });
 
   it("makes version 2 on publishing again, after a new review, and keeps version 1 as it was", async () => {
     const { db, fran, priya, moduleId, collab } = moduleWithTwoCollaborators();
-    startReview(db, fran.actor, moduleId, collab.current(moduleId));
-    signOff(db, fran.actor, moduleId, { revision: 1, checks: ALL_CHECKS });
-    signOff(db, priya.actor, moduleId, { revision: 1, checks: {} });
-    const first = await publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." });
+    await startReview(contextFor(db, fran.actor), collab, moduleId);
+    await signOff(contextFor(db, fran.actor), collab, moduleId, { revision: 1, checks: ALL_CHECKS });
+    await signOff(contextFor(db, priya.actor), collab, moduleId, { revision: 1, checks: {} });
+    const first = await publishModule(contextFor(db, fran.actor), collab, moduleId, { changelog: "First version." });
     const before = db.select().from(moduleVersions).where(eq(moduleVersions.id, first.id)).get();
 
     await collab.change(moduleId, priya.user.id, (doc) => appendParagraph(doc, "A new closing thought."));
     // Published modules go back into review before the next version.
     await expectRefused(
-      publishModule(db, collab, fran.actor, moduleId, { changelog: "A closing thought." }),
+      publishModule(contextFor(db, fran.actor), collab, moduleId, { changelog: "A closing thought." }),
       /Start the review first/,
     );
     await collab.settle(moduleId);
-    startReview(db, fran.actor, moduleId, collab.current(moduleId));
+    await startReview(contextFor(db, fran.actor), collab, moduleId);
     const revision = currentRevision(db, moduleId);
     expect(revision).toBe(2);
-    signOff(db, fran.actor, moduleId, { revision, checks: ALL_CHECKS });
-    signOff(db, priya.actor, moduleId, { revision, checks: {} });
-    const second = await publishModule(db, collab, fran.actor, moduleId, { changelog: "A closing thought." });
+    await signOff(contextFor(db, fran.actor), collab, moduleId, { revision, checks: ALL_CHECKS });
+    await signOff(contextFor(db, priya.actor), collab, moduleId, { revision, checks: {} });
+    const second = await publishModule(contextFor(db, fran.actor), collab, moduleId, {
+      changelog: "A closing thought.",
+    });
 
     expect(second.version).toBe(2);
-    expect(listModuleVersions(db, moduleId).map((v) => [v.version, v.changelog])).toEqual([
+    expect(listModuleVersions(contextFor(db, fran.actor), moduleId).map((v) => [v.version, v.changelog])).toEqual([
       [2, "A closing thought."],
       [1, "First version."],
     ]);
@@ -194,10 +208,10 @@ describe("after publishing", () => {
   async function publishedOnce() {
     const setup = moduleWithTwoCollaborators();
     const { db, fran, priya, moduleId, collab } = setup;
-    startReview(db, fran.actor, moduleId, collab.current(moduleId));
-    signOff(db, fran.actor, moduleId, { revision: 1, checks: ALL_CHECKS });
-    signOff(db, priya.actor, moduleId, { revision: 1, checks: {} });
-    await publishModule(db, collab, fran.actor, moduleId, { changelog: "First version." });
+    await startReview(contextFor(db, fran.actor), collab, moduleId);
+    await signOff(contextFor(db, fran.actor), collab, moduleId, { revision: 1, checks: ALL_CHECKS });
+    await signOff(contextFor(db, priya.actor), collab, moduleId, { revision: 1, checks: {} });
+    await publishModule(contextFor(db, fran.actor), collab, moduleId, { changelog: "First version." });
     return setup;
   }
 
@@ -226,20 +240,20 @@ describe("after publishing", () => {
 
   it("there is nothing to review until the draft changes: starting a review then is refused, plainly", async () => {
     const { db, fran, priya, moduleId, collab } = await publishedOnce();
-    expect(() => startReview(db, fran.actor, moduleId, collab.current(moduleId))).toThrow(
+    await expect(startReview(contextFor(db, fran.actor), collab, moduleId)).rejects.toThrow(
       "Nothing has changed since version 1 was published, so there is nothing new to review. Make the changes in Write first.",
     );
     expect(db.select().from(modules).where(eq(modules.id, moduleId)).get()?.status).toBe("published");
 
     await collab.change(moduleId, priya.user.id, (doc) => appendParagraph(doc, "A new closing thought."));
-    startReview(db, fran.actor, moduleId, collab.current(moduleId));
+    await startReview(contextFor(db, fran.actor), collab, moduleId);
     expect(db.select().from(modules).where(eq(modules.id, moduleId)).get()?.status).toBe("in_review");
   });
 
   it("a module withdrawn from new courses may be reviewed and published again as it is", async () => {
     const { db, fran, moduleId, collab } = await publishedOnce();
-    unpublishModule(db, fran.actor, moduleId);
-    startReview(db, fran.actor, moduleId, collab.current(moduleId));
+    unpublishModule(contextFor(db, fran.actor), moduleId);
+    await startReview(contextFor(db, fran.actor), collab, moduleId);
     expect(db.select().from(modules).where(eq(modules.id, moduleId)).get()?.status).toBe("in_review");
   });
 

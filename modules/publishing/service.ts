@@ -2,22 +2,22 @@ import { and, desc, eq, max, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { modules, moduleVersions } from "../../db/schema";
 import { recordAudit } from "../audit/service";
-import type { Actor } from "../auth/policy";
-import type { CollabControl } from "../collaboration/server";
+import { type Context, inTransaction } from "../auth/context";
+import type { LiveDocuments } from "../collaboration/server";
 import { listContributions } from "../credits/service";
 import type { DocJSON } from "../documents/json";
-import { takeSnapshot } from "../history/service";
+import { recordSnapshot } from "../history/service";
 import { reviewState } from "../review/service";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
-import { requireFacilitation } from "../workshop/service";
+import { loadModule, type ModuleRow } from "../workshop/module-access";
+import { setModuleStatus } from "../workshop/status";
 import { versionContent } from "./content";
-
-type ModuleRow = typeof modules.$inferSelect;
 
 /**
  * Freezes a module's current document into a new numbered version. Credits hold people, not names:
- * names are resolved when shown, so a change of credit choice applies to published work too.
+ * names are resolved when shown, so a change of credit choice applies to published work too. For
+ * `publishModule` and for system work (the demo seed), with the module already loaded.
  */
 export function createModuleVersion(
   db: DB,
@@ -54,49 +54,49 @@ export function createModuleVersion(
       publishedAt: now,
     })
     .run();
-  db.update(modules).set({ status: "published", updatedAt: now }).where(eq(modules.id, module.id)).run();
+  setModuleStatus(db, module.id, "published", now);
   return { id, version };
 }
 
+const NOT_IN_REVIEW = "Start the review first: everyone working on the module signs it off before it is published.";
+
 /**
  * Publishes the module as agreed: only when every current collaborator has signed off the current
- * revision. The published text is snapshotted in the module's history too.
+ * revision, once the live document's latest edits are counted. The published text is snapshotted in
+ * the module's history too.
  */
 export async function publishModule(
-  db: DB,
-  collab: CollabControl,
-  actor: Actor,
+  ctx: Context,
+  documents: LiveDocuments,
   moduleId: string,
   input: { changelog: string },
-  now = new Date(),
 ) {
-  const { module } = requireFacilitation(db, actor, moduleId);
-  if (module.status !== "in_review") {
-    throw new InvalidError(
-      "Start the review first: everyone working on the module signs it off before it is published.",
-    );
-  }
-  await collab.settle(moduleId);
-  const review = reviewState(db, moduleId);
-  if (!review.ready) {
-    throw new InvalidError(
-      `Everyone must sign off revision ${review.revision} first. Still waiting for: ${review.waitingFor.map((p) => p.name).join(", ")}.`,
-    );
-  }
-  const doc = collab.current(moduleId);
-  return db.transaction((tx) => {
+  const { module } = loadModule(ctx, moduleId, "facilitate");
+  if (module.status !== "in_review") throw new InvalidError(NOT_IN_REVIEW);
+  await documents.settle(moduleId);
+  const doc = documents.current(moduleId);
+  return inTransaction(ctx, (tx) => {
+    const { db, actor, now } = tx;
+    const { module } = loadModule(tx, moduleId, "facilitate");
+    if (module.status !== "in_review") throw new InvalidError(NOT_IN_REVIEW);
+    const review = reviewState(db, moduleId);
+    if (!review.ready) {
+      throw new InvalidError(
+        `Everyone must sign off revision ${review.revision} first. Still waiting for: ${review.waitingFor.map((p) => p.name).join(", ")}.`,
+      );
+    }
     const created = createModuleVersion(
-      tx,
+      db,
       { module, doc, changelog: input.changelog, publishedBy: actor.userId },
       now,
     );
-    takeSnapshot(
-      tx,
+    recordSnapshot(
+      db,
       { moduleId, name: `Published as version ${created.version}`, kind: "publish", userId: actor.userId, doc },
       now,
     );
     recordAudit(
-      tx,
+      db,
       {
         orgId: actor.orgId,
         actorUserId: actor.userId,
@@ -107,30 +107,37 @@ export async function publishModule(
       },
       now,
     );
+    tx.events.emit({ type: "review.changed", moduleId });
     return created;
   });
 }
 
 /** Takes a module off the list of publishable modules. Its versions, and everyone taking them, stay. */
-export function unpublishModule(db: DB, actor: Actor, moduleId: string, now = new Date()) {
-  const { module } = requireFacilitation(db, actor, moduleId);
-  if (module.status !== "published") return;
-  db.update(modules).set({ status: "draft", updatedAt: now }).where(eq(modules.id, moduleId)).run();
-  recordAudit(
-    db,
-    {
-      orgId: actor.orgId,
-      actorUserId: actor.userId,
-      action: "module.unpublished",
-      targetType: "module",
-      targetId: moduleId,
-    },
-    now,
-  );
+export function unpublishModule(ctx: Context, moduleId: string) {
+  inTransaction(ctx, (tx) => {
+    const { db, actor, now } = tx;
+    const { module } = loadModule(tx, moduleId, "facilitate");
+    if (module.status !== "published") return;
+    setModuleStatus(db, moduleId, "draft", now);
+    recordAudit(
+      db,
+      {
+        orgId: actor.orgId,
+        actorUserId: actor.userId,
+        action: "module.unpublished",
+        targetType: "module",
+        targetId: moduleId,
+      },
+      now,
+    );
+    tx.events.emit({ type: "review.changed", moduleId });
+  });
 }
 
-export function listModuleVersions(db: DB, moduleId: string) {
-  return db
+/** The module's published versions, newest first. */
+export function listModuleVersions(ctx: Context, moduleId: string) {
+  loadModule(ctx, moduleId);
+  return ctx.db
     .select({
       id: moduleVersions.id,
       version: moduleVersions.version,
@@ -138,14 +145,18 @@ export function listModuleVersions(db: DB, moduleId: string) {
       publishedAt: moduleVersions.publishedAt,
     })
     .from(moduleVersions)
-    .where(eq(moduleVersions.moduleId, moduleId))
+    .where(and(eq(moduleVersions.moduleId, moduleId), eq(moduleVersions.orgId, ctx.actor.orgId)))
     .orderBy(desc(moduleVersions.version))
     .all();
 }
 
 export function getModuleVersion(db: DB, orgId: string, versionId: string) {
-  const row = db.select().from(moduleVersions).where(eq(moduleVersions.id, versionId)).get();
-  if (!row || row.orgId !== orgId) throw new NotFoundError("That module version");
+  const row = db
+    .select()
+    .from(moduleVersions)
+    .where(and(eq(moduleVersions.id, versionId), eq(moduleVersions.orgId, orgId)))
+    .get();
+  if (!row) throw new NotFoundError("That module version");
   return { ...row, doc: row.doc as DocJSON };
 }
 

@@ -1,16 +1,18 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
-import { moduleFacts, modules, signoffs } from "../../db/schema";
+import { moduleFacts, signoffs } from "../../db/schema";
 import { recordAudit } from "../audit/service";
-import type { Actor } from "../auth/policy";
+import { type Context, inTransaction } from "../auth/context";
+import type { LiveDocuments } from "../collaboration/server";
 import type { DocJSON } from "../documents/json";
-import { takeSnapshot } from "../history/service";
-import { publicationOf } from "../publishing/publication";
+import { recordSnapshot } from "../history/service";
 import { ForbiddenError, InvalidError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { listCollaborators } from "../workshop/collaborators";
-import { openModule, requireFacilitation } from "../workshop/service";
-import { SAFETY_CHECKS, type SafetyCheckId } from "./checklist";
+import { loadModule } from "../workshop/module-access";
+import { setModuleStatus } from "../workshop/status";
+import { checklistHints, SAFETY_CHECKS, type SafetyCheckId } from "./checklist";
+import { publicationOf, statusLabel } from "./publication";
 
 export type SignoffState = "signed_off" | "stale" | "changes_requested" | "waiting";
 
@@ -22,7 +24,8 @@ export function currentRevision(db: DB, moduleId: string): number {
 
 /**
  * Where review stands: each current collaborator's latest word, judged against the current
- * revision. A sign-off for an older revision is stale: the module changed after it.
+ * revision. A sign-off for an older revision is stale: the module changed after it. Call it after a
+ * scoped load of the module.
  */
 export function reviewState(db: DB, moduleId: string) {
   const revision = currentRevision(db, moduleId);
@@ -60,8 +63,44 @@ export function reviewState(db: DB, moduleId: string) {
   return { revision, people, ready: people.length > 0 && waitingFor.length === 0, waitingFor };
 }
 
-function requireReviewer(db: DB, actor: Actor, moduleId: string) {
-  const opened = openModule(db, actor, moduleId);
+/** The module's status as people read it: a published one names its version and says whether the draft moved on. */
+export function moduleStatus(ctx: Context, documents: LiveDocuments, moduleId: string) {
+  const { module } = loadModule(ctx, moduleId);
+  const publication =
+    module.status === "published" ? publicationOf(ctx.db, moduleId, documents.current(moduleId)) : null;
+  return { status: module.status, label: statusLabel(module.status, publication), publication };
+}
+
+/** Each point of the safety checklist, with what the document itself suggests about it. */
+function facilitatorChecklist(doc: DocJSON) {
+  const hints = checklistHints(doc);
+  return SAFETY_CHECKS.map((c) => ({ id: c.id, label: c.label, hint: hints[c.id].hint }));
+}
+
+/**
+ * The Review page: where review stands for the revision the live document is at now (so people sign
+ * off what they see), the latest publication, and for facilitators what the document suggests for
+ * each point of the safety checklist.
+ */
+export async function reviewPage(ctx: Context, documents: LiveDocuments, moduleId: string) {
+  const { module, role, access } = loadModule(ctx, moduleId);
+  await documents.settle(moduleId);
+  const doc = documents.current(moduleId);
+  return {
+    moduleId,
+    status: module.status,
+    publication: publicationOf(ctx.db, moduleId, doc),
+    review: reviewState(ctx.db, moduleId),
+    me: ctx.actor.userId,
+    myRole: role,
+    canFacilitate: access.facilitate,
+    checklist: role === "facilitator" ? facilitatorChecklist(doc) : null,
+  };
+}
+
+/** Only the module's current collaborators sign off, and only while it is in review. */
+function loadForSignoff(ctx: Context, moduleId: string) {
+  const opened = loadModule(ctx, moduleId);
   if (!opened.role) throw new ForbiddenError("Only the module's collaborators sign it off.");
   if (opened.module.status !== "in_review") {
     throw new InvalidError("This module is not in review yet. A facilitator starts the review.", "form");
@@ -81,96 +120,127 @@ function requireCurrent(db: DB, moduleId: string, revision: number) {
 }
 
 /**
- * Signs off the revision the person saw. It must still be the current one. Facilitators answer
- * the safety checklist, and the answers are kept with their sign-off.
+ * Signs off the revision the person saw. It must still be the current one, once the live document's
+ * latest edits are counted. Facilitators answer the safety checklist, and the answers are kept with
+ * their sign-off.
  */
-export function signOff(
-  db: DB,
-  actor: Actor,
+export async function signOff(
+  ctx: Context,
+  documents: LiveDocuments,
   moduleId: string,
   input: { revision: number; checks: Partial<Record<SafetyCheckId, boolean>> },
-  now = new Date(),
 ) {
-  const { role } = requireReviewer(db, actor, moduleId);
-  const revision = requireCurrent(db, moduleId, input.revision);
-  let checklist: Record<string, boolean> | null = null;
-  if (role === "facilitator") {
-    const unanswered = SAFETY_CHECKS.filter((c) => !input.checks[c.id]);
-    if (unanswered.length > 0) {
-      throw new InvalidError(
-        "As a facilitator, confirm each point of the safety checklist before you sign off. If one is not true yet, ask for changes instead.",
-        unanswered[0]?.id,
-      );
-    }
-    checklist = Object.fromEntries(SAFETY_CHECKS.map((c) => [c.id, true]));
-  }
-  db.insert(signoffs)
-    .values({
-      id: newId(),
-      moduleId,
-      userId: actor.userId,
-      revision,
-      decision: "signed_off",
-      checklist,
-      createdAt: now,
-    })
-    .run();
-  recordAudit(
-    db,
-    {
-      orgId: actor.orgId,
-      actorUserId: actor.userId,
-      action: "module.signed_off",
-      targetType: "module",
-      targetId: moduleId,
-      detail: { revision },
-    },
-    now,
-  );
+  loadForSignoff(ctx, moduleId);
+  await documents.settle(moduleId);
+  recordSignOff(ctx, moduleId, input);
 }
 
-export function requestChanges(
-  db: DB,
-  actor: Actor,
+/** A sign-off against the revision as stored now: `signOff` brings it up to date with the live document first. */
+export function recordSignOff(
+  ctx: Context,
+  moduleId: string,
+  input: { revision: number; checks: Partial<Record<SafetyCheckId, boolean>> },
+) {
+  inTransaction(ctx, (tx) => {
+    const { db, actor, now } = tx;
+    const { role } = loadForSignoff(tx, moduleId);
+    const revision = requireCurrent(db, moduleId, input.revision);
+    let checklist: Record<string, boolean> | null = null;
+    if (role === "facilitator") {
+      const unanswered = SAFETY_CHECKS.filter((c) => !input.checks[c.id]);
+      if (unanswered.length > 0) {
+        throw new InvalidError(
+          "As a facilitator, confirm each point of the safety checklist before you sign off. If one is not true yet, ask for changes instead.",
+          unanswered[0]?.id,
+        );
+      }
+      checklist = Object.fromEntries(SAFETY_CHECKS.map((c) => [c.id, true]));
+    }
+    db.insert(signoffs)
+      .values({
+        id: newId(),
+        moduleId,
+        userId: actor.userId,
+        revision,
+        decision: "signed_off",
+        checklist,
+        createdAt: now,
+      })
+      .run();
+    recordAudit(
+      db,
+      {
+        orgId: actor.orgId,
+        actorUserId: actor.userId,
+        action: "module.signed_off",
+        targetType: "module",
+        targetId: moduleId,
+        detail: { revision },
+      },
+      now,
+    );
+    tx.events.emit({ type: "review.changed", moduleId });
+  });
+}
+
+export async function requestChanges(
+  ctx: Context,
+  documents: LiveDocuments,
   moduleId: string,
   input: { revision: number; note: string },
-  now = new Date(),
 ) {
-  requireReviewer(db, actor, moduleId);
-  const revision = requireCurrent(db, moduleId, input.revision);
-  db.insert(signoffs)
-    .values({
-      id: newId(),
-      moduleId,
-      userId: actor.userId,
-      revision,
-      decision: "changes_requested",
-      note: input.note,
-      createdAt: now,
-    })
-    .run();
+  loadForSignoff(ctx, moduleId);
+  await documents.settle(moduleId);
+  inTransaction(ctx, (tx) => {
+    loadForSignoff(tx, moduleId);
+    const revision = requireCurrent(tx.db, moduleId, input.revision);
+    tx.db
+      .insert(signoffs)
+      .values({
+        id: newId(),
+        moduleId,
+        userId: tx.actor.userId,
+        revision,
+        decision: "changes_requested",
+        note: input.note,
+        createdAt: tx.now,
+      })
+      .run();
+    tx.events.emit({ type: "review.changed", moduleId });
+  });
 }
 
 /**
- * Moves a draft into review, snapshotting what everyone is asked to agree. A published module goes
+ * Moves a draft into review, snapshotting what everyone is asked to agree: the live document, with
+ * its latest edits counted.
+ */
+export async function startReview(ctx: Context, documents: LiveDocuments, moduleId: string) {
+  loadModule(ctx, moduleId, "facilitate");
+  await documents.settle(moduleId);
+  beginReview(ctx, moduleId, documents.current(moduleId));
+}
+
+/**
+ * Moves a module into review with `doc` as what everyone is asked to agree. A published module goes
  * back into review only once its draft differs from the latest version (one withdrawn from new
  * courses is a draft again, and may be reviewed and published as it is).
  */
-export function startReview(db: DB, actor: Actor, moduleId: string, doc: DocJSON, now = new Date()) {
-  const { module } = requireFacilitation(db, actor, moduleId);
-  if (module.status === "archived") throw new InvalidError("Bring the module back from the archive first.");
-  if (module.status === "in_review") return;
-  const publication = module.status === "published" ? publicationOf(db, moduleId, doc) : null;
-  if (publication && !publication.draftChanged) {
-    throw new InvalidError(
-      `Nothing has changed since version ${publication.version} was published, so there is nothing new to review. Make the changes in Write first.`,
-    );
-  }
-  db.transaction((tx) => {
-    tx.update(modules).set({ status: "in_review", updatedAt: now }).where(eq(modules.id, moduleId)).run();
-    takeSnapshot(tx, { moduleId, name: "Review started", kind: "review", userId: actor.userId, doc }, now);
+export function beginReview(ctx: Context, moduleId: string, doc: DocJSON) {
+  inTransaction(ctx, (tx) => {
+    const { db, actor, now } = tx;
+    const { module } = loadModule(tx, moduleId, "facilitate");
+    if (module.status === "archived") throw new InvalidError("Bring the module back from the archive first.");
+    if (module.status === "in_review") return;
+    const publication = module.status === "published" ? publicationOf(db, moduleId, doc) : null;
+    if (publication && !publication.draftChanged) {
+      throw new InvalidError(
+        `Nothing has changed since version ${publication.version} was published, so there is nothing new to review. Make the changes in Write first.`,
+      );
+    }
+    setModuleStatus(db, moduleId, "in_review", now);
+    recordSnapshot(db, { moduleId, name: "Review started", kind: "review", userId: actor.userId, doc }, now);
     recordAudit(
-      tx,
+      db,
       {
         orgId: actor.orgId,
         actorUserId: actor.userId,
@@ -180,17 +250,16 @@ export function startReview(db: DB, actor: Actor, moduleId: string, doc: DocJSON
       },
       now,
     );
+    tx.events.emit({ type: "review.changed", moduleId });
   });
 }
 
 /** Takes a module out of review without publishing (for more work). Sign-offs stay as history. */
-export function returnToDraft(db: DB, actor: Actor, moduleId: string, now = new Date()) {
-  const { module } = requireFacilitation(db, actor, moduleId);
-  if (module.status !== "in_review") return;
-  db.update(modules).set({ status: "draft", updatedAt: now }).where(eq(modules.id, moduleId)).run();
-}
-
-/** Sign-off history, newest first (for the activity feed and the review page). */
-export function signoffHistory(db: DB, moduleId: string) {
-  return db.select().from(signoffs).where(eq(signoffs.moduleId, moduleId)).orderBy(desc(signoffs.createdAt)).all();
+export function returnToDraft(ctx: Context, moduleId: string) {
+  inTransaction(ctx, (tx) => {
+    const { module } = loadModule(tx, moduleId, "facilitate");
+    if (module.status !== "in_review") return;
+    setModuleStatus(tx.db, moduleId, "draft", tx.now);
+    tx.events.emit({ type: "review.changed", moduleId });
+  });
 }

@@ -2,6 +2,7 @@
  * For tests of the collaboration server: a real server on a real HTTP port over a real SQLite file,
  * real providers, hand-written protocol frames, and the people and modules the tests work with.
  */
+
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
@@ -15,9 +16,12 @@ import * as Y from "yjs";
 import { moduleDocs, moduleDocUpdates } from "../../db/schema";
 import { sessionCookie } from "../accounts/cookie";
 import { createSession } from "../accounts/sessions";
+import { contextFor } from "../auth/context";
 import { COLLAB_PATH, documentNameFor, FRAGMENT } from "../collaboration/protocol";
 import { createCollaboration } from "../collaboration/server";
+import { actorFor } from "../organisations/service";
 import { setCollaborator } from "../workshop/collaborators";
+import { moduleLiveAccess } from "../workshop/live-access";
 import { createModule } from "../workshop/service";
 import { connectCollabClient } from "./collab-client";
 import { testDatabase } from "./database";
@@ -214,7 +218,7 @@ export function updateFrom(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array
 export type Client = ReturnType<typeof connectCollabClient>;
 
 export async function startCollab(db: ReturnType<typeof testDatabase>["db"]) {
-  const collab = createCollaboration({ db, secret: SECRET });
+  const collab = createCollaboration({ db, secret: SECRET, access: moduleLiveAccess(actorFor) });
   const server = http.createServer((_req, res) => {
     res.statusCode = 404;
     res.end();
@@ -355,9 +359,9 @@ export function collabTestbed() {
         summary: "",
         estimatedMinutes: 20,
       });
-      setCollaborator(db, facilitator.actor, id, alice.user.id, "co_designer");
-      setCollaborator(db, facilitator.actor, id, bob.user.id, "co_designer");
-      setCollaborator(db, facilitator.actor, id, reviewer.user.id, "reviewer");
+      setCollaborator(contextFor(db, facilitator.actor), id, alice.user.id, "co_designer");
+      setCollaborator(contextFor(db, facilitator.actor), id, bob.user.id, "co_designer");
+      setCollaborator(contextFor(db, facilitator.actor), id, reviewer.user.id, "reviewer");
       return id;
     },
 

@@ -47,3 +47,13 @@ export const collaboratorSchema = z.object({
   userId: z.string({ message: "Choose a person." }).regex(/^[A-Za-z0-9_-]{22}$/, "Choose a person."),
   role: z.enum(COLLABORATOR_ROLES, { message: "Choose a role." }),
 });
+
+/** The Workshop list's filters, from its address: a value that is not one of the choices is no filter. */
+export const moduleFiltersSchema = z.object({
+  topic: z.enum(MODULE_TOPICS).optional().catch(undefined),
+  status: z.enum(MODULE_STATUSES).optional().catch(undefined),
+  mine: z
+    .string()
+    .optional()
+    .transform((v) => v === "1"),
+});

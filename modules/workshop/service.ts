@@ -4,14 +4,16 @@ import type { DB } from "../../db/client";
 import { prepared } from "../../db/prepared";
 import { moduleCollaborators, moduleFacts, modules, moduleVersions, users } from "../../db/schema";
 import { recordAudit } from "../audit/service";
-import { type Actor, canOpenWorkshop, hasRole, moduleAccess, requireInOrg, type Standing } from "../auth/policy";
+import { type Context, inTransaction } from "../auth/context";
+import { type Actor, authorize, can, canOpenWorkshop, hasRole, type Standing } from "../auth/policy";
 import { initDocument, refreshFacts } from "../collaboration/store";
 import { jsonToUpdate } from "../collaboration/ydoc";
 import { type DocJSON, EMPTY_DOC, validateDoc } from "../documents/json";
 import { ForbiddenError, InvalidError } from "../shared/errors";
 import { newId } from "../shared/ids";
-import { collaboratorRole } from "./collaborators";
+import { loadModule } from "./module-access";
 import type { ModuleDetails, ModuleStatus, ModuleTopic } from "./schemas";
+import { setModuleStatus } from "./status";
 
 export type NewModule = ModuleDetails & {
   orgId: string;
@@ -22,7 +24,8 @@ export type NewModule = ModuleDetails & {
 
 /**
  * Creates a module with its first document, making its creator the facilitator. Runs inside the
- * caller's transaction when there is one, so an import of many modules is all or nothing.
+ * caller's transaction when there is one, so an import of many modules is all or nothing. For the
+ * use cases that create modules and for system work (the demo seed, the content import).
  */
 export function createModule(db: DB, input: NewModule, now = new Date()) {
   const doc = input.doc ?? EMPTY_DOC;
@@ -57,26 +60,21 @@ export function createModule(db: DB, input: NewModule, now = new Date()) {
   return { id };
 }
 
+/**
+ * A module by its id alone, for system work with no one asking (the demo seed, the content CLI, the
+ * live access check, which then finds the person in the module's own organisation). Use cases load
+ * modules with `loadModule`, inside the actor's organisation.
+ */
 export function getModule(db: DB, id: string) {
   return db.select().from(modules).where(eq(modules.id, id)).get();
 }
 
-/**
- * A module as the actor may see it, with what they may do. Another organisation's module, or a
- * missing one, is "not found"; one of this organisation that is not shared with them is forbidden.
- */
-export function openModule(db: DB, actor: Actor, moduleId: string) {
-  const module = requireInOrg(actor, getModule(db, moduleId), "That module");
-  const role = collaboratorRole(db, moduleId, actor.userId);
-  const access = moduleAccess(actor, module, role);
-  if (!access.view) throw new ForbiddenError("This module has not been shared with you.");
-  return { module, role, access };
-}
-
-export function requireFacilitation(db: DB, actor: Actor, moduleId: string) {
-  const opened = openModule(db, actor, moduleId);
-  if (!opened.access.facilitate) throw new ForbiddenError("Only the module's facilitators can do this.");
-  return opened;
+/** A blank module, made by a facilitator, who becomes its first collaborator. */
+export function newModule(ctx: Context, details: ModuleDetails) {
+  authorize(ctx.actor, "module.create");
+  return inTransaction(ctx, (tx) =>
+    createModule(tx.db, { ...details, orgId: tx.actor.orgId, createdBy: tx.actor.userId }, tx.now),
+  );
 }
 
 /** Whether the person is on any module of the organisation (every page's header asks). */
@@ -103,8 +101,13 @@ export function openWorkshop(db: DB, actor: Actor) {
 
 export type ModuleFilters = { topic?: ModuleTopic; status?: ModuleStatus; mine?: boolean };
 
-/** The Workshop list: facilitators see every module; others see the ones shared with them. */
-export function listModules(db: DB, actor: Actor, filters: ModuleFilters) {
+/**
+ * The Workshop list: facilitators see every module of the organisation; others see the ones shared
+ * with them. Says too whether the person may start new ones.
+ */
+export function listModules(ctx: Context, filters: ModuleFilters) {
+  const { db, actor } = ctx;
+  openWorkshop(db, actor);
   const mine = alias(moduleCollaborators, "mine");
   const editor = alias(users, "editor");
   const conditions = [eq(modules.orgId, actor.orgId)];
@@ -112,7 +115,7 @@ export function listModules(db: DB, actor: Actor, filters: ModuleFilters) {
   if (filters.status) conditions.push(eq(modules.status, filters.status));
   else conditions.push(ne(modules.status, "archived"));
   if (filters.mine || !hasRole(actor, "facilitator")) conditions.push(isNotNull(mine.role));
-  return db
+  const list = db
     .select({
       id: modules.id,
       title: modules.title,
@@ -137,8 +140,10 @@ export function listModules(db: DB, actor: Actor, filters: ModuleFilters) {
     .where(and(...conditions))
     .orderBy(desc(sql`coalesce(${moduleFacts.lastEditedAt}, ${modules.updatedAt})`))
     .all();
+  return { modules: list, canCreate: can(actor, "module.create") };
 }
 
+/** The figures the workshop keeps about a module's document. Call it after a scoped load of the module. */
 export function moduleFactsOf(db: DB, moduleId: string) {
   const editor = alias(users, "editor");
   return db
@@ -156,43 +161,54 @@ export function moduleFactsOf(db: DB, moduleId: string) {
     .get();
 }
 
-export function updateModuleDetails(db: DB, actor: Actor, moduleId: string, details: ModuleDetails, now = new Date()) {
-  requireFacilitation(db, actor, moduleId);
-  db.update(modules)
-    .set({
-      title: details.title,
-      topic: details.topic,
-      customTopic: details.topic === "other" ? details.customTopic : "",
-      summary: details.summary,
-      estimatedMinutes: details.estimatedMinutes,
-      updatedAt: now,
-    })
-    .where(eq(modules.id, moduleId))
-    .run();
+export function updateModuleDetails(ctx: Context, moduleId: string, details: ModuleDetails) {
+  inTransaction(ctx, (tx) => {
+    loadModule(tx, moduleId, "facilitate");
+    tx.db
+      .update(modules)
+      .set({
+        title: details.title,
+        topic: details.topic,
+        customTopic: details.topic === "other" ? details.customTopic : "",
+        summary: details.summary,
+        estimatedMinutes: details.estimatedMinutes,
+        updatedAt: tx.now,
+      })
+      .where(and(eq(modules.id, moduleId), eq(modules.orgId, tx.actor.orgId)))
+      .run();
+  });
 }
 
-/** Archiving keeps everything; the module simply becomes read-only and leaves the default lists. */
-export function setArchived(db: DB, actor: Actor, moduleId: string, archived: boolean, now = new Date()) {
-  const { module } = requireFacilitation(db, actor, moduleId);
-  if ((module.status === "archived") === archived) return;
-  const published = db
-    .select({ id: moduleVersions.id })
-    .from(moduleVersions)
-    .where(eq(moduleVersions.moduleId, moduleId))
-    .limit(1)
-    .get();
-  // Out of the archive, a module that was ever published is published again; otherwise a draft.
-  const status: ModuleStatus = archived ? "archived" : published ? "published" : "draft";
-  db.update(modules).set({ status, updatedAt: now }).where(eq(modules.id, moduleId)).run();
-  recordAudit(
-    db,
-    {
-      orgId: actor.orgId,
-      actorUserId: actor.userId,
-      action: archived ? "module.archived" : "module.unarchived",
-      targetType: "module",
-      targetId: moduleId,
-    },
-    now,
-  );
+/**
+ * Archiving keeps everything; the module simply becomes read-only and leaves the default lists. Open
+ * editors follow (the event reaches the collaboration server); archiving an archived module changes
+ * nothing and tells nothing.
+ */
+export function setArchived(ctx: Context, moduleId: string, archived: boolean) {
+  inTransaction(ctx, (tx) => {
+    const { db, actor, now } = tx;
+    const { module } = loadModule(tx, moduleId, "facilitate");
+    if ((module.status === "archived") === archived) return;
+    const published = db
+      .select({ id: moduleVersions.id })
+      .from(moduleVersions)
+      .where(eq(moduleVersions.moduleId, moduleId))
+      .limit(1)
+      .get();
+    // Out of the archive, a module that was ever published is published again; otherwise a draft.
+    const status: ModuleStatus = archived ? "archived" : published ? "published" : "draft";
+    setModuleStatus(db, moduleId, status, now);
+    recordAudit(
+      db,
+      {
+        orgId: actor.orgId,
+        actorUserId: actor.userId,
+        action: archived ? "module.archived" : "module.unarchived",
+        targetType: "module",
+        targetId: moduleId,
+      },
+      now,
+    );
+    tx.events.emit({ type: archived ? "module.archived" : "module.restored", moduleId });
+  });
 }

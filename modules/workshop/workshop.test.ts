@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { contextFor } from "../auth/context";
 import { type Actor, homeFor, navigationFor } from "../auth/policy";
 import { actorFor, addMembership } from "../organisations/service";
 import { ForbiddenError } from "../shared/errors";
@@ -37,17 +38,17 @@ describe("the Workshop follows what a person can do", () => {
     expect(navigationFor(alex.actor, standingOf(db, alex.actor)).map((n) => n.to)).toEqual(["/learn"]);
     expect(() => openWorkshop(db, alex.actor)).toThrow(ForbiddenError);
 
-    setCollaborator(db, fran.actor, first, alex.user.id, "co_designer");
+    setCollaborator(contextFor(db, fran.actor), first, alex.user.id, "co_designer");
     expect(navigationFor(alex.actor, standingOf(db, alex.actor)).map((n) => n.to)).toEqual(["/learn", "/workshop"]);
     expect(() => openWorkshop(db, alex.actor)).not.toThrow();
-    expect(listModules(db, alex.actor, {}).map((m) => [m.title, m.myRole])).toEqual([
+    expect(listModules(contextFor(db, alex.actor), {}).modules.map((m) => [m.title, m.myRole])).toEqual([
       ["Saying no kindly", "co_designer"],
     ]);
     // Their start page stays their own learning.
     expect(homeFor(alex.actor, standingOf(db, alex.actor))).toBe("/learn");
 
     // Taken off the module, the Workshop goes again.
-    removeCollaborator(db, fran.actor, first, alex.user.id);
+    removeCollaborator(contextFor(db, fran.actor), first, alex.user.id);
     expect(navigationFor(alex.actor, standingOf(db, alex.actor)).map((n) => n.to)).toEqual(["/learn"]);
     expect(() => openWorkshop(db, alex.actor)).toThrow(ForbiddenError);
   });
@@ -56,7 +57,7 @@ describe("the Workshop follows what a person can do", () => {
     const { db, org, fran, second } = organisationWithModules();
     const sam = org.member([], "Sam Taylor");
     expect(homeFor(sam.actor, standingOf(db, sam.actor))).toBe("/account");
-    setCollaborator(db, fran.actor, second, sam.user.id, "reviewer");
+    setCollaborator(contextFor(db, fran.actor), second, sam.user.id, "reviewer");
     expect(homeFor(sam.actor, standingOf(db, sam.actor))).toBe("/workshop");
   });
 
@@ -74,7 +75,7 @@ describe("the Workshop follows what a person can do", () => {
       summary: "",
       estimatedMinutes: 10,
     }).id;
-    setCollaborator(db, theirs.actor, module, robin.user.id, "co_designer");
+    setCollaborator(contextFor(db, theirs.actor), module, robin.user.id, "co_designer");
     addMembership(db, org.org.id, robin.user.id, ["learner"], new Date());
     const here = actorFor(db, org.org.id, robin.user.id) as Actor;
 

@@ -1,24 +1,48 @@
+import * as activity from "../../activity/index";
 import * as audit from "../../audit/index";
+import * as comments from "../../comments/index";
+import * as content from "../../content/index";
+import * as credits from "../../credits/index";
+import * as history from "../../history/index";
 import * as joining from "../../joining/index";
 import * as learnerHome from "../../learner-home/index";
 import * as learning from "../../learning/index";
 import * as navigation from "../../navigation/index";
 import * as notices from "../../notices/index";
 import * as organisations from "../../organisations/index";
+import * as publishing from "../../publishing/index";
+import * as review from "../../review/index";
+import * as workshop from "../../workshop/index";
+import { cases as activityCases } from "./activity";
 import { cases as auditCases } from "./audit";
+import { cases as commentCases } from "./comments";
+import { cases as contentCases } from "./content";
+import { cases as creditCases } from "./credits";
+import { cases as historyCases } from "./history";
 import { learnerHomeCases, noticeCases } from "./home";
 import { cases as joiningCases } from "./joining";
 import { cases as learningCases } from "./learning";
 import { cases as navigationCases } from "./navigation";
 import { cases as organisationCases } from "./organisations";
+import { cases as publishingCases } from "./publishing";
+import { cases as reviewCases } from "./review";
+import { cases as workshopCases } from "./workshop";
 
 /** Every feature with entry points, and its rows: a feature missing here is a gap the test cannot see. */
 export const FEATURES = {
+  activity: { api: activity, cases: activityCases },
   audit: { api: audit, cases: auditCases },
+  comments: { api: comments, cases: commentCases },
+  content: { api: content, cases: contentCases },
+  credits: { api: credits, cases: creditCases },
+  history: { api: history, cases: historyCases },
   joining: { api: joining, cases: joiningCases },
   learnerHome: { api: learnerHome, cases: learnerHomeCases },
   learning: { api: learning, cases: learningCases },
   navigation: { api: navigation, cases: navigationCases },
   notices: { api: notices, cases: noticeCases },
   organisations: { api: organisations, cases: organisationCases },
+  publishing: { api: publishing, cases: publishingCases },
+  review: { api: review, cases: reviewCases },
+  workshop: { api: workshop, cases: workshopCases },
 };

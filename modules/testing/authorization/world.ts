@@ -3,8 +3,9 @@ import { contextFor } from "../../auth/context";
 import type { Actor } from "../../auth/policy";
 import { assign } from "../../cohorts/assignments";
 import { createCohort, joinCohort } from "../../cohorts/service";
-import { startThread } from "../../comments/service";
+import { moduleThreads, startThread } from "../../comments/service";
 import { addCourseModule, createCourse, publishCourse } from "../../courses/service";
+import { recordSnapshot } from "../../history/service";
 import { learnerPlace } from "../../learning/place";
 import { enrolSelf } from "../../learning/service";
 import { reflect } from "../../learning/steps";
@@ -12,6 +13,7 @@ import { unreadNotices } from "../../notices/service";
 import { createInvitation } from "../../organisations/invitations";
 import { listSupportResources } from "../../organisations/support";
 import { createModuleVersion } from "../../publishing/service";
+import { beginReview, currentRevision, recordSignOff } from "../../review/service";
 import { setCollaborator } from "../../workshop/collaborators";
 import { createModule, getModule } from "../../workshop/service";
 import { doc, option, p, part, text } from "../documents";
@@ -67,8 +69,8 @@ function organisation(db: DB, name: string) {
     estimatedMinutes: 10,
     doc: MODULE,
   });
-  setCollaborator(db, facilitator.actor, moduleId, coDesigner.user.id, "co_designer");
-  setCollaborator(db, facilitator.actor, moduleId, reviewer.user.id, "reviewer");
+  setCollaborator(contextFor(db, facilitator.actor), moduleId, coDesigner.user.id, "co_designer");
+  setCollaborator(contextFor(db, facilitator.actor), moduleId, reviewer.user.id, "reviewer");
   const module = getModule(db, moduleId);
   if (!module) throw new Error("module missing");
   const version = createModuleVersion(db, {
@@ -89,7 +91,11 @@ function organisation(db: DB, name: string) {
   });
   joinCohort(db, org.org.id, cohort.id, learner.user.id);
   const assignment = assign(db, trainer.actor, cohort.id, { target: `course:${course.id}`, dueOn: null });
-  const threadId = startThread(db, coDesigner.actor, moduleId, { quote: "equals", body: "Is this the right word?" });
+  const threadId = startThread(contextFor(db, coDesigner.actor), moduleId, {
+    quote: "equals",
+    body: "Is this the right word?",
+  });
+  const coProduction = coProductionObjects(db, { orgId: org.org.id, facilitator, coDesigner, reviewer, moduleId });
   const invitation = createInvitation(db, SECRET, org.admin.actor, {
     label: "Spring intake",
     roles: ["learner"],
@@ -132,7 +138,51 @@ function organisation(db: DB, name: string) {
     supportResourceId: supportResource.id,
     journalEntryId: journalEntry.id,
     noticeId: notice.id,
+    ...coProduction,
   };
+}
+
+type Person = { user: { id: string }; actor: Actor };
+
+/**
+ * What the co-production features act on besides the published module and its thread: the thread's
+ * first comment, a snapshot of the module, and a second module in review that everyone on it (the
+ * facilitator, the co-designer and the reviewer) has signed off, ready to publish.
+ */
+function coProductionObjects(
+  db: DB,
+  on: { orgId: string; facilitator: Person; coDesigner: Person; reviewer: Person; moduleId: string },
+) {
+  const { facilitator, coDesigner, reviewer, moduleId } = on;
+  const thread = moduleThreads(contextFor(db, coDesigner.actor), moduleId, MODULE).threads[0];
+  const commentId = thread?.comments[0]?.id;
+  if (!commentId) throw new Error("the thread has no comment");
+  const snapshotId = recordSnapshot(db, {
+    moduleId,
+    name: "After the first workshop",
+    kind: "manual",
+    userId: coDesigner.user.id,
+    doc: MODULE,
+  });
+  const { id: reviewModuleId } = createModule(db, {
+    orgId: on.orgId,
+    createdBy: facilitator.user.id,
+    title: "A module in review",
+    topic: "self_care",
+    customTopic: "",
+    summary: "",
+    estimatedMinutes: 10,
+    doc: MODULE,
+  });
+  setCollaborator(contextFor(db, facilitator.actor), reviewModuleId, coDesigner.user.id, "co_designer");
+  setCollaborator(contextFor(db, facilitator.actor), reviewModuleId, reviewer.user.id, "reviewer");
+  beginReview(contextFor(db, facilitator.actor), reviewModuleId, MODULE);
+  const revision = currentRevision(db, reviewModuleId);
+  const checks = { contentNotes: true, signpost: true, plainLanguage: true };
+  for (const person of [facilitator, coDesigner, reviewer]) {
+    recordSignOff(contextFor(db, person.actor), reviewModuleId, { revision, checks });
+  }
+  return { commentId, snapshotId, reviewModuleId };
 }
 
 export type OrgWorld = ReturnType<typeof organisation>;

@@ -14,13 +14,5 @@ export {
   updateCourse,
   updateCourseModule,
 } from "../../modules/courses/service";
-export { publishedCredits } from "../../modules/credits/service";
-export { type Publication, publicationOf, statusLabel } from "../../modules/publishing/publication";
 export { publishSchema } from "../../modules/publishing/schemas";
-export {
-  getModuleVersion,
-  listModuleVersions,
-  publishableModules,
-  publishModule,
-  unpublishModule,
-} from "../../modules/publishing/service";
+export { publishableModules } from "../../modules/publishing/service";

@@ -5,6 +5,9 @@ import type { DocJSON } from "../documents/json";
 import { sameContent } from "../history/diff";
 import { type ModuleStatus, STATUS_LABELS } from "../workshop/schemas";
 
+// Review asks this first (is there anything new to review?), and publishing builds on review, so the
+// latest publication is read here: publishing depends on review, never the other way round.
+
 export type Publication = {
   version: number;
   versionId: string;

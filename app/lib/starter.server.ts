@@ -1,1 +1,0 @@
-export { listStarterModules, startFromStarter } from "../../modules/content/starter";

@@ -1,0 +1,2 @@
+/** What routes may ask of a module's activity: its story, newest first. */
+export { moduleActivity } from "./service";

@@ -1,0 +1,3 @@
+/** What routes may ask of comments: a module's threads, and starting, answering and moderating them. */
+export { hideSchema, newThreadSchema, replySchema, threadActionSchema } from "./schemas";
+export { hideComment, markRead, moduleThreads, reply, setResolved, startThread } from "./service";

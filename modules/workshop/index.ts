@@ -1,0 +1,13 @@
+/** What routes may ask of the Workshop: its modules, their details, who is on them, and archiving. */
+export { removeCollaborator, setCollaborator } from "./collaborators";
+export { editorPage, moduleHeading, modulePeople } from "./pages";
+export {
+  collaboratorSchema,
+  MODULE_STATUSES,
+  MODULE_TOPICS,
+  moduleDetailsSchema,
+  moduleFiltersSchema,
+  STATUS_LABELS,
+  TOPIC_LABELS,
+} from "./schemas";
+export { listModules, newModule, setArchived, updateModuleDetails } from "./service";
