@@ -1,18 +1,11 @@
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
-import {
-  assignments,
-  cohortMembers,
-  cohorts,
-  courseCompletions,
-  courses,
-  courseVersions,
-  enrolments,
-  moduleVersions,
-} from "../../db/schema";
+import { assignments, cohortMembers, cohorts, courses, courseVersions } from "../../db/schema";
 import { recordAudit } from "../audit/service";
 import type { Actor } from "../auth/policy";
 import { latestCourseVersion } from "../courses/service";
+import { singleModuleCourse } from "../courses/single-module";
+import { moveEnrolments } from "../learning/enrolment";
 import { deriveCompletion, enrol } from "../learning/service";
 import { notify } from "../notices/service";
 import { formatDay, todayInLondon } from "../shared/dates";
@@ -58,72 +51,6 @@ export function enrolInCohortAssignments(db: DB, orgId: string, cohortId: string
 }
 
 /**
- * A module given on its own becomes a one-module course behind the scenes, so the same player,
- * progress and exports serve it. One such course per module version.
- */
-function singleModuleCourse(db: DB, actor: Actor, moduleId: string, now: Date) {
-  const version = db
-    .select()
-    .from(moduleVersions)
-    .where(eq(moduleVersions.moduleId, moduleId))
-    .orderBy(desc(moduleVersions.version))
-    .limit(1)
-    .get();
-  if (!version || version.orgId !== actor.orgId)
-    throw new InvalidError("That module has not been published yet.", "target");
-  const existing = db
-    .select({ courseId: courses.id, versionId: courseVersions.id })
-    .from(courses)
-    .innerJoin(courseVersions, eq(courseVersions.courseId, courses.id))
-    .where(
-      and(
-        eq(courses.singleModuleId, moduleId),
-        sql`exists (select 1 from json_each(${courseVersions.items}) where json_extract(value, '$.moduleVersionId') = ${version.id})`,
-      ),
-    )
-    .get();
-  if (existing) return { courseId: existing.courseId, courseVersionId: existing.versionId };
-  let course = db
-    .select()
-    .from(courses)
-    .where(and(eq(courses.orgId, actor.orgId), eq(courses.singleModuleId, moduleId)))
-    .get();
-  if (!course) {
-    course = {
-      id: newId(),
-      orgId: actor.orgId,
-      title: version.title,
-      description: version.summary,
-      openToAll: false,
-      status: "published",
-      singleModuleId: moduleId,
-      createdBy: actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    };
-    db.insert(courses).values(course).run();
-  }
-  const latest = latestCourseVersion(db, course.id);
-  const courseVersionId = newId();
-  db.insert(courseVersions)
-    .values({
-      id: courseVersionId,
-      courseId: course.id,
-      orgId: actor.orgId,
-      version: (latest?.version ?? 0) + 1,
-      title: version.title,
-      description: version.summary,
-      changelog: version.changelog,
-      items: [{ moduleId, moduleVersionId: version.id }],
-      estimatedMinutes: version.estimatedMinutes,
-      publishedBy: actor.userId,
-      publishedAt: now,
-    })
-    .run();
-  return { courseId: course.id, courseVersionId };
-}
-
-/**
  * Gives a cohort a published course (its latest version) or a single published module, with an
  * optional due date that is not in the past. Every learner in the cohort is enrolled and told.
  */
@@ -144,7 +71,9 @@ export function assign(
     let courseId: string;
     let courseVersionId: string;
     if (kind === "module") {
-      ({ courseId, courseVersionId } = singleModuleCourse(tx, actor, id, now));
+      const wrapped = singleModuleCourse(tx, actor, id, now);
+      if (!wrapped) throw new InvalidError("That module has not been published yet.", "target");
+      ({ courseId, courseVersionId } = wrapped);
     } else {
       const course = tx.select().from(courses).where(eq(courses.id, id)).get();
       if (!course || course.orgId !== actor.orgId) throw new InvalidError("Choose a course from the list.", "target");
@@ -283,27 +212,12 @@ export function moveToLatestVersion(db: DB, actor: Actor, assignmentId: string, 
     const changes = newerCourseVersions(tx, assignment.courseId, current.version);
     tx.update(assignments).set({ courseVersionId: latest.id }).where(eq(assignments.id, assignment.id)).run();
     const members = memberIds(tx, assignment.cohortId);
-    const moving =
-      members.length === 0
-        ? []
-        : tx
-            .select()
-            .from(enrolments)
-            .where(
-              and(
-                eq(enrolments.courseId, assignment.courseId),
-                inArray(enrolments.userId, members),
-                sql`not exists (select 1 from ${courseCompletions} cc where cc.enrolment_id = ${enrolments.id})`,
-              ),
-            )
-            .all();
-    for (const e of moving) {
-      tx.update(enrolments)
-        .set({ courseVersionId: latest.id, resumeModuleVersionId: null, resumeSection: null, updatedAt: now })
-        .where(eq(enrolments.id, e.id))
-        .run();
-      deriveCompletion(tx, { ...e, courseVersionId: latest.id }, latest, now);
-    }
+    const moving = moveEnrolments(
+      tx,
+      { orgId: actor.orgId, courseId: assignment.courseId, userIds: members, courseVersionId: latest.id },
+      now,
+    );
+    for (const e of moving) deriveCompletion(tx, e, latest, now);
     notify(
       tx,
       actor.orgId,
