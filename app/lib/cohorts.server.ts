@@ -37,5 +37,5 @@ export {
   setCohortFacilitator,
   updateCohort,
 } from "../../modules/cohorts/service";
-export { listCourses } from "../../modules/courses/service";
+export { coursesOf } from "../../modules/courses/service";
 export { publishableModules } from "../../modules/publishing/service";

@@ -9,9 +9,9 @@ import {
   assignmentIdSchema,
   assignmentSchema,
   changeDueDate,
+  coursesOf,
   getCohort,
   listAssignments,
-  listCourses,
   moveToLatestVersion,
   newerCourseVersions,
   publishableModules,
@@ -37,7 +37,7 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
     const given = new Set(listAssignments(db, cohortId).map((a) => a.courseId));
     return {
       assignments,
-      courses: listCourses(db, actor.orgId).filter((c) => c.status === "published" && !given.has(c.id)),
+      courses: coursesOf(db, actor.orgId).filter((c) => c.status === "published" && !given.has(c.id)),
       modules: publishableModules(db, actor.orgId),
     };
   });

@@ -13,6 +13,7 @@
 import { performance } from "node:perf_hooks";
 import { type Connection, closeDatabase, openDatabase } from "../../db/client";
 import { hashPassword, insertUser } from "../../modules/accounts/service";
+import { contextFor } from "../../modules/auth/context";
 import type { Actor } from "../../modules/auth/policy";
 import { createCohort, setCohortFacilitator } from "../../modules/cohorts/service";
 import { listStarterModules, STARTER_CREDIT } from "../../modules/content/starter";
@@ -346,14 +347,14 @@ export async function generateLargeOrganisation(
         versions.push(shaped);
         modules.push(shaped);
       }
-      const course = createCourse(
-        tx,
-        trainer,
-        { title, description: `${title}: a course of ${shape.modulesPerCourse} modules.`, openToAll: c % 7 === 3 },
-        at,
-      );
-      for (const m of modules) addCourseModule(tx, trainer, course.id, m.moduleId, at);
-      const published = publishCourse(tx, trainer, course.id, "First version.", at);
+      const ctx = contextFor(tx, trainer, at);
+      const course = createCourse(ctx, {
+        title,
+        description: `${title}: a course of ${shape.modulesPerCourse} modules.`,
+        openToAll: c % 7 === 3,
+      });
+      for (const m of modules) addCourseModule(ctx, course.id, m.moduleId);
+      const published = publishCourse(ctx, course.id, "First version.");
       courses.push({ id: course.id, versionId: published.id, modules });
     }
   });

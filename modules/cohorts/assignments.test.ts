@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assignments, auditEvents, courses, enrolments } from "../../db/schema";
+import { contextFor } from "../auth/context";
 import { p, text } from "../content/test-document";
 import {
   addCourseModule,
@@ -63,10 +64,10 @@ function setting(orgName = "Test Peer Service") {
   const a = publish("Module A", sections("Welcome", "Boundaries"));
   const b = publish("Module B", sections("Supervision"));
   const c = publish("Module C", sections("Rest"));
-  const course = createCourse(db, sam.actor, { title: "Essentials", description: "", openToAll: false });
-  addCourseModule(db, sam.actor, course.id, a.moduleId);
-  addCourseModule(db, sam.actor, course.id, b.moduleId);
-  const v1 = publishCourse(db, sam.actor, course.id, "First version.");
+  const course = createCourse(contextFor(db, sam.actor), { title: "Essentials", description: "", openToAll: false });
+  addCourseModule(contextFor(db, sam.actor), course.id, a.moduleId);
+  addCourseModule(contextFor(db, sam.actor), course.id, b.moduleId);
+  const v1 = publishCourse(contextFor(db, sam.actor), course.id, "First version.");
   const cohort = createCohort(db, sam.actor, {
     name: "Spring group",
     description: "",
@@ -207,8 +208,8 @@ describe("assign", () => {
 
   it("refuses a course that has not been published", () => {
     const { db, sam, a, cohort } = setting();
-    const draft = createCourse(db, sam.actor, { title: "Draft", description: "", openToAll: false });
-    addCourseModule(db, sam.actor, draft.id, a.moduleId);
+    const draft = createCourse(contextFor(db, sam.actor), { title: "Draft", description: "", openToAll: false });
+    addCourseModule(contextFor(db, sam.actor), draft.id, a.moduleId);
     const refusal = thrownBy(() =>
       assign(db, sam.actor, cohort.id, { target: `course:${draft.id}`, dueOn: null }, NOW),
     );
@@ -222,7 +223,7 @@ describe("assign", () => {
 
   it("refuses an archived course", () => {
     const { db, sam, course, cohort } = setting();
-    setCourseArchived(db, sam.actor, course.id, true);
+    setCourseArchived(contextFor(db, sam.actor), course.id, true);
     expect(() => assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null }, NOW)).toThrow(
       "That course has not been published yet.",
     );
@@ -387,8 +388,8 @@ describe("learners joining a cohort with assignments", () => {
   it("are enrolled in the version the cohort was given, not a newer one it has not moved to", () => {
     const { db, sam, course, v1, c, cohort, learner, enrolmentOf } = setting();
     assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null }, NOW);
-    addCourseModule(db, sam.actor, course.id, c.moduleId);
-    const v2 = publishCourse(db, sam.actor, course.id, "Added a module on rest.");
+    addCourseModule(contextFor(db, sam.actor), course.id, c.moduleId);
+    const v2 = publishCourse(contextFor(db, sam.actor), course.id, "Added a module on rest.");
     expect(v2.id).not.toBe(v1.id);
     const cat = learner("Cat Lee");
     expect(enrolmentOf(cat)?.courseVersionId).toBe(v1.id);
@@ -502,8 +503,8 @@ describe("moving a cohort to the latest course version", () => {
     if (!annEnrolment || !benEnrolment) throw new Error("not enrolled");
     expect(progressOf(db, benEnrolment.id).courseCompletedAt).toEqual(NOW);
 
-    addCourseModule(db, sam.actor, course.id, c.moduleId);
-    const v2 = publishCourse(db, sam.actor, course.id, "Added a module on rest.");
+    addCourseModule(contextFor(db, sam.actor), course.id, c.moduleId);
+    const v2 = publishCourse(contextFor(db, sam.actor), course.id, "Added a module on rest.");
     expect(listAssignments(db, cohort.id)[0]).toMatchObject({ version: 1, latestVersion: 2 });
     expect(newerCourseVersions(db, course.id, 1)).toEqual([
       { id: v2.id, version: 2, changelog: "Added a module on rest." },
@@ -544,8 +545,8 @@ describe("moving a cohort to the latest course version", () => {
     const { db, sam, a, b, course, cohort, ann, enrolmentOf, finish } = setting();
     const { id } = assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null }, NOW);
     finish(ann, a, 2);
-    removeCourseModule(db, sam.actor, course.id, b.moduleId);
-    publishCourse(db, sam.actor, course.id, "Supervision moved to its own course.");
+    removeCourseModule(contextFor(db, sam.actor), course.id, b.moduleId);
+    publishCourse(contextFor(db, sam.actor), course.id, "Supervision moved to its own course.");
     const later = new Date("2027-02-01T10:00:00Z");
 
     moveToLatestVersion(db, sam.actor, id, later);
@@ -566,7 +567,7 @@ describe("moving a cohort to the latest course version", () => {
     const { db, sam, course, v1, cohort, ann, ben, enrolmentOf } = setting();
     const { id } = assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null }, NOW);
     removeCohortMember(db, sam.actor, cohort.id, ann.user.id, NOW);
-    const v2 = publishCourse(db, sam.actor, course.id, "Small fixes.");
+    const v2 = publishCourse(contextFor(db, sam.actor), course.id, "Small fixes.");
 
     expect(moveToLatestVersion(db, sam.actor, id, NOW)).toEqual({ moved: 1 });
     expect(enrolmentOf(ann)?.courseVersionId).toBe(v1.id);

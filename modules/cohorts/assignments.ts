@@ -77,7 +77,7 @@ export function assign(
     } else {
       const course = tx.select().from(courses).where(eq(courses.id, id)).get();
       if (!course || course.orgId !== actor.orgId) throw new InvalidError("Choose a course from the list.", "target");
-      const latest = latestCourseVersion(tx, id);
+      const latest = latestCourseVersion(tx, actor.orgId, id);
       if (!latest || course.status !== "published") {
         throw new InvalidError("That course has not been published yet. Publish it first, then assign it.", "target");
       }
@@ -207,7 +207,7 @@ export function moveToLatestVersion(db: DB, actor: Actor, assignmentId: string, 
   return db.transaction((tx) => {
     const assignment = assignmentOf(tx, actor, assignmentId);
     const current = tx.select().from(courseVersions).where(eq(courseVersions.id, assignment.courseVersionId)).get();
-    const latest = latestCourseVersion(tx, assignment.courseId);
+    const latest = latestCourseVersion(tx, actor.orgId, assignment.courseId);
     if (!current || !latest || latest.version <= current.version) return { moved: 0 };
     const changes = newerCourseVersions(tx, assignment.courseId, current.version);
     tx.update(assignments).set({ courseVersionId: latest.id }).where(eq(assignments.id, assignment.id)).run();

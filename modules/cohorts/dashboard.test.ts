@@ -1,5 +1,6 @@
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { contextFor } from "../auth/context";
 import { option, p, part, text } from "../content/test-document";
 import { addCourseModule, createCourse, publishCourse } from "../courses/service";
 import type { DocJSON } from "../documents/json";
@@ -61,10 +62,10 @@ function cohortWithProgress() {
   const sam = org.member(["trainer"], "Sam Taylor");
   const a = publishedModule(database.db, { orgId: org.org.id, by: fran.user.id, title: "Module A", doc: MODULE_A });
   const b = publishedModule(database.db, { orgId: org.org.id, by: fran.user.id, title: "Module B", doc: MODULE_B });
-  const course = createCourse(db, sam.actor, { title: "Essentials", description: "", openToAll: false });
-  addCourseModule(db, sam.actor, course.id, a.moduleId);
-  addCourseModule(db, sam.actor, course.id, b.moduleId);
-  publishCourse(db, sam.actor, course.id, "First version.");
+  const course = createCourse(contextFor(db, sam.actor), { title: "Essentials", description: "", openToAll: false });
+  addCourseModule(contextFor(db, sam.actor), course.id, a.moduleId);
+  addCourseModule(contextFor(db, sam.actor), course.id, b.moduleId);
+  publishCourse(contextFor(db, sam.actor), course.id, "First version.");
 
   const cohort = createCohort(db, sam.actor, {
     name: "Spring group",

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { contextFor } from "../auth/context";
 import { doc, p, text } from "../content/test-document";
 import { addCourseModule, createCourse, publishCourse } from "../courses/service";
 import { testDatabase } from "../testing/database";
@@ -23,9 +24,9 @@ function dashboardWithLearners(names: string[], moduleTitle = "Boundaries") {
   const sam = org.member(["trainer", "facilitator"], "Sam Taylor");
   const content = doc(p(text("Supervision is for you.")));
   const module = publishedModule(db, { orgId: org.org.id, by: sam.user.id, title: moduleTitle, doc: content });
-  const course = createCourse(db, sam.actor, { title: "Essentials", description: "", openToAll: false });
-  addCourseModule(db, sam.actor, course.id, module.moduleId);
-  publishCourse(db, sam.actor, course.id, "First version.");
+  const course = createCourse(contextFor(db, sam.actor), { title: "Essentials", description: "", openToAll: false });
+  addCourseModule(contextFor(db, sam.actor), course.id, module.moduleId);
+  publishCourse(contextFor(db, sam.actor), course.id, "First version.");
   const cohort = createCohort(db, sam.actor, {
     name: "Spring group",
     description: "",

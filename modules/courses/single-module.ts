@@ -51,7 +51,7 @@ export function singleModuleCourse(db: DB, by: { orgId: string; userId: string }
     };
     db.insert(courses).values(course).run();
   }
-  const latest = latestCourseVersion(db, course.id);
+  const latest = latestCourseVersion(db, by.orgId, course.id);
   const courseVersionId = newId();
   db.insert(courseVersions)
     .values({

@@ -58,9 +58,9 @@ function organisation(name: string) {
   const learner = org.member(["learner"], `${name} Learner`);
   const module = publishedModule(db, { orgId: org.org.id, by: fran.user.id, title: `${name} module`, doc: MODULE });
   const course = (title: string) => {
-    const made = createCourse(db, sam.actor, { title, description: "", openToAll: true });
-    addCourseModule(db, sam.actor, made.id, module.moduleId);
-    publishCourse(db, sam.actor, made.id, "First version.");
+    const made = createCourse(contextFor(db, sam.actor), { title, description: "", openToAll: true });
+    addCourseModule(contextFor(db, sam.actor), made.id, module.moduleId);
+    publishCourse(contextFor(db, sam.actor), made.id, "First version.");
     return made;
   };
   const first = course(`${name} essentials`);
@@ -268,8 +268,8 @@ describe("the course outline", () => {
     const module = getModule(db, a.module.moduleId);
     if (!module) throw new Error("module missing");
     createModuleVersion(db, { module, doc: MODULE, changelog: "Clearer words.", publishedBy: a.fran.user.id });
-    updateCourseModule(db, a.sam.actor, a.first.id, a.module.moduleId);
-    publishCourse(db, a.sam.actor, a.first.id, "Clearer words.");
+    updateCourseModule(contextFor(db, a.sam.actor), a.first.id, a.module.moduleId);
+    publishCourse(contextFor(db, a.sam.actor), a.first.id, "Clearer words.");
     expect(moveToLatestVersion(db, a.sam.actor, assignment.id).moved).toBe(1);
 
     const outline = courseOutline(contextFor(db, learner.actor), enrolmentId);

@@ -1,3 +1,4 @@
+import { contextFor } from "../auth/context";
 import { assign } from "../cohorts/assignments";
 import { createCohort, joinCohort, removeCohortMember } from "../cohorts/service";
 import { option, p, part, text } from "../content/test-document";
@@ -54,10 +55,10 @@ export function cohortWithProgress(db: ReturnType<typeof testDatabase>["db"]) {
     title: "Looking after yourself",
     doc: MODULE_B,
   });
-  const course = createCourse(db, sam.actor, { title: "Essentials", description: "", openToAll: false });
-  addCourseModule(db, sam.actor, course.id, a.moduleId);
-  addCourseModule(db, sam.actor, course.id, b.moduleId);
-  publishCourse(db, sam.actor, course.id, "First version.");
+  const course = createCourse(contextFor(db, sam.actor), { title: "Essentials", description: "", openToAll: false });
+  addCourseModule(contextFor(db, sam.actor), course.id, a.moduleId);
+  addCourseModule(contextFor(db, sam.actor), course.id, b.moduleId);
+  publishCourse(contextFor(db, sam.actor), course.id, "First version.");
   const cohort = createCohort(db, sam.actor, {
     name: "Spring group",
     description: "",

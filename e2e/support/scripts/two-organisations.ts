@@ -8,7 +8,7 @@ import { openDatabase } from "../../../db/client";
 import { findUserByEmail, hashPassword, insertUser } from "../../../modules/accounts/service";
 import { contextFor } from "../../../modules/auth/context";
 import { doc, option, p, part, text } from "../../../modules/content/test-document";
-import { addCourseModule, createCourse, listCourses, publishCourse } from "../../../modules/courses/service";
+import { addCourseModule, coursesOf, createCourse, publishCourse } from "../../../modules/courses/service";
 import { learnerPlace } from "../../../modules/learning/place";
 import { enrolSelf } from "../../../modules/learning/service";
 import { reflect } from "../../../modules/learning/steps";
@@ -56,7 +56,7 @@ try {
   const admin = findUserByEmail(db, options.adminEmail);
   const demo = admin ? organisationsOf(db, admin.id).find((o) => o.roles.includes("admin")) : undefined;
   if (!demo) throw new Error(`${options.adminEmail} is not an admin of any organisation`);
-  const openCourse = listCourses(db, demo.id).find((c) => c.openToAll && c.status === "published");
+  const openCourse = coursesOf(db, demo.id).find((c) => c.openToAll && c.status === "published");
   if (!openCourse) throw new Error("the demo organisation has no open published course");
   const learner = person(demo.id, `Probe Learner ${options.tag}`, ["learner"]);
   const neighbour = person(demo.id, `Probe Neighbour ${options.tag}`, ["learner"]);
@@ -79,13 +79,13 @@ try {
     title: `Their module ${options.tag}`,
     doc: OTHER_MODULE,
   });
-  const course = createCourse(db, trainer.actor, {
+  const course = createCourse(contextFor(db, trainer.actor), {
     title: `Their course ${options.tag}`,
     description: "",
     openToAll: true,
   });
-  addCourseModule(db, trainer.actor, course.id, module.moduleId);
-  publishCourse(db, trainer.actor, course.id, "First version.");
+  addCourseModule(contextFor(db, trainer.actor), course.id, module.moduleId);
+  publishCourse(contextFor(db, trainer.actor), course.id, "First version.");
   const theirs = enrolSelf(contextFor(db, otherLearner.actor), course.id);
   const ctx = contextFor(db, otherLearner.actor);
   const first = learnerPlace(ctx, { enrolmentId: theirs.id, moduleVersionId: module.versionId, section: 1 });

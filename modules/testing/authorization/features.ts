@@ -1,12 +1,15 @@
+import * as courses from "../../courses/index";
 import * as learnerHome from "../../learner-home/index";
 import * as learning from "../../learning/index";
 import * as notices from "../../notices/index";
 import * as organisations from "../../organisations/index";
+import { cases as courseCases } from "./courses";
 import { learnerHomeCases, noticeCases, organisationCases } from "./home";
 import { cases as learningCases } from "./learning";
 
 /** Every feature with entry points, and its rows: a feature missing here is a gap the test cannot see. */
 export const FEATURES = {
+  courses: { api: courses, cases: courseCases },
   learnerHome: { api: learnerHome, cases: learnerHomeCases },
   learning: { api: learning, cases: learningCases },
   notices: { api: notices, cases: noticeCases },

@@ -16,6 +16,7 @@ import { createModuleVersion } from "../../publishing/service";
 import { setCollaborator } from "../../workshop/collaborators";
 import { createModule, getModule } from "../../workshop/service";
 import { makeOrganisation } from "../fixtures";
+import { publishedModule } from "../published-module";
 
 /**
  * The six kinds of person every entry point is tried as: the five organisation roles, with the
@@ -77,9 +78,19 @@ function organisation(db: DB, name: string) {
     changelog: "First version.",
     publishedBy: facilitator.user.id,
   });
-  const course = createCourse(db, trainer.actor, { title: `${name} essentials`, description: "", openToAll: true });
-  addCourseModule(db, trainer.actor, course.id, moduleId);
-  const courseVersion = publishCourse(db, trainer.actor, course.id, "First version.");
+  const spareModule = publishedModule(db, {
+    orgId: org.org.id,
+    by: facilitator.user.id,
+    title: `${name} spare module`,
+    doc: MODULE,
+  });
+  const course = createCourse(contextFor(db, trainer.actor), {
+    title: `${name} essentials`,
+    description: "",
+    openToAll: true,
+  });
+  addCourseModule(contextFor(db, trainer.actor), course.id, moduleId);
+  const courseVersion = publishCourse(contextFor(db, trainer.actor), course.id, "First version.");
   const enrolment = enrolSelf(contextFor(db, learner.actor), course.id);
   const cohort = createCohort(db, trainer.actor, {
     name: `${name} spring group`,
@@ -121,6 +132,8 @@ function organisation(db: DB, name: string) {
     newcomerMembershipId: newcomer.actor.membershipId,
     moduleId,
     moduleVersionId: version.id,
+    /** A published module in no course yet, for composing one. */
+    spareModuleId: spareModule.moduleId,
     courseId: course.id,
     courseVersionId: courseVersion.id,
     enrolmentId: enrolment.id,
