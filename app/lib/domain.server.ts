@@ -3,8 +3,10 @@
  * Routes import from here only, so the compiler keeps all of it out of the browser (it strips
  * `*.server.ts` files in app/), and there is no second grouping of the domain to keep in step.
  */
+export * as cohorts from "../../modules/cohorts/index";
 export * as courses from "../../modules/courses/index";
 export * as learnerHome from "../../modules/learner-home/index";
 export * as learning from "../../modules/learning/index";
 export * as notices from "../../modules/notices/index";
 export * as organisations from "../../modules/organisations/index";
+export * as xapi from "../../modules/xapi/index";

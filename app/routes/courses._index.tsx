@@ -19,12 +19,17 @@ export const loader = ({ request, context }: LoaderFunctionArgs) =>
 export const action = ({ request, context }: ActionFunctionArgs) =>
   handled(async () => {
     const ctx = await requireContext(request, context);
-    return dispatch(request, ctx, {
-      create: intent({
-        schema: courses.courseDetailsSchema,
-        run: (ctx, input) => redirect(`/courses/${courses.createCourse(ctx, input).id}`),
-      }),
-    });
+    return dispatch(
+      request,
+      ctx,
+      {
+        create: intent({
+          schema: courses.courseDetailsSchema,
+          run: (ctx, input) => redirect(`/courses/${courses.createCourse(ctx, input).id}`),
+        }),
+      },
+      { fallback: "create" },
+    );
   });
 
 const STATUS = { draft: "Draft", published: "Published", archived: "Archived" } as const;
@@ -76,9 +81,7 @@ export default function Courses() {
               <label htmlFor="course-open">Open to everyone: any learner here can enrol themselves</label>
             </div>
             <div className="actions">
-              <button type="submit" name="intent" value="create">
-                Create course
-              </button>
+              <button type="submit">Create course</button>
             </div>
           </Form>
         </section>

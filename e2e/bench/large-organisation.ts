@@ -409,19 +409,15 @@ export async function generateLargeOrganisation(
     for (let c = 0; c < cohortMembers.length; c += 1) {
       const startsAt = c === 0 ? now - 90 * DAY : now - between(60, 360) * DAY;
       const ends = c === 0 ? null : isoDay(startsAt + 150 * DAY);
-      const { id } = createCohort(
-        tx,
-        trainer,
-        {
-          name: c === 0 ? "Regional peer supporters 2026" : `Cohort ${String(c + 1).padStart(2, "0")}`,
-          description: "",
-          startsOn: isoDay(startsAt),
-          endsOn: ends,
-        },
-        new Date(startsAt),
-      );
+      const ctx = contextFor(tx, trainer, new Date(startsAt));
+      const { id } = createCohort(ctx, {
+        name: c === 0 ? "Regional peer supporters 2026" : `Cohort ${String(c + 1).padStart(2, "0")}`,
+        description: "",
+        startsOn: isoDay(startsAt),
+        endsOn: ends,
+      });
       cohortIds.push(id);
-      setCohortFacilitator(tx, trainer, id, staff.facilitator.id, "I have been a peer supporter for six years.");
+      setCohortFacilitator(ctx, id, staff.facilitator.id, "I have been a peer supporter for six years.");
       for (const userId of cohortMembers[c] ?? []) insertMember.run(id, userId, startsAt, null);
       // The big cohort's first assignment (the one its dashboard opens on) is the first course.
       for (let k = 0; k < shape.coursesPerCohort; k += 1) {

@@ -37,7 +37,7 @@ describe("activityLog", () => {
     const membership = listMembers(db, org.org.id).find((m) => m.userId === ann.user.id);
     if (!membership) throw new Error("membership missing");
     setMemberRoles(contextFor(db, org.admin.actor), membership.membershipId, ["co_designer", "learner"]);
-    const cohort = createCohort(db, sam.actor, {
+    const cohort = createCohort(contextFor(db, sam.actor), {
       name: "Spring group",
       description: "",
       startsOn: "2027-01-04",

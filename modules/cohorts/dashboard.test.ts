@@ -67,13 +67,13 @@ function cohortWithProgress() {
   addCourseModule(contextFor(db, sam.actor), course.id, b.moduleId);
   publishCourse(contextFor(db, sam.actor), course.id, "First version.");
 
-  const cohort = createCohort(db, sam.actor, {
+  const cohort = createCohort(contextFor(db, sam.actor), {
     name: "Spring group",
     description: "",
     startsOn: "2026-01-05",
     endsOn: null,
   });
-  const other = createCohort(db, sam.actor, {
+  const other = createCohort(contextFor(db, sam.actor), {
     name: "Autumn group",
     description: "",
     startsOn: "2026-09-07",
@@ -87,7 +87,7 @@ function cohortWithProgress() {
   const [ann, ben, cat, dee, eve, gone] = ["Ann", "Ben", "Cat", "Dee", "Eve", "Gus"].map((name) => learner(name));
   const outsider = learner("Hal", other.id);
   if (!ann || !ben || !cat || !dee || !eve || !gone) throw new Error("learners missing");
-  const assignment = assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null });
+  const assignment = assign(contextFor(db, sam.actor), cohort.id, { target: `course:${course.id}`, dueOn: null });
 
   const enrolmentOf = (person: typeof ann) =>
     enrol(db, { orgId: org.org.id, userId: person.user.id, courseId: course.id, source: "assignment" });
@@ -108,7 +108,7 @@ function cohortWithProgress() {
   section(eve, b.versionId, 1);
   section(gone, a.versionId, 1);
   section(outsider, b.versionId, 1);
-  removeCohortMember(db, sam.actor, cohort.id, gone.user.id);
+  removeCohortMember(contextFor(db, sam.actor), cohort.id, gone.user.id);
 
   return { org, sam, course, cohort, assignment, modules: { a: a.moduleId, b: b.moduleId } };
 }

@@ -27,14 +27,14 @@ function dashboardWithLearners(names: string[], moduleTitle = "Boundaries") {
   const course = createCourse(contextFor(db, sam.actor), { title: "Essentials", description: "", openToAll: false });
   addCourseModule(contextFor(db, sam.actor), course.id, module.moduleId);
   publishCourse(contextFor(db, sam.actor), course.id, "First version.");
-  const cohort = createCohort(db, sam.actor, {
+  const cohort = createCohort(contextFor(db, sam.actor), {
     name: "Spring group",
     description: "",
     startsOn: "2026-01-05",
     endsOn: null,
   });
   for (const name of names) joinCohort(db, org.org.id, cohort.id, org.member(["learner"], name).user.id);
-  const assignment = assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null });
+  const assignment = assign(contextFor(db, sam.actor), cohort.id, { target: `course:${course.id}`, dueOn: null });
   return cohortDashboard(db, org.org.id, cohort.id, assignment.id);
 }
 

@@ -9,7 +9,7 @@ export class NotFoundError extends Error {
 }
 
 export class ForbiddenError extends Error {
-  constructor(message = "Your role here does not include this.") {
+  constructor(message = "Your role here does not include this page.") {
     super(message);
   }
 }

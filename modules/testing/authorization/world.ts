@@ -92,14 +92,14 @@ function organisation(db: DB, name: string) {
   addCourseModule(contextFor(db, trainer.actor), course.id, moduleId);
   const courseVersion = publishCourse(contextFor(db, trainer.actor), course.id, "First version.");
   const enrolment = enrolSelf(contextFor(db, learner.actor), course.id);
-  const cohort = createCohort(db, trainer.actor, {
+  const cohort = createCohort(contextFor(db, trainer.actor), {
     name: `${name} spring group`,
     description: "",
     startsOn: "2027-01-04",
     endsOn: null,
   });
   joinCohort(db, org.org.id, cohort.id, learner.user.id);
-  const assignment = assign(db, trainer.actor, cohort.id, { target: `course:${course.id}`, dueOn: null });
+  const assignment = assign(contextFor(db, trainer.actor), cohort.id, { target: `course:${course.id}`, dueOn: null });
   const threadId = startThread(db, coDesigner.actor, moduleId, { quote: "equals", body: "Is this the right word?" });
   const invitation = createInvitation(db, SECRET, org.admin.actor, {
     label: "Spring intake",
