@@ -41,25 +41,20 @@ export function seedDemoCohort(
 ) {
   const { orgId, trainer, facilitatorId, courseId, passwordHash } = input;
   const begun = daysAgo(now, 14);
-  const cohort = createCohort(
-    db,
-    trainer,
-    {
-      name: "Winter peer supporters",
-      description: "New peer supporters starting this winter. We meet on Thursday evenings.",
-      startsOn: todayInLondon(begun),
-      endsOn: null,
-    },
-    begun,
-  );
+  const ctx = contextFor(db, trainer, begun);
+  const cohort = createCohort(ctx, {
+    name: "Winter peer supporters",
+    description: "New peer supporters starting this winter. We meet on Thursday evenings.",
+    startsOn: todayInLondon(begun),
+    endsOn: null,
+  });
   setCohortFacilitator(
-    db,
-    trainer,
+    ctx,
     cohort.id,
     facilitatorId,
     "Peer supporter for eight years, in recovery herself. Runs the boundaries and self-care sessions.",
   );
-  setCohortFacilitator(db, trainer, cohort.id, trainer.userId, "Trainer and former helpline volunteer.");
+  setCohortFacilitator(ctx, cohort.id, trainer.userId, "Trainer and former helpline volunteer.");
 
   const people = COHORT_LEARNERS.map((learner, i) => {
     const email = `learner${i + 2}@example.org`;
@@ -68,7 +63,7 @@ export function seedDemoCohort(
     joinCohort(db, orgId, cohort.id, user.id, begun);
     return { ...learner, userId: user.id };
   });
-  assign(db, trainer, cohort.id, { target: `course:${courseId}`, dueOn: todayInLondon(addDays(now, 21)) }, begun);
+  assign(ctx, cohort.id, { target: `course:${courseId}`, dueOn: todayInLondon(addDays(now, 21)) });
 
   for (const person of people) {
     if (person.startedDaysAgo === null) continue;

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listAssignments } from "../modules/cohorts/assignments";
 import { cohortDashboard } from "../modules/cohorts/dashboard";
-import { cohortFacilitatorsOf, listCohorts } from "../modules/cohorts/service";
+import { cohortFacilitatorsOf, cohortsOf } from "../modules/cohorts/service";
 import { getOrganisationBySlug } from "../modules/organisations/service";
 import { testDatabase } from "../modules/testing/database";
 import { enrolments, users } from "./schema";
@@ -22,12 +22,12 @@ describe("the demo seed", () => {
     await seedDemo(db, NOW);
     const org = getOrganisationBySlug(db, DEMO_ORG_SLUG);
     if (!org) throw new Error("no demo organisation");
-    const [cohort] = listCohorts(db, org.id);
+    const [cohort] = cohortsOf(db, org.id);
     expect(cohort).toMatchObject({ name: "Winter peer supporters", learners: 7, assignments: 1 });
     if (!cohort) return;
-    expect(cohortFacilitatorsOf(db, cohort.id).map((f) => f.name)).toEqual(["Fran Mills", "Sam Taylor"]);
+    expect(cohortFacilitatorsOf(db, org.id, cohort.id).map((f) => f.name)).toEqual(["Fran Mills", "Sam Taylor"]);
 
-    const [assignment] = listAssignments(db, cohort.id);
+    const [assignment] = listAssignments(db, org.id, cohort.id);
     if (!assignment) throw new Error("nothing assigned");
     expect(assignment.dueOn).toBe("2026-12-17");
     const dashboard = cohortDashboard(db, org.id, cohort.id, assignment.id, {}, NOW);

@@ -1,5 +1,6 @@
 import { addDays } from "date-fns";
 import { hashPassword, insertUser } from "../modules/accounts/service";
+import { contextFor } from "../modules/auth/context";
 import type { Actor } from "../modules/auth/policy";
 import type { Role } from "../modules/auth/roles";
 import { loadDocumentJSON } from "../modules/collaboration/store";
@@ -43,18 +44,14 @@ function publishDemoCourse(
     { module, doc: loadDocumentJSON(db, module.id), changelog: "First version.", publishedBy: facilitatorId },
     now,
   );
-  const course = createCourse(
-    db,
-    trainer,
-    {
-      title: "Peer support essentials",
-      description: "Where peer support starts and stops, and how to keep yourself well while you do it.",
-      openToAll: true,
-    },
-    now,
-  );
-  addCourseModule(db, trainer, course.id, module.id, now);
-  publishCourse(db, trainer, course.id, "First version.", now);
+  const ctx = contextFor(db, trainer, now);
+  const course = createCourse(ctx, {
+    title: "Peer support essentials",
+    description: "Where peer support starts and stops, and how to keep yourself well while you do it.",
+    openToAll: true,
+  });
+  addCourseModule(ctx, course.id, module.id);
+  publishCourse(ctx, course.id, "First version.");
   return course.id;
 }
 

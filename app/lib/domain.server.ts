@@ -3,11 +3,12 @@
  * Routes import from here only, so the compiler keeps all of it out of the browser (it strips
  * `*.server.ts` files in app/), and there is no second grouping of the domain to keep in step.
  */
-
 export * as activity from "../../modules/activity/index";
 export * as audit from "../../modules/audit/index";
+export * as cohorts from "../../modules/cohorts/index";
 export * as comments from "../../modules/comments/index";
 export * as content from "../../modules/content/index";
+export * as courses from "../../modules/courses/index";
 export * as credits from "../../modules/credits/index";
 export * as history from "../../modules/history/index";
 export * as joining from "../../modules/joining/index";
@@ -19,3 +20,4 @@ export * as organisations from "../../modules/organisations/index";
 export * as publishing from "../../modules/publishing/index";
 export * as review from "../../modules/review/index";
 export * as workshop from "../../modules/workshop/index";
+export * as xapi from "../../modules/xapi/index";

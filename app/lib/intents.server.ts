@@ -23,8 +23,8 @@ export const NO_INTENT = "Choose what to do next.";
 
 // biome-ignore lint/suspicious/noExplicitAny: each intent of a table has its own input type
 type Table<Ctx> = Record<string, Intent<Ctx, any, unknown>>;
-// Read from `run` alone: a declared schema makes an intent's input type fixed, and a zod type is not
-// assignable to one of another input, so matching the whole Intent would infer nothing.
+// What each intent's handler returns, matched on `run` alone: no intent is an Intent<never, never, R>
+// (its context and schema are not assignable to never), so matching the whole of it lost every result.
 type Results<T> = { [K in keyof T]: T[K] extends { run: (...args: never[]) => infer R } ? Awaited<R> : never }[keyof T];
 type Refusal = ReturnType<typeof invalid> | ReturnType<typeof invalidFromError>;
 
@@ -37,12 +37,15 @@ export async function dispatch<Ctx, T extends Table<Ctx>>(
     form?: FormData;
     /** What an input's messages are labelled with, where a page has several forms of one intent. */
     intentOf?: Record<string, string>;
-    /** The intent of a form that names none: a page whose only form is sent by a plain submit button. */
-    unnamed?: keyof T & string;
+    /**
+     * The intent of a form that names none: a page with one thing to do (create, mark as seen) keeps
+     * a plain submit button, and its use case still decides who may do it.
+     */
+    fallback?: keyof T & string;
   } = {},
 ): Promise<Results<T> | Refusal> {
   const form = options.form ?? (await readForm(request));
-  const name = String(form.get("intent") ?? options.unnamed ?? "");
+  const name = String(form.get("intent") ?? options.fallback ?? "");
   const declared = Object.hasOwn(intents, name) ? intents[name] : undefined;
   if (!declared) return invalid({ errors: { form: NO_INTENT }, values: {} as FormValues });
   let input: unknown;

@@ -2,67 +2,60 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CohortFields } from "~/components/cohort-fields";
-import { ErrorSummary, Field } from "~/components/form";
-import { requireAllowed } from "~/lib/auth.server";
-import {
-  cohortDetailsSchema,
-  cohortFacilitatorsOf,
-  facilitatorCandidates,
-  facilitatorSchema,
-  getCohort,
-  memberSchema,
-  removeCohortFacilitator,
-  setCohortArchived,
-  setCohortFacilitator,
-  updateCohort,
-} from "~/lib/cohorts.server";
-import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
+import { ArchiveCohort } from "~/components/cohorts/archive-cohort";
+import { CohortFacilitators } from "~/components/cohorts/cohort-facilitators";
+import { ErrorSummary } from "~/components/form";
+import { requireContext } from "~/lib/auth.server";
+import { cohorts } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
+import { dispatch, intent } from "~/lib/intents.server";
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "cohort.manage");
-    const { db } = context.runtime;
-    const cohort = getCohort(db, actor.orgId, paramId(params, "cohortId"));
-    const facilitators = cohortFacilitatorsOf(db, cohort.id);
-    const on = new Set(facilitators.map((f) => f.userId));
-    return {
-      cohort,
-      facilitators,
-      candidates: facilitatorCandidates(db, actor.orgId).filter((c) => !on.has(c.userId)),
-    };
+    const ctx = await requireContext(request, context);
+    return cohorts.detailsPage(ctx, paramId(params, "cohortId"));
   });
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "cohort.manage");
+    const ctx = await requireContext(request, context);
     const cohortId = paramId(params, "cohortId");
-    const { db } = context.runtime;
-    getCohort(db, actor.orgId, cohortId);
-    const form = await readForm(request);
-    const intent = String(form.get("intent") ?? "");
-    try {
-      if (intent === "details") {
-        const parsed = parseForm(form, cohortDetailsSchema);
-        if (!parsed.ok) return invalid(parsed);
-        updateCohort(db, actor, cohortId, parsed.data);
-      } else if (intent === "facilitator") {
-        const parsed = parseForm(form, facilitatorSchema);
-        if (!parsed.ok) return invalid(parsed);
-        setCohortFacilitator(db, actor, cohortId, parsed.data.userId, parsed.data.bio);
-      } else if (intent === "unfacilitate") {
-        const parsed = parseForm(form, memberSchema);
-        if (!parsed.ok) return invalid(parsed);
-        removeCohortFacilitator(db, actor, cohortId, parsed.data.userId);
-      } else if (intent === "archive" || intent === "unarchive") {
-        setCohortArchived(db, actor, cohortId, intent === "archive");
-      } else {
-        return invalid({ errors: { form: "Choose what to change." }, values: {} });
-      }
-    } catch (error) {
-      return invalidFromError(error, form);
-    }
-    return redirect(`/cohorts/${cohortId}/details`);
+    const here = redirect(`/cohorts/${cohortId}/details`);
+    return dispatch(request, ctx, {
+      details: intent({
+        schema: cohorts.cohortDetailsSchema,
+        run: (ctx, input) => {
+          cohorts.updateCohort(ctx, cohortId, input);
+          return here;
+        },
+      }),
+      facilitator: intent({
+        schema: cohorts.facilitatorSchema,
+        run: (ctx, input) => {
+          cohorts.setCohortFacilitator(ctx, cohortId, input.userId, input.bio);
+          return here;
+        },
+      }),
+      unfacilitate: intent({
+        schema: cohorts.memberSchema,
+        run: (ctx, input) => {
+          cohorts.removeCohortFacilitator(ctx, cohortId, input.userId);
+          return here;
+        },
+      }),
+      archive: intent({
+        run: (ctx) => {
+          cohorts.setCohortArchived(ctx, cohortId, true);
+          return here;
+        },
+      }),
+      unarchive: intent({
+        run: (ctx) => {
+          cohorts.setCohortArchived(ctx, cohortId, false);
+          return here;
+        },
+      }),
+    });
   });
 
 export default function Details() {
@@ -72,68 +65,7 @@ export default function Details() {
   return (
     <div className="two-columns">
       <div>
-        <section className="card" aria-labelledby="facilitators-title">
-          <h2 id="facilitators-title">Facilitators</h2>
-          <p>
-            Learners see who facilitates the cohort, and what you write about them, before they begin. Some people can
-            only take part when they know who will be there.
-          </p>
-          {facilitators.length === 0 ? <p className="muted">No facilitators named yet.</p> : null}
-          <ul className="plain-list collaborator-list">
-            {facilitators.map((f) => (
-              <li key={f.userId}>
-                <strong>{f.name}</strong>
-                {f.bio ? <p>{f.bio}</p> : null}
-                <Form method="post" className="stack">
-                  <input type="hidden" name="userId" value={f.userId} />
-                  <Field
-                    label={`About ${f.name} (optional)`}
-                    name="bio"
-                    defaultValue={f.bio}
-                    state={undefined}
-                    maxLength={300}
-                  />
-                  <div className="actions">
-                    <button type="submit" name="intent" value="facilitator" className="button-secondary small">
-                      Save<span className="visually-hidden"> about {f.name}</span>
-                    </button>
-                    <button type="submit" name="intent" value="unfacilitate" className="button-quiet small">
-                      Remove<span className="visually-hidden"> {f.name} as facilitator</span>
-                    </button>
-                  </div>
-                </Form>
-              </li>
-            ))}
-          </ul>
-          {candidates.length > 0 ? (
-            <Form method="post" className="stack" noValidate>
-              <h3>Add a facilitator</h3>
-              <ErrorSummary state={stateFor("facilitator")} />
-              <div className="field">
-                <label htmlFor="facilitator-person">Person</label>
-                <select id="facilitator-person" name="userId">
-                  {candidates.map((c) => (
-                    <option key={c.userId} value={c.userId}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <Field
-                label="A short bio (optional)"
-                name="bio"
-                hint="For example: peer supporter for six years; she/her."
-                state={stateFor("facilitator")}
-                maxLength={300}
-              />
-              <div className="actions">
-                <button type="submit" name="intent" value="facilitator">
-                  Add facilitator
-                </button>
-              </div>
-            </Form>
-          ) : null}
-        </section>
+        <CohortFacilitators facilitators={facilitators} candidates={candidates} addState={stateFor("facilitator")} />
       </div>
       <div>
         <section className="card" aria-labelledby="details-title">
@@ -148,20 +80,7 @@ export default function Details() {
             </div>
           </Form>
         </section>
-        <section className="card" aria-labelledby="archive-title">
-          <h2 id="archive-title">{cohort.archivedAt ? "Archived" : "Archive"}</h2>
-          <p>Archiving keeps everything, including progress and exports; the cohort leaves the active list.</p>
-          <Form method="post">
-            <button
-              type="submit"
-              name="intent"
-              value={cohort.archivedAt ? "unarchive" : "archive"}
-              className="button-secondary"
-            >
-              {cohort.archivedAt ? "Bring back from the archive" : "Archive this cohort"}
-            </button>
-          </Form>
-        </section>
+        <ArchiveCohort cohort={cohort} />
       </div>
     </div>
   );

@@ -1,25 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/components/layout";
-import { requireAllowed } from "~/lib/auth.server";
-import { learnerProgress } from "~/lib/cohorts.server";
+import { requireContext } from "~/lib/auth.server";
+import { cohorts } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "cohort.manage");
-    const cohortId = paramId(params, "cohortId");
-    return { cohortId, learner: learnerProgress(context.runtime.db, actor.orgId, cohortId, paramId(params, "userId")) };
+    const ctx = await requireContext(request, context);
+    return cohorts.learnerProgress(ctx, paramId(params, "cohortId"), paramId(params, "userId"));
   });
 
 const STATE_TEXT = { not_started: "Not started", in_progress: "In progress", complete: "Complete" } as const;
 
 export default function LearnerPage() {
-  const { cohortId, learner } = useLoaderData<typeof loader>();
+  const learner = useLoaderData<typeof loader>();
   return (
     <>
       <p>
-        <Link to={`/cohorts/${cohortId}`}>Back to progress</Link>
+        <Link to={`/cohorts/${learner.cohortId}`}>Back to progress</Link>
       </p>
       <h2>{learner.name}</h2>
       <p className="muted">

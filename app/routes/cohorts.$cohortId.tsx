@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/components/layout";
 import { Tabs } from "~/components/tabs";
-import { requireAllowed } from "~/lib/auth.server";
-import { getCohort } from "~/lib/cohorts.server";
+import { requireContext } from "~/lib/auth.server";
+import { cohorts } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -12,8 +12,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "cohort.manage");
-    const cohort = getCohort(context.runtime.db, actor.orgId, paramId(params, "cohortId"));
+    const ctx = await requireContext(request, context);
+    const cohort = cohorts.getCohort(ctx, paramId(params, "cohortId"));
     return {
       cohort: {
         id: cohort.id,

@@ -4,37 +4,38 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { CohortFields } from "~/components/cohort-fields";
 import { ErrorSummary } from "~/components/form";
 import { EmptyState, formatDate, PageHeader } from "~/components/layout";
-import { requireAllowed } from "~/lib/auth.server";
-import { cohortDetailsSchema, completionsSinceLastVisit, createCohort, listCohorts } from "~/lib/cohorts.server";
-import { invalid, parseForm, readForm } from "~/lib/forms.server";
+import { requireContext } from "~/lib/auth.server";
+import { cohorts } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
+import { dispatch, intent } from "~/lib/intents.server";
 
 export const meta: MetaFunction = () => [{ title: "Cohorts · Alongside" }];
 
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "cohort.manage");
+    const ctx = await requireContext(request, context);
     const archived = new URL(request.url).searchParams.get("archived") === "1";
-    const { db } = context.runtime;
-    const news = completionsSinceLastVisit(db, actor.orgId, actor.userId);
-    return {
-      archived,
-      cohorts: listCohorts(db, actor.orgId, archived).map((c) => ({ ...c, newCompletions: news.get(c.id) ?? 0 })),
-    };
+    return { archived, list: cohorts.listCohorts(ctx, { archived }) };
   });
 
 export const action = ({ request, context }: ActionFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "cohort.manage");
-    const form = await readForm(request);
-    const parsed = parseForm(form, cohortDetailsSchema);
-    if (!parsed.ok) return invalid(parsed);
-    const created = createCohort(context.runtime.db, actor, parsed.data);
-    return redirect(`/cohorts/${created.id}/learners`);
+    const ctx = await requireContext(request, context);
+    return dispatch(
+      request,
+      ctx,
+      {
+        create: intent({
+          schema: cohorts.cohortDetailsSchema,
+          run: (ctx, input) => redirect(`/cohorts/${cohorts.createCohort(ctx, input).id}/learners`),
+        }),
+      },
+      { fallback: "create" },
+    );
   });
 
 export default function Cohorts() {
-  const { cohorts, archived } = useLoaderData<typeof loader>();
+  const { list, archived } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -52,13 +53,13 @@ export default function Cohorts() {
           <h2 id="cohort-list" className="visually-hidden">
             {archived ? "Archived cohorts" : "Active cohorts"}
           </h2>
-          {cohorts.length === 0 ? (
+          {list.length === 0 ? (
             <EmptyState title={archived ? "No archived cohorts" : "No cohorts yet"}>
               <p>Create a cohort, add learners, and give it a course.</p>
             </EmptyState>
           ) : (
             <ul className="module-list">
-              {cohorts.map((c) => (
+              {list.map((c) => (
                 <li key={c.id} className="card">
                   <h3>
                     <Link to={`/cohorts/${c.id}`}>{c.name}</Link>

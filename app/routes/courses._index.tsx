@@ -3,33 +3,39 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
 import { EmptyState, PageHeader } from "~/components/layout";
-import { requireAllowed } from "~/lib/auth.server";
-import { courseDetailsSchema, createCourse, listCourses } from "~/lib/courses.server";
-import { invalid, parseForm, readForm } from "~/lib/forms.server";
+import { requireContext } from "~/lib/auth.server";
+import { courses } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
+import { dispatch, intent } from "~/lib/intents.server";
 
 export const meta: MetaFunction = () => [{ title: "Courses · Alongside" }];
 
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "course.manage");
-    return { courses: listCourses(context.runtime.db, actor.orgId) };
+    const ctx = await requireContext(request, context);
+    return { list: courses.listCourses(ctx) };
   });
 
 export const action = ({ request, context }: ActionFunctionArgs) =>
   handled(async () => {
-    const actor = await requireAllowed(request, context, "course.manage");
-    const form = await readForm(request);
-    const parsed = parseForm(form, courseDetailsSchema);
-    if (!parsed.ok) return invalid(parsed);
-    const created = createCourse(context.runtime.db, actor, parsed.data);
-    return redirect(`/courses/${created.id}`);
+    const ctx = await requireContext(request, context);
+    return dispatch(
+      request,
+      ctx,
+      {
+        create: intent({
+          schema: courses.courseDetailsSchema,
+          run: (ctx, input) => redirect(`/courses/${courses.createCourse(ctx, input).id}`),
+        }),
+      },
+      { fallback: "create" },
+    );
   });
 
 const STATUS = { draft: "Draft", published: "Published", archived: "Archived" } as const;
 
 export default function Courses() {
-  const { courses } = useLoaderData<typeof loader>();
+  const { list } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   return (
     <>
@@ -39,13 +45,13 @@ export default function Courses() {
           <h2 id="courses-title" className="visually-hidden">
             Your organisation's courses
           </h2>
-          {courses.length === 0 ? (
+          {list.length === 0 ? (
             <EmptyState title="No courses yet">
               <p>Create a course, then add modules once facilitators have published them.</p>
             </EmptyState>
           ) : (
             <ul className="module-list">
-              {courses.map((c) => (
+              {list.map((c) => (
                 <li key={c.id} className="card">
                   <h3>
                     <Link to={`/courses/${c.id}`}>{c.title}</Link>

@@ -32,7 +32,7 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
           },
         }),
       },
-      { unnamed: "save" },
+      { fallback: "save" },
     );
   });
 

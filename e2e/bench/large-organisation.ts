@@ -13,6 +13,7 @@
 import { performance } from "node:perf_hooks";
 import { type Connection, closeDatabase, openDatabase } from "../../db/client";
 import { hashPassword, insertUser } from "../../modules/accounts/service";
+import { contextFor } from "../../modules/auth/context";
 import type { Actor } from "../../modules/auth/policy";
 import { createCohort, setCohortFacilitator } from "../../modules/cohorts/service";
 import { listStarterModules, STARTER_CREDIT } from "../../modules/content/starter";
@@ -346,14 +347,14 @@ export async function generateLargeOrganisation(
         versions.push(shaped);
         modules.push(shaped);
       }
-      const course = createCourse(
-        tx,
-        trainer,
-        { title, description: `${title}: a course of ${shape.modulesPerCourse} modules.`, openToAll: c % 7 === 3 },
-        at,
-      );
-      for (const m of modules) addCourseModule(tx, trainer, course.id, m.moduleId, at);
-      const published = publishCourse(tx, trainer, course.id, "First version.", at);
+      const ctx = contextFor(tx, trainer, at);
+      const course = createCourse(ctx, {
+        title,
+        description: `${title}: a course of ${shape.modulesPerCourse} modules.`,
+        openToAll: c % 7 === 3,
+      });
+      for (const m of modules) addCourseModule(ctx, course.id, m.moduleId);
+      const published = publishCourse(ctx, course.id, "First version.");
       courses.push({ id: course.id, versionId: published.id, modules });
     }
   });
@@ -408,19 +409,15 @@ export async function generateLargeOrganisation(
     for (let c = 0; c < cohortMembers.length; c += 1) {
       const startsAt = c === 0 ? now - 90 * DAY : now - between(60, 360) * DAY;
       const ends = c === 0 ? null : isoDay(startsAt + 150 * DAY);
-      const { id } = createCohort(
-        tx,
-        trainer,
-        {
-          name: c === 0 ? "Regional peer supporters 2026" : `Cohort ${String(c + 1).padStart(2, "0")}`,
-          description: "",
-          startsOn: isoDay(startsAt),
-          endsOn: ends,
-        },
-        new Date(startsAt),
-      );
+      const ctx = contextFor(tx, trainer, new Date(startsAt));
+      const { id } = createCohort(ctx, {
+        name: c === 0 ? "Regional peer supporters 2026" : `Cohort ${String(c + 1).padStart(2, "0")}`,
+        description: "",
+        startsOn: isoDay(startsAt),
+        endsOn: ends,
+      });
       cohortIds.push(id);
-      setCohortFacilitator(tx, trainer, id, staff.facilitator.id, "I have been a peer supporter for six years.");
+      setCohortFacilitator(ctx, id, staff.facilitator.id, "I have been a peer supporter for six years.");
       for (const userId of cohortMembers[c] ?? []) insertMember.run(id, userId, startsAt, null);
       // The big cohort's first assignment (the one its dashboard opens on) is the first course.
       for (let k = 0; k < shape.coursesPerCohort; k += 1) {

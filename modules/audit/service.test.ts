@@ -39,7 +39,7 @@ describe("activityLog", () => {
     const membership = listMembers(db, org.org.id).find((m) => m.userId === ann.user.id);
     if (!membership) throw new Error("membership missing");
     setMemberRoles(contextFor(db, org.admin.actor), membership.membershipId, ["co_designer", "learner"]);
-    const cohort = createCohort(db, sam.actor, {
+    const cohort = createCohort(contextFor(db, sam.actor), {
       name: "Spring group",
       description: "",
       startsOn: "2027-01-04",
@@ -80,7 +80,7 @@ describe("activityLog, across organisations", () => {
     const north = makeOrganisation(db, "North");
     const south = makeOrganisation(db, "South");
     const southTrainer = south.member(["trainer"], "South Trainer");
-    const theirs = createCohort(db, southTrainer.actor, {
+    const theirs = createCohort(contextFor(db, southTrainer.actor), {
       name: "South's private group",
       description: "",
       startsOn: "2027-01-04",

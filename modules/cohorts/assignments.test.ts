@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assignments, auditEvents, courses, enrolments } from "../../db/schema";
+import { contextFor } from "../auth/context";
 import {
   addCourseModule,
   createCourse,
@@ -63,11 +64,11 @@ function setting(orgName = "Test Peer Service") {
   const a = publish("Module A", sections("Welcome", "Boundaries"));
   const b = publish("Module B", sections("Supervision"));
   const c = publish("Module C", sections("Rest"));
-  const course = createCourse(db, sam.actor, { title: "Essentials", description: "", openToAll: false });
-  addCourseModule(db, sam.actor, course.id, a.moduleId);
-  addCourseModule(db, sam.actor, course.id, b.moduleId);
-  const v1 = publishCourse(db, sam.actor, course.id, "First version.");
-  const cohort = createCohort(db, sam.actor, {
+  const course = createCourse(contextFor(db, sam.actor), { title: "Essentials", description: "", openToAll: false });
+  addCourseModule(contextFor(db, sam.actor), course.id, a.moduleId);
+  addCourseModule(contextFor(db, sam.actor), course.id, b.moduleId);
+  const v1 = publishCourse(contextFor(db, sam.actor), course.id, "First version.");
+  const cohort = createCohort(contextFor(db, sam.actor), {
     name: "Spring group",
     description: "",
     startsOn: "2027-01-04",
@@ -81,7 +82,7 @@ function setting(orgName = "Test Peer Service") {
   const ann = learner("Ann Jones");
   const ben = learner("Ben Ode");
   const gus = learner("Gus Hart");
-  removeCohortMember(db, sam.actor, cohort.id, gus.user.id, NOW);
+  removeCohortMember(contextFor(db, sam.actor, NOW), cohort.id, gus.user.id);
 
   const enrolmentOf = (person: { user: { id: string } }) =>
     db
@@ -134,9 +135,12 @@ describe("assign", () => {
   it("gives a cohort the course's latest version with a due date, and enrols and tells each learner", () => {
     const { db, org, sam, course, v1, cohort, ann, ben, gus, enrolmentOf } = setting();
 
-    const assignment = assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: "2027-03-01" }, NOW);
+    const assignment = assign(contextFor(db, sam.actor, NOW), cohort.id, {
+      target: `course:${course.id}`,
+      dueOn: "2027-03-01",
+    });
 
-    expect(listAssignments(db, cohort.id)).toEqual([
+    expect(listAssignments(db, org.org.id, cohort.id)).toEqual([
       expect.objectContaining({
         id: assignment.id,
         courseId: course.id,
@@ -168,114 +172,114 @@ describe("assign", () => {
 
   it("says there is no due date when none was given", () => {
     const { db, org, sam, course, cohort, ann } = setting();
-    assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null }, NOW);
-    expect(listAssignments(db, cohort.id)[0]?.dueOn).toBeNull();
+    assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: null });
+    expect(listAssignments(db, org.org.id, cohort.id)[0]?.dueOn).toBeNull();
     expect(unreadNotices(db, org.org.id, ann.user.id)[0]?.body).toBe("There is no due date: go at your own pace.");
   });
 
   it("accepts today as the due date", () => {
-    const { db, sam, course, cohort } = setting();
-    assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: "2027-01-15" }, NOW);
-    expect(listAssignments(db, cohort.id).map((a) => a.dueOn)).toEqual(["2027-01-15"]);
+    const { db, org, sam, course, cohort } = setting();
+    assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: "2027-01-15" });
+    expect(listAssignments(db, org.org.id, cohort.id).map((a) => a.dueOn)).toEqual(["2027-01-15"]);
   });
 
   it("refuses a due date in the past, on the due date field, and changes nothing", () => {
     const { db, org, sam, course, cohort, ann, enrolmentOf } = setting();
     const refusal = thrownBy(() =>
-      assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: "2027-01-14" }, NOW),
+      assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: "2027-01-14" }),
     );
     expect(refusal).toBeInstanceOf(InvalidError);
     expect(refusal).toMatchObject({
       message: "The due date is in the past. Choose today or a later date, or leave it empty.",
       field: "dueOn",
     });
-    expect(listAssignments(db, cohort.id)).toEqual([]);
+    expect(listAssignments(db, org.org.id, cohort.id)).toEqual([]);
     expect(enrolmentOf(ann)).toBeUndefined();
     expect(unreadNotices(db, org.org.id, ann.user.id)).toEqual([]);
   });
 
   it("judges the past by the day in London, not in UTC", () => {
-    const { db, sam, course, cohort } = setting();
+    const { db, org, sam, course, cohort } = setting();
     // 23:30 UTC on 30 June is already 1 July in London (summer time).
     const lateEvening = new Date("2027-06-30T23:30:00Z");
     expect(() =>
-      assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: "2027-06-30" }, lateEvening),
+      assign(contextFor(db, sam.actor, lateEvening), cohort.id, { target: `course:${course.id}`, dueOn: "2027-06-30" }),
     ).toThrow("The due date is in the past.");
-    assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: "2027-07-01" }, lateEvening);
-    expect(listAssignments(db, cohort.id).map((a) => a.dueOn)).toEqual(["2027-07-01"]);
+    assign(contextFor(db, sam.actor, lateEvening), cohort.id, { target: `course:${course.id}`, dueOn: "2027-07-01" });
+    expect(listAssignments(db, org.org.id, cohort.id).map((a) => a.dueOn)).toEqual(["2027-07-01"]);
   });
 
   it("refuses a course that has not been published", () => {
-    const { db, sam, a, cohort } = setting();
-    const draft = createCourse(db, sam.actor, { title: "Draft", description: "", openToAll: false });
-    addCourseModule(db, sam.actor, draft.id, a.moduleId);
+    const { db, org, sam, a, cohort } = setting();
+    const draft = createCourse(contextFor(db, sam.actor), { title: "Draft", description: "", openToAll: false });
+    addCourseModule(contextFor(db, sam.actor), draft.id, a.moduleId);
     const refusal = thrownBy(() =>
-      assign(db, sam.actor, cohort.id, { target: `course:${draft.id}`, dueOn: null }, NOW),
+      assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${draft.id}`, dueOn: null }),
     );
     expect(refusal).toBeInstanceOf(InvalidError);
     expect(refusal).toMatchObject({
       message: "That course has not been published yet. Publish it first, then assign it.",
       field: "target",
     });
-    expect(listAssignments(db, cohort.id)).toEqual([]);
+    expect(listAssignments(db, org.org.id, cohort.id)).toEqual([]);
   });
 
   it("refuses an archived course", () => {
     const { db, sam, course, cohort } = setting();
-    setCourseArchived(db, sam.actor, course.id, true);
-    expect(() => assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null }, NOW)).toThrow(
-      "That course has not been published yet.",
-    );
+    setCourseArchived(contextFor(db, sam.actor), course.id, true);
+    expect(() =>
+      assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: null }),
+    ).toThrow("That course has not been published yet.");
   });
 
   it("refuses a course of another organisation, or one that does not exist", () => {
-    const { db, sam, cohort, ann, enrolmentOf } = setting();
+    const { db, org, sam, cohort, ann, enrolmentOf } = setting();
     const theirs = setting("Another Service");
     for (const courseId of [theirs.course.id, "x".repeat(22)]) {
       const refusal = thrownBy(() =>
-        assign(db, sam.actor, cohort.id, { target: `course:${courseId}`, dueOn: null }, NOW),
+        assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${courseId}`, dueOn: null }),
       );
       expect(refusal).toBeInstanceOf(InvalidError);
       expect(refusal).toMatchObject({ message: "Choose a course from the list.", field: "target" });
     }
-    expect(listAssignments(db, cohort.id)).toEqual([]);
+    expect(listAssignments(db, org.org.id, cohort.id)).toEqual([]);
     expect(enrolmentOf(ann)).toBeUndefined();
   });
 
   it("does not find a cohort of another organisation", () => {
     const { db, sam, course } = setting();
     const theirs = setting("Another Service");
-    expect(() => assign(db, sam.actor, theirs.cohort.id, { target: `course:${course.id}`, dueOn: null }, NOW)).toThrow(
-      NotFoundError,
-    );
-    expect(listAssignments(db, theirs.cohort.id)).toEqual([]);
+    expect(() =>
+      assign(contextFor(db, sam.actor, NOW), theirs.cohort.id, { target: `course:${course.id}`, dueOn: null }),
+    ).toThrow(NotFoundError);
+    expect(listAssignments(db, theirs.org.org.id, theirs.cohort.id)).toEqual([]);
   });
 
   it("refuses the same course twice", () => {
-    const { db, sam, course, cohort } = setting();
-    assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null }, NOW);
-    expect(() => assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: "2027-05-01" }, NOW)).toThrow(
-      "This cohort already has that training. Change its due date instead.",
-    );
-    expect(listAssignments(db, cohort.id)).toHaveLength(1);
+    const { db, org, sam, course, cohort } = setting();
+    assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: null });
+    expect(() =>
+      assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: "2027-05-01" }),
+    ).toThrow("This cohort already has that training. Change its due date instead.");
+    expect(listAssignments(db, org.org.id, cohort.id)).toHaveLength(1);
   });
 });
 
 describe("assigning a single module", () => {
   it("wraps it in a hidden one-module course that cohorts given the same version share", () => {
-    const { db, sam, a, cohort, ann, enrolmentOf } = setting();
-    const autumn = createCohort(db, sam.actor, {
+    const { db, org, sam, a, cohort, ann, enrolmentOf } = setting();
+    const autumn = createCohort(contextFor(db, sam.actor), {
       name: "Autumn",
       description: "",
       startsOn: "2027-09-06",
       endsOn: null,
     });
 
-    assign(db, sam.actor, cohort.id, { target: `module:${a.moduleId}`, dueOn: null }, NOW);
-    assign(db, sam.actor, autumn.id, { target: `module:${a.moduleId}`, dueOn: null }, NOW);
+    assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `module:${a.moduleId}`, dueOn: null });
+    assign(contextFor(db, sam.actor, NOW), autumn.id, { target: `module:${a.moduleId}`, dueOn: null });
 
-    const [spring] = listAssignments(db, cohort.id);
-    const [other] = listAssignments(db, autumn.id);
+    const [spring] = listAssignments(db, org.org.id, cohort.id);
+    const [other] = listAssignments(db, org.org.id, autumn.id);
     expect(spring).toMatchObject({ title: "Module A", version: 1, single: a.moduleId });
     expect(spring?.items).toEqual([{ moduleId: a.moduleId, moduleVersionId: a.versionId }]);
     expect(other?.courseId).toBe(spring?.courseId);
@@ -290,22 +294,22 @@ describe("assigning a single module", () => {
   });
 
   it("gives the wrapper a new version when the module has a newer one", () => {
-    const { db, sam, fran, a, cohort } = setting();
-    const autumn = createCohort(db, sam.actor, {
+    const { db, org, sam, fran, a, cohort } = setting();
+    const autumn = createCohort(contextFor(db, sam.actor), {
       name: "Autumn",
       description: "",
       startsOn: "2027-09-06",
       endsOn: null,
     });
-    assign(db, sam.actor, cohort.id, { target: `module:${a.moduleId}`, dueOn: null }, NOW);
+    assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `module:${a.moduleId}`, dueOn: null });
     const module = getModule(db, a.moduleId);
     if (!module) throw new Error("module missing");
     const second = createModuleVersion(db, { module, doc: a.doc, changelog: "Clearer.", publishedBy: fran.user.id });
 
-    assign(db, sam.actor, autumn.id, { target: `module:${a.moduleId}`, dueOn: null }, NOW);
+    assign(contextFor(db, sam.actor, NOW), autumn.id, { target: `module:${a.moduleId}`, dueOn: null });
 
-    const [spring] = listAssignments(db, cohort.id);
-    const [other] = listAssignments(db, autumn.id);
+    const [spring] = listAssignments(db, org.org.id, cohort.id);
+    const [other] = listAssignments(db, org.org.id, autumn.id);
     expect(other?.courseId).toBe(spring?.courseId);
     expect(other).toMatchObject({ version: 2, items: [{ moduleId: a.moduleId, moduleVersionId: second.id }] });
     // The first cohort stays where it was, and can see it is one version behind.
@@ -327,12 +331,12 @@ describe("assigning a single module", () => {
     });
     for (const moduleId of [unpublished, theirs.a.moduleId]) {
       const refusal = thrownBy(() =>
-        assign(db, sam.actor, cohort.id, { target: `module:${moduleId}`, dueOn: null }, NOW),
+        assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `module:${moduleId}`, dueOn: null }),
       );
       expect(refusal).toBeInstanceOf(InvalidError);
       expect(refusal).toMatchObject({ message: "That module has not been published yet.", field: "target" });
     }
-    expect(listAssignments(db, cohort.id)).toEqual([]);
+    expect(listAssignments(db, org.org.id, cohort.id)).toEqual([]);
     expect(db.select().from(courses).where(eq(courses.orgId, org.org.id)).all()).toHaveLength(1);
   });
 });
@@ -340,11 +344,11 @@ describe("assigning a single module", () => {
 describe("learners joining a cohort with assignments", () => {
   it("are enrolled in everything assigned and told about each", () => {
     const { db, org, sam, a, course, cohort, enrolmentOf } = setting();
-    assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: "2027-03-01" }, NOW);
-    assign(db, sam.actor, cohort.id, { target: `module:${a.moduleId}`, dueOn: null }, NOW);
+    assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: "2027-03-01" });
+    assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `module:${a.moduleId}`, dueOn: null });
     const cat = org.member(["learner"], "Cat Lee");
 
-    addCohortMember(db, sam.actor, cohort.id, cat.user.id, NOW);
+    addCohortMember(contextFor(db, sam.actor, NOW), cohort.id, cat.user.id);
 
     expect(enrolmentOf(cat)).toMatchObject({ source: "assignment" });
     const courseIds = db
@@ -354,7 +358,7 @@ describe("learners joining a cohort with assignments", () => {
       .all()
       .map((e) => e.courseId);
     expect(courseIds.sort()).toEqual(
-      listAssignments(db, cohort.id)
+      listAssignments(db, org.org.id, cohort.id)
         .map((x) => x.courseId)
         .sort(),
     );
@@ -370,7 +374,7 @@ describe("learners joining a cohort with assignments", () => {
 
   it("keep an enrolment they already had", () => {
     const { db, org, sam, course, cohort, ann, enrolmentOf } = setting();
-    assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null }, NOW);
+    assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: null });
     const before = enrolmentOf(ann);
     enrolInCohortAssignments(db, org.org.id, cohort.id, [ann.user.id], new Date("2027-02-01T10:00:00Z"));
     expect(enrolmentOf(ann)).toEqual(before);
@@ -386,9 +390,9 @@ describe("learners joining a cohort with assignments", () => {
 
   it("are enrolled in the version the cohort was given, not a newer one it has not moved to", () => {
     const { db, sam, course, v1, c, cohort, learner, enrolmentOf } = setting();
-    assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null }, NOW);
-    addCourseModule(db, sam.actor, course.id, c.moduleId);
-    const v2 = publishCourse(db, sam.actor, course.id, "Added a module on rest.");
+    assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: null });
+    addCourseModule(contextFor(db, sam.actor), course.id, c.moduleId);
+    const v2 = publishCourse(contextFor(db, sam.actor), course.id, "Added a module on rest.");
     expect(v2.id).not.toBe(v1.id);
     const cat = learner("Cat Lee");
     expect(enrolmentOf(cat)?.courseVersionId).toBe(v1.id);
@@ -398,7 +402,7 @@ describe("learners joining a cohort with assignments", () => {
 describe("learnerAssignments", () => {
   it("lists the course with its cohort and due date for each learner in the cohort", () => {
     const { db, org, sam, course, cohort, ann, gus } = setting();
-    assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: "2027-03-01" }, NOW);
+    assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: "2027-03-01" });
     expect(learnerAssignments(db, org.org.id, ann.user.id)).toEqual([
       { courseId: course.id, dueOn: "2027-03-01", cohortId: cohort.id, cohortName: "Spring group" },
     ]);
@@ -407,15 +411,15 @@ describe("learnerAssignments", () => {
 
   it("lists the course once per cohort that gives it, and drops a cohort the learner left", () => {
     const { db, org, sam, course, cohort, ann } = setting();
-    const autumn = createCohort(db, sam.actor, {
+    const autumn = createCohort(contextFor(db, sam.actor), {
       name: "Autumn",
       description: "",
       startsOn: "2027-09-06",
       endsOn: null,
     });
     joinCohort(db, org.org.id, autumn.id, ann.user.id, NOW);
-    assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: "2027-03-01" }, NOW);
-    assign(db, sam.actor, autumn.id, { target: `course:${course.id}`, dueOn: "2027-10-01" }, NOW);
+    assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: "2027-03-01" });
+    assign(contextFor(db, sam.actor, NOW), autumn.id, { target: `course:${course.id}`, dueOn: "2027-10-01" });
 
     const listed = () =>
       learnerAssignments(db, org.org.id, ann.user.id)
@@ -425,65 +429,81 @@ describe("learnerAssignments", () => {
       ["Autumn", "2027-10-01"],
       ["Spring group", "2027-03-01"],
     ]);
-    removeCohortMember(db, sam.actor, cohort.id, ann.user.id);
+    removeCohortMember(contextFor(db, sam.actor), cohort.id, ann.user.id);
     expect(listed()).toEqual([["Autumn", "2027-10-01"]]);
   });
 
   it("lists nothing from another organisation", () => {
     const { db, sam, course, cohort, ann } = setting();
     const theirs = setting("Another Service");
-    assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null }, NOW);
+    assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: null });
     expect(learnerAssignments(db, theirs.org.org.id, ann.user.id)).toEqual([]);
   });
 });
 
 describe("changing and removing an assignment", () => {
   it("changes the due date, clears it, and refuses a new date in the past", () => {
-    const { db, sam, course, cohort } = setting();
-    const { id } = assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: "2027-03-01" }, NOW);
-    const due = () => listAssignments(db, cohort.id)[0]?.dueOn;
+    const { db, org, sam, course, cohort } = setting();
+    const { id } = assign(contextFor(db, sam.actor, NOW), cohort.id, {
+      target: `course:${course.id}`,
+      dueOn: "2027-03-01",
+    });
+    const due = () => listAssignments(db, org.org.id, cohort.id)[0]?.dueOn;
 
-    changeDueDate(db, sam.actor, id, "2027-04-01", NOW);
+    changeDueDate(contextFor(db, sam.actor, NOW), cohort.id, id, "2027-04-01");
     expect(due()).toBe("2027-04-01");
-    const refusal = thrownBy(() => changeDueDate(db, sam.actor, id, "2027-01-01", NOW));
+    const refusal = thrownBy(() => changeDueDate(contextFor(db, sam.actor, NOW), cohort.id, id, "2027-01-01"));
     expect(refusal).toMatchObject({
       message: "The due date is in the past. Choose today or a later date, or leave it empty.",
       field: "dueOn",
     });
     expect(due()).toBe("2027-04-01");
-    changeDueDate(db, sam.actor, id, null, NOW);
+    changeDueDate(contextFor(db, sam.actor, NOW), cohort.id, id, null);
     expect(due()).toBeNull();
   });
 
   it("lets a due date that has since passed be saved again unchanged", () => {
-    const { db, sam, course, cohort } = setting();
-    const { id } = assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: "2027-02-01" }, NOW);
+    const { db, org, sam, course, cohort } = setting();
+    const { id } = assign(contextFor(db, sam.actor, NOW), cohort.id, {
+      target: `course:${course.id}`,
+      dueOn: "2027-02-01",
+    });
     const later = new Date("2027-03-10T12:00:00Z");
-    changeDueDate(db, sam.actor, id, "2027-02-01", later);
-    expect(() => changeDueDate(db, sam.actor, id, "2027-02-02", later)).toThrow(InvalidError);
-    expect(listAssignments(db, cohort.id)[0]?.dueOn).toBe("2027-02-01");
+    changeDueDate(contextFor(db, sam.actor, later), cohort.id, id, "2027-02-01");
+    expect(() => changeDueDate(contextFor(db, sam.actor, later), cohort.id, id, "2027-02-02")).toThrow(InvalidError);
+    expect(listAssignments(db, org.org.id, cohort.id)[0]?.dueOn).toBe("2027-02-01");
   });
 
   it("does not find another organisation's assignment", () => {
-    const { db, sam } = setting();
+    const { db, cohort, sam } = setting();
     const theirs = setting("Another Service");
-    const { id } = assign(
-      db,
-      theirs.sam.actor,
-      theirs.cohort.id,
-      { target: `course:${theirs.course.id}`, dueOn: "2027-03-01" },
-      NOW,
+    const { id } = assign(contextFor(db, theirs.sam.actor, NOW), theirs.cohort.id, {
+      target: `course:${theirs.course.id}`,
+      dueOn: "2027-03-01",
+    });
+    expect(() => changeDueDate(contextFor(db, sam.actor, NOW), cohort.id, id, "2027-05-01")).toThrow(
+      "That assignment could not be found.",
     );
-    expect(() => changeDueDate(db, sam.actor, id, "2027-05-01", NOW)).toThrow("That assignment could not be found.");
-    expect(() => removeAssignment(db, sam.actor, id)).toThrow(NotFoundError);
-    expect(() => moveToLatestVersion(db, sam.actor, id, NOW)).toThrow(NotFoundError);
-    expect(listAssignments(db, theirs.cohort.id).map((a) => a.dueOn)).toEqual(["2027-03-01"]);
+    expect(() => removeAssignment(contextFor(db, sam.actor), cohort.id, id)).toThrow(NotFoundError);
+    expect(() => moveToLatestVersion(contextFor(db, sam.actor, NOW), cohort.id, id)).toThrow(NotFoundError);
+    expect(listAssignments(db, theirs.org.org.id, theirs.cohort.id).map((a) => a.dueOn)).toEqual(["2027-03-01"]);
+  });
+
+  it("does not find an assignment of another cohort through this one", () => {
+    const { db, org, sam, course, cohort } = setting();
+    const trainer = contextFor(db, sam.actor, NOW);
+    const autumn = createCohort(trainer, { name: "Autumn", description: "", startsOn: "2027-09-06", endsOn: null });
+    const { id } = assign(trainer, autumn.id, { target: `course:${course.id}`, dueOn: "2027-03-01" });
+    expect(() => changeDueDate(trainer, cohort.id, id, "2027-05-01")).toThrow("That assignment could not be found.");
+    expect(() => removeAssignment(trainer, cohort.id, id)).toThrow(NotFoundError);
+    expect(() => moveToLatestVersion(trainer, cohort.id, id)).toThrow(NotFoundError);
+    expect(listAssignments(db, org.org.id, autumn.id).map((a) => a.dueOn)).toEqual(["2027-03-01"]);
   });
 
   it("removes an assignment but leaves learners' enrolments", () => {
     const { db, sam, course, cohort, ann, enrolmentOf } = setting();
-    const { id } = assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null }, NOW);
-    removeAssignment(db, sam.actor, id);
+    const { id } = assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: null });
+    removeAssignment(contextFor(db, sam.actor), cohort.id, id);
     expect(db.select().from(assignments).where(eq(assignments.id, id)).all()).toEqual([]);
     expect(enrolmentOf(ann)).toBeDefined();
   });
@@ -492,7 +512,7 @@ describe("changing and removing an assignment", () => {
 describe("moving a cohort to the latest course version", () => {
   it("moves learners still working, keeps the modules they completed, and leaves those who finished", () => {
     const { db, org, sam, a, b, c, course, v1, cohort, ann, ben, learner, enrolmentOf, finish } = setting();
-    const { id } = assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null }, NOW);
+    const { id } = assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: null });
     const cat = learner("Cat Lee");
     finish(ann, a, 2);
     finish(ben, a, 2);
@@ -502,17 +522,17 @@ describe("moving a cohort to the latest course version", () => {
     if (!annEnrolment || !benEnrolment) throw new Error("not enrolled");
     expect(progressOf(db, benEnrolment.id).courseCompletedAt).toEqual(NOW);
 
-    addCourseModule(db, sam.actor, course.id, c.moduleId);
-    const v2 = publishCourse(db, sam.actor, course.id, "Added a module on rest.");
-    expect(listAssignments(db, cohort.id)[0]).toMatchObject({ version: 1, latestVersion: 2 });
-    expect(newerCourseVersions(db, course.id, 1)).toEqual([
+    addCourseModule(contextFor(db, sam.actor), course.id, c.moduleId);
+    const v2 = publishCourse(contextFor(db, sam.actor), course.id, "Added a module on rest.");
+    expect(listAssignments(db, org.org.id, cohort.id)[0]).toMatchObject({ version: 1, latestVersion: 2 });
+    expect(newerCourseVersions(db, org.org.id, course.id, 1)).toEqual([
       { id: v2.id, version: 2, changelog: "Added a module on rest." },
     ]);
 
     const later = new Date("2027-02-01T10:00:00Z");
-    expect(moveToLatestVersion(db, sam.actor, id, later)).toEqual({ moved: 2 });
+    expect(moveToLatestVersion(contextFor(db, sam.actor, later), cohort.id, id)).toEqual({ moved: 2 });
 
-    expect(listAssignments(db, cohort.id)[0]).toMatchObject({ courseVersionId: v2.id, version: 2 });
+    expect(listAssignments(db, org.org.id, cohort.id)[0]).toMatchObject({ courseVersionId: v2.id, version: 2 });
     expect(enrolmentOf(ann)).toMatchObject({
       courseVersionId: v2.id,
       resumeModuleVersionId: null,
@@ -542,13 +562,13 @@ describe("moving a cohort to the latest course version", () => {
 
   it("completes the course for a learner whose remaining module the new version leaves out", () => {
     const { db, sam, a, b, course, cohort, ann, enrolmentOf, finish } = setting();
-    const { id } = assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null }, NOW);
+    const { id } = assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: null });
     finish(ann, a, 2);
-    removeCourseModule(db, sam.actor, course.id, b.moduleId);
-    publishCourse(db, sam.actor, course.id, "Supervision moved to its own course.");
+    removeCourseModule(contextFor(db, sam.actor), course.id, b.moduleId);
+    publishCourse(contextFor(db, sam.actor), course.id, "Supervision moved to its own course.");
     const later = new Date("2027-02-01T10:00:00Z");
 
-    moveToLatestVersion(db, sam.actor, id, later);
+    moveToLatestVersion(contextFor(db, sam.actor, later), cohort.id, id);
 
     const enrolment = enrolmentOf(ann);
     if (!enrolment) throw new Error("not enrolled");
@@ -557,18 +577,18 @@ describe("moving a cohort to the latest course version", () => {
 
   it("moves nobody when the cohort already has the latest version", () => {
     const { db, org, sam, course, cohort, ann } = setting();
-    const { id } = assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null }, NOW);
-    expect(moveToLatestVersion(db, sam.actor, id, NOW)).toEqual({ moved: 0 });
+    const { id } = assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: null });
+    expect(moveToLatestVersion(contextFor(db, sam.actor, NOW), cohort.id, id)).toEqual({ moved: 0 });
     expect(unreadNotices(db, org.org.id, ann.user.id).map((n) => n.kind)).toEqual(["assignment"]);
   });
 
   it("does not move a learner who left the cohort", () => {
     const { db, sam, course, v1, cohort, ann, ben, enrolmentOf } = setting();
-    const { id } = assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null }, NOW);
-    removeCohortMember(db, sam.actor, cohort.id, ann.user.id, NOW);
-    const v2 = publishCourse(db, sam.actor, course.id, "Small fixes.");
+    const { id } = assign(contextFor(db, sam.actor, NOW), cohort.id, { target: `course:${course.id}`, dueOn: null });
+    removeCohortMember(contextFor(db, sam.actor, NOW), cohort.id, ann.user.id);
+    const v2 = publishCourse(contextFor(db, sam.actor), course.id, "Small fixes.");
 
-    expect(moveToLatestVersion(db, sam.actor, id, NOW)).toEqual({ moved: 1 });
+    expect(moveToLatestVersion(contextFor(db, sam.actor, NOW), cohort.id, id)).toEqual({ moved: 1 });
     expect(enrolmentOf(ann)?.courseVersionId).toBe(v1.id);
     expect(enrolmentOf(ben)?.courseVersionId).toBe(v2.id);
   });

@@ -1,25 +1,22 @@
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
-import {
-  assignments,
-  cohortMembers,
-  cohorts,
-  courseCompletions,
-  courses,
-  courseVersions,
-  enrolments,
-  moduleVersions,
-} from "../../db/schema";
+import { assignments, cohortMembers, cohorts, courses, courseVersions } from "../../db/schema";
 import { recordAudit } from "../audit/service";
-import type { Actor } from "../auth/policy";
-import { latestCourseVersion } from "../courses/service";
+import { type Context, inTransaction } from "../auth/context";
+import { coursesOf, latestCourseVersion } from "../courses/service";
+import { singleModuleCourse } from "../courses/single-module";
+import { moveEnrolments } from "../learning/enrolment";
 import { deriveCompletion, enrol } from "../learning/service";
 import { notify } from "../notices/service";
+import { publishableModules } from "../publishing/service";
 import { formatDay, todayInLondon } from "../shared/dates";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
+import { getCohort } from "./service";
 
-/** Everyone currently in a cohort. */
+const PAST_DUE_DATE = "The due date is in the past. Choose today or a later date, or leave it empty.";
+
+/** Everyone currently in a cohort already found in the organisation. */
 function memberIds(db: DB, cohortId: string): string[] {
   return db
     .select({ userId: cohortMembers.userId })
@@ -29,141 +26,97 @@ function memberIds(db: DB, cohortId: string): string[] {
     .map((r) => r.userId);
 }
 
-/** Enrols people in everything assigned to the cohort (already enrolled ones keep their enrolment). */
+/** Tells people what they were given, and by when. */
+function tellAssigned(
+  db: DB,
+  orgId: string,
+  userIds: string[],
+  assigned: { courseVersionId: string; dueOn: string | null },
+  now: Date,
+) {
+  const title = db
+    .select({ t: courseVersions.title })
+    .from(courseVersions)
+    .where(eq(courseVersions.id, assigned.courseVersionId))
+    .get()?.t;
+  notify(
+    db,
+    orgId,
+    userIds,
+    {
+      kind: "assignment",
+      title: `New training for you: ${title ?? "a course"}`,
+      body: assigned.dueOn
+        ? `Please finish it by ${formatDay(assigned.dueOn)}.`
+        : "There is no due date: go at your own pace.",
+      link: "/learn",
+    },
+    now,
+  );
+}
+
+/**
+ * Enrols people in everything assigned to a cohort of the organisation (already enrolled ones keep
+ * their enrolment), and tells them about each.
+ */
 export function enrolInCohortAssignments(db: DB, orgId: string, cohortId: string, userIds: string[], now: Date) {
-  const assigned = db.select().from(assignments).where(eq(assignments.cohortId, cohortId)).all();
+  const assigned = db
+    .select({ assignment: assignments })
+    .from(assignments)
+    .innerJoin(cohorts, and(eq(cohorts.id, assignments.cohortId), eq(cohorts.orgId, orgId)))
+    .where(eq(assignments.cohortId, cohortId))
+    .all()
+    .map((r) => r.assignment);
   for (const a of assigned) {
     // The version the cohort is on, not the course's latest: the trainer moves a cohort on explicitly.
     for (const userId of userIds) {
       enrol(db, { orgId, userId, courseId: a.courseId, courseVersionId: a.courseVersionId, source: "assignment" }, now);
     }
-    const title = db
-      .select({ t: courseVersions.title })
-      .from(courseVersions)
-      .where(eq(courseVersions.id, a.courseVersionId))
-      .get()?.t;
-    notify(
-      db,
-      orgId,
-      userIds,
-      {
-        kind: "assignment",
-        title: `New training for you: ${title ?? "a course"}`,
-        body: a.dueOn ? `Please finish it by ${formatDay(a.dueOn)}.` : "There is no due date: go at your own pace.",
-        link: "/learn",
-      },
-      now,
-    );
+    tellAssigned(db, orgId, userIds, a, now);
   }
 }
 
-/**
- * A module given on its own becomes a one-module course behind the scenes, so the same player,
- * progress and exports serve it. One such course per module version.
- */
-function singleModuleCourse(db: DB, actor: Actor, moduleId: string, now: Date) {
-  const version = db
-    .select()
-    .from(moduleVersions)
-    .where(eq(moduleVersions.moduleId, moduleId))
-    .orderBy(desc(moduleVersions.version))
-    .limit(1)
-    .get();
-  if (!version || version.orgId !== actor.orgId)
-    throw new InvalidError("That module has not been published yet.", "target");
-  const existing = db
-    .select({ courseId: courses.id, versionId: courseVersions.id })
-    .from(courses)
-    .innerJoin(courseVersions, eq(courseVersions.courseId, courses.id))
-    .where(
-      and(
-        eq(courses.singleModuleId, moduleId),
-        sql`exists (select 1 from json_each(${courseVersions.items}) where json_extract(value, '$.moduleVersionId') = ${version.id})`,
-      ),
-    )
-    .get();
-  if (existing) return { courseId: existing.courseId, courseVersionId: existing.versionId };
-  let course = db
-    .select()
-    .from(courses)
-    .where(and(eq(courses.orgId, actor.orgId), eq(courses.singleModuleId, moduleId)))
-    .get();
-  if (!course) {
-    course = {
-      id: newId(),
-      orgId: actor.orgId,
-      title: version.title,
-      description: version.summary,
-      openToAll: false,
-      status: "published",
-      singleModuleId: moduleId,
-      createdBy: actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    };
-    db.insert(courses).values(course).run();
+/** The course and version a target names: a published course, or a module to give on its own. */
+function trainingOf(ctx: Context, target: string) {
+  const [kind, id = ""] = target.split(":");
+  if (kind === "module") {
+    const wrapped = singleModuleCourse(ctx.db, ctx.actor, id, ctx.now);
+    if (!wrapped) throw new InvalidError("That module has not been published yet.", "target");
+    return wrapped;
   }
-  const latest = latestCourseVersion(db, course.id);
-  const courseVersionId = newId();
-  db.insert(courseVersions)
-    .values({
-      id: courseVersionId,
-      courseId: course.id,
-      orgId: actor.orgId,
-      version: (latest?.version ?? 0) + 1,
-      title: version.title,
-      description: version.summary,
-      changelog: version.changelog,
-      items: [{ moduleId, moduleVersionId: version.id }],
-      estimatedMinutes: version.estimatedMinutes,
-      publishedBy: actor.userId,
-      publishedAt: now,
-    })
-    .run();
-  return { courseId: course.id, courseVersionId };
+  const course = ctx.db
+    .select()
+    .from(courses)
+    .where(and(eq(courses.id, id), eq(courses.orgId, ctx.actor.orgId)))
+    .get();
+  if (!course) throw new InvalidError("Choose a course from the list.", "target");
+  const latest = latestCourseVersion(ctx.db, ctx.actor.orgId, id);
+  if (!latest || course.status !== "published") {
+    throw new InvalidError("That course has not been published yet. Publish it first, then assign it.", "target");
+  }
+  return { courseId: course.id, courseVersionId: latest.id };
 }
 
 /**
  * Gives a cohort a published course (its latest version) or a single published module, with an
  * optional due date that is not in the past. Every learner in the cohort is enrolled and told.
  */
-export function assign(
-  db: DB,
-  actor: Actor,
-  cohortId: string,
-  input: { target: string; dueOn: string | null },
-  now = new Date(),
-) {
-  if (input.dueOn && input.dueOn < todayInLondon(now)) {
-    throw new InvalidError("The due date is in the past. Choose today or a later date, or leave it empty.", "dueOn");
-  }
-  return db.transaction((tx) => {
-    const cohort = tx.select().from(cohorts).where(eq(cohorts.id, cohortId)).get();
-    if (!cohort || cohort.orgId !== actor.orgId) throw new NotFoundError("That cohort");
-    const [kind, id = ""] = input.target.split(":");
-    let courseId: string;
-    let courseVersionId: string;
-    if (kind === "module") {
-      ({ courseId, courseVersionId } = singleModuleCourse(tx, actor, id, now));
-    } else {
-      const course = tx.select().from(courses).where(eq(courses.id, id)).get();
-      if (!course || course.orgId !== actor.orgId) throw new InvalidError("Choose a course from the list.", "target");
-      const latest = latestCourseVersion(tx, id);
-      if (!latest || course.status !== "published") {
-        throw new InvalidError("That course has not been published yet. Publish it first, then assign it.", "target");
-      }
-      courseId = course.id;
-      courseVersionId = latest.id;
-    }
-    const already = tx
+export function assign(ctx: Context, cohortId: string, input: { target: string; dueOn: string | null }) {
+  return inTransaction(ctx, (tx) => {
+    getCohort(tx, cohortId);
+    const { db, actor, now } = tx;
+    if (input.dueOn && input.dueOn < todayInLondon(now)) throw new InvalidError(PAST_DUE_DATE, "dueOn");
+    const { courseId, courseVersionId } = trainingOf(tx, input.target);
+    const already = db
       .select({ id: assignments.id })
       .from(assignments)
       .where(and(eq(assignments.cohortId, cohortId), eq(assignments.courseId, courseId)))
       .get();
-    if (already)
+    if (already) {
       throw new InvalidError("This cohort already has that training. Change its due date instead.", "target");
+    }
     const assignmentId = newId();
-    tx.insert(assignments)
+    db.insert(assignments)
       .values({
         id: assignmentId,
         cohortId,
@@ -174,31 +127,13 @@ export function assign(
         createdAt: now,
       })
       .run();
-    const members = memberIds(tx, cohortId);
+    const members = memberIds(db, cohortId);
     for (const userId of members) {
-      enrol(tx, { orgId: actor.orgId, userId, courseId, courseVersionId, source: "assignment" }, now);
+      enrol(db, { orgId: actor.orgId, userId, courseId, courseVersionId, source: "assignment" }, now);
     }
-    const title = tx
-      .select({ t: courseVersions.title })
-      .from(courseVersions)
-      .where(eq(courseVersions.id, courseVersionId))
-      .get()?.t;
-    notify(
-      tx,
-      actor.orgId,
-      members,
-      {
-        kind: "assignment",
-        title: `New training for you: ${title ?? "a course"}`,
-        body: input.dueOn
-          ? `Please finish it by ${formatDay(input.dueOn)}.`
-          : "There is no due date: go at your own pace.",
-        link: "/learn",
-      },
-      now,
-    );
+    tellAssigned(db, actor.orgId, members, { courseVersionId, dueOn: input.dueOn }, now);
     recordAudit(
-      tx,
+      db,
       {
         orgId: actor.orgId,
         actorUserId: actor.userId,
@@ -213,32 +148,36 @@ export function assign(
   });
 }
 
-export function changeDueDate(db: DB, actor: Actor, assignmentId: string, dueOn: string | null, now = new Date()) {
-  const a = assignmentOf(db, actor, assignmentId);
-  if (dueOn && dueOn < todayInLondon(now) && dueOn !== a.dueOn) {
-    throw new InvalidError("The due date is in the past. Choose today or a later date, or leave it empty.", "dueOn");
-  }
-  db.update(assignments).set({ dueOn }).where(eq(assignments.id, assignmentId)).run();
-}
-
-function assignmentOf(db: DB, actor: Actor, assignmentId: string) {
-  const row = db
-    .select({ assignment: assignments, orgId: cohorts.orgId })
+/** One of the cohort's assignments: an id from another cohort, or another organisation, is not found. */
+function assignmentOf(ctx: Context, cohortId: string, assignmentId: string) {
+  const cohort = getCohort(ctx, cohortId);
+  const assignment = ctx.db
+    .select()
     .from(assignments)
-    .innerJoin(cohorts, eq(cohorts.id, assignments.cohortId))
-    .where(eq(assignments.id, assignmentId))
+    .where(and(eq(assignments.id, assignmentId), eq(assignments.cohortId, cohort.id)))
     .get();
-  if (!row || row.orgId !== actor.orgId) throw new NotFoundError("That assignment");
-  return row.assignment;
+  if (!assignment) throw new NotFoundError("That assignment");
+  return assignment;
 }
 
-export function removeAssignment(db: DB, actor: Actor, assignmentId: string) {
-  assignmentOf(db, actor, assignmentId);
-  db.delete(assignments).where(eq(assignments.id, assignmentId)).run();
+export function changeDueDate(ctx: Context, cohortId: string, assignmentId: string, dueOn: string | null) {
+  inTransaction(ctx, (tx) => {
+    const a = assignmentOf(tx, cohortId, assignmentId);
+    // A date that has since passed may be saved again unchanged, with the other fields of its form.
+    if (dueOn && dueOn < todayInLondon(tx.now) && dueOn !== a.dueOn) throw new InvalidError(PAST_DUE_DATE, "dueOn");
+    tx.db.update(assignments).set({ dueOn }).where(eq(assignments.id, a.id)).run();
+  });
+}
+
+export function removeAssignment(ctx: Context, cohortId: string, assignmentId: string) {
+  inTransaction(ctx, (tx) => {
+    const a = assignmentOf(tx, cohortId, assignmentId);
+    tx.db.delete(assignments).where(eq(assignments.id, a.id)).run();
+  });
 }
 
 /** A cohort's assignments, with how far behind the course's latest version each one is. */
-export function listAssignments(db: DB, cohortId: string) {
+export function listAssignments(db: DB, orgId: string, cohortId: string) {
   return db
     .select({
       id: assignments.id,
@@ -252,6 +191,7 @@ export function listAssignments(db: DB, cohortId: string) {
       latestVersion: sql<number>`(select max(v.version) from course_versions v where v.course_id = ${assignments.courseId})`,
     })
     .from(assignments)
+    .innerJoin(cohorts, and(eq(cohorts.id, assignments.cohortId), eq(cohorts.orgId, orgId)))
     .innerJoin(courseVersions, eq(courseVersions.id, assignments.courseVersionId))
     .innerJoin(courses, eq(courses.id, assignments.courseId))
     .where(eq(assignments.cohortId, cohortId))
@@ -259,14 +199,43 @@ export function listAssignments(db: DB, cohortId: string) {
     .all();
 }
 
-/** The changelogs between an assignment's version and the course's latest, oldest first. */
-export function newerCourseVersions(db: DB, courseId: string, afterVersion: number) {
+/** The changelogs of a course's versions after one, oldest first. */
+export function newerCourseVersions(db: DB, orgId: string, courseId: string, afterVersion: number) {
   return db
     .select({ id: courseVersions.id, version: courseVersions.version, changelog: courseVersions.changelog })
     .from(courseVersions)
-    .where(and(eq(courseVersions.courseId, courseId), gt(courseVersions.version, afterVersion)))
+    .where(
+      and(
+        eq(courseVersions.courseId, courseId),
+        eq(courseVersions.orgId, orgId),
+        gt(courseVersions.version, afterVersion),
+      ),
+    )
     .orderBy(asc(courseVersions.version))
     .all();
+}
+
+/**
+ * The assignments page: what the cohort was given (with what changed in newer versions), and the
+ * published courses it has not been given and the published modules it could be given on their own.
+ */
+export function assignmentsPage(ctx: Context, cohortId: string) {
+  const cohort = getCohort(ctx, cohortId);
+  const { db, actor } = ctx;
+  const given = listAssignments(db, actor.orgId, cohort.id);
+  const courseIds = new Set(given.map((a) => a.courseId));
+  return {
+    assignments: given.map((a) => ({
+      id: a.id,
+      title: a.title,
+      version: a.version,
+      dueOn: a.dueOn,
+      single: a.single !== null,
+      newer: a.latestVersion > a.version ? newerCourseVersions(db, actor.orgId, a.courseId, a.version) : [],
+    })),
+    courses: coursesOf(db, actor.orgId).filter((c) => c.status === "published" && !courseIds.has(c.id)),
+    modules: publishableModules(db, actor.orgId),
+  };
 }
 
 /**
@@ -274,38 +243,28 @@ export function newerCourseVersions(db: DB, courseId: string, afterVersion: numb
  * every module they completed (completion follows the module, not its version); those who finished
  * keep the version they finished. Everyone moved is told what changed.
  */
-export function moveToLatestVersion(db: DB, actor: Actor, assignmentId: string, now = new Date()) {
-  return db.transaction((tx) => {
-    const assignment = assignmentOf(tx, actor, assignmentId);
-    const current = tx.select().from(courseVersions).where(eq(courseVersions.id, assignment.courseVersionId)).get();
-    const latest = latestCourseVersion(tx, assignment.courseId);
+export function moveToLatestVersion(ctx: Context, cohortId: string, assignmentId: string) {
+  return inTransaction(ctx, (tx) => {
+    const assignment = assignmentOf(tx, cohortId, assignmentId);
+    const { db, actor, now } = tx;
+    const current = db.select().from(courseVersions).where(eq(courseVersions.id, assignment.courseVersionId)).get();
+    const latest = latestCourseVersion(db, actor.orgId, assignment.courseId);
     if (!current || !latest || latest.version <= current.version) return { moved: 0 };
-    const changes = newerCourseVersions(tx, assignment.courseId, current.version);
-    tx.update(assignments).set({ courseVersionId: latest.id }).where(eq(assignments.id, assignment.id)).run();
-    const members = memberIds(tx, assignment.cohortId);
-    const moving =
-      members.length === 0
-        ? []
-        : tx
-            .select()
-            .from(enrolments)
-            .where(
-              and(
-                eq(enrolments.courseId, assignment.courseId),
-                inArray(enrolments.userId, members),
-                sql`not exists (select 1 from ${courseCompletions} cc where cc.enrolment_id = ${enrolments.id})`,
-              ),
-            )
-            .all();
-    for (const e of moving) {
-      tx.update(enrolments)
-        .set({ courseVersionId: latest.id, resumeModuleVersionId: null, resumeSection: null, updatedAt: now })
-        .where(eq(enrolments.id, e.id))
-        .run();
-      deriveCompletion(tx, { ...e, courseVersionId: latest.id }, latest, now);
-    }
+    const changes = newerCourseVersions(db, actor.orgId, assignment.courseId, current.version);
+    db.update(assignments).set({ courseVersionId: latest.id }).where(eq(assignments.id, assignment.id)).run();
+    const moving = moveEnrolments(
+      db,
+      {
+        orgId: actor.orgId,
+        courseId: assignment.courseId,
+        userIds: memberIds(db, assignment.cohortId),
+        courseVersionId: latest.id,
+      },
+      now,
+    );
+    for (const e of moving) deriveCompletion(db, e, latest, now);
     notify(
-      tx,
+      db,
       actor.orgId,
       moving.map((e) => e.userId),
       {

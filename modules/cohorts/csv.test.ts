@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cohortInvitees, invitations } from "../../db/schema";
+import { contextFor } from "../auth/context";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
 import { acceptedRowsCsv, type CsvResult, type CsvRow, parseLearnerCsv } from "./csv";
-import { importLearners } from "./invite";
-import { cohortEmails, cohortInviteeList, cohortMemberList, createCohort } from "./service";
+import { importLearnerList, previewLearnerList } from "./invite";
+import { cohortInviteeList, cohortMemberList, createCohort } from "./service";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -297,7 +298,7 @@ describe("importing a checked learner list", () => {
     const sam = org.member(["trainer"], "Sam Taylor");
     const ann = org.member(["co_designer"], "Ann Jones");
     const elsewhere = makeOrganisation(db, "Another Service").member(["learner"], "Zoe Far");
-    const cohort = createCohort(db, sam.actor, {
+    const cohort = createCohort(contextFor(db, sam.actor), {
       name: "Spring group",
       description: "",
       startsOn: "2027-01-04",
@@ -310,16 +311,16 @@ describe("importing a checked learner list", () => {
       "Bad Row,nope",
       `Zoe Far,${elsewhere.user.email}`,
     ].join("\n");
-    const rows = rowsOf(parseLearnerCsv(utf8(file)));
+    const trainer = contextFor(db, sam.actor, new Date("2027-01-01T10:00:00Z"));
 
-    const result = importLearners(db, "test-secret", sam.actor, cohort.id, rows, new Date("2027-01-01T10:00:00Z"));
+    const result = importLearnerList(trainer, cohort.id, file, { secret: "test-secret" });
 
     expect(result.added).toEqual([{ name: "Ann Jones", email: ann.user.email.toLowerCase() }]);
     // Someone with an account in another organisation is invited, never added without their say.
     expect(result.invited.map((i) => i.email)).toEqual(["ben@example.org", elsewhere.user.email.toLowerCase()]);
     expect(new Set(result.invited.map((i) => i.token)).size).toBe(2);
-    expect(cohortMemberList(db, cohort.id).map((m) => m.name)).toEqual(["Ann Jones"]);
-    expect(cohortInviteeList(db, cohort.id).map((i) => i.name)).toEqual(["Ben Ode", "Zoe Far"]);
+    expect(cohortMemberList(db, org.org.id, cohort.id).map((m) => m.name)).toEqual(["Ann Jones"]);
+    expect(cohortInviteeList(db, org.org.id, cohort.id).map((i) => i.name)).toEqual(["Ben Ode", "Zoe Far"]);
     const links = db.select().from(invitations).where(eq(invitations.cohortId, cohort.id)).all();
     // Each invitation is personal: only an account with that row's email can use it.
     expect(links.map((l) => [l.maxUses, l.roles, l.email]).sort()).toEqual(
@@ -335,24 +336,23 @@ describe("importing a checked learner list", () => {
     const { db } = database;
     const org = makeOrganisation(db);
     const sam = org.member(["trainer"], "Sam Taylor");
-    const cohort = createCohort(db, sam.actor, {
+    const cohort = createCohort(contextFor(db, sam.actor), {
       name: "Spring group",
       description: "",
       startsOn: "2027-01-04",
       endsOn: null,
     });
     const now = new Date("2027-01-01T10:00:00Z");
-    const list = utf8("name,email\nBen Ode,ben@example.org\n");
-    const parseAgainst = (at: Date) => {
-      const { members, invited } = cohortEmails(db, cohort.id, at);
-      return rowsOf(parseLearnerCsv(list, members, invited));
-    };
+    const list = "name,email\nBen Ode,ben@example.org\n";
+    const parseAgainst = (at: Date) =>
+      previewLearnerList(contextFor(db, sam.actor, at), cohort.id, { name: "list.csv", bytes: utf8(list) }).rows;
+    const keys = { secret: "test-secret" };
 
-    importLearners(db, "test-secret", sam.actor, cohort.id, parseAgainst(now), now);
+    importLearnerList(contextFor(db, sam.actor, now), cohort.id, list, keys);
     const second = parseAgainst(now);
     expect(second.map((r) => r.problem)).toEqual(["Already invited to this cohort, and not joined yet."]);
-    expect(importLearners(db, "test-secret", sam.actor, cohort.id, second, now).invited).toEqual([]);
-    expect(cohortInviteeList(db, cohort.id).map((i) => i.email)).toEqual(["ben@example.org"]);
+    expect(importLearnerList(contextFor(db, sam.actor, now), cohort.id, list, keys).invited).toEqual([]);
+    expect(cohortInviteeList(db, org.org.id, cohort.id).map((i) => i.email)).toEqual(["ben@example.org"]);
 
     // Once the invitation has expired, the person may be invited again.
     const later = new Date("2027-06-01T10:00:00Z");
@@ -363,15 +363,17 @@ describe("importing a checked learner list", () => {
     const { db } = database;
     const org = makeOrganisation(db);
     const sam = org.member(["trainer"], "Sam Taylor");
-    const theirs = makeOrganisation(db, "Another Service");
-    const cohort = createCohort(db, theirs.admin.actor, {
+    const theirs = makeOrganisation(db, "Another Service").member(["trainer"], "Their Trainer");
+    const cohort = createCohort(contextFor(db, theirs.actor), {
       name: "Their group",
       description: "",
       startsOn: "2027-01-04",
       endsOn: null,
     });
-    const rows = rowsOf(parseLearnerCsv(utf8("name,email\nBen Ode,ben@example.org\n")));
-    expect(() => importLearners(db, "test-secret", sam.actor, cohort.id, rows)).toThrow("could not be found");
+    const list = "name,email\nBen Ode,ben@example.org\n";
+    expect(() => importLearnerList(contextFor(db, sam.actor), cohort.id, list, { secret: "test-secret" })).toThrow(
+      "could not be found",
+    );
     expect(db.select().from(invitations).all()).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { contextFor } from "../auth/context";
 import { addCourseModule, createCourse, publishCourse } from "../courses/service";
 import type { DocJSON } from "../documents/json";
 import { enrol } from "../learning/service";
@@ -61,18 +62,18 @@ function cohortWithProgress() {
   const sam = org.member(["trainer"], "Sam Taylor");
   const a = publishedModule(database.db, { orgId: org.org.id, by: fran.user.id, title: "Module A", doc: MODULE_A });
   const b = publishedModule(database.db, { orgId: org.org.id, by: fran.user.id, title: "Module B", doc: MODULE_B });
-  const course = createCourse(db, sam.actor, { title: "Essentials", description: "", openToAll: false });
-  addCourseModule(db, sam.actor, course.id, a.moduleId);
-  addCourseModule(db, sam.actor, course.id, b.moduleId);
-  publishCourse(db, sam.actor, course.id, "First version.");
+  const course = createCourse(contextFor(db, sam.actor), { title: "Essentials", description: "", openToAll: false });
+  addCourseModule(contextFor(db, sam.actor), course.id, a.moduleId);
+  addCourseModule(contextFor(db, sam.actor), course.id, b.moduleId);
+  publishCourse(contextFor(db, sam.actor), course.id, "First version.");
 
-  const cohort = createCohort(db, sam.actor, {
+  const cohort = createCohort(contextFor(db, sam.actor), {
     name: "Spring group",
     description: "",
     startsOn: "2026-01-05",
     endsOn: null,
   });
-  const other = createCohort(db, sam.actor, {
+  const other = createCohort(contextFor(db, sam.actor), {
     name: "Autumn group",
     description: "",
     startsOn: "2026-09-07",
@@ -86,7 +87,7 @@ function cohortWithProgress() {
   const [ann, ben, cat, dee, eve, gone] = ["Ann", "Ben", "Cat", "Dee", "Eve", "Gus"].map((name) => learner(name));
   const outsider = learner("Hal", other.id);
   if (!ann || !ben || !cat || !dee || !eve || !gone) throw new Error("learners missing");
-  const assignment = assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null });
+  const assignment = assign(contextFor(db, sam.actor), cohort.id, { target: `course:${course.id}`, dueOn: null });
 
   const enrolmentOf = (person: typeof ann) =>
     enrol(db, { orgId: org.org.id, userId: person.user.id, courseId: course.id, source: "assignment" });
@@ -107,7 +108,7 @@ function cohortWithProgress() {
   section(eve, b.versionId, 1);
   section(gone, a.versionId, 1);
   section(outsider, b.versionId, 1);
-  removeCohortMember(db, sam.actor, cohort.id, gone.user.id);
+  removeCohortMember(contextFor(db, sam.actor), cohort.id, gone.user.id);
 
   return { org, sam, course, cohort, assignment, modules: { a: a.moduleId, b: b.moduleId } };
 }

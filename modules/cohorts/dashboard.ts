@@ -1,8 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { assignments, cohorts, courseVersions, moduleVersions } from "../../db/schema";
+import type { Context } from "../auth/context";
 import { dayOf, eachDay, todayInLondon } from "../shared/dates";
 import { NotFoundError } from "../shared/errors";
+import { listAssignments } from "./assignments";
+import type { DashboardQuery } from "./schemas";
+import { getCohort, lastVisit } from "./service";
 
 export type ModuleState = "not_started" | "in_progress" | "complete";
 
@@ -55,7 +59,10 @@ export type DashboardFilters = {
   sort?: "name" | "progress" | "activity";
 };
 
-/** The cohort's progress on one assignment: a learner-by-module matrix, and completion over time. */
+/**
+ * The cohort's progress on one assignment: a learner-by-module matrix, and completion over time. The
+ * assignment must be the cohort's, and the cohort the organisation's, or it is not found.
+ */
 export function cohortDashboard(
   db: DB,
   orgId: string,
@@ -67,11 +74,11 @@ export function cohortDashboard(
   const row = db
     .select({ assignment: assignments, cohort: cohorts, version: courseVersions })
     .from(assignments)
-    .innerJoin(cohorts, eq(cohorts.id, assignments.cohortId))
+    .innerJoin(cohorts, and(eq(cohorts.id, assignments.cohortId), eq(cohorts.orgId, orgId)))
     .innerJoin(courseVersions, eq(courseVersions.id, assignments.courseVersionId))
     .where(and(eq(assignments.id, assignmentId), eq(assignments.cohortId, cohortId)))
     .get();
-  if (!row || row.cohort.orgId !== orgId) throw new NotFoundError("That assignment");
+  if (!row) throw new NotFoundError("That assignment");
   const { assignment, cohort, version } = row;
   const titles = new Map(
     db
@@ -151,12 +158,45 @@ export function cohortDashboard(
   };
 }
 
+/**
+ * The progress page: the assignment asked for (or the first), its dashboard filtered and sorted as
+ * asked, and how many completed since the trainer last marked the cohort as seen. Only what the page
+ * shows is returned: a 1,000-learner matrix is sent once as HTML and once as data.
+ */
+export function progressPage(ctx: Context, cohortId: string, query: DashboardQuery) {
+  const cohort = getCohort(ctx, cohortId);
+  const { db, actor, now } = ctx;
+  const assigned = listAssignments(db, actor.orgId, cohort.id);
+  const chosen = assigned.find((a) => a.id === query.assignment) ?? assigned[0];
+  const filters = { status: query.status, sort: query.sort, q: query.q ?? "" };
+  const seenAt = lastVisit(db, actor.orgId, cohort.id, actor.userId);
+  const dashboard = chosen ? cohortDashboard(db, actor.orgId, cohort.id, chosen.id, filters, now) : null;
+  return {
+    cohortId: cohort.id,
+    assignments: assigned.map((a) => ({ id: a.id, title: a.title })),
+    filters,
+    dashboard: dashboard && {
+      ...dashboard,
+      rows: dashboard.rows.map((r) => ({
+        userId: r.userId,
+        name: r.name,
+        pastDue: r.pastDue,
+        done: r.done,
+        completedAt: r.completedAt,
+        states: dashboard.modules.map((m) => r.modules[m.moduleId] ?? "not_started"),
+      })),
+    },
+    seenAt,
+    newSince: dashboard ? dashboard.rows.filter((r) => r.completedAt && (!seenAt || r.completedAt > seenAt)).length : 0,
+  };
+}
+
 /** One learner's status on each module of the cohort's assignments: never reflections or skipped sections. */
-export function learnerProgress(db: DB, orgId: string, cohortId: string, userId: string) {
-  const cohort = db.select().from(cohorts).where(eq(cohorts.id, cohortId)).get();
-  if (!cohort || cohort.orgId !== orgId) throw new NotFoundError("That cohort");
+export function learnerProgress(ctx: Context, cohortId: string, userId: string) {
+  const cohort = getCohort(ctx, cohortId);
+  const { db } = ctx;
   const learner = db.all<{ name: string }>(
-    sql`select u.name as name from cohort_members cm join users u on u.id = cm.user_id where cm.cohort_id = ${cohortId} and cm.user_id = ${userId}`,
+    sql`select u.name as name from cohort_members cm join users u on u.id = cm.user_id where cm.cohort_id = ${cohort.id} and cm.user_id = ${userId}`,
   )[0];
   if (!learner) throw new NotFoundError("That learner");
   const rows = db.all<{
@@ -177,7 +217,7 @@ export function learnerProgress(db: DB, orgId: string, cohortId: string, userId:
     left join enrolments e on e.user_id = ${userId} and e.course_id = a.course_id
     left join module_progress mp on mp.enrolment_id = e.id
     left join course_completions cc on cc.enrolment_id = e.id
-    where a.cohort_id = ${cohortId}
+    where a.cohort_id = ${cohort.id}
   `);
   const byAssignment = new Map<string, typeof rows>();
   for (const r of rows) byAssignment.set(r.assignmentId, [...(byAssignment.get(r.assignmentId) ?? []), r]);
@@ -200,6 +240,7 @@ export function learnerProgress(db: DB, orgId: string, cohortId: string, userId:
           .map((m) => [m.moduleId, m.title]),
   );
   return {
+    cohortId: cohort.id,
     name: learner.name,
     cohortName: cohort.name,
     assignments: [...byAssignment.values()].map((group) => {

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { contextFor } from "../auth/context";
 import { addCourseModule, createCourse, publishCourse } from "../courses/service";
 import { testDatabase } from "../testing/database";
 import { doc, p, text } from "../testing/documents";
@@ -23,17 +24,17 @@ function dashboardWithLearners(names: string[], moduleTitle = "Boundaries") {
   const sam = org.member(["trainer", "facilitator"], "Sam Taylor");
   const content = doc(p(text("Supervision is for you.")));
   const module = publishedModule(db, { orgId: org.org.id, by: sam.user.id, title: moduleTitle, doc: content });
-  const course = createCourse(db, sam.actor, { title: "Essentials", description: "", openToAll: false });
-  addCourseModule(db, sam.actor, course.id, module.moduleId);
-  publishCourse(db, sam.actor, course.id, "First version.");
-  const cohort = createCohort(db, sam.actor, {
+  const course = createCourse(contextFor(db, sam.actor), { title: "Essentials", description: "", openToAll: false });
+  addCourseModule(contextFor(db, sam.actor), course.id, module.moduleId);
+  publishCourse(contextFor(db, sam.actor), course.id, "First version.");
+  const cohort = createCohort(contextFor(db, sam.actor), {
     name: "Spring group",
     description: "",
     startsOn: "2026-01-05",
     endsOn: null,
   });
   for (const name of names) joinCohort(db, org.org.id, cohort.id, org.member(["learner"], name).user.id);
-  const assignment = assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null });
+  const assignment = assign(contextFor(db, sam.actor), cohort.id, { target: `course:${course.id}`, dueOn: null });
   return cohortDashboard(db, org.org.id, cohort.id, assignment.id);
 }
 

@@ -50,3 +50,29 @@ export const assignmentSchema = z.object({
 });
 
 export const assignmentIdSchema = z.object({ assignmentId: idField("That assignment could not be found.") });
+
+/** A new due date for one of the cohort's assignments. */
+export const dueDateSchema = assignmentIdSchema.extend(assignmentSchema.pick({ dueOn: true }).shape);
+
+/** The learner list carried through the preview's confirm step: it is read and checked again. */
+export const learnerRowsSchema = z.object({ rows: z.string().max(1_000_000).optional().default("") });
+
+const STATUSES = ["not_started", "in_progress", "complete", "past_due"] as const;
+const SORTS = ["name", "progress", "activity"] as const;
+
+/**
+ * The dashboard's address: which assignment, and how its learners are filtered and sorted. Anything
+ * it does not know is simply left out (an old or hand-edited link still opens the dashboard).
+ */
+export const dashboardQuerySchema = z.object({
+  assignment: z.string().optional().catch(undefined),
+  status: z.enum(STATUSES).optional().catch(undefined),
+  sort: z.enum(SORTS).optional().catch(undefined),
+  q: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v ?? "").slice(0, 100)),
+});
+
+export type DashboardQuery = Partial<z.output<typeof dashboardQuerySchema>>;

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, cohortMembers, enrolments, membershipRoles, memberships } from "../../db/schema";
+import { contextFor } from "../auth/context";
 import type { DocJSON } from "../documents/json";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
@@ -14,12 +15,12 @@ import {
   cohortCount,
   cohortFacilitatorsOf,
   cohortMemberList,
+  cohortsOf,
   createCohort,
   facilitatorCandidates,
   getCohort,
   joinCohort,
   lastVisit,
-  listCohorts,
   markCohortSeen,
   memberCandidates,
   removeCohortFacilitator,
@@ -139,9 +140,12 @@ describe("createCohort and getCohort", () => {
     const { db } = database;
     const org = organisation();
     const now = new Date("2026-12-01T09:00:00Z");
-    const created = createCohort(db, org.sam.actor, details({ description: "Tuesdays", endsOn: "2027-03-29" }), now);
+    const created = createCohort(
+      contextFor(db, org.sam.actor, now),
+      details({ description: "Tuesdays", endsOn: "2027-03-29" }),
+    );
 
-    expect(getCohort(db, org.org.id, created.id)).toMatchObject({
+    expect(getCohort(contextFor(db, org.sam.actor), created.id)).toMatchObject({
       id: created.id,
       orgId: org.org.id,
       name: "Spring group",
@@ -160,36 +164,44 @@ describe("createCohort and getCohort", () => {
     const { db } = database;
     const ours = organisation();
     const theirs = organisation("Another Service");
-    const cohort = createCohort(db, theirs.sam.actor, details());
+    const cohort = createCohort(contextFor(db, theirs.sam.actor), details());
 
-    expect(() => getCohort(db, ours.org.id, cohort.id)).toThrow(NotFoundError);
-    expect(() => getCohort(db, ours.org.id, cohort.id)).toThrow("That cohort could not be found.");
-    expect(() => getCohort(db, ours.org.id, "x".repeat(22))).toThrow(NotFoundError);
-    expect(getCohort(db, theirs.org.id, cohort.id).id).toBe(cohort.id);
+    expect(() => getCohort(contextFor(db, ours.sam.actor), cohort.id)).toThrow(NotFoundError);
+    expect(() => getCohort(contextFor(db, ours.sam.actor), cohort.id)).toThrow("That cohort could not be found.");
+    expect(() => getCohort(contextFor(db, ours.sam.actor), "x".repeat(22))).toThrow(NotFoundError);
+    expect(getCohort(contextFor(db, theirs.sam.actor), cohort.id).id).toBe(cohort.id);
   });
 
   it("changes details and archives only in the actor's organisation", () => {
     const { db } = database;
     const ours = organisation();
     const theirs = organisation("Another Service");
-    const cohort = createCohort(db, theirs.sam.actor, details());
+    const cohort = createCohort(contextFor(db, theirs.sam.actor), details());
 
-    expect(() => updateCohort(db, ours.sam.actor, cohort.id, details({ name: "Taken over" }))).toThrow(NotFoundError);
-    expect(() => setCohortArchived(db, ours.sam.actor, cohort.id, true)).toThrow(NotFoundError);
-    expect(getCohort(db, theirs.org.id, cohort.id)).toMatchObject({ name: "Spring group", archivedAt: null });
+    expect(() => updateCohort(contextFor(db, ours.sam.actor), cohort.id, details({ name: "Taken over" }))).toThrow(
+      NotFoundError,
+    );
+    expect(() => setCohortArchived(contextFor(db, ours.sam.actor), cohort.id, true)).toThrow(NotFoundError);
+    expect(getCohort(contextFor(db, theirs.sam.actor), cohort.id)).toMatchObject({
+      name: "Spring group",
+      archivedAt: null,
+    });
 
-    updateCohort(db, theirs.sam.actor, cohort.id, details({ name: "Renamed", endsOn: "2027-02-01" }));
-    expect(getCohort(db, theirs.org.id, cohort.id)).toMatchObject({ name: "Renamed", endsOn: "2027-02-01" });
+    updateCohort(contextFor(db, theirs.sam.actor), cohort.id, details({ name: "Renamed", endsOn: "2027-02-01" }));
+    expect(getCohort(contextFor(db, theirs.sam.actor), cohort.id)).toMatchObject({
+      name: "Renamed",
+      endsOn: "2027-02-01",
+    });
   });
 
   it("counts the organisation's cohorts, archived ones included", () => {
     const { db } = database;
     const ours = organisation();
     const theirs = organisation("Another Service");
-    const first = createCohort(db, ours.sam.actor, details());
-    createCohort(db, ours.sam.actor, details({ name: "Autumn group" }));
-    createCohort(db, theirs.sam.actor, details());
-    setCohortArchived(db, ours.sam.actor, first.id, true);
+    const first = createCohort(contextFor(db, ours.sam.actor), details());
+    createCohort(contextFor(db, ours.sam.actor), details({ name: "Autumn group" }));
+    createCohort(contextFor(db, theirs.sam.actor), details());
+    setCohortArchived(contextFor(db, ours.sam.actor), first.id, true);
     expect(cohortCount(db, ours.org.id)).toBe(2);
     expect(cohortCount(db, theirs.org.id)).toBe(1);
   });
@@ -204,7 +216,8 @@ describe("listCohorts", () => {
     const { db } = database;
     const org = organisation();
     const moduleIds = ["Boundaries", "Self-care", "Supervision"].map((t) => org.publish(t));
-    const make = (name: string, startsOn: string) => createCohort(db, org.sam.actor, details({ name, startsOn }));
+    const make = (name: string, startsOn: string) =>
+      createCohort(contextFor(db, org.sam.actor), details({ name, startsOn }));
     const spring = make("Spring group", "2027-03-01");
     const winter = make("Winter group", "2027-01-04");
     const empty = make("Empty group", "2027-06-01");
@@ -217,7 +230,7 @@ describe("listCohorts", () => {
       });
     const give = (cohortId: string, count: number) => {
       for (const moduleId of moduleIds.slice(0, count)) {
-        assign(db, org.sam.actor, cohortId, { target: `module:${moduleId}`, dueOn: null });
+        assign(contextFor(db, org.sam.actor), cohortId, { target: `module:${moduleId}`, dueOn: null });
       }
     };
     const springLearners = learners(spring.id, ["Ann", "Ben", "Cat", "Dee"]);
@@ -227,14 +240,14 @@ describe("listCohorts", () => {
     give(winter.id, 3);
     give(empty.id, 2);
     give(old.id, 1);
-    setCohortArchived(db, org.sam.actor, old.id, true, new Date("2026-06-01T12:00:00Z"));
+    setCohortArchived(contextFor(db, org.sam.actor, new Date("2026-06-01T12:00:00Z")), old.id, true);
     return { org, spring, winter, empty, old, springLearners };
   }
 
   it("gives each active cohort its own learner and assignment counts, in date order", () => {
     const { db } = database;
     const { org } = fourCohorts();
-    const listed = listCohorts(db, org.org.id).map((c) => [c.name, c.learners, c.assignments]);
+    const listed = cohortsOf(db, org.org.id).map((c) => [c.name, c.learners, c.assignments]);
     expect(listed).toEqual([
       ["Winter group", 1, 3],
       ["Spring group", 4, 1],
@@ -247,9 +260,9 @@ describe("listCohorts", () => {
     const { org, spring, springLearners } = fourCohorts();
     const [ann, ben] = springLearners;
     if (!ann || !ben) throw new Error("learners missing");
-    removeCohortMember(db, org.sam.actor, spring.id, ann.user.id);
-    removeCohortMember(db, org.sam.actor, spring.id, ben.user.id);
-    const learnersIn = () => listCohorts(db, org.org.id).find((c) => c.id === spring.id)?.learners;
+    removeCohortMember(contextFor(db, org.sam.actor), spring.id, ann.user.id);
+    removeCohortMember(contextFor(db, org.sam.actor), spring.id, ben.user.id);
+    const learnersIn = () => cohortsOf(db, org.org.id).find((c) => c.id === spring.id)?.learners;
     expect(learnersIn()).toBe(2);
 
     joinCohort(db, org.org.id, spring.id, ann.user.id);
@@ -259,22 +272,22 @@ describe("listCohorts", () => {
   it("lists archived cohorts separately, with their counts", () => {
     const { db } = database;
     const { org, old } = fourCohorts();
-    const archived = listCohorts(db, org.org.id, true);
+    const archived = cohortsOf(db, org.org.id, true);
     expect(archived.map((c) => [c.id, c.learners, c.assignments])).toEqual([[old.id, 2, 1]]);
     expect(archived[0]?.archivedAt).toEqual(new Date("2026-06-01T12:00:00Z"));
-    expect(listCohorts(db, org.org.id).map((c) => c.id)).not.toContain(old.id);
+    expect(cohortsOf(db, org.org.id).map((c) => c.id)).not.toContain(old.id);
 
-    setCohortArchived(db, org.sam.actor, old.id, false);
-    expect(listCohorts(db, org.org.id, true)).toEqual([]);
-    expect(listCohorts(db, org.org.id).map((c) => c.name)).toContain("Old group");
+    setCohortArchived(contextFor(db, org.sam.actor), old.id, false);
+    expect(cohortsOf(db, org.org.id, true)).toEqual([]);
+    expect(cohortsOf(db, org.org.id).map((c) => c.name)).toContain("Old group");
   });
 
   it("lists only the organisation's own cohorts", () => {
     const { db } = database;
     fourCohorts();
     const theirs = organisation("Another Service");
-    createCohort(db, theirs.sam.actor, details({ name: "Their group" }));
-    expect(listCohorts(db, theirs.org.id).map((c) => [c.name, c.learners, c.assignments])).toEqual([
+    createCohort(contextFor(db, theirs.sam.actor), details({ name: "Their group" }));
+    expect(cohortsOf(db, theirs.org.id).map((c) => [c.name, c.learners, c.assignments])).toEqual([
       ["Their group", 0, 0],
     ]);
   });
@@ -282,8 +295,8 @@ describe("listCohorts", () => {
   it("orders cohorts that start on the same day by name", () => {
     const { db } = database;
     const org = organisation();
-    for (const name of ["Cedar", "Alder", "Birch"]) createCohort(db, org.sam.actor, details({ name }));
-    expect(listCohorts(db, org.org.id).map((c) => c.name)).toEqual(["Alder", "Birch", "Cedar"]);
+    for (const name of ["Cedar", "Alder", "Birch"]) createCohort(contextFor(db, org.sam.actor), details({ name }));
+    expect(cohortsOf(db, org.org.id).map((c) => c.name)).toEqual(["Alder", "Birch", "Cedar"]);
   });
 });
 
@@ -291,15 +304,15 @@ describe("cohort members", () => {
   it("adds a member of the organisation as a learner and lists them by name", () => {
     const { db } = database;
     const org = organisation();
-    const cohort = createCohort(db, org.sam.actor, details());
+    const cohort = createCohort(contextFor(db, org.sam.actor), details());
     const zoe = org.member(["co_designer"], "Zoe Park");
     const ann = org.member(["learner"], "Ann Jones");
     const now = new Date("2027-01-02T10:00:00Z");
 
-    addCohortMember(db, org.sam.actor, cohort.id, zoe.user.id, now);
-    addCohortMember(db, org.sam.actor, cohort.id, ann.user.id, now);
+    addCohortMember(contextFor(db, org.sam.actor, now), cohort.id, zoe.user.id);
+    addCohortMember(contextFor(db, org.sam.actor, now), cohort.id, ann.user.id);
 
-    expect(cohortMemberList(db, cohort.id)).toEqual([
+    expect(cohortMemberList(db, org.org.id, cohort.id)).toEqual([
       { userId: ann.user.id, name: "Ann Jones", email: ann.user.email, addedAt: now },
       { userId: zoe.user.id, name: "Zoe Park", email: zoe.user.email, addedAt: now },
     ]);
@@ -318,35 +331,35 @@ describe("cohort members", () => {
   it("adds someone twice without listing them twice", () => {
     const { db } = database;
     const org = organisation();
-    const cohort = createCohort(db, org.sam.actor, details());
+    const cohort = createCohort(contextFor(db, org.sam.actor), details());
     const ann = org.member(["learner"], "Ann Jones");
-    addCohortMember(db, org.sam.actor, cohort.id, ann.user.id);
-    addCohortMember(db, org.sam.actor, cohort.id, ann.user.id);
-    expect(cohortMemberList(db, cohort.id).map((m) => m.name)).toEqual(["Ann Jones"]);
+    addCohortMember(contextFor(db, org.sam.actor), cohort.id, ann.user.id);
+    addCohortMember(contextFor(db, org.sam.actor), cohort.id, ann.user.id);
+    expect(cohortMemberList(db, org.org.id, cohort.id).map((m) => m.name)).toEqual(["Ann Jones"]);
   });
 
   it("refuses a person who is not in the organisation, and a cohort of another organisation", () => {
     const { db } = database;
     const ours = organisation();
     const theirs = organisation("Another Service");
-    const ourCohort = createCohort(db, ours.sam.actor, details());
-    const theirCohort = createCohort(db, theirs.sam.actor, details());
+    const ourCohort = createCohort(contextFor(db, ours.sam.actor), details());
+    const theirCohort = createCohort(contextFor(db, theirs.sam.actor), details());
     const outsider = theirs.member(["learner"], "Olly Out");
     const ann = ours.member(["learner"], "Ann Jones");
 
     const refusal = (() => {
       try {
-        addCohortMember(db, ours.sam.actor, ourCohort.id, outsider.user.id);
+        addCohortMember(contextFor(db, ours.sam.actor), ourCohort.id, outsider.user.id);
       } catch (error) {
         return error;
       }
     })();
     expect(refusal).toBeInstanceOf(InvalidError);
     expect(refusal).toMatchObject({ message: "Choose a member of your organisation.", field: "userId" });
-    expect(() => addCohortMember(db, ours.sam.actor, theirCohort.id, ann.user.id)).toThrow(NotFoundError);
+    expect(() => addCohortMember(contextFor(db, ours.sam.actor), theirCohort.id, ann.user.id)).toThrow(NotFoundError);
 
-    expect(cohortMemberList(db, ourCohort.id)).toEqual([]);
-    expect(cohortMemberList(db, theirCohort.id)).toEqual([]);
+    expect(cohortMemberList(db, ours.org.id, ourCohort.id)).toEqual([]);
+    expect(cohortMemberList(db, theirs.org.id, theirCohort.id)).toEqual([]);
     // The refused person was not quietly made a member of our organisation either.
     const joined = db
       .select()
@@ -360,17 +373,17 @@ describe("cohort members", () => {
     const { db } = database;
     const org = organisation();
     const moduleId = org.publish("Boundaries");
-    const cohort = createCohort(db, org.sam.actor, details());
-    assign(db, org.sam.actor, cohort.id, { target: `module:${moduleId}`, dueOn: null });
+    const cohort = createCohort(contextFor(db, org.sam.actor), details());
+    assign(contextFor(db, org.sam.actor), cohort.id, { target: `module:${moduleId}`, dueOn: null });
     const ann = org.member(["learner"], "Ann Jones");
     const ben = org.member(["learner"], "Ben Ode");
-    addCohortMember(db, org.sam.actor, cohort.id, ann.user.id);
-    addCohortMember(db, org.sam.actor, cohort.id, ben.user.id);
+    addCohortMember(contextFor(db, org.sam.actor), cohort.id, ann.user.id);
+    addCohortMember(contextFor(db, org.sam.actor), cohort.id, ben.user.id);
     const removedAt = new Date("2027-02-01T10:00:00Z");
 
-    removeCohortMember(db, org.sam.actor, cohort.id, ann.user.id, removedAt);
+    removeCohortMember(contextFor(db, org.sam.actor, removedAt), cohort.id, ann.user.id);
 
-    expect(cohortMemberList(db, cohort.id).map((m) => m.name)).toEqual(["Ben Ode"]);
+    expect(cohortMemberList(db, org.org.id, cohort.id).map((m) => m.name)).toEqual(["Ben Ode"]);
     const row = db
       .select()
       .from(cohortMembers)
@@ -383,36 +396,36 @@ describe("cohort members", () => {
   it("says a learner could not be found when they are not (or no longer) in the cohort", () => {
     const { db } = database;
     const org = organisation();
-    const cohort = createCohort(db, org.sam.actor, details());
+    const cohort = createCohort(contextFor(db, org.sam.actor), details());
     const ann = org.member(["learner"], "Ann Jones");
-    expect(() => removeCohortMember(db, org.sam.actor, cohort.id, ann.user.id)).toThrow(
+    expect(() => removeCohortMember(contextFor(db, org.sam.actor), cohort.id, ann.user.id)).toThrow(
       "That learner could not be found.",
     );
-    addCohortMember(db, org.sam.actor, cohort.id, ann.user.id);
-    removeCohortMember(db, org.sam.actor, cohort.id, ann.user.id);
-    expect(() => removeCohortMember(db, org.sam.actor, cohort.id, ann.user.id)).toThrow(NotFoundError);
+    addCohortMember(contextFor(db, org.sam.actor), cohort.id, ann.user.id);
+    removeCohortMember(contextFor(db, org.sam.actor), cohort.id, ann.user.id);
+    expect(() => removeCohortMember(contextFor(db, org.sam.actor), cohort.id, ann.user.id)).toThrow(NotFoundError);
   });
 
   it("does not let another organisation remove a learner", () => {
     const { db } = database;
     const ours = organisation();
     const theirs = organisation("Another Service");
-    const cohort = createCohort(db, ours.sam.actor, details());
+    const cohort = createCohort(contextFor(db, ours.sam.actor), details());
     const ann = ours.member(["learner"], "Ann Jones");
-    addCohortMember(db, ours.sam.actor, cohort.id, ann.user.id);
-    expect(() => removeCohortMember(db, theirs.sam.actor, cohort.id, ann.user.id)).toThrow(NotFoundError);
-    expect(cohortMemberList(db, cohort.id).map((m) => m.name)).toEqual(["Ann Jones"]);
+    addCohortMember(contextFor(db, ours.sam.actor), cohort.id, ann.user.id);
+    expect(() => removeCohortMember(contextFor(db, theirs.sam.actor), cohort.id, ann.user.id)).toThrow(NotFoundError);
+    expect(cohortMemberList(db, ours.org.id, cohort.id).map((m) => m.name)).toEqual(["Ann Jones"]);
   });
 
   it("offers members not in the cohort as candidates, learners first, then by name", () => {
     const { db } = database;
     const org = organisation();
-    const cohort = createCohort(db, org.sam.actor, details());
+    const cohort = createCohort(contextFor(db, org.sam.actor), details());
     const zed = org.member(["learner"], "Zed Young");
     const ann = org.member(["learner"], "Ann Jones");
     const bea = org.member(["co_designer"], "Bea Cole");
     organisation("Another Service").member(["learner"], "Aaron Elsewhere");
-    addCohortMember(db, org.sam.actor, cohort.id, ann.user.id);
+    addCohortMember(contextFor(db, org.sam.actor), cohort.id, ann.user.id);
 
     const candidates = memberCandidates(db, org.org.id, cohort.id);
     expect(candidates.map((c) => [c.name, Boolean(c.isLearner)])).toEqual([
@@ -427,7 +440,7 @@ describe("cohort members", () => {
     expect(candidates.find((c) => c.name === "Bea Cole")?.userId).toBe(bea.user.id);
 
     // Someone removed from the cohort can be added again.
-    removeCohortMember(db, org.sam.actor, cohort.id, ann.user.id);
+    removeCohortMember(contextFor(db, org.sam.actor), cohort.id, ann.user.id);
     expect(memberCandidates(db, org.org.id, cohort.id).map((c) => c.name)).toContain("Ann Jones");
   });
 });
@@ -436,53 +449,53 @@ describe("cohort facilitators", () => {
   it("shows each facilitator with their bio, by name, and updates a bio in place", () => {
     const { db } = database;
     const org = organisation();
-    const cohort = createCohort(db, org.sam.actor, details());
+    const cohort = createCohort(contextFor(db, org.sam.actor), details());
 
-    setCohortFacilitator(db, org.sam.actor, cohort.id, org.sam.user.id, "Ten years in recovery.");
-    setCohortFacilitator(db, org.sam.actor, cohort.id, org.fran.user.id, "");
-    expect(cohortFacilitatorsOf(db, cohort.id)).toEqual([
+    setCohortFacilitator(contextFor(db, org.sam.actor), cohort.id, org.sam.user.id, "Ten years in recovery.");
+    setCohortFacilitator(contextFor(db, org.sam.actor), cohort.id, org.fran.user.id, "");
+    expect(cohortFacilitatorsOf(db, org.org.id, cohort.id)).toEqual([
       { userId: org.fran.user.id, name: "Fran Mills", bio: "" },
       { userId: org.sam.user.id, name: "Sam Taylor", bio: "Ten years in recovery." },
     ]);
 
-    setCohortFacilitator(db, org.sam.actor, cohort.id, org.fran.user.id, "Peer supporter since 2019.");
-    expect(cohortFacilitatorsOf(db, cohort.id)).toEqual([
+    setCohortFacilitator(contextFor(db, org.sam.actor), cohort.id, org.fran.user.id, "Peer supporter since 2019.");
+    expect(cohortFacilitatorsOf(db, org.org.id, cohort.id)).toEqual([
       { userId: org.fran.user.id, name: "Fran Mills", bio: "Peer supporter since 2019." },
       { userId: org.sam.user.id, name: "Sam Taylor", bio: "Ten years in recovery." },
     ]);
 
-    removeCohortFacilitator(db, org.sam.actor, cohort.id, org.sam.user.id);
-    expect(cohortFacilitatorsOf(db, cohort.id).map((f) => f.name)).toEqual(["Fran Mills"]);
+    removeCohortFacilitator(contextFor(db, org.sam.actor), cohort.id, org.sam.user.id);
+    expect(cohortFacilitatorsOf(db, org.org.id, cohort.id).map((f) => f.name)).toEqual(["Fran Mills"]);
   });
 
   it("keeps facilitators to their own cohort", () => {
     const { db } = database;
     const org = organisation();
-    const spring = createCohort(db, org.sam.actor, details());
-    const autumn = createCohort(db, org.sam.actor, details({ name: "Autumn group" }));
-    setCohortFacilitator(db, org.sam.actor, spring.id, org.fran.user.id, "Spring bio.");
-    expect(cohortFacilitatorsOf(db, autumn.id)).toEqual([]);
+    const spring = createCohort(contextFor(db, org.sam.actor), details());
+    const autumn = createCohort(contextFor(db, org.sam.actor), details({ name: "Autumn group" }));
+    setCohortFacilitator(contextFor(db, org.sam.actor), spring.id, org.fran.user.id, "Spring bio.");
+    expect(cohortFacilitatorsOf(db, org.org.id, autumn.id)).toEqual([]);
   });
 
   it("refuses a facilitator from outside the organisation, and another organisation's cohort", () => {
     const { db } = database;
     const ours = organisation();
     const theirs = organisation("Another Service");
-    const ourCohort = createCohort(db, ours.sam.actor, details());
-    const theirCohort = createCohort(db, theirs.sam.actor, details());
+    const ourCohort = createCohort(contextFor(db, ours.sam.actor), details());
+    const theirCohort = createCohort(contextFor(db, theirs.sam.actor), details());
 
-    expect(() => setCohortFacilitator(db, ours.sam.actor, ourCohort.id, theirs.fran.user.id, "")).toThrow(
+    expect(() => setCohortFacilitator(contextFor(db, ours.sam.actor), ourCohort.id, theirs.fran.user.id, "")).toThrow(
       "Choose a member of your organisation.",
     );
-    expect(() => setCohortFacilitator(db, ours.sam.actor, theirCohort.id, ours.fran.user.id, "")).toThrow(
+    expect(() => setCohortFacilitator(contextFor(db, ours.sam.actor), theirCohort.id, ours.fran.user.id, "")).toThrow(
       NotFoundError,
     );
-    setCohortFacilitator(db, theirs.sam.actor, theirCohort.id, theirs.fran.user.id, "Theirs.");
-    expect(() => removeCohortFacilitator(db, ours.sam.actor, theirCohort.id, theirs.fran.user.id)).toThrow(
+    setCohortFacilitator(contextFor(db, theirs.sam.actor), theirCohort.id, theirs.fran.user.id, "Theirs.");
+    expect(() => removeCohortFacilitator(contextFor(db, ours.sam.actor), theirCohort.id, theirs.fran.user.id)).toThrow(
       NotFoundError,
     );
-    expect(cohortFacilitatorsOf(db, ourCohort.id)).toEqual([]);
-    expect(cohortFacilitatorsOf(db, theirCohort.id).map((f) => f.bio)).toEqual(["Theirs."]);
+    expect(cohortFacilitatorsOf(db, ours.org.id, ourCohort.id)).toEqual([]);
+    expect(cohortFacilitatorsOf(db, theirs.org.id, theirCohort.id).map((f) => f.bio)).toEqual(["Theirs."]);
   });
 
   it("offers the organisation's trainers and facilitators once each", () => {
@@ -499,22 +512,22 @@ describe("the trainer's last visit", () => {
   it("is unknown until the cohort is marked as seen, then follows the latest visit", () => {
     const { db } = database;
     const org = organisation();
-    const cohort = createCohort(db, org.sam.actor, details());
-    expect(lastVisit(db, cohort.id, org.sam.user.id)).toBeNull();
+    const cohort = createCohort(contextFor(db, org.sam.actor), details());
+    expect(lastVisit(db, org.org.id, cohort.id, org.sam.user.id)).toBeNull();
 
-    markCohortSeen(db, org.sam.actor, cohort.id, new Date("2027-01-10T09:00:00Z"));
-    markCohortSeen(db, org.sam.actor, cohort.id, new Date("2027-01-12T09:00:00Z"));
-    expect(lastVisit(db, cohort.id, org.sam.user.id)).toEqual(new Date("2027-01-12T09:00:00Z"));
+    markCohortSeen(contextFor(db, org.sam.actor, new Date("2027-01-10T09:00:00Z")), cohort.id);
+    markCohortSeen(contextFor(db, org.sam.actor, new Date("2027-01-12T09:00:00Z")), cohort.id);
+    expect(lastVisit(db, org.org.id, cohort.id, org.sam.user.id)).toEqual(new Date("2027-01-12T09:00:00Z"));
     // Each trainer has their own.
-    expect(lastVisit(db, cohort.id, org.fran.user.id)).toBeNull();
+    expect(lastVisit(db, org.org.id, cohort.id, org.fran.user.id)).toBeNull();
   });
 
   it("cannot be marked on another organisation's cohort", () => {
     const { db } = database;
     const ours = organisation();
     const theirs = organisation("Another Service");
-    const cohort = createCohort(db, theirs.sam.actor, details());
-    expect(() => markCohortSeen(db, ours.sam.actor, cohort.id)).toThrow(NotFoundError);
-    expect(lastVisit(db, cohort.id, ours.sam.user.id)).toBeNull();
+    const cohort = createCohort(contextFor(db, theirs.sam.actor), details());
+    expect(() => markCohortSeen(contextFor(db, ours.sam.actor), cohort.id)).toThrow(NotFoundError);
+    expect(lastVisit(db, theirs.org.id, cohort.id, ours.sam.user.id)).toBeNull();
   });
 });

@@ -12,47 +12,76 @@ import {
   users,
 } from "../../db/schema";
 import { recordAudit } from "../audit/service";
-import type { Actor } from "../auth/policy";
+import { type Context, inTransaction } from "../auth/context";
+import { authorize } from "../auth/policy";
 import { addMembership } from "../organisations/service";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { enrolInCohortAssignments } from "./assignments";
+import { completionsSinceLastVisit } from "./news";
 import type { CohortDetails } from "./schemas";
 
-export function getCohort(db: DB, orgId: string, cohortId: string) {
-  const cohort = db.select().from(cohorts).where(eq(cohorts.id, cohortId)).get();
-  if (!cohort || cohort.orgId !== orgId) throw new NotFoundError("That cohort");
+/**
+ * The cohort, when it is of the actor's organisation (anything else is "not found") and they may
+ * manage cohorts. Every cohort use case starts here.
+ */
+export function getCohort(ctx: Context, cohortId: string) {
+  const cohort = ctx.db
+    .select()
+    .from(cohorts)
+    .where(and(eq(cohorts.id, cohortId), eq(cohorts.orgId, ctx.actor.orgId)))
+    .get();
+  if (!cohort) throw new NotFoundError("That cohort");
+  authorize(ctx.actor, "cohort.manage", cohort);
   return cohort;
 }
 
-export function createCohort(db: DB, actor: Actor, details: CohortDetails, now = new Date()) {
-  const id = newId();
-  db.insert(cohorts)
-    .values({ id, orgId: actor.orgId, ...details, createdBy: actor.userId, createdAt: now })
-    .run();
-  recordAudit(
-    db,
-    { orgId: actor.orgId, actorUserId: actor.userId, action: "cohort.created", targetType: "cohort", targetId: id },
-    now,
-  );
-  return { id };
+export function createCohort(ctx: Context, details: CohortDetails) {
+  authorize(ctx.actor, "cohort.manage");
+  return inTransaction(ctx, ({ db, actor, now }) => {
+    const id = newId();
+    db.insert(cohorts)
+      .values({ id, orgId: actor.orgId, ...details, createdBy: actor.userId, createdAt: now })
+      .run();
+    recordAudit(
+      db,
+      { orgId: actor.orgId, actorUserId: actor.userId, action: "cohort.created", targetType: "cohort", targetId: id },
+      now,
+    );
+    return { id };
+  });
 }
 
-export function updateCohort(db: DB, actor: Actor, cohortId: string, details: CohortDetails) {
-  getCohort(db, actor.orgId, cohortId);
-  db.update(cohorts).set(details).where(eq(cohorts.id, cohortId)).run();
+export function updateCohort(ctx: Context, cohortId: string, details: CohortDetails) {
+  inTransaction(ctx, (tx) => {
+    getCohort(tx, cohortId);
+    tx.db.update(cohorts).set(details).where(eq(cohorts.id, cohortId)).run();
+  });
 }
 
 /** Archiving keeps everything (members, progress, exports); the cohort leaves the active list. */
-export function setCohortArchived(db: DB, actor: Actor, cohortId: string, archived: boolean, now = new Date()) {
-  getCohort(db, actor.orgId, cohortId);
-  db.update(cohorts)
-    .set({ archivedAt: archived ? now : null })
-    .where(eq(cohorts.id, cohortId))
-    .run();
+export function setCohortArchived(ctx: Context, cohortId: string, archived: boolean) {
+  inTransaction(ctx, (tx) => {
+    getCohort(tx, cohortId);
+    tx.db
+      .update(cohorts)
+      .set({ archivedAt: archived ? tx.now : null })
+      .where(eq(cohorts.id, cohortId))
+      .run();
+  });
 }
 
-export function listCohorts(db: DB, orgId: string, archived = false) {
+/** The organisation's active (or archived) cohorts, each with its completions since the trainer last looked. */
+export function listCohorts(ctx: Context, options: { archived: boolean }) {
+  authorize(ctx.actor, "cohort.manage");
+  const news = completionsSinceLastVisit(ctx.db, ctx.actor.orgId, ctx.actor.userId);
+  return cohortsOf(ctx.db, ctx.actor.orgId, options.archived).map((c) => ({
+    ...c,
+    newCompletions: news.get(c.id) ?? 0,
+  }));
+}
+
+export function cohortsOf(db: DB, orgId: string, archived = false) {
   return db
     .select({
       id: cohorts.id,
@@ -83,36 +112,68 @@ function requireOrgMember(db: DB, orgId: string, userId: string) {
   return member;
 }
 
-export function setCohortFacilitator(db: DB, actor: Actor, cohortId: string, userId: string, bio: string) {
-  getCohort(db, actor.orgId, cohortId);
-  requireOrgMember(db, actor.orgId, userId);
-  db.insert(cohortFacilitators)
-    .values({ cohortId, userId, bio })
-    .onConflictDoUpdate({ target: [cohortFacilitators.cohortId, cohortFacilitators.userId], set: { bio } })
-    .run();
+/** The details page: the cohort, who facilitates it, and who else could. */
+export function detailsPage(ctx: Context, cohortId: string) {
+  const cohort = getCohort(ctx, cohortId);
+  const facilitators = cohortFacilitatorsOf(ctx.db, ctx.actor.orgId, cohort.id);
+  const on = new Set(facilitators.map((f) => f.userId));
+  return {
+    cohort,
+    facilitators,
+    candidates: facilitatorCandidates(ctx.db, ctx.actor.orgId).filter((c) => !on.has(c.userId)),
+  };
 }
 
-export function removeCohortFacilitator(db: DB, actor: Actor, cohortId: string, userId: string) {
-  getCohort(db, actor.orgId, cohortId);
-  db.delete(cohortFacilitators)
-    .where(and(eq(cohortFacilitators.cohortId, cohortId), eq(cohortFacilitators.userId, userId)))
-    .run();
+export function setCohortFacilitator(ctx: Context, cohortId: string, userId: string, bio: string) {
+  inTransaction(ctx, (tx) => {
+    getCohort(tx, cohortId);
+    requireOrgMember(tx.db, tx.actor.orgId, userId);
+    tx.db
+      .insert(cohortFacilitators)
+      .values({ cohortId, userId, bio })
+      .onConflictDoUpdate({ target: [cohortFacilitators.cohortId, cohortFacilitators.userId], set: { bio } })
+      .run();
+  });
 }
 
-/** The people who facilitate a cohort, as learners see them before they begin. */
-export function cohortFacilitatorsOf(db: DB, cohortId: string) {
+export function removeCohortFacilitator(ctx: Context, cohortId: string, userId: string) {
+  inTransaction(ctx, (tx) => {
+    getCohort(tx, cohortId);
+    tx.db
+      .delete(cohortFacilitators)
+      .where(and(eq(cohortFacilitators.cohortId, cohortId), eq(cohortFacilitators.userId, userId)))
+      .run();
+  });
+}
+
+/** The people who facilitate a cohort of the organisation, as learners see them before they begin. */
+export function cohortFacilitatorsOf(db: DB, orgId: string, cohortId: string) {
   return db
     .select({ userId: users.id, name: users.name, bio: cohortFacilitators.bio })
     .from(cohortFacilitators)
+    .innerJoin(cohorts, and(eq(cohorts.id, cohortFacilitators.cohortId), eq(cohorts.orgId, orgId)))
     .innerJoin(users, eq(users.id, cohortFacilitators.userId))
     .where(eq(cohortFacilitators.cohortId, cohortId))
     .orderBy(asc(users.name))
     .all();
 }
 
+/** Trainers and facilitators of the organisation, who may facilitate a cohort. */
+export function facilitatorCandidates(db: DB, orgId: string) {
+  return db
+    .selectDistinct({ userId: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(membershipRoles, eq(membershipRoles.membershipId, memberships.id))
+    .where(and(eq(memberships.orgId, orgId), sql`${membershipRoles.role} in ('trainer', 'facilitator')`))
+    .orderBy(asc(users.name))
+    .all();
+}
+
 /**
  * Makes someone a learner in a cohort: they become a learner of the organisation if they were not
- * already, join the cohort, and are enrolled in everything assigned to it.
+ * already, join the cohort, and are enrolled in everything assigned to it. For callers that have
+ * already found the cohort in the organisation (adding a member, accepting an invitation, the seed).
  */
 export function joinCohort(db: DB, orgId: string, cohortId: string, userId: string, now = new Date()) {
   addMembership(db, orgId, userId, ["learner"], now);
@@ -123,39 +184,59 @@ export function joinCohort(db: DB, orgId: string, cohortId: string, userId: stri
   enrolInCohortAssignments(db, orgId, cohortId, [userId], now);
 }
 
-export function addCohortMember(db: DB, actor: Actor, cohortId: string, userId: string, now = new Date()) {
-  db.transaction((tx) => {
-    getCohort(tx, actor.orgId, cohortId);
-    requireOrgMember(tx, actor.orgId, userId);
-    joinCohort(tx, actor.orgId, cohortId, userId, now);
+export function addCohortMember(ctx: Context, cohortId: string, userId: string) {
+  inTransaction(ctx, (tx) => {
+    getCohort(tx, cohortId);
+    requireOrgMember(tx.db, tx.actor.orgId, userId);
+    joinCohort(tx.db, tx.actor.orgId, cohortId, userId, tx.now);
   });
 }
 
 /** Takes a learner out of the cohort. Their own progress stays theirs; they leave the dashboard. */
-export function removeCohortMember(db: DB, actor: Actor, cohortId: string, userId: string, now = new Date()) {
-  getCohort(db, actor.orgId, cohortId);
-  const changed = db
-    .update(cohortMembers)
-    .set({ removedAt: now })
-    .where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, userId), isNull(cohortMembers.removedAt)))
-    .run();
-  if (changed.changes === 0) throw new NotFoundError("That learner");
+export function removeCohortMember(ctx: Context, cohortId: string, userId: string) {
+  inTransaction(ctx, (tx) => {
+    getCohort(tx, cohortId);
+    const changed = tx.db
+      .update(cohortMembers)
+      .set({ removedAt: tx.now })
+      .where(
+        and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.userId, userId), isNull(cohortMembers.removedAt)),
+      )
+      .run();
+    if (changed.changes === 0) throw new NotFoundError("That learner");
+  });
 }
 
-export function cohortMemberList(db: DB, cohortId: string) {
+/** The learners page: who is in the cohort, who is invited and has not joined, and who could be added. */
+export function learnersPage(ctx: Context, cohortId: string) {
+  const cohort = getCohort(ctx, cohortId);
+  const { db, actor } = ctx;
+  return {
+    cohortId: cohort.id,
+    members: cohortMemberList(db, actor.orgId, cohort.id),
+    invitees: cohortInviteeList(db, actor.orgId, cohort.id),
+    candidates: memberCandidates(db, actor.orgId, cohort.id),
+  };
+}
+
+/** The current learners of a cohort of the organisation, by name. */
+export function cohortMemberList(db: DB, orgId: string, cohortId: string) {
   return db
     .select({ userId: users.id, name: users.name, email: users.email, addedAt: cohortMembers.addedAt })
     .from(cohortMembers)
+    .innerJoin(cohorts, and(eq(cohorts.id, cohortMembers.cohortId), eq(cohorts.orgId, orgId)))
     .innerJoin(users, eq(users.id, cohortMembers.userId))
     .where(and(eq(cohortMembers.cohortId, cohortId), isNull(cohortMembers.removedAt)))
     .orderBy(asc(users.name))
     .all();
 }
 
-export function cohortInviteeList(db: DB, cohortId: string) {
+/** People invited to a cohort of the organisation from a learner list, who have not joined yet. */
+export function cohortInviteeList(db: DB, orgId: string, cohortId: string) {
   return db
     .select({ invitationId: cohortInvitees.invitationId, name: cohortInvitees.name, email: cohortInvitees.email })
     .from(cohortInvitees)
+    .innerJoin(cohorts, and(eq(cohorts.id, cohortInvitees.cohortId), eq(cohorts.orgId, orgId)))
     .where(eq(cohortInvitees.cohortId, cohortId))
     .orderBy(asc(cohortInvitees.name))
     .all();
@@ -165,13 +246,13 @@ export function cohortInviteeList(db: DB, cohortId: string) {
  * Emails a learner list must not bring in again: people in the cohort, and people invited to it whose
  * invitation can still be used (an expired or revoked one may be sent again).
  */
-export function cohortEmails(db: DB, cohortId: string, now = new Date()) {
-  const members = new Set(cohortMemberList(db, cohortId).map((m) => m.email.toLowerCase()));
+export function cohortEmails(db: DB, orgId: string, cohortId: string, now: Date) {
+  const members = new Set(cohortMemberList(db, orgId, cohortId).map((m) => m.email.toLowerCase()));
   const invited = new Set(
     db
       .select({ email: cohortInvitees.email })
       .from(cohortInvitees)
-      .innerJoin(invitations, eq(invitations.id, cohortInvitees.invitationId))
+      .innerJoin(invitations, and(eq(invitations.id, cohortInvitees.invitationId), eq(invitations.orgId, orgId)))
       .where(
         and(
           eq(cohortInvitees.cohortId, cohortId),
@@ -206,35 +287,27 @@ export function memberCandidates(db: DB, orgId: string, cohortId: string) {
     .all();
 }
 
-/** Trainers and facilitators of the organisation, who may facilitate a cohort. */
-export function facilitatorCandidates(db: DB, orgId: string) {
-  return db
-    .selectDistinct({ userId: users.id, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(membershipRoles, eq(membershipRoles.membershipId, memberships.id))
-    .where(and(eq(memberships.orgId, orgId), sql`${membershipRoles.role} in ('trainer', 'facilitator')`))
-    .orderBy(asc(users.name))
-    .all();
-}
-
-/** When the trainer last marked the cohort's news as seen. */
-export function lastVisit(db: DB, cohortId: string, userId: string): Date | null {
+/** When this person last marked a cohort of the organisation's news as seen. */
+export function lastVisit(db: DB, orgId: string, cohortId: string, userId: string): Date | null {
   return (
     db
       .select({ at: cohortVisits.visitedAt })
       .from(cohortVisits)
+      .innerJoin(cohorts, and(eq(cohorts.id, cohortVisits.cohortId), eq(cohorts.orgId, orgId)))
       .where(and(eq(cohortVisits.cohortId, cohortId), eq(cohortVisits.userId, userId)))
       .get()?.at ?? null
   );
 }
 
-export function markCohortSeen(db: DB, actor: Actor, cohortId: string, now = new Date()) {
-  getCohort(db, actor.orgId, cohortId);
-  db.insert(cohortVisits)
-    .values({ cohortId, userId: actor.userId, visitedAt: now })
-    .onConflictDoUpdate({ target: [cohortVisits.cohortId, cohortVisits.userId], set: { visitedAt: now } })
-    .run();
+export function markCohortSeen(ctx: Context, cohortId: string) {
+  inTransaction(ctx, (tx) => {
+    getCohort(tx, cohortId);
+    const { db, actor, now } = tx;
+    db.insert(cohortVisits)
+      .values({ cohortId, userId: actor.userId, visitedAt: now })
+      .onConflictDoUpdate({ target: [cohortVisits.cohortId, cohortVisits.userId], set: { visitedAt: now } })
+      .run();
+  });
 }
 
 export function cohortCount(db: DB, orgId: string) {

@@ -10,8 +10,7 @@ import { makeOrganisation } from "../testing/fixtures";
 import { createModule, getModule } from "../workshop/service";
 import {
   addCourseModule,
-  courseItemsOf,
-  courseVersionsOf,
+  coursePage,
   createCourse,
   latestCourseVersion,
   listCourses,
@@ -54,85 +53,85 @@ function setup() {
     publish(id, "First version.");
     return id;
   };
-  return { db, org, fran, sam, publish, newModule };
+  return { db, org, fran, sam, ctx: contextFor(db, sam.actor), publish, newModule };
 }
 
 describe("composing a course", () => {
   it("orders modules one place at a time, and a move past either end does nothing", () => {
-    const { db, sam, newModule } = setup();
+    const { ctx, newModule } = setup();
     const [a, b, c] = [newModule("A"), newModule("B"), newModule("C")];
-    const course = createCourse(db, sam.actor, { title: "Essentials", description: "", openToAll: false });
-    for (const id of [a, b, c]) addCourseModule(db, sam.actor, course.id, id);
-    const order = () => courseItemsOf(db, course.id).map((i) => i.title);
+    const course = createCourse(ctx, { title: "Essentials", description: "", openToAll: false });
+    for (const id of [a, b, c]) addCourseModule(ctx, course.id, id);
+    const order = () => coursePage(ctx, course.id).items.map((i) => i.title);
     expect(order()).toEqual(["A", "B", "C"]);
-    moveCourseModule(db, sam.actor, course.id, c, "up");
+    moveCourseModule(ctx, course.id, c, "up");
     expect(order()).toEqual(["A", "C", "B"]);
-    moveCourseModule(db, sam.actor, course.id, a, "down");
+    moveCourseModule(ctx, course.id, a, "down");
     expect(order()).toEqual(["C", "A", "B"]);
-    moveCourseModule(db, sam.actor, course.id, c, "up");
-    moveCourseModule(db, sam.actor, course.id, b, "down");
+    moveCourseModule(ctx, course.id, c, "up");
+    moveCourseModule(ctx, course.id, b, "down");
     expect(order()).toEqual(["C", "A", "B"]);
-    expect(courseItemsOf(db, course.id).map((i) => i.position)).toEqual([0, 1, 2]);
-    expect(() => addCourseModule(db, sam.actor, course.id, a)).toThrow("That module is already in the course.");
+    expect(coursePage(ctx, course.id).items.map((i) => i.position)).toEqual([0, 1, 2]);
+    expect(() => addCourseModule(ctx, course.id, a)).toThrow("That module is already in the course.");
   });
 
   it("says when a newer module version exists, with what changed, and moves to it only when asked", () => {
-    const { db, sam, newModule, publish } = setup();
+    const { db, org, ctx, newModule, publish } = setup();
     const a = newModule("A");
-    const course = createCourse(db, sam.actor, { title: "Essentials", description: "", openToAll: true });
-    addCourseModule(db, sam.actor, course.id, a);
-    publishCourse(db, sam.actor, course.id, "First version.");
+    const course = createCourse(ctx, { title: "Essentials", description: "", openToAll: true });
+    addCourseModule(ctx, course.id, a);
+    publishCourse(ctx, course.id, "First version.");
     publish(a, "Clearer examples.");
     publish(a, "A new scenario.");
 
-    const [item] = courseItemsOf(db, course.id);
+    const [item] = coursePage(ctx, course.id).items;
     expect(item?.version).toBe(1);
     expect(item?.newer.map((n) => [n.version, n.changelog])).toEqual([
       [2, "Clearer examples."],
       [3, "A new scenario."],
     ]);
     // The published course is untouched until the trainer chooses and publishes again.
-    expect(latestCourseVersion(db, course.id)?.version).toBe(1);
+    expect(latestCourseVersion(db, org.org.id, course.id)?.version).toBe(1);
 
-    updateCourseModule(db, sam.actor, course.id, a);
-    const [updated] = courseItemsOf(db, course.id);
+    updateCourseModule(ctx, course.id, a);
+    const [updated] = coursePage(ctx, course.id).items;
     expect(updated?.version).toBe(3);
     expect(updated?.newer).toEqual([]);
-    expect(latestCourseVersion(db, course.id)?.items[0]?.moduleVersionId).not.toBe(updated?.versionId);
-    publishCourse(db, sam.actor, course.id, "Uses the new scenario.");
-    expect(latestCourseVersion(db, course.id)?.items[0]?.moduleVersionId).toBe(updated?.versionId);
+    expect(latestCourseVersion(db, org.org.id, course.id)?.items[0]?.moduleVersionId).not.toBe(updated?.versionId);
+    publishCourse(ctx, course.id, "Uses the new scenario.");
+    expect(latestCourseVersion(db, org.org.id, course.id)?.items[0]?.moduleVersionId).toBe(updated?.versionId);
   });
 
   it("refuses to publish a course with no modules", () => {
-    const { db, sam } = setup();
-    const course = createCourse(db, sam.actor, { title: "Empty", description: "", openToAll: false });
-    expect(() => publishCourse(db, sam.actor, course.id, "First version.")).toThrow(InvalidError);
-    expect(courseVersionsOf(db, course.id)).toEqual([]);
+    const { ctx } = setup();
+    const course = createCourse(ctx, { title: "Empty", description: "", openToAll: false });
+    expect(() => publishCourse(ctx, course.id, "First version.")).toThrow(InvalidError);
+    expect(coursePage(ctx, course.id).versions).toEqual([]);
   });
 });
 
 describe("the course lists", () => {
   it("show each course's latest version, its modules and how many are enrolled", () => {
-    const { db, org, sam, newModule } = setup();
+    const { db, org, ctx, newModule } = setup();
     const [a, b] = [newModule("A"), newModule("B")];
-    const draft = createCourse(db, sam.actor, { title: "Draft course", description: "", openToAll: true });
-    const open = createCourse(db, sam.actor, { title: "Open course", description: "", openToAll: true });
-    addCourseModule(db, sam.actor, open.id, a);
-    addCourseModule(db, sam.actor, open.id, b);
-    publishCourse(db, sam.actor, open.id, "First version.");
+    const draft = createCourse(ctx, { title: "Draft course", description: "", openToAll: true });
+    const open = createCourse(ctx, { title: "Open course", description: "", openToAll: true });
+    addCourseModule(ctx, open.id, a);
+    addCourseModule(ctx, open.id, b);
+    publishCourse(ctx, open.id, "First version.");
     const first = org.member(["learner"], "Alex Morgan");
     enrolSelf(contextFor(db, first.actor), open.id);
-    publishCourse(db, sam.actor, open.id, "Second version.");
+    publishCourse(ctx, open.id, "Second version.");
     for (const name of ["Jo Quinn", "Kit Park"])
       enrolSelf(contextFor(db, org.member(["learner"], name).actor), open.id);
 
-    const listed = new Map(listCourses(db, org.org.id).map((c) => [c.title, c]));
+    const listed = new Map(listCourses(ctx).map((c) => [c.title, c]));
     expect(listed.get("Open course")).toMatchObject({ status: "published", latestVersion: 2, modules: 2, enrolled: 3 });
     expect(listed.get("Draft course")).toMatchObject({ status: "draft", latestVersion: null, modules: 0, enrolled: 0 });
-    expect(courseVersionsOf(db, open.id).map((v) => [v.version, v.enrolled])).toEqual([
+    expect(coursePage(ctx, open.id).versions.map((v) => [v.version, v.enrolled])).toEqual([
       [2, 2],
       [1, 1],
     ]);
-    expect(courseVersionsOf(db, draft.id)).toEqual([]);
+    expect(coursePage(ctx, draft.id).versions).toEqual([]);
   });
 });

@@ -2,44 +2,71 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, max, sql } from "drizzl
 import type { DB } from "../../db/client";
 import { courseItems, courses, courseVersions, enrolments, moduleVersions } from "../../db/schema";
 import { recordAudit } from "../audit/service";
-import type { Actor } from "../auth/policy";
+import { type Context, inTransaction } from "../auth/context";
+import { authorize } from "../auth/policy";
+import { publishableModules } from "../publishing/service";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import type { CourseDetails } from "./schemas";
 
-export function getCourse(db: DB, orgId: string, courseId: string) {
-  const course = db.select().from(courses).where(eq(courses.id, courseId)).get();
-  if (!course || course.orgId !== orgId) throw new NotFoundError("That course");
+/** The course, when it is of the actor's organisation (else "not found") and they may compose courses. */
+function courseToManage(ctx: Context, courseId: string) {
+  const course = ctx.db
+    .select()
+    .from(courses)
+    .where(and(eq(courses.id, courseId), eq(courses.orgId, ctx.actor.orgId)))
+    .get();
+  if (!course) throw new NotFoundError("That course");
+  authorize(ctx.actor, "course.manage", course);
   return course;
 }
 
-export function createCourse(db: DB, actor: Actor, details: CourseDetails, now = new Date()) {
+export function createCourse(ctx: Context, details: CourseDetails) {
+  authorize(ctx.actor, "course.manage");
   const id = newId();
-  db.insert(courses)
+  const { actor, now } = ctx;
+  ctx.db
+    .insert(courses)
     .values({ id, orgId: actor.orgId, ...details, createdBy: actor.userId, createdAt: now, updatedAt: now })
     .run();
   return { id };
 }
 
-export function updateCourse(db: DB, actor: Actor, courseId: string, details: CourseDetails, now = new Date()) {
-  getCourse(db, actor.orgId, courseId);
-  db.update(courses)
-    .set({ ...details, updatedAt: now })
-    .where(eq(courses.id, courseId))
-    .run();
+export function updateCourse(ctx: Context, courseId: string, details: CourseDetails) {
+  inTransaction(ctx, (tx) => {
+    courseToManage(tx, courseId);
+    tx.db
+      .update(courses)
+      .set({ ...details, updatedAt: tx.now })
+      .where(eq(courses.id, courseId))
+      .run();
+  });
 }
 
-export function setCourseArchived(db: DB, actor: Actor, courseId: string, archived: boolean, now = new Date()) {
-  getCourse(db, actor.orgId, courseId);
-  const hasVersion = db.select({ n: count() }).from(courseVersions).where(eq(courseVersions.courseId, courseId)).get();
-  db.update(courses)
-    .set({ status: archived ? "archived" : (hasVersion?.n ?? 0) > 0 ? "published" : "draft", updatedAt: now })
-    .where(eq(courses.id, courseId))
-    .run();
+export function setCourseArchived(ctx: Context, courseId: string, archived: boolean) {
+  inTransaction(ctx, (tx) => {
+    courseToManage(tx, courseId);
+    const hasVersion = tx.db
+      .select({ n: count() })
+      .from(courseVersions)
+      .where(eq(courseVersions.courseId, courseId))
+      .get();
+    tx.db
+      .update(courses)
+      .set({ status: archived ? "archived" : (hasVersion?.n ?? 0) > 0 ? "published" : "draft", updatedAt: tx.now })
+      .where(eq(courses.id, courseId))
+      .run();
+  });
+}
+
+/** The organisation's courses, for trainers and facilitators composing them. */
+export function listCourses(ctx: Context) {
+  authorize(ctx.actor, "course.manage");
+  return coursesOf(ctx.db, ctx.actor.orgId);
 }
 
 /** The organisation's courses with their latest version and how many are enrolled. */
-export function listCourses(db: DB, orgId: string) {
+export function coursesOf(db: DB, orgId: string) {
   return (
     db
       .select({
@@ -64,8 +91,24 @@ export function listCourses(db: DB, orgId: string) {
   );
 }
 
-/** The course being composed, each item with its pinned version and the newest version available. */
-export function courseItemsOf(db: DB, courseId: string) {
+/**
+ * The course being composed: its modules in order (each with its pinned version and what changed
+ * since), the published modules that could be added, and the versions published so far.
+ */
+export function coursePage(ctx: Context, courseId: string) {
+  const course = courseToManage(ctx, courseId);
+  const items = courseItemsOf(ctx.db, course.id);
+  const inCourse = new Set(items.map((i) => i.moduleId));
+  return {
+    course,
+    items,
+    available: publishableModules(ctx.db, ctx.actor.orgId).filter((m) => !inCourse.has(m.moduleId)),
+    versions: courseVersionsOf(ctx.db, course.id),
+  };
+}
+
+/** A course's items; only for a course already loaded in the actor's organisation. */
+function courseItemsOf(db: DB, courseId: string) {
   const items = db
     .select({
       moduleId: courseItems.moduleId,
@@ -107,37 +150,55 @@ export function courseItemsOf(db: DB, courseId: string) {
   }));
 }
 
+/** A course's versions, newest first; only for a course already loaded in the actor's organisation. */
+function courseVersionsOf(db: DB, courseId: string) {
+  return db
+    .select({
+      id: courseVersions.id,
+      version: courseVersions.version,
+      changelog: courseVersions.changelog,
+      publishedAt: courseVersions.publishedAt,
+      // The outer column named in full (see coursesOf).
+      enrolled: sql<number>`(select count(*) from ${enrolments} e where e.course_version_id = course_versions.id)`,
+    })
+    .from(courseVersions)
+    .where(eq(courseVersions.courseId, courseId))
+    .orderBy(desc(courseVersions.version))
+    .all();
+}
+
 function latestModuleVersion(db: DB, orgId: string, moduleId: string) {
   const row = db
-    .select({ id: moduleVersions.id, orgId: moduleVersions.orgId })
+    .select({ id: moduleVersions.id })
     .from(moduleVersions)
-    .where(eq(moduleVersions.moduleId, moduleId))
+    .where(and(eq(moduleVersions.moduleId, moduleId), eq(moduleVersions.orgId, orgId)))
     .orderBy(desc(moduleVersions.version))
     .limit(1)
     .get();
-  if (!row || row.orgId !== orgId) throw new InvalidError("Choose a published module.", "moduleId");
+  if (!row) throw new InvalidError("Choose a published module.", "moduleId");
   return row.id;
 }
 
-export function addCourseModule(db: DB, actor: Actor, courseId: string, moduleId: string, now = new Date()) {
-  db.transaction((tx) => {
-    getCourse(tx, actor.orgId, courseId);
-    const versionId = latestModuleVersion(tx, actor.orgId, moduleId);
-    const exists = tx
+export function addCourseModule(ctx: Context, courseId: string, moduleId: string) {
+  inTransaction(ctx, (tx) => {
+    courseToManage(tx, courseId);
+    const { db, actor, now } = tx;
+    const versionId = latestModuleVersion(db, actor.orgId, moduleId);
+    const exists = db
       .select()
       .from(courseItems)
       .where(and(eq(courseItems.courseId, courseId), eq(courseItems.moduleId, moduleId)))
       .get();
     if (exists) throw new InvalidError("That module is already in the course.", "moduleId");
-    const last = tx
+    const last = db
       .select({ p: max(courseItems.position) })
       .from(courseItems)
       .where(eq(courseItems.courseId, courseId))
       .get();
-    tx.insert(courseItems)
+    db.insert(courseItems)
       .values({ courseId, moduleId, moduleVersionId: versionId, position: (last?.p ?? -1) + 1 })
       .run();
-    tx.update(courses).set({ updatedAt: now }).where(eq(courses.id, courseId)).run();
+    db.update(courses).set({ updatedAt: now }).where(eq(courses.id, courseId)).run();
   });
 }
 
@@ -151,14 +212,16 @@ function itemOf(db: DB, courseId: string, moduleId: string) {
   return item;
 }
 
-export function removeCourseModule(db: DB, actor: Actor, courseId: string, moduleId: string) {
-  db.transaction((tx) => {
-    getCourse(tx, actor.orgId, courseId);
-    const item = itemOf(tx, courseId, moduleId);
-    tx.delete(courseItems)
+export function removeCourseModule(ctx: Context, courseId: string, moduleId: string) {
+  inTransaction(ctx, (tx) => {
+    courseToManage(tx, courseId);
+    const item = itemOf(tx.db, courseId, moduleId);
+    tx.db
+      .delete(courseItems)
       .where(and(eq(courseItems.courseId, courseId), eq(courseItems.moduleId, moduleId)))
       .run();
-    tx.update(courseItems)
+    tx.db
+      .update(courseItems)
       .set({ position: sql`${courseItems.position} - 1` })
       .where(and(eq(courseItems.courseId, courseId), gt(courseItems.position, item.position)))
       .run();
@@ -166,22 +229,23 @@ export function removeCourseModule(db: DB, actor: Actor, courseId: string, modul
 }
 
 /** Moves a module one place up or down: the keyboard-friendly way to order a course. */
-export function moveCourseModule(db: DB, actor: Actor, courseId: string, moduleId: string, direction: "up" | "down") {
-  db.transaction((tx) => {
-    getCourse(tx, actor.orgId, courseId);
-    const item = itemOf(tx, courseId, moduleId);
+export function moveCourseModule(ctx: Context, courseId: string, moduleId: string, direction: "up" | "down") {
+  inTransaction(ctx, (tx) => {
+    courseToManage(tx, courseId);
+    const { db } = tx;
+    const item = itemOf(db, courseId, moduleId);
     const target = item.position + (direction === "up" ? -1 : 1);
-    const other = tx
+    const other = db
       .select()
       .from(courseItems)
       .where(and(eq(courseItems.courseId, courseId), eq(courseItems.position, target)))
       .get();
     if (!other) return;
-    tx.update(courseItems)
+    db.update(courseItems)
       .set({ position: item.position })
       .where(and(eq(courseItems.courseId, courseId), eq(courseItems.moduleId, other.moduleId)))
       .run();
-    tx.update(courseItems)
+    db.update(courseItems)
       .set({ position: target })
       .where(and(eq(courseItems.courseId, courseId), eq(courseItems.moduleId, moduleId)))
       .run();
@@ -189,31 +253,33 @@ export function moveCourseModule(db: DB, actor: Actor, courseId: string, moduleI
 }
 
 /** Pins a module of the course to its newest published version (an explicit choice, never automatic). */
-export function updateCourseModule(db: DB, actor: Actor, courseId: string, moduleId: string) {
-  db.transaction((tx) => {
-    getCourse(tx, actor.orgId, courseId);
-    itemOf(tx, courseId, moduleId);
-    tx.update(courseItems)
-      .set({ moduleVersionId: latestModuleVersion(tx, actor.orgId, moduleId) })
+export function updateCourseModule(ctx: Context, courseId: string, moduleId: string) {
+  inTransaction(ctx, (tx) => {
+    courseToManage(tx, courseId);
+    itemOf(tx.db, courseId, moduleId);
+    tx.db
+      .update(courseItems)
+      .set({ moduleVersionId: latestModuleVersion(tx.db, tx.actor.orgId, moduleId) })
       .where(and(eq(courseItems.courseId, courseId), eq(courseItems.moduleId, moduleId)))
       .run();
   });
 }
 
 /** Freezes the course as composed into a new version. Learners already enrolled keep theirs. */
-export function publishCourse(db: DB, actor: Actor, courseId: string, changelog: string, now = new Date()) {
-  return db.transaction((tx) => {
-    const course = getCourse(tx, actor.orgId, courseId);
-    const items = courseItemsOf(tx, courseId);
+export function publishCourse(ctx: Context, courseId: string, changelog: string) {
+  return inTransaction(ctx, (tx) => {
+    const { db, actor, now } = tx;
+    const course = courseToManage(tx, courseId);
+    const items = courseItemsOf(db, courseId);
     if (items.length === 0) throw new InvalidError("Add at least one published module before publishing the course.");
-    const latest = tx
+    const latest = db
       .select({ v: max(courseVersions.version) })
       .from(courseVersions)
       .where(eq(courseVersions.courseId, courseId))
       .get();
     const version = (latest?.v ?? 0) + 1;
     const id = newId();
-    tx.insert(courseVersions)
+    db.insert(courseVersions)
       .values({
         id,
         courseId,
@@ -228,9 +294,9 @@ export function publishCourse(db: DB, actor: Actor, courseId: string, changelog:
         publishedAt: now,
       })
       .run();
-    tx.update(courses).set({ status: "published", updatedAt: now }).where(eq(courses.id, courseId)).run();
+    db.update(courses).set({ status: "published", updatedAt: now }).where(eq(courses.id, courseId)).run();
     recordAudit(
-      tx,
+      db,
       {
         orgId: actor.orgId,
         actorUserId: actor.userId,
@@ -245,34 +311,13 @@ export function publishCourse(db: DB, actor: Actor, courseId: string, changelog:
   });
 }
 
-export function courseVersionsOf(db: DB, courseId: string) {
-  return db
-    .select({
-      id: courseVersions.id,
-      version: courseVersions.version,
-      changelog: courseVersions.changelog,
-      publishedAt: courseVersions.publishedAt,
-      // The outer column named in full (see listCourses).
-      enrolled: sql<number>`(select count(*) from ${enrolments} e where e.course_version_id = course_versions.id)`,
-    })
-    .from(courseVersions)
-    .where(eq(courseVersions.courseId, courseId))
-    .orderBy(desc(courseVersions.version))
-    .all();
-}
-
-export function latestCourseVersion(db: DB, courseId: string) {
+/** A course's newest version, in the organisation given (for features that enrol or assign). */
+export function latestCourseVersion(db: DB, orgId: string, courseId: string) {
   return db
     .select()
     .from(courseVersions)
-    .where(eq(courseVersions.courseId, courseId))
+    .where(and(eq(courseVersions.courseId, courseId), eq(courseVersions.orgId, orgId)))
     .orderBy(desc(courseVersions.version))
     .limit(1)
     .get();
-}
-
-export function getCourseVersion(db: DB, orgId: string, courseVersionId: string) {
-  const row = db.select().from(courseVersions).where(eq(courseVersions.id, courseVersionId)).get();
-  if (!row || row.orgId !== orgId) throw new NotFoundError("That course version");
-  return row;
 }

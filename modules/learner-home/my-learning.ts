@@ -26,7 +26,7 @@ export function myLearningPage(ctx: Context) {
       .filter((a) => a.courseId === c.courseId)
       .sort((a, b) => (a.dueOn ?? "9999").localeCompare(b.dueOn ?? "9999"))[0];
     if (assignment && !facilitators.has(assignment.cohortId)) {
-      facilitators.set(assignment.cohortId, cohortFacilitatorsOf(db, assignment.cohortId));
+      facilitators.set(assignment.cohortId, cohortFacilitatorsOf(db, actor.orgId, assignment.cohortId));
     }
     const dueOn = assignment?.dueOn ?? null;
     const daysLeft = dueOn ? daysBetween(today, dueOn) : null;

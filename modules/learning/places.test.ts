@@ -58,9 +58,9 @@ function organisation(name: string) {
   const learner = org.member(["learner"], `${name} Learner`);
   const module = publishedModule(db, { orgId: org.org.id, by: fran.user.id, title: `${name} module`, doc: MODULE });
   const course = (title: string) => {
-    const made = createCourse(db, sam.actor, { title, description: "", openToAll: true });
-    addCourseModule(db, sam.actor, made.id, module.moduleId);
-    publishCourse(db, sam.actor, made.id, "First version.");
+    const made = createCourse(contextFor(db, sam.actor), { title, description: "", openToAll: true });
+    addCourseModule(contextFor(db, sam.actor), made.id, module.moduleId);
+    publishCourse(contextFor(db, sam.actor), made.id, "First version.");
     return made;
   };
   const first = course(`${name} essentials`);
@@ -253,7 +253,7 @@ describe("the course outline", () => {
   it("shows a module begun on an earlier version as in progress after the cohort moves to a newer one", () => {
     const a = organisation("North");
     const { db } = database;
-    const cohort = createCohort(db, a.sam.actor, {
+    const cohort = createCohort(contextFor(db, a.sam.actor), {
       name: "Spring",
       description: "",
       startsOn: "2026-01-05",
@@ -261,16 +261,16 @@ describe("the course outline", () => {
     });
     const learner = a.org.member(["learner"], "Moved Learner");
     joinCohort(db, a.org.org.id, cohort.id, learner.user.id);
-    const assignment = assign(db, a.sam.actor, cohort.id, { target: `course:${a.first.id}`, dueOn: null });
+    const assignment = assign(contextFor(db, a.sam.actor), cohort.id, { target: `course:${a.first.id}`, dueOn: null });
     const enrolmentId = db.select().from(enrolments).where(eq(enrolments.userId, learner.user.id)).get()?.id ?? "";
     learnerIn(db, learner.actor, enrolmentId).view(a.module.versionId, 1);
 
     const module = getModule(db, a.module.moduleId);
     if (!module) throw new Error("module missing");
     createModuleVersion(db, { module, doc: MODULE, changelog: "Clearer words.", publishedBy: a.fran.user.id });
-    updateCourseModule(db, a.sam.actor, a.first.id, a.module.moduleId);
-    publishCourse(db, a.sam.actor, a.first.id, "Clearer words.");
-    expect(moveToLatestVersion(db, a.sam.actor, assignment.id).moved).toBe(1);
+    updateCourseModule(contextFor(db, a.sam.actor), a.first.id, a.module.moduleId);
+    publishCourse(contextFor(db, a.sam.actor), a.first.id, "Clearer words.");
+    expect(moveToLatestVersion(contextFor(db, a.sam.actor), cohort.id, assignment.id).moved).toBe(1);
 
     const outline = courseOutline(contextFor(db, learner.actor), enrolmentId);
     expect(outline.version).toBe(2);

@@ -98,10 +98,10 @@ function courseWithLearner() {
   const alex = org.member(["learner"], "Alex Morgan");
   const a = publishedModule(db, org.org.id, fran.user.id, "Module A", MODULE_A);
   const b = publishedModule(db, org.org.id, fran.user.id, "Module B", MODULE_B);
-  const course = createCourse(db, sam.actor, { title: "Essentials", description: "", openToAll: true });
-  addCourseModule(db, sam.actor, course.id, a.moduleId);
-  addCourseModule(db, sam.actor, course.id, b.moduleId);
-  publishCourse(db, sam.actor, course.id, "First version.");
+  const course = createCourse(contextFor(db, sam.actor), { title: "Essentials", description: "", openToAll: true });
+  addCourseModule(contextFor(db, sam.actor), course.id, a.moduleId);
+  addCourseModule(contextFor(db, sam.actor), course.id, b.moduleId);
+  publishCourse(contextFor(db, sam.actor), course.id, "First version.");
   const { id: enrolmentId } = enrolSelf(contextFor(db, alex.actor), course.id);
 
   /** Reads the enrolment afresh each time, as each request does. */
@@ -303,8 +303,8 @@ describe("versions", () => {
       changelog: "Shorter.",
       publishedBy: t.fran.user.id,
     });
-    updateCourseModule(t.db, t.sam.actor, t.course.id, t.a.moduleId);
-    expect(publishCourse(t.db, t.sam.actor, t.course.id, "Module A is shorter.").version).toBe(2);
+    updateCourseModule(contextFor(t.db, t.sam.actor), t.course.id, t.a.moduleId);
+    expect(publishCourse(contextFor(t.db, t.sam.actor), t.course.id, "Module A is shorter.").version).toBe(2);
 
     // Enrolling again returns the same enrolment, still on course version 1 and module A version 1.
     expect(enrolSelf(contextFor(t.db, t.alex.actor), t.course.id).id).toBe(t.enrolmentId);

@@ -40,7 +40,7 @@ export function enrol(
   if (existing) return existing;
   const version = input.courseVersionId
     ? db.select().from(courseVersions).where(eq(courseVersions.id, input.courseVersionId)).get()
-    : latestCourseVersion(db, input.courseId);
+    : latestCourseVersion(db, input.orgId, input.courseId);
   if (!version || version.courseId !== input.courseId)
     throw new InvalidError("This course has not been published yet.");
   const row = {
@@ -238,7 +238,7 @@ export function courseLanding(ctx: Context, courseId: string) {
     .where(and(eq(courses.id, courseId), eq(courses.orgId, actor.orgId), eq(courses.status, "published")))
     .get();
   if (!course) throw new NotFoundError("That course");
-  const version = latestCourseVersion(db, courseId);
+  const version = latestCourseVersion(db, actor.orgId, courseId);
   if (!version) throw new NotFoundError("That course");
   const modules = courseModules(db, version.items);
   const enrolment = db

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { invitations, users } from "../../db/schema";
 import { contextFor, visitFor } from "../auth/context";
-import { importLearners } from "../cohorts/invite";
+import { importLearnerList } from "../cohorts/invite";
 import { cohortInviteeList, cohortMemberList, createCohort } from "../cohorts/service";
 import { acceptInvitation, signUpWithInvitation } from "../joining/join";
 import { InvalidError } from "../shared/errors";
@@ -109,28 +109,29 @@ describe("personal invitations", () => {
   });
 
   it("made from a learner list keep the cohort's place for that person only", async () => {
-    const { org, admin } = makeOrganisation(t.db);
-    const cohort = createCohort(t.db, admin.actor, {
+    const { org, member } = makeOrganisation(t.db);
+    const trainer = contextFor(t.db, member(["trainer"], "Sam Taylor").actor);
+    const cohort = createCohort(trainer, {
       name: "Spring group",
       description: "",
       startsOn: "2027-01-04",
       endsOn: null,
     });
-    const { invited } = importLearners(t.db, SECRET, admin.actor, cohort.id, [
-      { line: 2, name: "Ben Ode", email: "ben@example.org", problem: null },
-    ]);
+    const { invited } = importLearnerList(trainer, cohort.id, "name,email\nBen Ode,ben@example.org\n", {
+      secret: SECRET,
+    });
     const token = invited[0]?.token ?? "";
 
     await asyncRefusal(() =>
       signUpWithInvitation(visitFor(t.db, null), SECRET, token, account("mallory@example.org", "Ben Ode")),
     );
-    expect(cohortMemberList(t.db, cohort.id)).toEqual([]);
-    expect(cohortInviteeList(t.db, cohort.id).map((i) => i.email)).toEqual(["ben@example.org"]);
+    expect(cohortMemberList(t.db, org.id, cohort.id)).toEqual([]);
+    expect(cohortInviteeList(t.db, org.id, cohort.id).map((i) => i.email)).toEqual(["ben@example.org"]);
 
     const ben = await signUpWithInvitation(visitFor(t.db, null), SECRET, token, account("ben@example.org", "Ben Ode"));
     expect(actorFor(t.db, org.id, ben.user.id)?.roles).toEqual(["learner"]);
-    expect(cohortMemberList(t.db, cohort.id).map((m) => m.name)).toEqual(["Ben Ode"]);
-    expect(cohortInviteeList(t.db, cohort.id)).toEqual([]);
+    expect(cohortMemberList(t.db, org.id, cohort.id).map((m) => m.name)).toEqual(["Ben Ode"]);
+    expect(cohortInviteeList(t.db, org.id, cohort.id)).toEqual([]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { contextFor } from "../auth/context";
 import { assign } from "../cohorts/assignments";
 import { createCohort, joinCohort, removeCohortMember } from "../cohorts/service";
 import { addCourseModule, createCourse, publishCourse } from "../courses/service";
@@ -54,17 +55,17 @@ export function cohortWithProgress(db: ReturnType<typeof testDatabase>["db"]) {
     title: "Looking after yourself",
     doc: MODULE_B,
   });
-  const course = createCourse(db, sam.actor, { title: "Essentials", description: "", openToAll: false });
-  addCourseModule(db, sam.actor, course.id, a.moduleId);
-  addCourseModule(db, sam.actor, course.id, b.moduleId);
-  publishCourse(db, sam.actor, course.id, "First version.");
-  const cohort = createCohort(db, sam.actor, {
+  const course = createCourse(contextFor(db, sam.actor), { title: "Essentials", description: "", openToAll: false });
+  addCourseModule(contextFor(db, sam.actor), course.id, a.moduleId);
+  addCourseModule(contextFor(db, sam.actor), course.id, b.moduleId);
+  publishCourse(contextFor(db, sam.actor), course.id, "First version.");
+  const cohort = createCohort(contextFor(db, sam.actor), {
     name: "Spring group",
     description: "",
     startsOn: "2026-01-05",
     endsOn: null,
   });
-  const other = createCohort(db, sam.actor, {
+  const other = createCohort(contextFor(db, sam.actor), {
     name: "Autumn group",
     description: "",
     startsOn: "2026-09-07",
@@ -81,8 +82,8 @@ export function cohortWithProgress(db: ReturnType<typeof testDatabase>["db"]) {
   const cal = learner("Cal Cunningham");
   const gus = learner("Gus Gallagher");
   const hal = learner("Hal Hardcastle", other.id);
-  const assignment = assign(db, sam.actor, cohort.id, { target: `course:${course.id}`, dueOn: null });
-  const otherAssignment = assign(db, sam.actor, other.id, { target: `course:${course.id}`, dueOn: null });
+  const assignment = assign(contextFor(db, sam.actor), cohort.id, { target: `course:${course.id}`, dueOn: null });
+  const otherAssignment = assign(contextFor(db, sam.actor), other.id, { target: `course:${course.id}`, dueOn: null });
 
   type Person = typeof ann;
   const place = (person: Person) => {
@@ -117,7 +118,7 @@ export function cohortWithProgress(db: ReturnType<typeof testDatabase>["db"]) {
   section(cal, a.versionId, 2, "skipped");
   section(gus, a.versionId, 1);
   section(hal, b.versionId, 1);
-  removeCohortMember(db, sam.actor, cohort.id, gus.user.id);
+  removeCohortMember(contextFor(db, sam.actor), cohort.id, gus.user.id);
 
   return {
     org,

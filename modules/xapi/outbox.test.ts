@@ -1,6 +1,7 @@
 import { asc } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { xapiCursors, xapiOutbox } from "../../db/schema";
+import { contextFor } from "../auth/context";
 import { loadConfig } from "../config/load";
 import { testDatabase } from "../testing/database";
 import { freePort, startFakeLrs } from "../testing/fake-lrs";
@@ -46,10 +47,14 @@ describe("queueing statements for the LRS", () => {
     const fixture = cohortWithProgress(database.db);
     const endpoint = "https://lrs.example.org/xapi";
     const total = queueAll(endpoint);
-    const spring = cohortStatements(database.db, fixture.sam.actor, fixture.cohort.id, fixture.assignment.id, KEYS);
+    const spring = cohortStatements(
+      contextFor(database.db, fixture.sam.actor),
+      fixture.cohort.id,
+      fixture.assignment.id,
+      KEYS,
+    );
     const autumn = cohortStatements(
-      database.db,
-      fixture.sam.actor,
+      contextFor(database.db, fixture.sam.actor),
       fixture.otherCohort.id,
       fixture.otherAssignment.id,
       KEYS,

@@ -1,5 +1,6 @@
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { contextFor } from "../auth/context";
 import { ForbiddenError, NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
@@ -149,8 +150,7 @@ const KEYS = { origin: "https://alongside.example.org", secret: "a-session-secre
 function exported() {
   const fixture = cohortWithProgress(database.db);
   const { statements } = cohortStatements(
-    database.db,
-    fixture.sam.actor,
+    contextFor(database.db, fixture.sam.actor),
     fixture.cohort.id,
     fixture.assignment.id,
     KEYS,
@@ -268,7 +268,12 @@ describe("xAPI statements for a cohort assignment", () => {
 
   it("are deterministic: building twice gives the same statements and ids, and ids are unique", () => {
     const { fixture, statements } = exported();
-    const again = cohortStatements(database.db, fixture.sam.actor, fixture.cohort.id, fixture.assignment.id, KEYS);
+    const again = cohortStatements(
+      contextFor(database.db, fixture.sam.actor),
+      fixture.cohort.id,
+      fixture.assignment.id,
+      KEYS,
+    );
     expect(again.statements).toEqual(statements);
     expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
     const registrations = new Set(statements.map((s) => s.context.registration));
@@ -293,17 +298,22 @@ describe("who may download them", () => {
     const fixture = cohortWithProgress(database.db);
     const elsewhere = makeOrganisation(database.db, "Another Service").member(["trainer"], "Tom Other");
     expect(() =>
-      cohortStatements(database.db, elsewhere.actor, fixture.cohort.id, fixture.assignment.id, KEYS),
+      cohortStatements(contextFor(database.db, elsewhere.actor), fixture.cohort.id, fixture.assignment.id, KEYS),
     ).toThrow(NotFoundError);
     expect(() =>
-      cohortStatements(database.db, fixture.sam.actor, fixture.cohort.id, fixture.otherAssignment.id, KEYS),
+      cohortStatements(contextFor(database.db, fixture.sam.actor), fixture.cohort.id, fixture.otherAssignment.id, KEYS),
     ).toThrow(NotFoundError);
   });
 
   it("a learner may not", () => {
     const fixture = cohortWithProgress(database.db);
     expect(() =>
-      cohortStatements(database.db, fixture.learners.ann.actor, fixture.cohort.id, fixture.assignment.id, KEYS),
+      cohortStatements(
+        contextFor(database.db, fixture.learners.ann.actor),
+        fixture.cohort.id,
+        fixture.assignment.id,
+        KEYS,
+      ),
     ).toThrow(ForbiddenError);
   });
 });

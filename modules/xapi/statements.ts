@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import type { DB } from "../../db/client";
 import { assignments, cohorts } from "../../db/schema";
-import { type Actor, requirePermission } from "../auth/policy";
+import type { Context } from "../auth/context";
+import { authorize } from "../auth/policy";
 import { NotFoundError } from "../shared/errors";
 import { cohortEventRows, type EventRow } from "./events";
 import { actorName, registrationId, statementId } from "./ids";
@@ -79,17 +79,17 @@ export function buildStatements(rows: EventRow[], keys: StatementKeys): Statemen
  * A cohort's statements for one of its assignments: its current members' progress in that course.
  * Another organisation's cohort, or an assignment of another cohort, is "not found".
  */
-export function cohortStatements(db: DB, actor: Actor, cohortId: string, assignmentId: string, keys: StatementKeys) {
-  requirePermission(actor, "cohort.manage");
-  const row = db
+export function cohortStatements(ctx: Context, cohortId: string, assignmentId: string, keys: StatementKeys) {
+  const row = ctx.db
     .select({ courseId: assignments.courseId, orgId: cohorts.orgId, name: cohorts.name })
     .from(assignments)
-    .innerJoin(cohorts, eq(cohorts.id, assignments.cohortId))
+    .innerJoin(cohorts, and(eq(cohorts.id, assignments.cohortId), eq(cohorts.orgId, ctx.actor.orgId)))
     .where(and(eq(assignments.id, assignmentId), eq(assignments.cohortId, cohortId)))
     .get();
-  if (!row || row.orgId !== actor.orgId) throw new NotFoundError("That assignment");
+  if (!row) throw new NotFoundError("That assignment");
+  authorize(ctx.actor, "cohort.manage", row);
   return {
     cohortName: row.name,
-    statements: buildStatements(cohortEventRows(db, actor.orgId, cohortId, row.courseId), keys),
+    statements: buildStatements(cohortEventRows(ctx.db, ctx.actor.orgId, cohortId, row.courseId), keys),
   };
 }

@@ -7,7 +7,7 @@
 import { openDatabase } from "../../../db/client";
 import { findUserByEmail, hashPassword, insertUser } from "../../../modules/accounts/service";
 import { contextFor } from "../../../modules/auth/context";
-import { addCourseModule, createCourse, listCourses, publishCourse } from "../../../modules/courses/service";
+import { addCourseModule, coursesOf, createCourse, publishCourse } from "../../../modules/courses/service";
 import { learnerPlace } from "../../../modules/learning/place";
 import { enrolSelf } from "../../../modules/learning/service";
 import { reflect } from "../../../modules/learning/steps";
@@ -59,7 +59,7 @@ try {
   const demo = admin ? organisationsOf(db, admin.id).find((o) => o.roles.includes("admin")) : undefined;
   if (!demo) throw new Error(`${options.adminEmail} is not an admin of any organisation`);
   // The demo's own open course, by name: other tests publish open courses of their own meanwhile.
-  const openCourse = listCourses(db, demo.id).find((c) => c.title === DEMO_COURSE && c.status === "published");
+  const openCourse = coursesOf(db, demo.id).find((c) => c.title === DEMO_COURSE && c.status === "published");
   if (!openCourse) throw new Error(`the demo organisation has no published course "${DEMO_COURSE}"`);
   const learner = person(demo.id, `Probe Learner ${options.tag}`, ["learner"]);
   const neighbour = person(demo.id, `Probe Neighbour ${options.tag}`, ["learner"]);
@@ -82,13 +82,13 @@ try {
     title: `Their module ${options.tag}`,
     doc: OTHER_MODULE,
   });
-  const course = createCourse(db, trainer.actor, {
+  const course = createCourse(contextFor(db, trainer.actor), {
     title: `Their course ${options.tag}`,
     description: "",
     openToAll: true,
   });
-  addCourseModule(db, trainer.actor, course.id, module.moduleId);
-  publishCourse(db, trainer.actor, course.id, "First version.");
+  addCourseModule(contextFor(db, trainer.actor), course.id, module.moduleId);
+  publishCourse(contextFor(db, trainer.actor), course.id, "First version.");
   const theirs = enrolSelf(contextFor(db, otherLearner.actor), course.id);
   const ctx = contextFor(db, otherLearner.actor);
   const first = learnerPlace(ctx, { enrolmentId: theirs.id, moduleVersionId: module.versionId, section: 1 });

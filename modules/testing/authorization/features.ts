@@ -1,7 +1,9 @@
 import * as activity from "../../activity/index";
 import * as audit from "../../audit/index";
+import * as cohorts from "../../cohorts/index";
 import * as comments from "../../comments/index";
 import * as content from "../../content/index";
+import * as courses from "../../courses/index";
 import * as credits from "../../credits/index";
 import * as history from "../../history/index";
 import * as joining from "../../joining/index";
@@ -13,10 +15,13 @@ import * as organisations from "../../organisations/index";
 import * as publishing from "../../publishing/index";
 import * as review from "../../review/index";
 import * as workshop from "../../workshop/index";
+import * as xapi from "../../xapi/index";
 import { cases as activityCases } from "./activity";
 import { cases as auditCases } from "./audit";
+import { cases as cohortCases } from "./cohorts";
 import { cases as commentCases } from "./comments";
 import { cases as contentCases } from "./content";
+import { cases as courseCases } from "./courses";
 import { cases as creditCases } from "./credits";
 import { cases as historyCases } from "./history";
 import { learnerHomeCases, noticeCases } from "./home";
@@ -27,13 +32,16 @@ import { cases as organisationCases } from "./organisations";
 import { cases as publishingCases } from "./publishing";
 import { cases as reviewCases } from "./review";
 import { cases as workshopCases } from "./workshop";
+import { cases as xapiCases } from "./xapi";
 
 /** Every feature with entry points, and its rows: a feature missing here is a gap the test cannot see. */
 export const FEATURES = {
   activity: { api: activity, cases: activityCases },
   audit: { api: audit, cases: auditCases },
+  cohorts: { api: cohorts, cases: cohortCases },
   comments: { api: comments, cases: commentCases },
   content: { api: content, cases: contentCases },
+  courses: { api: courses, cases: courseCases },
   credits: { api: credits, cases: creditCases },
   history: { api: history, cases: historyCases },
   joining: { api: joining, cases: joiningCases },
@@ -45,4 +53,5 @@ export const FEATURES = {
   publishing: { api: publishing, cases: publishingCases },
   review: { api: review, cases: reviewCases },
   workshop: { api: workshop, cases: workshopCases },
+  xapi: { api: xapi, cases: xapiCases },
 };

@@ -18,6 +18,7 @@ import { setCollaborator } from "../../workshop/collaborators";
 import { createModule, getModule } from "../../workshop/service";
 import { doc, option, p, part, text } from "../documents";
 import { makeOrganisation } from "../fixtures";
+import { publishedModule } from "../published-module";
 
 /**
  * The six kinds of person every entry point is tried as: the five organisation roles, with the
@@ -79,18 +80,28 @@ function organisation(db: DB, name: string) {
     changelog: "First version.",
     publishedBy: facilitator.user.id,
   });
-  const course = createCourse(db, trainer.actor, { title: `${name} essentials`, description: "", openToAll: true });
-  addCourseModule(db, trainer.actor, course.id, moduleId);
-  const courseVersion = publishCourse(db, trainer.actor, course.id, "First version.");
+  const spareModule = publishedModule(db, {
+    orgId: org.org.id,
+    by: facilitator.user.id,
+    title: `${name} spare module`,
+    doc: MODULE,
+  });
+  const course = createCourse(contextFor(db, trainer.actor), {
+    title: `${name} essentials`,
+    description: "",
+    openToAll: true,
+  });
+  addCourseModule(contextFor(db, trainer.actor), course.id, moduleId);
+  const courseVersion = publishCourse(contextFor(db, trainer.actor), course.id, "First version.");
   const enrolment = enrolSelf(contextFor(db, learner.actor), course.id);
-  const cohort = createCohort(db, trainer.actor, {
+  const cohort = createCohort(contextFor(db, trainer.actor), {
     name: `${name} spring group`,
     description: "",
     startsOn: "2027-01-04",
     endsOn: null,
   });
   joinCohort(db, org.org.id, cohort.id, learner.user.id);
-  const assignment = assign(db, trainer.actor, cohort.id, { target: `course:${course.id}`, dueOn: null });
+  const assignment = assign(contextFor(db, trainer.actor), cohort.id, { target: `course:${course.id}`, dueOn: null });
   const threadId = startThread(contextFor(db, coDesigner.actor), moduleId, {
     quote: "equals",
     body: "Is this the right word?",
@@ -127,6 +138,8 @@ function organisation(db: DB, name: string) {
     newcomerMembershipId: newcomer.actor.membershipId,
     moduleId,
     moduleVersionId: version.id,
+    /** A published module in no course yet, for composing one. */
+    spareModuleId: spareModule.moduleId,
     courseId: course.id,
     courseVersionId: courseVersion.id,
     enrolmentId: enrolment.id,
