@@ -4,73 +4,67 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { CreditForm } from "~/components/credit-form";
 import { ErrorSummary, Field } from "~/components/form";
 import { Notice, PageHeader } from "~/components/layout";
-import { changePassword, changePasswordSchema, profileSchema, updateProfileName } from "~/lib/accounts.server";
-import { contextOf, getActor, requireSession } from "~/lib/auth.server";
-import { credits } from "~/lib/domain.server";
-import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
-import { idSchema } from "~/lib/ids.server";
-import { actorFor, organisationsOf, setSessionOrg } from "~/lib/organisations.server";
+import { contextOf, getActor, visitContext } from "~/lib/auth.server";
+import { account, credits } from "~/lib/domain.server";
+import { readForm } from "~/lib/forms.server";
+import { dispatch, intent } from "~/lib/intents.server";
 import { roleList } from "~/lib/roles";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Alongside" }];
 
 export const loader = async ({ request, context }: LoaderFunctionArgs) => {
   const { session, actor } = await getActor(request, context);
-  const { db } = context.runtime;
+  const visit = await visitContext(request, context);
   return {
     user: session.user,
     currentOrgId: actor?.orgId ?? null,
-    organisations: organisationsOf(db, session.user.id),
+    organisations: account.myOrganisations(visit),
     credits: actor ? credits.myCredits(contextOf(context, actor)) : [],
   };
 };
 
 export const action = async ({ request, context }: ActionFunctionArgs) => {
-  const session = await requireSession(request, context);
-  const { db } = context.runtime;
+  const { session, actor } = await getActor(request, context);
+  const visit = await visitContext(request, context);
   const form = await readForm(request);
-  const intent = form.get("intent");
-  if (intent === "switch") {
-    const orgId = idSchema.safeParse(form.get("orgId"));
-    // Only an organisation the person belongs to can become their current one.
-    if (!orgId.success || !actorFor(db, orgId.data, session.user.id)) {
-      return invalid({ errors: { form: "You are not a member of that organisation." }, values: {}, intent: "switch" });
-    }
-    setSessionOrg(db, session.id, orgId.data);
-    throw redirect("/");
-  }
-  if (intent === "profile") {
-    const parsed = parseForm(form, profileSchema);
-    if (!parsed.ok) return invalid(parsed);
-    updateProfileName(db, session.user.id, parsed.data.name);
-    throw redirect("/account?saved=profile");
-  }
-  if (intent === "credit") {
-    const { actor } = await getActor(request, context);
-    const moduleId = idSchema.safeParse(form.get("moduleId"));
-    const parsed = parseForm(form, credits.creditChoiceSchema);
-    if (!parsed.ok) return invalid({ ...parsed, intent: `credit-${String(form.get("moduleId"))}` });
-    if (!actor || !moduleId.success) {
-      return invalid({ errors: { form: "That module could not be found." }, values: {}, intent: "credit" });
-    }
-    try {
-      credits.setCreditChoice(contextOf(context, actor), moduleId.data, parsed.data);
-    } catch (error) {
-      return invalidFromError(error, form);
-    }
-    throw redirect("/account?saved=credit");
-  }
-  if (intent === "password") {
-    const parsed = parseForm(form, changePasswordSchema);
-    if (!parsed.ok) return invalid(parsed);
-    try {
-      await changePassword(db, { userId: session.user.id, sessionId: session.id, ...parsed.data });
-    } catch (error) {
-      return invalidFromError(error, form);
-    }
-    throw redirect("/account?saved=password");
-  }
-  return invalid({ errors: { form: "Choose what you want to change." }, values: {} });
+  const moduleId = String(form.get("moduleId") ?? "");
+  return dispatch(
+    request,
+    visit,
+    {
+      switch: intent({
+        schema: account.switchOrganisationSchema,
+        run: (visit, input) => {
+          account.switchOrganisation(visit, session.id, input);
+          return redirect("/");
+        },
+      }),
+      profile: intent({
+        schema: account.profileSchema,
+        run: (visit, input) => {
+          account.renameMe(visit, input);
+          return redirect("/account?saved=profile");
+        },
+      }),
+      credit: intent({
+        schema: credits.creditChoiceSchema,
+        run: (_visit, input) => {
+          // Someone in no organisation has no modules to be credited on.
+          if (!actor) return redirect("/account");
+          credits.setCreditChoice(contextOf(context, actor), moduleId, input);
+          return redirect("/account?saved=credit");
+        },
+      }),
+      password: intent({
+        schema: account.changePasswordSchema,
+        run: async (visit, input) => {
+          await account.changeMyPassword(visit, session.id, input);
+          return redirect("/account?saved=password");
+        },
+      }),
+    },
+    { form, intentOf: { credit: `credit-${moduleId}` } },
+  );
 };
 
 export default function Account() {
