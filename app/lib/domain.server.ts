@@ -3,6 +3,7 @@
  * Routes import from here only, so the compiler keeps all of it out of the browser (it strips
  * `*.server.ts` files in app/), and there is no second grouping of the domain to keep in step.
  */
+export * as account from "../../modules/account/index";
 export * as activity from "../../modules/activity/index";
 export * as audit from "../../modules/audit/index";
 export * as cohorts from "../../modules/cohorts/index";

@@ -1,76 +1,71 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { CreditForm } from "~/components/credit-form";
-import { ErrorSummary, Field } from "~/components/form";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ChangePassword } from "~/components/account/change-password";
+import { YourCredits } from "~/components/account/your-credits";
+import { YourName } from "~/components/account/your-name";
+import { YourOrganisations } from "~/components/account/your-organisations";
 import { Notice, PageHeader } from "~/components/layout";
-import { changePassword, changePasswordSchema, profileSchema, updateProfileName } from "~/lib/accounts.server";
-import { contextOf, getActor, requireSession } from "~/lib/auth.server";
-import { credits } from "~/lib/domain.server";
-import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
-import { idSchema } from "~/lib/ids.server";
-import { actorFor, organisationsOf, setSessionOrg } from "~/lib/organisations.server";
-import { roleList } from "~/lib/roles";
+import { contextOf, getActor, visitContext } from "~/lib/auth.server";
+import { account, credits } from "~/lib/domain.server";
+import { readForm } from "~/lib/forms.server";
+import { dispatch, intent } from "~/lib/intents.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Alongside" }];
 
 export const loader = async ({ request, context }: LoaderFunctionArgs) => {
   const { session, actor } = await getActor(request, context);
-  const { db } = context.runtime;
+  const visit = await visitContext(request, context);
   return {
     user: session.user,
     currentOrgId: actor?.orgId ?? null,
-    organisations: organisationsOf(db, session.user.id),
+    organisations: account.myOrganisations(visit),
     credits: actor ? credits.myCredits(contextOf(context, actor)) : [],
   };
 };
 
 export const action = async ({ request, context }: ActionFunctionArgs) => {
-  const session = await requireSession(request, context);
-  const { db } = context.runtime;
+  const { session, actor } = await getActor(request, context);
+  const visit = await visitContext(request, context);
   const form = await readForm(request);
-  const intent = form.get("intent");
-  if (intent === "switch") {
-    const orgId = idSchema.safeParse(form.get("orgId"));
-    // Only an organisation the person belongs to can become their current one.
-    if (!orgId.success || !actorFor(db, orgId.data, session.user.id)) {
-      return invalid({ errors: { form: "You are not a member of that organisation." }, values: {}, intent: "switch" });
-    }
-    setSessionOrg(db, session.id, orgId.data);
-    throw redirect("/");
-  }
-  if (intent === "profile") {
-    const parsed = parseForm(form, profileSchema);
-    if (!parsed.ok) return invalid(parsed);
-    updateProfileName(db, session.user.id, parsed.data.name);
-    throw redirect("/account?saved=profile");
-  }
-  if (intent === "credit") {
-    const { actor } = await getActor(request, context);
-    const moduleId = idSchema.safeParse(form.get("moduleId"));
-    const parsed = parseForm(form, credits.creditChoiceSchema);
-    if (!parsed.ok) return invalid({ ...parsed, intent: `credit-${String(form.get("moduleId"))}` });
-    if (!actor || !moduleId.success) {
-      return invalid({ errors: { form: "That module could not be found." }, values: {}, intent: "credit" });
-    }
-    try {
-      credits.setCreditChoice(contextOf(context, actor), moduleId.data, parsed.data);
-    } catch (error) {
-      return invalidFromError(error, form);
-    }
-    throw redirect("/account?saved=credit");
-  }
-  if (intent === "password") {
-    const parsed = parseForm(form, changePasswordSchema);
-    if (!parsed.ok) return invalid(parsed);
-    try {
-      await changePassword(db, { userId: session.user.id, sessionId: session.id, ...parsed.data });
-    } catch (error) {
-      return invalidFromError(error, form);
-    }
-    throw redirect("/account?saved=password");
-  }
-  return invalid({ errors: { form: "Choose what you want to change." }, values: {} });
+  const moduleId = String(form.get("moduleId") ?? "");
+  return dispatch(
+    request,
+    visit,
+    {
+      switch: intent({
+        schema: account.switchOrganisationSchema,
+        run: (visit, input) => {
+          account.switchOrganisation(visit, session.id, input);
+          return redirect("/");
+        },
+      }),
+      profile: intent({
+        schema: account.profileSchema,
+        run: (visit, input) => {
+          account.renameMe(visit, input);
+          return redirect("/account?saved=profile");
+        },
+      }),
+      credit: intent({
+        schema: credits.creditChoiceSchema,
+        run: (_visit, input) => {
+          // Someone in no organisation has no modules to be credited on.
+          if (!actor) return redirect("/account");
+          credits.setCreditChoice(contextOf(context, actor), moduleId, input);
+          return redirect("/account?saved=credit");
+        },
+      }),
+      password: intent({
+        schema: account.changePasswordSchema,
+        run: async (visit, input) => {
+          await account.changeMyPassword(visit, session.id, input);
+          return redirect("/account?saved=password");
+        },
+      }),
+    },
+    { form, intentOf: { credit: `credit-${moduleId}` } },
+  );
 };
 
 export default function Account() {
@@ -88,117 +83,17 @@ export default function Account() {
       {saved === "profile" ? <Notice tone="success">Your name is saved.</Notice> : null}
       {saved === "credit" ? <Notice tone="success">Your credit is saved. It shows this way everywhere.</Notice> : null}
 
-      <section className="card" aria-labelledby="orgs-title">
-        <h2 id="orgs-title">Your organisations</h2>
-        {organisations.length === 0 ? (
-          <p>You are not part of an organisation at the moment. Ask an organisation admin for an invitation link.</p>
-        ) : (
-          <ul>
-            {organisations.map((org) => (
-              <li key={org.id}>
-                <strong>{org.name}</strong>: {roleList(org.roles)}{" "}
-                {org.id === currentOrgId ? (
-                  <span className="badge badge-accent">Current</span>
-                ) : (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="orgId" value={org.id} />
-                    <button type="submit" name="intent" value="switch" className="button-link">
-                      Switch to {org.name}
-                    </button>
-                  </Form>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        {stateFor("switch")?.errors?.form ? <p className="error-message">{stateFor("switch")?.errors?.form}</p> : null}
-      </section>
+      <YourOrganisations
+        organisations={organisations}
+        currentOrgId={currentOrgId}
+        error={stateFor("switch")?.errors?.form}
+      />
 
-      <section className="card" aria-labelledby="profile-title">
-        <h2 id="profile-title">Your name</h2>
-        <Form method="post" className="stack" noValidate>
-          <ErrorSummary state={stateFor("profile")} />
-          <Field
-            label="Name"
-            name="name"
-            state={stateFor("profile")}
-            defaultValue={user.name}
-            required
-            maxLength={100}
-          />
-          <div className="actions">
-            <button type="submit" name="intent" value="profile">
-              Save name
-            </button>
-          </div>
-        </Form>
-      </section>
+      <YourName name={user.name} state={stateFor("profile")} />
 
-      {credits.length > 0 ? (
-        <section className="card" aria-labelledby="credits-title">
-          <h2 id="credits-title">How you are credited</h2>
-          <p>For each module you have worked on here, choose how your name appears. You can change it at any time.</p>
-          {credits.map((c) => (
-            <details key={c.moduleId} open={stateFor(`credit-${c.moduleId}`) !== undefined}>
-              <summary>
-                {c.title}:{" "}
-                {c.creditMode === "anonymous"
-                  ? "not named"
-                  : c.creditMode === "chosen"
-                    ? `as ${c.creditName}`
-                    : "by your name"}
-                {c.removedAt ? " (you are no longer on this module)" : ""}
-              </summary>
-              <CreditForm
-                moduleId={c.moduleId}
-                realName={user.name}
-                mode={c.creditMode}
-                name={c.creditName}
-                state={stateFor(`credit-${c.moduleId}`)}
-              />
-            </details>
-          ))}
-        </section>
-      ) : null}
+      <YourCredits credits={credits} realName={user.name} stateFor={(id) => stateFor(`credit-${id}`)} />
 
-      <section className="card" aria-labelledby="password-title">
-        <h2 id="password-title">Change your password</h2>
-        <Form method="post" className="stack" noValidate>
-          <ErrorSummary state={stateFor("password")} />
-          <Field
-            label="Current password"
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            state={stateFor("password")}
-            required
-          />
-          <Field
-            label="New password"
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            hint="At least 8 characters."
-            state={stateFor("password")}
-            required
-            minLength={8}
-            maxLength={200}
-          />
-          <Field
-            label="New password again"
-            name="confirmPassword"
-            type="password"
-            autoComplete="new-password"
-            state={stateFor("password")}
-            required
-          />
-          <div className="actions">
-            <button type="submit" name="intent" value="password">
-              Change password
-            </button>
-          </div>
-        </Form>
-      </section>
+      <ChangePassword state={stateFor("password")} />
     </>
   );
 }

@@ -2,7 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
-import { Notice } from "~/components/layout";
+import { ContentNoteGate } from "~/components/learning/content-note-gate";
+import { Html } from "~/components/learning/html";
+import { KnowledgeCheck } from "~/components/learning/knowledge-check";
+import { Reflection } from "~/components/learning/reflection";
+import { Scenario } from "~/components/learning/scenario";
 import { SupportList } from "~/components/support-list";
 import { requireContext } from "~/lib/auth.server";
 import { learning, organisations } from "~/lib/domain.server";
@@ -84,112 +88,6 @@ export const action = (args: ActionFunctionArgs) =>
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 type PartOf<K extends string> = Extract<Data["page"]["parts"][number], { kind: K }>;
-type ActionState = ReturnType<typeof useActionData<typeof action>>;
-
-function Html({ html, as: Tag = "div", className }: { html: string; as?: "div" | "span"; className?: string }) {
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered on the server from the published, schema-checked version
-  return <Tag className={className} dangerouslySetInnerHTML={{ __html: html }} />;
-}
-
-function KnowledgeCheck({ part, state }: { part: PartOf<"check">; state: ActionState }) {
-  const mine = state?.intent === `answer-${part.id}` ? state : undefined;
-  const chosen = new Set(part.answer?.answer ?? []);
-  const InputType = part.multiple ? "checkbox" : "radio";
-  return (
-    <section className="learn-block learn-check" id={`check-${part.id}`} aria-labelledby={`check-${part.id}-q`}>
-      <h2 className="block-heading">Check your understanding</h2>
-      <Form method="post">
-        <input type="hidden" name="checkId" value={part.id} />
-        <fieldset aria-describedby={mine?.errors?.option ? `check-${part.id}-error` : undefined}>
-          <legend id={`check-${part.id}-q`}>
-            <Html html={part.questionHtml} as="span" />
-            {part.multiple ? <span className="hint"> Choose all that apply.</span> : null}
-          </legend>
-          {mine?.errors?.option ? (
-            <p className="error-message" id={`check-${part.id}-error`}>
-              {mine.errors.option}
-            </p>
-          ) : null}
-          {part.options.map((o) => (
-            <div className={InputType} key={o.id}>
-              <input
-                type={InputType}
-                id={`check-${part.id}-${o.id}`}
-                name="option"
-                value={o.id}
-                defaultChecked={chosen.has(o.id)}
-              />
-              <label htmlFor={`check-${part.id}-${o.id}`}>
-                <Html html={o.html} as="span" />
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        <button type="submit" name="intent" value="answer" className="button-secondary">
-          {part.answer ? "Check again" : "Check my answer"}
-        </button>
-      </Form>
-      {part.answer ? (
-        <div className="check-feedback" role="status">
-          <p>
-            <strong>{part.answer.correct ? "That's right." : "Not quite. Have another look and try again."}</strong>
-          </p>
-          <ul>
-            {part.options
-              .filter((o) => chosen.has(o.id))
-              .map((o) => (
-                <li key={o.id}>
-                  <Html html={o.html} as="span" className="feedback-choice" />: <Html html={o.feedbackHtml} as="span" />
-                </li>
-              ))}
-          </ul>
-        </div>
-      ) : null}
-    </section>
-  );
-}
-
-function Reflection({ part, state, saved }: { part: PartOf<"reflection">; state: ActionState; saved: boolean }) {
-  const mine = state?.intent === `reflect-${part.id}` ? state : undefined;
-  const typed = typeof mine?.values?.body === "string" ? mine.values.body : undefined;
-  return (
-    <section
-      className="learn-block learn-reflection"
-      id={`reflection-${part.id}`}
-      aria-labelledby={`reflect-${part.id}-label`}
-    >
-      <h2 className="block-heading">Reflect</h2>
-      {saved ? <Notice tone="success">Saved to your journal. Only you can see it.</Notice> : null}
-      <Form method="post" className="stack">
-        <input type="hidden" name="promptId" value={part.id} />
-        <label htmlFor={`reflect-${part.id}`} id={`reflect-${part.id}-label`}>
-          <Html html={part.html} as="span" />
-        </label>
-        <p className="hint" id={`reflect-${part.id}-hint`}>
-          Private: this goes into your own journal. Trainers and facilitators never see it. You can leave it blank.
-        </p>
-        {mine?.errors?.body ? (
-          <p className="error-message" id={`reflect-${part.id}-error`}>
-            {mine.errors.body}
-          </p>
-        ) : null}
-        <textarea
-          id={`reflect-${part.id}`}
-          name="body"
-          rows={5}
-          aria-describedby={`reflect-${part.id}-hint${mine?.errors?.body ? ` reflect-${part.id}-error` : ""}`}
-          aria-invalid={mine?.errors?.body ? true : undefined}
-          defaultValue={typed ?? part.saved ?? ""}
-        />
-        <div className="actions">
-          <button type="submit" name="intent" value="reflect" className="button-secondary">
-            Save to my journal
-          </button>
-        </div>
-      </Form>
-    </section>
-  );
-}
 
 export default function SectionPage() {
   const { page, support } = useLoaderData<typeof loader>();
@@ -221,32 +119,10 @@ export default function SectionPage() {
         }
       />
       {showNoteFirst ? (
-        <section className="content-note" aria-labelledby="note-title">
-          <h2 id="note-title">Before you start: a content note</h2>
-          <p>This section talks about: {page.section.contentNote?.join(", ")}.</p>
-          {page.parts
-            .filter((p): p is PartOf<"note"> => p.kind === "note" && p.html !== "")
-            .map((p) => (
-              <Html key={p.html} html={p.html} as="div" />
-            ))}
-          <p>
-            Only go on if it feels right today. You can skip it for now, with no penalty, and come back to it from the
-            course outline.
-          </p>
-          <div className="actions">
-            <Link to="?shown=1" className="button">
-              Continue to the section
-            </Link>
-            <Form method="post">
-              <button type="submit" name="intent" value="skip" className="button-secondary">
-                Skip for now
-              </button>
-            </Form>
-            <Link to="/support" className="button button-quiet">
-              Take a break
-            </Link>
-          </div>
-        </section>
+        <ContentNoteGate
+          topics={page.section.contentNote ?? []}
+          notes={page.parts.filter((p): p is PartOf<"note"> => p.kind === "note" && p.html !== "").map((p) => p.html)}
+        />
       ) : (
         <>
           {page.parts.map((part, i) => {
@@ -268,23 +144,7 @@ export default function SectionPage() {
               case "reflection":
                 return <Reflection key={key} part={part} state={state} saved={savedPrompt === part.id} />;
               case "scenario":
-                return (
-                  <section key={key} className="learn-block learn-scenario" aria-labelledby={`scenario-${part.id}`}>
-                    <h2 className="block-heading" id={`scenario-${part.id}`}>
-                      Scenario
-                    </h2>
-                    <Html html={part.situationHtml} as="div" className="scenario-situation" />
-                    <p className="hint">Think about what you would do, then open each response to read about it.</p>
-                    {part.responses.map((r) => (
-                      <details key={r.id} className="scenario-response">
-                        <summary>
-                          <Html html={r.html} as="span" />
-                        </summary>
-                        <Html html={r.discussionHtml} as="div" />
-                      </details>
-                    ))}
-                  </section>
-                );
+                return <Scenario key={key} part={part} />;
               case "takeaway":
                 return (
                   <aside key={key} className="learn-block learn-takeaway" aria-label="Key takeaways">

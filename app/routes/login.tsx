@@ -3,9 +3,10 @@ import { redirect, redirectDocument } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
 import { Notice } from "~/components/layout";
-import { logIn, loginSchema } from "~/lib/accounts.server";
-import { getSession, safeNext } from "~/lib/auth.server";
-import { invalid, parseForm, readForm } from "~/lib/forms.server";
+import { getSession, safeNext, startSession, visitContext } from "~/lib/auth.server";
+import { account } from "~/lib/domain.server";
+import { invalid } from "~/lib/forms.server";
+import { dispatch, intent } from "~/lib/intents.server";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = {
@@ -21,18 +22,29 @@ export const loader = async ({ request, context }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request, context }: ActionFunctionArgs) => {
-  const form = await readForm(request);
-  const parsed = parseForm(form, loginSchema);
-  if (!parsed.ok) return invalid(parsed);
-  const result = await logIn(request, context, parsed.data);
-  if (!result.ok) return invalid({ errors: { form: result.message }, values: { email: parsed.data.email } });
-  // Straight after setting up an organisation, its admin page greets them; only there, since the
-  // same answer follows a sign-up with an email that already had an account.
-  const welcome = form.get("signedUp") === "1" && result.home === "/organisation";
-  const target = safeNext(form.get("next"), welcome ? "/organisation?welcome=1" : result.home);
-  // Learner pages are plain documents: go there with a full page load, not a client-side render.
-  const go = target === "/learn" || target.startsWith("/learn/") ? redirectDocument : redirect;
-  throw go(target, { headers: { "Set-Cookie": result.cookie } });
+  const visit = await visitContext(request, context);
+  return dispatch(
+    request,
+    visit,
+    {
+      login: intent({
+        schema: account.loginSchema,
+        run: async (visit, input, form) => {
+          const result = await account.logIn(visit, input, { ip: context.ip });
+          if (!result.ok) return invalid({ errors: { form: result.message }, values: { email: input.email } });
+          const cookie = await startSession(request, context, result.userId, result.orgId);
+          // Straight after setting up an organisation, its admin page greets them; only there, since the
+          // same answer follows a sign-up with an email that already had an account.
+          const welcome = form.get("signedUp") === "1" && result.home === "/organisation";
+          const target = safeNext(form.get("next"), welcome ? "/organisation?welcome=1" : result.home);
+          // Learner pages are plain documents: go there with a full page load, not a client-side render.
+          const go = target === "/learn" || target.startsWith("/learn/") ? redirectDocument : redirect;
+          return go(target, { headers: { "Set-Cookie": cookie } });
+        },
+      }),
+    },
+    { fallback: "login" },
+  );
 };
 
 export default function Login() {

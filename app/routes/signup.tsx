@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
-import { getSession } from "~/lib/auth.server";
-import { invalid, invalidFromError, parseForm, readForm } from "~/lib/forms.server";
-import { signUpSchema, signUpWithOrganisation } from "~/lib/organisations.server";
+import { getSession, visitContext } from "~/lib/auth.server";
+import { account } from "~/lib/domain.server";
+import { dispatch, intent } from "~/lib/intents.server";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = {
@@ -20,18 +20,24 @@ export const loader = async ({ request, context }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request, context }: ActionFunctionArgs) => {
-  const form = await readForm(request);
-  const parsed = parseForm(form, signUpSchema);
-  if (!parsed.ok) return invalid(parsed);
-  try {
-    const { db, config } = context.runtime;
-    await signUpWithOrganisation(db, { ...parsed.data, ip: context.ip }, { perHour: config.SIGNUPS_PER_HOUR });
-  } catch (error) {
-    return invalidFromError(error, form);
-  }
-  // The same answer whether the email was new or already had an account, so that sign-up does not
-  // tell anyone which emails have accounts: the person logs in next (docs/decisions/0002).
-  throw redirect("/login?signedUp=1");
+  const visit = await visitContext(request, context);
+  const { config } = context.runtime;
+  return dispatch(
+    request,
+    visit,
+    {
+      signUp: intent({
+        schema: account.signUpSchema,
+        run: async (visit, input) => {
+          await account.signUp(visit, input, { ip: context.ip, perHour: config.SIGNUPS_PER_HOUR });
+          // The same answer whether the email was new or already had an account, so that sign-up does not
+          // tell anyone which emails have accounts: the person logs in next (docs/decisions/0002).
+          return redirect("/login?signedUp=1");
+        },
+      }),
+    },
+    { fallback: "signUp" },
+  );
 };
 
 const LABELS = { name: "Your name", email: "Email", password: "Password", organisationName: "Organisation" };

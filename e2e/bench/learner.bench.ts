@@ -24,7 +24,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { DEMO_PASSWORD } from "../../db/seed";
+import { DEMO_PASSWORD } from "../../modules/demo/seed";
 import { logInForCookie } from "../../modules/testing/collab-client";
 import { freePort, PROJECT_ROOT, startServer } from "../support/server";
 import type { RunOptions, RunResult } from "./autocannon-run";

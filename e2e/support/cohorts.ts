@@ -11,7 +11,7 @@ import { checkPage } from "./accessibility";
 import { checkLearnerPage, type Person } from "./learning";
 import { newPassword, uniqueEmail, uniqueName } from "./people";
 
-/** The demo course (db/seed.ts): one module, the Boundaries starter, published as version 1. */
+/** The demo course (modules/demo/seed.ts): one module, the Boundaries starter, published as version 1. */
 export const DEMO_COURSE = "Peer support essentials";
 export const BOUNDARIES = "Boundaries and role clarity";
 

@@ -12,7 +12,7 @@ import { createInvitationLink, newPassword, uniqueEmail, uniqueName } from "./pe
 
 export { QUICK_EXIT_URL };
 
-/** The demo co-designer who has not signed anything off (db/seed.ts). */
+/** The demo co-designer who has not signed anything off (modules/demo/seed.ts). */
 export const PRIYA = "Priya Shah";
 
 export type Person = { name: string; email: string; password: string };

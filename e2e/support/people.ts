@@ -7,7 +7,7 @@ import { expect, type Page } from "@playwright/test";
 import { checkPage } from "./accessibility";
 
 /**
- * The demo accounts db/seed.ts creates, as the README lists them (all share DEMO_PASSWORD). They are
+ * The demo accounts modules/demo/seed.ts creates, as the README lists them (all share DEMO_PASSWORD). They are
  * written out here rather than imported: the seed's imports reach a JSON file that Playwright's module
  * loader cannot import. Never change their passwords or roles in a test: other tests use them at the
  * same time.

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { modules, users } from "../../db/schema";
-import { DEMO_ORG_SLUG, seedDemo } from "../../db/seed";
 import { loadDocumentJSON } from "../collaboration/store";
+import { DEMO_ORG_SLUG, seedDemo } from "../demo/seed";
 import { type DocJSON, validateDoc } from "../documents/json";
 import { childOf, childrenOf, findNodes, splitSections, textOf } from "../documents/sections";
 import { SENSITIVE_TOPIC_PATTERNS } from "../documents/sensitivity";

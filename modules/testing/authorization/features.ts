@@ -1,3 +1,4 @@
+import * as account from "../../account/index";
 import * as activity from "../../activity/index";
 import * as audit from "../../audit/index";
 import * as cohorts from "../../cohorts/index";
@@ -16,6 +17,7 @@ import * as publishing from "../../publishing/index";
 import * as review from "../../review/index";
 import * as workshop from "../../workshop/index";
 import * as xapi from "../../xapi/index";
+import { cases as accountCases } from "./account";
 import { cases as activityCases } from "./activity";
 import { cases as auditCases } from "./audit";
 import { cases as cohortCases } from "./cohorts";
@@ -36,6 +38,7 @@ import { cases as xapiCases } from "./xapi";
 
 /** Every feature with entry points, and its rows: a feature missing here is a gap the test cannot see. */
 export const FEATURES = {
+  account: { api: account, cases: accountCases },
   activity: { api: activity, cases: activityCases },
   audit: { api: audit, cases: auditCases },
   cohorts: { api: cohorts, cases: cohortCases },

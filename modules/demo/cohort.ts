@@ -1,16 +1,16 @@
 import { addDays } from "date-fns";
-import { insertUser } from "../modules/accounts/service";
-import { contextFor } from "../modules/auth/context";
-import type { Actor } from "../modules/auth/policy";
-import { assign } from "../modules/cohorts/assignments";
-import { createCohort, joinCohort, setCohortFacilitator } from "../modules/cohorts/service";
-import { learnerPlace } from "../modules/learning/place";
-import { checksInSection, sectionCount } from "../modules/learning/section";
-import { enrol, ownEnrolment } from "../modules/learning/service";
-import { answerCheck, recordStep } from "../modules/learning/steps";
-import { actorFor, addMembership } from "../modules/organisations/service";
-import { todayInLondon } from "../modules/shared/dates";
-import type { DB } from "./client";
+import type { DB } from "../../db/client";
+import { insertUser } from "../accounts/service";
+import { contextFor } from "../auth/context";
+import type { Actor } from "../auth/policy";
+import { assign } from "../cohorts/assignments";
+import { createCohort, joinCohort, setCohortFacilitator } from "../cohorts/service";
+import { learnerPlace } from "../learning/place";
+import { checksInSection, sectionCount } from "../learning/section";
+import { enrol, ownEnrolment } from "../learning/service";
+import { answerCheck, recordStep } from "../learning/steps";
+import { actorFor, addMembership } from "../organisations/service";
+import { todayInLondon } from "../shared/dates";
 
 /**
  * Learners of the demo cohort, with how far each has gone (sections read of the course's first

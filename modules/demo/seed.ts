@@ -1,16 +1,16 @@
 import { addDays } from "date-fns";
-import { hashPassword, insertUser } from "../modules/accounts/service";
-import { contextFor } from "../modules/auth/context";
-import type { Actor } from "../modules/auth/policy";
-import type { Role } from "../modules/auth/roles";
-import { loadDocumentJSON } from "../modules/collaboration/store";
-import { importStarterPack } from "../modules/content/starter";
-import { addCourseModule, createCourse, publishCourse } from "../modules/courses/service";
-import { actorFor, addMembership, createOrganisation, getOrganisationBySlug } from "../modules/organisations/service";
-import { createModuleVersion } from "../modules/publishing/service";
-import { getModule } from "../modules/workshop/service";
-import type { DB } from "./client";
-import { seedDemoCohort } from "./seed-cohort";
+import type { DB } from "../../db/client";
+import { hashPassword, insertUser } from "../accounts/service";
+import { contextFor } from "../auth/context";
+import type { Actor } from "../auth/policy";
+import type { Role } from "../auth/roles";
+import { loadDocumentJSON } from "../collaboration/store";
+import { importStarterPack } from "../content/starter";
+import { addCourseModule, createCourse, publishCourse } from "../courses/service";
+import { actorFor, addMembership, createOrganisation, getOrganisationBySlug } from "../organisations/service";
+import { createModuleVersion } from "../publishing/service";
+import { getModule } from "../workshop/service";
+import { seedDemoCohort } from "./cohort";
 
 export const DEMO_ORG_SLUG = "northern-peer-support";
 export const DEMO_PASSWORD = "peer-support-demo";

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { listAssignments } from "../modules/cohorts/assignments";
-import { cohortDashboard } from "../modules/cohorts/dashboard";
-import { cohortFacilitatorsOf, cohortsOf } from "../modules/cohorts/service";
-import { getOrganisationBySlug } from "../modules/organisations/service";
-import { testDatabase } from "../modules/testing/database";
-import { enrolments, users } from "./schema";
+import { enrolments, users } from "../../db/schema";
+import { listAssignments } from "../cohorts/assignments";
+import { cohortDashboard } from "../cohorts/dashboard";
+import { cohortFacilitatorsOf, cohortsOf } from "../cohorts/service";
+import { getOrganisationBySlug } from "../organisations/service";
+import { testDatabase } from "../testing/database";
 import { DEMO_ORG_SLUG, seedDemo } from "./seed";
 
 let database: ReturnType<typeof testDatabase>;

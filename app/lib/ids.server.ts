@@ -1,1 +1,0 @@
-export { idSchema, isId } from "../../modules/shared/ids";

@@ -1,0 +1,14 @@
+/**
+ * What routes may ask about a person's own account: logging in and out, setting up an organisation,
+ * and their name, password and current organisation. It sits above accounts, organisations and
+ * navigation (where a person starts), so none of them needs to know about the others.
+ */
+export { loggedOut, logIn, signUp } from "./arriving";
+export { changeMyPassword, myOrganisations, renameMe, switchOrganisation } from "./own-account";
+export {
+  changePasswordSchema,
+  loginSchema,
+  profileSchema,
+  signUpSchema,
+  switchOrganisationSchema,
+} from "./schemas";

@@ -1,0 +1,7 @@
+import { z } from "zod";
+
+export { changePasswordSchema, loginSchema, profileSchema } from "../accounts/schemas";
+export { signUpSchema } from "../organisations/schemas";
+
+/** The organisation to switch to, from the account page's list: the domain checks it is one of theirs. */
+export const switchOrganisationSchema = z.object({ orgId: z.string().max(100) });

@@ -1,0 +1,72 @@
+import { eq } from "drizzle-orm";
+import { users } from "../../../db/schema";
+import * as api from "../../account/index";
+import { hashPassword } from "../../accounts/passwords";
+import { type Context, visitFor } from "../../auth/context";
+import { type CasesFor, EVERYONE } from "./cases";
+
+/** The person signed in, as the account pages see them. */
+const visitOf = (ctx: Context) => visitFor(ctx.db, ctx.actor.userId, ctx.now, ctx.events);
+
+const PASSWORD = "quiet meadow lantern 2718";
+let hashed: Promise<string> | undefined;
+/** Gives the caller a password they know (the world's people have none); the test rolls it back. */
+async function knownPassword(ctx: Context) {
+  hashed ??= hashPassword(PASSWORD);
+  ctx.db
+    .update(users)
+    .set({ passwordHash: await hashed })
+    .where(eq(users.id, ctx.actor.userId))
+    .run();
+  return ctx.db.select({ email: users.email }).from(users).where(eq(users.id, ctx.actor.userId)).get()?.email ?? "";
+}
+
+/**
+ * A person's own account is theirs whatever their roles: every row acts on the caller alone, except
+ * switching organisation, which names one and is refused for an organisation they do not belong to.
+ */
+export const cases: CasesFor<typeof api> = {
+  logIn: {
+    allowed: EVERYONE,
+    ownOnly: true,
+    run: async (ctx) => {
+      const email = await knownPassword(ctx);
+      const result = await api.logIn(visitOf(ctx), { email, password: PASSWORD }, { ip: "192.0.2.1" });
+      if (!result.ok || result.orgId !== ctx.actor.orgId) throw new Error("did not log in to their organisation");
+    },
+  },
+  loggedOut: { allowed: EVERYONE, ownOnly: true, run: (ctx) => api.loggedOut(visitOf(ctx), { ip: null }) },
+  signUp: {
+    allowed: EVERYONE,
+    ownOnly: true,
+    run: (ctx) =>
+      api.signUp(
+        visitFor(ctx.db, null, ctx.now),
+        { name: "New Admin", email: "new.admin@example.org", password: PASSWORD, organisationName: "New service" },
+        { ip: "192.0.2.2", perHour: 100 },
+      ),
+  },
+  myOrganisations: {
+    allowed: EVERYONE,
+    ownOnly: true,
+    run: (ctx) => {
+      if (!api.myOrganisations(visitOf(ctx)).some((o) => o.id === ctx.actor.orgId)) throw new Error("own missing");
+    },
+  },
+  renameMe: { allowed: EVERYONE, ownOnly: true, run: (ctx) => api.renameMe(visitOf(ctx), { name: "Another Name" }) },
+  changeMyPassword: {
+    allowed: EVERYONE,
+    ownOnly: true,
+    run: async (ctx) => {
+      await knownPassword(ctx);
+      await api.changeMyPassword(visitOf(ctx), "no-such-session", {
+        currentPassword: PASSWORD,
+        newPassword: "steady river compass 3141",
+      });
+    },
+  },
+  switchOrganisation: {
+    allowed: EVERYONE,
+    run: (ctx, on) => api.switchOrganisation(visitOf(ctx), "no-such-session", { orgId: on.orgId }),
+  },
+};
