@@ -1,3 +1,4 @@
+import type { Connection } from "@hocuspocus/server";
 import { CLOSE_REASONS } from "./protocol";
 
 /**
@@ -15,3 +16,14 @@ export const REFUSALS = {
   unsupported: { code: 4422, reason: CLOSE_REASONS.unsupported, socket: false },
   documentFull: { code: 4413, reason: CLOSE_REASONS.documentFull, socket: false },
 } as const satisfies Record<string, Refusal>;
+
+/** Closes the whole socket: the provider reconnects, and the fresh connection is checked again. */
+export function closeSocket(connection: Connection, code: number, reason: string) {
+  connection.webSocket.close(code, reason);
+}
+
+/** Refuses the message being handled: Hocuspocus closes this client's document with the reason. */
+export function refuse(connection: Connection, refusal: Refusal): never {
+  if (refusal.socket) closeSocket(connection, refusal.code, refusal.reason);
+  throw { code: refusal.code, reason: refusal.reason };
+}

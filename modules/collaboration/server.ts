@@ -1,29 +1,22 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { type Connection, Hocuspocus, isTransactionOrigin, type WebSocketLike } from "@hocuspocus/server";
+import { Hocuspocus, type WebSocketLike } from "@hocuspocus/server";
 import crossws from "crossws/adapters/node";
-import * as decoding from "lib0/decoding";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { DB } from "../../db/client";
-import { sessionTokenFrom } from "../accounts/cookie";
 import type { DocJSON } from "../documents/json";
-import { type CollabContext, collabAccess, type LiveAccessRule } from "./access";
-import {
-  CLOSE_REASONS,
-  COLLAB_PATH,
-  colourFor,
-  documentNameFor,
-  liveAccessOf,
-  MAX_DOCUMENT_BYTES,
-  MAX_MESSAGE_BYTES,
-  moduleIdFromDocumentName,
-} from "./protocol";
-import { REFUSALS, type Refusal } from "./refusal";
-import { repairDocument } from "./repair";
-import { reviewerRefusal } from "./reviewer-guard";
-import { schemaRefusal } from "./schema-guard";
-import { appendUpdate, compactDocument, loadDocumentJSON, readStoredDocument, refreshFacts } from "./store";
-import { type DecodedUpdate, documentAfter } from "./update-shape";
+import type { CollabContext, LiveAccessRule } from "./access";
+import { derivedFacts } from "./extensions/derived-facts";
+import { loadedDocuments } from "./extensions/documents";
+import { durableLog } from "./extensions/durable-log";
+import { serverIdentity } from "./extensions/server-identity";
+import { sessionAccess } from "./extensions/session-access";
+import { sizeLimits } from "./extensions/size-limits";
+import { updateGuards } from "./extensions/update-guards";
+import { addressedToModule } from "./messages";
+import { CLOSE_REASONS, COLLAB_PATH, documentNameFor, MAX_MESSAGE_BYTES, moduleIdFromDocumentName } from "./protocol";
+import { closeSocket } from "./refusal";
+import { loadDocumentJSON, refreshFacts } from "./store";
 import { yDocToJSON } from "./ydoc";
 
 /** What the rest of the server may ask of the live collaboration layer (through the load context). */
@@ -50,194 +43,31 @@ export type CollabControl = {
  */
 export type LiveDocuments = Pick<CollabControl, "current" | "settle" | "change">;
 
-type Loaded = { moduleId: string; bytes: number };
-
-// y-protocols message types (see y-protocols/sync and Hocuspocus's MessageType).
-const MESSAGE_SYNC = 0;
-/** Hocuspocus applies a "sync reply" exactly like a sync message, so it must be checked like one. */
-const MESSAGE_SYNC_REPLY = 4;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
 /** WebSocket.OPEN (Node 20 has no global WebSocket to read it from). */
 const SOCKET_OPEN = 1;
 
-/** The Yjs update carried by a raw message, or null when it carries none (awareness, sync step 1…). */
-function updateIn(message: Uint8Array): Uint8Array | null {
-  const decoder = decoding.createDecoder(message);
-  decoding.readVarString(decoder);
-  const type = decoding.readVarUint(decoder);
-  if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return null;
-  const syncType = decoding.readVarUint(decoder);
-  if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return null;
-  return decoding.readVarUint8Array(decoder);
-}
-
-/**
- * Every Hocuspocus message starts with the name of the document it is for. A frame that does not
- * (random bytes, another protocol) is malformed; Hocuspocus itself would queue some of those as
- * messages for a document that never authenticates and keep the socket open.
- */
-function addressedToModule(message: Uint8Array): boolean {
-  try {
-    const address = decoding.readVarString(decoding.createDecoder(message));
-    // A session-aware provider sends "documentName\0sessionId".
-    return moduleIdFromDocumentName(address.split("\0")[0] ?? "") !== null;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Whether to take an update: reviewers may only move comment anchors, and nobody may store what the
- * editor's schema cannot load. A copy of the document with the update applied is built once, and
- * only when a guard needs it.
- */
-function judge(document: Y.Doc, update: Uint8Array, decoded: DecodedUpdate, context: CollabContext): Refusal | null {
-  let copy: Y.Doc | null | undefined;
-  const after = () => {
-    if (copy === undefined) copy = documentAfter(document, update);
-    return copy;
-  };
-  try {
-    return (
-      (context.commentOnly ? reviewerRefusal(document, decoded, after) : null) ??
-      schemaRefusal(document, decoded, after)
-    );
-  } finally {
-    copy?.destroy();
-  }
-}
-
-function userFrom(origin: unknown): string | null {
-  if (!isTransactionOrigin(origin)) return null;
-  if (origin.source === "connection") return (origin.connection.context as CollabContext).userId ?? null;
-  if (origin.source === "local") return (origin.context as { userId?: string } | undefined)?.userId ?? null;
-  return null;
-}
-
-/** Closes the whole socket: the provider reconnects, and the fresh connection is checked again. */
-function closeSocket(connection: Connection, code: number, reason: string) {
-  connection.webSocket.close(code, reason);
-}
-
-/** Refuses the message being handled: Hocuspocus closes this client's document with the reason. */
-function refuse(connection: Connection, refusal: Refusal): never {
-  if (refusal.socket) closeSocket(connection, refusal.code, refusal.reason);
-  throw { code: refusal.code, reason: refusal.reason };
-}
-
 export function createCollaboration({ db, secret, access }: { db: DB; secret: string; access: LiveAccessRule }) {
-  const loaded = new Map<string, Loaded>();
+  const documents = loadedDocuments();
+  const log = durableLog({ db, documents });
 
   const hocuspocus = new Hocuspocus<CollabContext>({
     name: "alongside",
     quiet: true,
     debounce: 2_000,
     maxDebounce: 10_000,
-
-    async onConnect({ documentName, requestHeaders, connectionConfig }) {
-      const moduleId = moduleIdFromDocumentName(documentName);
-      const token = await sessionTokenFrom(requestHeaders.get("cookie"));
-      const context = moduleId ? collabAccess(db, secret, access, token, moduleId) : null;
-      if (!context) throw { reason: "permission-denied" };
-      connectionConfig.readOnly = context.readOnly;
-      return context;
-    },
-
-    async connected({ connection, context }) {
-      // The editor follows this, so a change of role takes effect in an open editor at once.
-      connection.sendStateless(JSON.stringify({ access: liveAccessOf(context) }));
-    },
-
-    async onLoadDocument({ document, documentName }) {
-      const moduleId = moduleIdFromDocumentName(documentName);
-      if (!moduleId) throw { reason: "document-unavailable" };
-      try {
-        const stored = readStoredDocument(db, moduleId);
-        if (!stored.state && stored.updates.length === 0) throw new Error("no stored document");
-        Y.transact(document, () => {
-          if (stored.state) Y.applyUpdate(document, stored.state);
-          for (const u of stored.updates) Y.applyUpdate(document, u.update);
-        });
-        // A document stored before every change was checked may hold what the editor cannot load:
-        // it is repaired now, as a logged change by no one, so every editor and page gets a valid one.
-        const repairs: Uint8Array[] = [];
-        const collect = (update: Uint8Array) => repairs.push(update);
-        document.on("update", collect);
-        try {
-          if (repairDocument(document)) {
-            for (const update of repairs) appendUpdate(db, moduleId, update, null, new Date());
-            console.warn(`Module document ${moduleId} held content the editor cannot load; it was removed.`);
-          }
-        } finally {
-          document.off("update", collect);
-        }
-      } catch (error) {
-        // Refuse the connection rather than serve (and later store) an empty or partial document.
-        console.error(`Module document ${moduleId} could not be loaded; it was left untouched.`, error);
-        throw { reason: "document-unavailable" };
-      }
-      loaded.set(documentName, { moduleId, bytes: Y.encodeStateAsUpdate(document).byteLength });
-    },
-
-    async afterLoadDocument({ document, documentName }) {
-      const state = loaded.get(documentName);
-      if (!state) return;
-      // Yjs emits "update" synchronously while applying an incoming message, before Hocuspocus
-      // acknowledges it, so an acknowledged ("Saved") change is already in SQLite.
-      document.on("update", (update: Uint8Array, origin: unknown) => {
-        appendUpdate(db, state.moduleId, update, userFrom(origin), new Date());
-        state.bytes += update.byteLength;
-      });
-    },
-
-    async beforeHandleMessage({ update: message, documentName, connection, document, context }) {
-      let update: Uint8Array | null;
-      let decoded: DecodedUpdate | null = null;
-      try {
-        update = updateIn(message);
-        if (update) decoded = Y.decodeUpdate(update);
-      } catch {
-        refuse(connection, REFUSALS.malformed);
-      }
-      // Read-only connections never change the document: Hocuspocus answers them "not saved".
-      if (!update || !decoded || context.readOnly) return;
-      const refusal = judge(document, update, decoded, context);
-      if (refusal) refuse(connection, refusal);
-      const state = loaded.get(documentName);
-      if (state && state.bytes > MAX_DOCUMENT_BYTES && decoded.structs.length > 0) {
-        // Full: only changes that remove content are still accepted.
-        refuse(connection, REFUSALS.documentFull);
-      }
-    },
-
-    async beforeHandleAwareness({ states, connection }) {
-      // Names and colours come from the server, so no one can appear as someone else.
-      const context = connection?.context;
-      if (!context) return;
-      for (const [clientId, state] of states) {
-        if (!state) continue;
-        states.set(clientId, {
-          ...state,
-          user: { id: context.userId, name: context.name, color: colourFor(context.userId) },
-        });
-      }
-    },
-
-    async onStoreDocument({ document, documentName, lastContext }) {
-      const state = loaded.get(documentName);
-      if (!state) return;
-      const now = new Date();
-      // The size limit counts what is stored; updates logged from now on are added as they arrive.
-      state.bytes = compactDocument(db, state.moduleId, now) ?? Y.encodeStateAsUpdate(document).byteLength;
-      const facts = refreshFacts(db, state.moduleId, yDocToJSON(document), lastContext?.userId ?? null, now);
-      // A new revision makes sign-offs stale: open review pages and editors refresh.
-      if (facts.changed) document.broadcastStateless(JSON.stringify({ changed: "review" }));
-    },
-
-    async afterUnloadDocument({ documentName }) {
-      loaded.delete(documentName);
-    },
+    // Hocuspocus runs each hook through the extensions in this order (none sets a priority, so none
+    // moves). Where two share a hook the order is the behaviour: the update guards refuse a message
+    // for what it is (malformed, a reviewer's edit, unsupported content) before the size limit can
+    // call it "document full", and on each store the log is compacted, resetting the byte count the
+    // size limit reads, before the facts are refreshed, so a store that fails to compact stops there.
+    extensions: [
+      sessionAccess({ db, secret, access }),
+      updateGuards(),
+      sizeLimits(documents),
+      log,
+      serverIdentity(),
+      derivedFacts({ db, documents }),
+    ],
   });
 
   const connections = new Map<string, ReturnType<Hocuspocus["handleConnection"]>>();
@@ -349,8 +179,7 @@ export function createCollaboration({ db, secret, access }: { db: DB; secret: st
     while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 25));
     }
-    const now = new Date();
-    for (const state of loaded.values()) compactDocument(db, state.moduleId, now);
+    log.compactLoaded();
   }
 
   return { hocuspocus, handleUpgrade, control, shutdown };

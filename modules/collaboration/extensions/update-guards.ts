@@ -1,0 +1,54 @@
+import type { Extension } from "@hocuspocus/server";
+import * as Y from "yjs";
+import type { CollabContext } from "../access";
+import { updateIn } from "../messages";
+import { REFUSALS, type Refusal, refuse } from "../refusal";
+import { reviewerRefusal } from "../reviewer-guard";
+import { schemaRefusal } from "../schema-guard";
+import { type DecodedUpdate, documentAfter } from "../update-shape";
+
+/**
+ * Whether to take an update: reviewers may only move comment anchors, and nobody may store what the
+ * editor's schema cannot load. A copy of the document with the update applied is built once, and
+ * only when a guard needs it.
+ */
+function judge(document: Y.Doc, update: Uint8Array, decoded: DecodedUpdate, context: CollabContext): Refusal | null {
+  let copy: Y.Doc | null | undefined;
+  const after = () => {
+    if (copy === undefined) copy = documentAfter(document, update);
+    return copy;
+  };
+  try {
+    return (
+      (context.commentOnly ? reviewerRefusal(document, decoded, after) : null) ??
+      schemaRefusal(document, decoded, after)
+    );
+  } finally {
+    copy?.destroy();
+  }
+}
+
+/**
+ * Judges every incoming message before Hocuspocus applies it: one that cannot be read closes the
+ * socket; an update the reviewer or schema guard refuses closes this document for its sender.
+ */
+export function updateGuards(): Extension<CollabContext> {
+  return {
+    extensionName: "UpdateGuards",
+
+    async beforeHandleMessage({ update: message, connection, document, context }) {
+      let update: Uint8Array | null;
+      let decoded: DecodedUpdate | null = null;
+      try {
+        update = updateIn(message);
+        if (update) decoded = Y.decodeUpdate(update);
+      } catch {
+        refuse(connection, REFUSALS.malformed);
+      }
+      // Read-only connections never change the document: Hocuspocus answers them "not saved".
+      if (!update || !decoded || context.readOnly) return;
+      const refusal = judge(document, update, decoded, context);
+      if (refusal) refuse(connection, refusal);
+    },
+  };
+}
