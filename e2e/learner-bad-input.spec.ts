@@ -238,6 +238,35 @@ test("a section that does not exist, or a module version of another course, is n
   expect(before.events).toBe(0);
 });
 
+test("skipping a section with no content note is refused with a plain reason, and records nothing", async ({
+  newPage,
+}) => {
+  test.setTimeout(300_000);
+  const learner = await newLearner(newPage);
+  const { page } = learner;
+  const before = storedProgress(sharedServer.databasePath, learner.enrolmentId);
+
+  // No page offers "Skip for now" here; a forged form is answered 400, on the section page itself.
+  await page.goto(learner.section(1));
+  await expect(page.getByRole("button", { name: "Skip for now" })).toHaveCount(0);
+  await checkPage(page);
+  for (const n of [1, 2, 3]) {
+    const response = await post(page, learner.section(n), { intent: "skip" });
+    expect(response.status(), `skip on section ${n}`).toBe(400);
+    expect(response.headers().location).toBeUndefined();
+    expect(await response.text()).toContain("This section has no content note, so there is nothing to skip.");
+  }
+  expect(storedProgress(sharedServer.databasePath, learner.enrolmentId)).toEqual(before);
+  expect(before.events).toBe(0);
+
+  // The course still goes on as usual from where the learner is.
+  await page.goto(learner.section(1));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(learner.section(2));
+  await checkPage(page);
+  await checkLearnerPage(page);
+});
+
 test("a double submission of Next, an answer or Finish does no harm", async ({ newPage }) => {
   test.setTimeout(300_000);
   const learner = await newLearner(newPage);
