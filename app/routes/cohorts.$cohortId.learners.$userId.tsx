@@ -4,14 +4,13 @@ import { formatDate } from "~/components/layout";
 import { requireContext } from "~/lib/auth.server";
 import { cohorts } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
+import { STATE_LABELS } from "~/lib/progress-states";
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
     const ctx = await requireContext(request, context);
     return cohorts.learnerProgress(ctx, paramId(params, "cohortId"), paramId(params, "userId"));
   });
-
-const STATE_TEXT = { not_started: "Not started", in_progress: "In progress", complete: "Complete" } as const;
 
 export default function LearnerPage() {
   const learner = useLoaderData<typeof loader>();
@@ -47,7 +46,7 @@ export default function LearnerPage() {
               {a.modules.map((m) => (
                 <tr key={m.title}>
                   <th scope="row">{m.title}</th>
-                  <td className={`state state-${m.state}`}>{STATE_TEXT[m.state]}</td>
+                  <td className={`state state-${m.state}`}>{STATE_LABELS[m.state]}</td>
                   <td>{m.startedAt ? formatDate(m.startedAt) : "—"}</td>
                   <td>{m.completedAt ? formatDate(m.completedAt) : "—"}</td>
                 </tr>

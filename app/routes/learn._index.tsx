@@ -6,6 +6,7 @@ import { requireContext } from "~/lib/auth.server";
 import { learnerHome, notices as noticeBoard } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
 import { dispatch, intent } from "~/lib/intents.server";
+import { STATE_LABELS } from "~/lib/progress-states";
 
 export const meta: MetaFunction = () => [{ title: "My learning · Alongside" }];
 
@@ -25,8 +26,6 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
       }),
     });
   });
-
-const STATE = { complete: "Complete", in_progress: "In progress", not_started: "Not started" } as const;
 
 export default function MyLearning() {
   const { courses, open, notices } = useLoaderData<typeof loader>();
@@ -74,7 +73,7 @@ export default function MyLearning() {
               <li key={c.enrolmentId} className="card">
                 <h3>{c.title}</h3>
                 <p className="module-tags">
-                  <span className="badge badge-accent">{STATE[c.state]}</span>{" "}
+                  <span className="badge badge-accent">{STATE_LABELS[c.state]}</span>{" "}
                   {c.dueOn ? (
                     <span className="badge">
                       {c.due === "past" ? "Past due date: " : "Due "}

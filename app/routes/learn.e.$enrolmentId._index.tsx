@@ -4,6 +4,7 @@ import { formatDate, Notice, PageHeader } from "~/components/layout";
 import { requireContext } from "~/lib/auth.server";
 import { learning } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
+import { STATE_LABELS } from "~/lib/progress-states";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Course"} · Alongside` }];
 
@@ -14,7 +15,6 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   });
 
 const SECTION_STATUS = { viewed: "Done", skipped: "Skipped for now: come back when you are ready" } as const;
-const MODULE_STATE = { complete: "Complete", in_progress: "In progress", not_started: "Not started" } as const;
 
 export default function Outline() {
   const outline = useLoaderData<typeof loader>();
@@ -49,7 +49,7 @@ export default function Outline() {
         {outline.modules.map((m) => (
           <li key={m.versionId}>
             <h2 className="h3">
-              {m.title} <span className="badge">{MODULE_STATE[m.state]}</span>
+              {m.title} <span className="badge">{STATE_LABELS[m.state]}</span>
             </h2>
             <p className="muted">About {m.estimatedMinutes} minutes</p>
             <ol className="section-list">

@@ -1,10 +1,9 @@
 import { Link } from "@remix-run/react";
 import { formatDate } from "~/components/layout";
 import type { cohorts } from "~/lib/domain.server";
+import { STATE_LABELS } from "~/lib/progress-states";
 
 type Dashboard = NonNullable<ReturnType<typeof cohorts.progressPage>["dashboard"]>;
-
-const STATE_TEXT = { not_started: "Not started", in_progress: "In progress", complete: "Complete" } as const;
 
 /** Each learner's state on each module of the assignment, with their course status at the end of the row. */
 export function ProgressMatrix({
@@ -40,7 +39,7 @@ export function ProgressMatrix({
               </th>
               {r.states.map((state, i) => (
                 <td key={dashboard.modules[i]?.moduleId} className={`state state-${state}`}>
-                  {STATE_TEXT[state]}
+                  {STATE_LABELS[state]}
                 </td>
               ))}
               <td>
