@@ -2,13 +2,12 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { assignments, cohorts, courseVersions, moduleVersions } from "../../db/schema";
 import type { Context } from "../auth/context";
+import { type CourseState, courseState, type ModuleState, moduleState } from "../progress/state";
 import { dayOf, eachDay, todayInLondon } from "../shared/dates";
 import { NotFoundError } from "../shared/errors";
 import { listAssignments } from "./assignments";
 import type { DashboardQuery } from "./schemas";
 import { getCohort, lastVisit } from "./service";
-
-export type ModuleState = "not_started" | "in_progress" | "complete";
 
 export type LearnerRow = {
   userId: string;
@@ -24,7 +23,9 @@ export type LearnerRow = {
 /**
  * The progress query behind the dashboard: one aggregate over the cohort's members, their
  * enrolment in the course and the per-module progress rows — all joined on primary keys or indexes
- * (its plan is checked in a test). It never touches reflections or which sections were skipped.
+ * (its plan is checked in a test). It never touches reflections or which sections were skipped. It
+ * returns the facts (each begun module and when it was completed, or null), not states: those are
+ * the progress feature's to say.
  */
 export function progressQuery(cohortId: string, courseId: string) {
   return sql`
@@ -33,7 +34,7 @@ export function progressQuery(cohortId: string, courseId: string) {
            u.email as email,
            e.updated_at as lastActivity,
            cc.completed_at as completedAt,
-           group_concat(mp.module_id || ':' || (case when mp.completed_at is null then 'in_progress' else 'complete' end)) as progress
+           json_group_array(json_object('moduleId', mp.module_id, 'completedAt', mp.completed_at)) as progress
     from cohort_members cm
     join users u on u.id = cm.user_id
     left join enrolments e on e.user_id = cm.user_id and e.course_id = ${courseId}
@@ -50,7 +51,8 @@ type Raw = {
   email: string;
   lastActivity: number | null;
   completedAt: number | null;
-  progress: string | null;
+  /** A JSON array of the learner's module progress rows; a learner with none has one of nulls. */
+  progress: string;
 };
 
 export type DashboardFilters = {
@@ -96,19 +98,20 @@ export function cohortDashboard(
   }));
   const today = todayInLondon(now);
   const pastDueDay = assignment.dueOn !== null && assignment.dueOn < today;
+  const states = new Map<string, CourseState>();
   const all: LearnerRow[] = db.all<Raw>(progressQuery(cohortId, assignment.courseId)).map((r) => {
-    const states: Record<string, ModuleState> = {};
-    for (const m of modules) states[m.moduleId] = "not_started";
-    for (const pair of (r.progress ?? "").split(",")) {
-      const [moduleId, state] = pair.split(":");
-      if (moduleId && moduleId in states) states[moduleId] = state as ModuleState;
-    }
-    const done = Object.values(states).filter((s) => s === "complete").length;
+    const begun = (JSON.parse(r.progress) as { moduleId: string | null; completedAt: number | null }[]).filter(
+      (p): p is { moduleId: string; completedAt: number | null } => p.moduleId !== null,
+    );
+    const byModule: Record<string, ModuleState> = {};
+    for (const m of modules) byModule[m.moduleId] = moduleState(begun.find((p) => p.moduleId === m.moduleId));
+    states.set(r.userId, courseState({ completedAt: r.completedAt, begun: begun.length > 0 }));
+    const done = Object.values(byModule).filter((s) => s === "complete").length;
     return {
       userId: r.userId,
       name: r.name,
       email: r.email,
-      modules: states,
+      modules: byModule,
       completedAt: r.completedAt === null ? null : new Date(r.completedAt),
       lastActivity: r.lastActivity === null ? null : new Date(r.lastActivity),
       pastDue: pastDueDay && r.completedAt === null,
@@ -122,9 +125,7 @@ export function cohortDashboard(
     .filter((r) => {
       if (!filters.status) return true;
       if (filters.status === "past_due") return r.pastDue;
-      if (filters.status === "complete") return r.completedAt !== null;
-      const started = r.done > 0 || Object.values(r.modules).some((s) => s !== "not_started");
-      return filters.status === "in_progress" ? r.completedAt === null && started : !started;
+      return states.get(r.userId) === filters.status;
     })
     .sort((a, b) => {
       if (filters.sort === "progress") return b.done - a.done || a.name.localeCompare(b.name);
@@ -254,7 +255,7 @@ export function learnerProgress(ctx: Context, cohortId: string, userId: string) 
           const p = group.find((g) => g.moduleId === i.moduleId);
           return {
             title: titles.get(i.moduleId) ?? "Module",
-            state: (p?.completedAt ? "complete" : p?.startedAt ? "in_progress" : "not_started") as ModuleState,
+            state: moduleState(p),
             startedAt: p?.startedAt ? new Date(p.startedAt) : null,
             completedAt: p?.completedAt ? new Date(p.completedAt) : null,
           };

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { cohorts } from "~/lib/domain.server";
+import { STATE_LABELS } from "../../../modules/progress/state";
 
 type Page = ReturnType<typeof cohorts.progressPage>;
 
@@ -36,9 +37,11 @@ export function DashboardFilters({
         <label htmlFor="filter-status">Show</label>
         <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
           <option value="">Everyone</option>
-          <option value="not_started">Not started</option>
-          <option value="in_progress">In progress</option>
-          <option value="complete">Complete</option>
+          {(["not_started", "in_progress", "complete"] as const).map((state) => (
+            <option key={state} value={state}>
+              {STATE_LABELS[state]}
+            </option>
+          ))}
           <option value="past_due">Past due date</option>
         </select>
       </div>
