@@ -9,6 +9,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import expressStaticGzip from "express-static-gzip";
 import { type Connection, closeDatabase, openDatabase } from "./db/client";
 import { followAccessChanges } from "./modules/collaboration/follow-access";
 import { type CollabControl, createCollaboration } from "./modules/collaboration/server";
@@ -56,7 +57,17 @@ export async function createApp(config: Config, db: Connection, collab: CollabCo
     db.$client.prepare("select 1").get();
     res.type("text/plain").send("ok");
   });
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
+  // Built files carry their hash in their name, so they never change; their Brotli and gzip copies
+  // were made at build time (modules/http/precompress.ts), and the compression above leaves them be.
+  app.use(
+    "/build",
+    expressStaticGzip("public/build", {
+      enableBrotli: true,
+      orderPreference: ["br", "gz"],
+      index: false,
+      serveStatic: { immutable: true, maxAge: "1y", index: false },
+    }),
+  );
   // Only the one file public/ holds besides the build: a catch-all static handler would look on disk
   // for every page request first.
   app.get("/favicon.svg", (_req, res) => {

@@ -295,6 +295,52 @@ test.describe("compression", () => {
     // Together, what a first visit downloads shrinks to well under half.
     expect(sizes.sent).toBeLessThan(sizes.whole * 0.4);
   });
+
+  test("built files come as the Brotli or gzip copies made at build time; pages and CSV downloads as Brotli", async ({
+    baseURL,
+    playwright,
+  }) => {
+    const trainer = await playwright.request.newContext({ baseURL });
+    await trainer.post("/login", {
+      form: { email: DEMO.trainer, password: DEMO_PASSWORD },
+      headers: { Origin: baseURL ?? "" },
+      maxRedirects: 0,
+    });
+    const cookie = (await trainer.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const cohorts = await (await trainer.get("/cohorts")).text();
+    const cohort = /href="(\/cohorts\/[A-Za-z0-9_-]{22})"/.exec(cohorts)?.[1] ?? "";
+    const progress = await (await trainer.get(cohort)).text();
+    const csv = (/href="([^"]*progress\.csv\?[^"]+)"/.exec(progress)?.[1] ?? "").replaceAll("&amp;", "&");
+    expect(csv, "the demo cohort's progress download").toMatch(/progress\.csv\?assignment=/);
+    await trainer.dispose();
+
+    const login = (await rawGet(`${baseURL}/login`, {})).bytes.toString("utf8");
+    const assets = [...login.matchAll(/(?:href|src)="(\/build\/[^"]+\.(?:css|js))"/g)].map((m) => m[1] ?? "");
+    const built = assets.filter((a) => fs.statSync(path.join(PROJECT_ROOT, "public", a)).size >= 1024);
+    expect(built.length).toBeGreaterThan(2);
+    for (const address of built) {
+      const onDisk = path.join(PROJECT_ROOT, "public", address);
+      const br = await rawGet(`${baseURL}${address}`, { "Accept-Encoding": "gzip, deflate, br" });
+      expect(br.headers["content-encoding"], address).toBe("br");
+      // The very bytes written at build time, at Brotli's strongest setting, not a quick squeeze now.
+      expect(br.bytes.equals(fs.readFileSync(`${onDisk}.br`)), address).toBe(true);
+      expect(zlib.brotliDecompressSync(br.bytes).equals(fs.readFileSync(onDisk)), address).toBe(true);
+      expect(br.headers["cache-control"], address).toBe("public, max-age=31536000, immutable");
+      const gz = await rawGet(`${baseURL}${address}`, { "Accept-Encoding": "gzip" });
+      expect(gz.headers["content-encoding"], address).toBe("gzip");
+      expect(gz.bytes.equals(fs.readFileSync(`${onDisk}.gz`)), address).toBe(true);
+    }
+
+    for (const [address, expected] of [
+      ["/cohorts", "</html>"],
+      [csv, "Learner,Email"],
+    ] as const) {
+      const br = await rawGet(`${baseURL}${address}`, { Cookie: cookie, "Accept-Encoding": "gzip, deflate, br" });
+      expect(br.status, address).toBe(200);
+      expect(br.headers["content-encoding"], address).toBe("br");
+      expect(zlib.brotliDecompressSync(br.bytes).toString("utf8"), address).toContain(expected);
+    }
+  });
 });
 
 test.describe("what search engines and browsers ask for", () => {
