@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DashboardFilters } from "~/components/cohorts/dashboard-filters";
+import { LearnerPages } from "~/components/cohorts/learner-pages";
 import { ProgressMatrix } from "~/components/cohorts/progress-matrix";
 import { ProgressSummary } from "~/components/cohorts/progress-summary";
 import { CompletionChart } from "~/components/completion-chart";
@@ -38,7 +39,7 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
   });
 
 export default function Progress() {
-  const { cohortId, assignments, filters, dashboard, seenAt, newSince } = useLoaderData<typeof loader>();
+  const { cohortId, assignments, filters, dashboard, paging, seenAt, newSince } = useLoaderData<typeof loader>();
   if (!dashboard) {
     return (
       <EmptyState title="Nothing assigned yet">
@@ -53,7 +54,8 @@ export default function Progress() {
     <>
       <ProgressSummary cohortId={cohortId} dashboard={dashboard} seenAt={seenAt} newSince={newSince} />
       <DashboardFilters assignments={assignments} chosen={dashboard.assignment.id} filters={filters} />
-      <ProgressMatrix cohortId={cohortId} dashboard={dashboard} />
+      <ProgressMatrix cohortId={cohortId} dashboard={dashboard} paging={paging} />
+      <LearnerPages paging={paging} />
       <section aria-labelledby="chart-title">
         <h2 id="chart-title">Completion over time</h2>
         <CompletionChart series={dashboard.series} total={dashboard.total} />

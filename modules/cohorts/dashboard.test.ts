@@ -10,7 +10,7 @@ import { makeOrganisation } from "../testing/fixtures";
 import { learnerIn } from "../testing/learner";
 import { publishedModule } from "../testing/published-module";
 import { assign } from "./assignments";
-import { cohortDashboard, progressQuery } from "./dashboard";
+import { cohortDashboard, LEARNERS_PER_PAGE, progressPage, progressQuery } from "./dashboard";
 import { createCohort, joinCohort, removeCohortMember } from "./service";
 
 const heading = (title: string): DocJSON => ({ type: "heading", attrs: { level: 2 }, content: [text(title)] });
@@ -213,5 +213,40 @@ describe("cohortDashboard", () => {
     expect(names("not_started")).toEqual(["Ann"]);
     expect(names("in_progress")).toEqual(["Ben", "Cat", "Eve"]);
     expect(names("complete")).toEqual(["Dee"]);
+  });
+});
+
+describe("progressPage", () => {
+  it("shows one page of the learners matching the filters, and counts and charts them all", () => {
+    const { db } = database;
+    const { org, sam, cohort, assignment } = cohortWithProgress();
+    // 5 learners already: a full page and a part page in all.
+    const total = 2 * LEARNERS_PER_PAGE - 3;
+    for (let i = 0; i < total - 5; i += 1) {
+      const person = org.member(["learner"], `Zed ${String(i).padStart(3, "0")}`);
+      joinCohort(db, org.org.id, cohort.id, person.user.id);
+    }
+    const ctx = contextFor(db, sam.actor);
+    const pageOf = (page?: number, q?: string) => progressPage(ctx, cohort.id, { assignment: assignment.id, page, q });
+
+    const first = pageOf();
+    expect(first.dashboard?.rows.map((r) => r.name).slice(0, 5)).toEqual(["Ann", "Ben", "Cat", "Dee", "Eve"]);
+    expect(first.dashboard?.rows).toHaveLength(LEARNERS_PER_PAGE);
+    expect(first.paging).toEqual({ page: 1, pageCount: 2, matching: total, from: 1, to: LEARNERS_PER_PAGE });
+    // The totals, the chart and new completions are over every learner, not the page.
+    expect(first.dashboard?.total).toBe(total);
+    expect(first.dashboard?.complete).toBe(1);
+    expect(first.newSince).toBe(1);
+
+    const second = pageOf(2);
+    expect(second.paging).toMatchObject({ page: 2, from: LEARNERS_PER_PAGE + 1, to: total });
+    const both = [...(first.dashboard?.rows ?? []), ...(second.dashboard?.rows ?? [])].map((r) => r.userId);
+    expect(new Set(both).size).toBe(total);
+
+    // Past the last page, the last is shown; a search pages what it matches.
+    expect(pageOf(99).paging.page).toBe(2);
+    const search = pageOf(2, "zed 01");
+    expect(search.paging).toEqual({ page: 1, pageCount: 1, matching: 10, from: 1, to: 10 });
+    expect(search.dashboard?.rows.every((r) => r.name.startsWith("Zed 01"))).toBe(true);
   });
 });

@@ -159,10 +159,14 @@ export function cohortDashboard(
   };
 }
 
+/** Learners shown on one page of the progress matrix: enough to scan, few enough to send quickly. */
+export const LEARNERS_PER_PAGE = 50;
+
 /**
  * The progress page: the assignment asked for (or the first), its dashboard filtered and sorted as
- * asked, and how many completed since the trainer last marked the cohort as seen. Only what the page
- * shows is returned: a 1,000-learner matrix is sent once as HTML and once as data.
+ * asked, one page of its learners, and how many completed since the trainer last marked the cohort
+ * as seen. The totals, the chart and the count of new completions are over every learner; only the
+ * rows are paged, since a 1,000-learner matrix would be sent once as HTML and once as data.
  */
 export function progressPage(ctx: Context, cohortId: string, query: DashboardQuery) {
   const cohort = getCohort(ctx, cohortId);
@@ -172,13 +176,18 @@ export function progressPage(ctx: Context, cohortId: string, query: DashboardQue
   const filters = { status: query.status, sort: query.sort, q: query.q ?? "" };
   const seenAt = lastVisit(db, actor.orgId, cohort.id, actor.userId);
   const dashboard = chosen ? cohortDashboard(db, actor.orgId, cohort.id, chosen.id, filters, now) : null;
+  const matching = dashboard?.rows.length ?? 0;
+  const pageCount = Math.max(1, Math.ceil(matching / LEARNERS_PER_PAGE));
+  const page = Math.min(query.page ?? 1, pageCount);
+  const start = (page - 1) * LEARNERS_PER_PAGE;
+  const shown = dashboard?.rows.slice(start, start + LEARNERS_PER_PAGE) ?? [];
   return {
     cohortId: cohort.id,
     assignments: assigned.map((a) => ({ id: a.id, title: a.title })),
     filters,
     dashboard: dashboard && {
       ...dashboard,
-      rows: dashboard.rows.map((r) => ({
+      rows: shown.map((r) => ({
         userId: r.userId,
         name: r.name,
         pastDue: r.pastDue,
@@ -187,6 +196,7 @@ export function progressPage(ctx: Context, cohortId: string, query: DashboardQue
         states: dashboard.modules.map((m) => r.modules[m.moduleId] ?? "not_started"),
       })),
     },
+    paging: { page, pageCount, matching, from: shown.length ? start + 1 : 0, to: start + shown.length },
     seenAt,
     newSince: dashboard ? dashboard.rows.filter((r) => r.completedAt && (!seenAt || r.completedAt > seenAt)).length : 0,
   };

@@ -73,6 +73,8 @@ export const dashboardQuerySchema = z.object({
     .optional()
     .catch(undefined)
     .transform((v) => (v ?? "").slice(0, 100)),
+  /** A page of the learners matching the filters; past the last, the last is shown. */
+  page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
 });
 
 export type DashboardQuery = Partial<z.output<typeof dashboardQuerySchema>>;

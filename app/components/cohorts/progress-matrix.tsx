@@ -9,16 +9,20 @@ type Dashboard = NonNullable<ReturnType<typeof cohorts.progressPage>["dashboard"
 export function ProgressMatrix({
   cohortId,
   dashboard,
+  paging,
 }: {
   cohortId: string;
   dashboard: Pick<Dashboard, "modules" | "rows">;
+  paging?: { matching: number; from: number; to: number; pageCount: number };
 }) {
+  const shown =
+    paging && paging.pageCount > 1
+      ? `learners ${paging.from} to ${paging.to} of ${paging.matching}`
+      : `${dashboard.rows.length} ${dashboard.rows.length === 1 ? "learner" : "learners"}`;
   return (
     <div className="table-wrap">
       <table className="matrix">
-        <caption>
-          Progress of {dashboard.rows.length} {dashboard.rows.length === 1 ? "learner" : "learners"} on each module
-        </caption>
+        <caption>Progress of {shown} on each module</caption>
         <thead>
           <tr>
             <th scope="col">Learner</th>
