@@ -70,8 +70,17 @@ type Statement = {
   id: string;
   actor: Record<string, unknown> & { objectType: string; account: { homePage: string; name: string } };
   verb: { id: string };
-  object: { id: string; definition: { name: Record<string, string>; type: string } };
-  result?: { completion?: boolean; success?: boolean };
+  object: {
+    id: string;
+    definition: {
+      name: Record<string, string>;
+      description?: Record<string, string>;
+      type: string;
+      choices?: { id: string; description: Record<string, string> }[];
+      correctResponsesPattern?: string[];
+    };
+  };
+  result?: { completion?: boolean; success?: boolean; response?: string };
   timestamp: string;
   version: string;
 };
@@ -345,6 +354,16 @@ test("a trainer creates a cohort, imports a CSV with one bad row, assigns a cour
   expect(verbs).toContain("http://adlnet.gov/expapi/verbs/completed");
   expect(verbs).toContain("http://adlnet.gov/expapi/verbs/experienced");
   expect(verbs).toContain("http://adlnet.gov/expapi/verbs/answered");
+  // An answer names the check's options as the learner read them, and the right answer reads as the pattern.
+  const answers = theirs.filter((s) => s.verb.id === "http://adlnet.gov/expapi/verbs/answered");
+  const friendRequest = answers.find((s) => s.object.definition.description?.["en-GB"]?.includes("friend request"));
+  expect(friendRequest?.object.definition.choices?.map((c) => [c.id, c.description["en-GB"]])).toEqual([
+    ["check-2-a", "Accept it. Saying no would hurt their feelings."],
+    ["check-2-b", "Do not accept it, and explain kindly next time you talk, using your organisation's guidance."],
+    ["check-2-c", "Block them straight away without saying anything."],
+  ]);
+  expect(friendRequest?.object.definition.correctResponsesPattern).toEqual(["check-2-b"]);
+  expect(friendRequest?.result).toEqual({ success: true, response: "check-2-b" });
   const courseCompleted = theirs.filter(
     (s) =>
       s.verb.id === "http://adlnet.gov/expapi/verbs/completed" &&

@@ -5,7 +5,7 @@ import { addCourseModule, createCourse, publishCourse } from "../courses/service
 import type { DocJSON } from "../documents/json";
 import { enrol } from "../learning/service";
 import type { testDatabase } from "./database";
-import { option, p, part, text } from "./documents";
+import { bold, p, part, text } from "./documents";
 import { makeOrganisation } from "./fixtures";
 import { learnerIn } from "./learner";
 import { publishedModule } from "./published-module";
@@ -13,13 +13,19 @@ import { publishedModule } from "./published-module";
 /** Shared by the xAPI tests: a cohort on a two-module course, with learners at known points. */
 
 const heading = (title: string): DocJSON => ({ type: "heading", attrs: { level: 2 }, content: [text(title)] });
+const option = (id: string, correct: boolean, answer: DocJSON[], feedback: string): DocJSON => ({
+  type: "checkOption",
+  attrs: { id, correct },
+  content: [part("optionText", ...answer), { type: "optionFeedback", content: [text(feedback)] }],
+});
+/** The right answer is formatted and has an ampersand, so its plain text differs from its HTML. */
 const check = (id: string, right: string, wrong: string): DocJSON => ({
   type: "knowledgeCheck",
   attrs: { id, multiple: false },
   content: [
-    part("checkQuestion", text("Which is right?")),
-    option(wrong, false, "Not this", [text("Not this one.")]),
-    option(right, true, "This", [text("Yes.")]),
+    part("checkQuestion", text("Which is "), text("right", bold), text("?")),
+    option(wrong, false, [text("Fix it for them")], "Not this one."),
+    option(right, true, [text("Ask "), text("what they need", bold), text(" & listen")], "Yes."),
   ],
 });
 

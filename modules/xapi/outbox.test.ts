@@ -6,10 +6,12 @@ import { loadConfig } from "../config/load";
 import { testDatabase } from "../testing/database";
 import { freePort, startFakeLrs } from "../testing/fake-lrs";
 import { cohortWithProgress } from "../testing/xapi-cohort";
+import { validatorProblems } from "../testing/xapi-validator";
 import { enqueueNewStatements, FIRST_RETRY_MS, MAX_RETRY_MS, markFailed } from "./outbox";
 import { deliverDue, startSender } from "./sender";
 import { lrsSettings } from "./settings";
 import { cohortStatements } from "./statements";
+import type { Statement } from "./types";
 
 let database: ReturnType<typeof testDatabase>;
 let lrs: Awaited<ReturnType<typeof startFakeLrs>> | null = null;
@@ -78,6 +80,20 @@ describe("queueing statements for the LRS", () => {
       total + 1,
     );
     expect(outbox().length).toBe(total + 1);
+  });
+
+  it("queues only statements Learning Locker's validator accepts, knowledge checks described with their options", () => {
+    cohortWithProgress(database.db);
+    queueAll("https://lrs.example.org/xapi");
+    const statements = outbox().map((r) => r.statement as Statement);
+    expect(statements.length).toBeGreaterThan(10);
+    expect(statements.flatMap((s) => validatorProblems(s).map((problem) => `${s.id} ${problem}`))).toEqual([]);
+    const answers = statements.filter((s) => s.verb.id.endsWith("/answered"));
+    expect(answers.length).toBeGreaterThan(0);
+    for (const s of answers) {
+      expect(s.object.definition.choices?.map((c) => c.id)).toEqual(["kc-plain-wrong", "kc-plain-right"]);
+      expect(s.object.definition.correctResponsesPattern).toEqual(["kc-plain-right"]);
+    }
   });
 
   it("happens only with an LRS fully configured, and a half configuration is refused", () => {

@@ -2,7 +2,7 @@ import { asc, eq, inArray, lte, max, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { progressEvents, xapiCursors, xapiOutbox } from "../../db/schema";
 import { eventRowsBetween } from "./events";
-import { statementsOf } from "./statements";
+import { checksAnswered, statementsOf } from "./statements";
 import type { Statement, StatementKeys } from "./types";
 
 /** The first retry waits this long; each failure doubles it, up to the cap. */
@@ -37,8 +37,10 @@ export function enqueueNewStatements(
       )
       .get()?.id;
     if (upTo === null || upTo === undefined) return 0;
-    const rows = eventRowsBetween(tx, after, upTo).flatMap((row) =>
-      statementsOf(row, input).map((statement) => ({ orgId: row.orgId, statement })),
+    const events = eventRowsBetween(tx, after, upTo);
+    const checks = checksAnswered(tx, events);
+    const rows = events.flatMap((row) =>
+      statementsOf(row, input, checks).map((statement) => ({ orgId: row.orgId, statement })),
     );
     for (const { orgId, statement } of rows) {
       tx.insert(xapiOutbox)

@@ -3,11 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { contextFor } from "../auth/context";
 import { ForbiddenError, NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
+import { everything } from "../testing/documents";
 import { makeOrganisation } from "../testing/fixtures";
 import { cohortWithProgress, SENSITIVE_SECTION_TITLE } from "../testing/xapi-cohort";
-import { cohortEventsQuery } from "./events";
+import { validatorProblems } from "../testing/xapi-validator";
+import { checksOfDocument } from "./checks";
+import { cohortEventRows, cohortEventsQuery } from "./events";
 import { actorName, uuidV5 } from "./ids";
-import { cohortStatements } from "./statements";
+import { cohortStatements, statementsOf } from "./statements";
 import type { Statement } from "./types";
 
 /**
@@ -177,6 +180,25 @@ describe("xAPI statements for a cohort assignment", () => {
     for (const statement of statements) expectValidStatement(JSON.parse(JSON.stringify(statement)));
   });
 
+  it("pass Learning Locker's validator, every one of them", () => {
+    const { statements } = exported();
+    expect(statements.length).toBeGreaterThan(10);
+    expect(statements.flatMap((s) => validatorProblems(s).map((problem) => `${s.id} ${problem}`))).toEqual([]);
+  });
+
+  it("are held to a validator that does report what is wrong", () => {
+    const { statements } = exported();
+    const answered = statements.find((s) => s.verb.id.endsWith("/answered"));
+    const broken = {
+      ...answered,
+      object: { ...answered?.object, definition: { interactionType: "other", choices: [] } },
+    };
+    expect(validatorProblems(broken)).toEqual(["statement.object.definition: InvalidComponentsWarning"]);
+    expect(validatorProblems({ ...answered, actor: { objectType: "Agent" } })).toEqual([
+      "statement.actor: NoIfiWarning",
+    ]);
+  });
+
   it("name no one: no names, emails or user ids, only an opaque account stable per person", () => {
     const { fixture, statements, byPerson } = exported();
     const json = JSON.stringify(statements);
@@ -232,8 +254,14 @@ describe("xAPI statements for a cohort assignment", () => {
     const answered = byPerson(fixture.learners.ann).find((s) => s.verb.id.endsWith("/answered"));
     expect(answered?.object.definition).toEqual({
       name: { "en-GB": "Knowledge check in Listening well" },
+      description: { "en-GB": "Which is right?" },
       type: "http://adlnet.gov/expapi/activities/cmi.interaction",
       interactionType: "choice",
+      choices: [
+        { id: "kc-plain-wrong", description: { "en-GB": "Fix it for them" } },
+        { id: "kc-plain-right", description: { "en-GB": "Ask what they need & listen" } },
+      ],
+      correctResponsesPattern: ["kc-plain-right"],
     });
     expect(answered?.context.contextActivities?.grouping?.map((g) => g.id)).toEqual([`${KEYS.origin}${course}`]);
   });
@@ -290,6 +318,54 @@ describe("xAPI statements for a cohort assignment", () => {
     }[];
     const scans = plan.map((p) => p.detail).filter((d) => /^SCAN (pe|e|earlier|cm)\b/.test(d));
     expect(scans).toEqual([]);
+  });
+});
+
+describe("knowledge checks as choice interactions", () => {
+  it("carry the published check's options and right answer, and a response in the same ids that matches it when right", () => {
+    const { fixture, byPerson } = exported();
+    const answers = byPerson(fixture.learners.bea).filter((s) => s.verb.id.endsWith("/answered"));
+    // Bea's answer in the content-noted section stays out; her two tries at the plain check are there.
+    expect(answers.map((s) => s.object.id.split("/").at(-1))).toEqual(["kc-plain", "kc-plain"]);
+    for (const s of answers) {
+      const ids = s.object.definition.choices?.map((c) => c.id) ?? [];
+      expect(s.result?.response?.split("[,]").every((id) => ids.includes(id))).toBe(true);
+      expect(s.object.definition.correctResponsesPattern?.includes(s.result?.response ?? "")).toBe(s.result?.success);
+    }
+    expect(answers.map((s) => s.result?.success)).toEqual([false, true]);
+  });
+
+  it("with several right options, have one pattern of them all, and list the chosen ones in the check's order", () => {
+    const { fixture } = exported();
+    const rows = cohortEventRows(database.db, fixture.org.org.id, fixture.cohort.id, fixture.course.id);
+    const answered = rows.find((r) => r.kind === "answered" && !r.inSkippableSection);
+    if (!answered?.moduleVersionId) throw new Error("The fixture has an answer in a plain section");
+    const checks = new Map([[answered.moduleVersionId, checksOfDocument(everything)]]);
+    const row = { ...answered, firstInModule: 0, checkId: "kc-one", answer: JSON.stringify(["o3", "o1"]), correct: 1 };
+    const [statement] = statementsOf(row, KEYS, checks);
+    expect(statement?.object.definition).toMatchObject({
+      description: { "en-GB": "Which of these apply?" },
+      choices: [
+        { id: "o1", description: { "en-GB": "Listening" } },
+        { id: "o2", description: { "en-GB": "Lending money" } },
+        { id: "o3", description: { "en-GB": "Signposting" } },
+      ],
+      correctResponsesPattern: ["o1[,]o3"],
+    });
+    expect(statement?.result).toEqual({ success: true, response: "o1[,]o3" });
+    expect(validatorProblems(statement)).toEqual([]);
+  });
+
+  it("read the checks from the published document as the player does: every check, its plain text, none in a scenario", () => {
+    const checks = checksOfDocument(everything);
+    expect([...checks.keys()]).toEqual(["kc-one", "kc-two"]);
+    expect(checks.get("kc-two")).toEqual({
+      question: "Single choice?",
+      options: [
+        { id: "p1", text: "No", correct: false },
+        { id: "p2", text: "Yes", correct: true },
+      ],
+    });
   });
 });
 

@@ -1,18 +1,22 @@
 import { and, eq } from "drizzle-orm";
+import type { DB } from "../../db/client";
 import { assignments, cohorts } from "../../db/schema";
 import type { Context } from "../auth/context";
 import { authorize } from "../auth/policy";
 import { NotFoundError } from "../shared/errors";
+import { type PublishedChecks, publishedChecks } from "./checks";
 import { cohortEventRows, type EventRow } from "./events";
 import { actorName, registrationId, statementId } from "./ids";
 import type { Activity, Statement, StatementKeys } from "./types";
-import { checkActivity, courseActivity, moduleActivity, VERBS, type VerbName } from "./vocabulary";
+import { checkActivity, choiceResponse, courseActivity, moduleActivity, VERBS, type VerbName } from "./vocabulary";
 
-/** The choice interaction's response format: the chosen option ids joined by "[,]". */
-function choiceResponse(answer: string | null): string {
+function chosenIds(answer: string | null): string[] {
   const chosen = answer ? (JSON.parse(answer) as unknown) : [];
-  return Array.isArray(chosen) ? chosen.map(String).join("[,]") : "";
+  return Array.isArray(chosen) ? chosen.map(String) : [];
 }
+
+/** An answer that gives a statement; answers in sections a learner may skip never do. */
+const exportedAnswer = (row: EventRow) => row.kind === "answered" && Boolean(row.checkId) && !row.inSkippableSection;
 
 /**
  * The statements of one event: the first event in a module adds "experienced" (whatever it was,
@@ -20,7 +24,7 @@ function choiceResponse(answer: string | null): string {
  * and a course completion "passed" as well. Only the fields below leave: no names, emails, section
  * numbers, skips or reflections.
  */
-export function statementsOf(row: EventRow, keys: StatementKeys): Statement[] {
+export function statementsOf(row: EventRow, keys: StatementKeys, checks: PublishedChecks): Statement[] {
   const course = courseActivity(keys.origin, row.courseId, row.courseTitle);
   const module =
     row.moduleId && row.moduleTitle !== null ? moduleActivity(keys.origin, row.moduleId, row.moduleTitle) : null;
@@ -54,14 +58,15 @@ export function statementsOf(row: EventRow, keys: StatementKeys): Statement[] {
   if (!module || !row.moduleVersionId) return [];
   const statements: Statement[] = [];
   if (row.firstInModule) statements.push(make("experienced", module, { parent: [course] }));
-  if (row.kind === "answered" && row.checkId && !row.inSkippableSection) {
+  if (exportedAnswer(row) && row.checkId) {
+    const check = checks.get(row.moduleVersionId)?.get(row.checkId);
     // A check's direct parent is its module; the course is the wider grouping it was taken in.
     statements.push(
       make(
         "answered",
-        checkActivity(keys.origin, row.moduleVersionId, row.checkId, module.definition.name["en-GB"] ?? ""),
+        checkActivity(keys.origin, row.moduleVersionId, row.checkId, module.definition.name["en-GB"] ?? "", check),
         { parent: [module], grouping: [course] },
-        { success: Boolean(row.correct), response: choiceResponse(row.answer) },
+        { success: Boolean(row.correct), response: choiceResponse(chosenIds(row.answer), check) },
       ),
     );
   }
@@ -71,8 +76,18 @@ export function statementsOf(row: EventRow, keys: StatementKeys): Statement[] {
   return statements;
 }
 
-export function buildStatements(rows: EventRow[], keys: StatementKeys): Statement[] {
-  return rows.flatMap((row) => statementsOf(row, keys));
+/** The checks a batch of events answers, read once for the whole batch. */
+export function checksAnswered(db: DB, rows: EventRow[]): PublishedChecks {
+  return publishedChecks(
+    db,
+    rows.flatMap((r) =>
+      exportedAnswer(r) && r.moduleVersionId ? [{ moduleVersionId: r.moduleVersionId, orgId: r.orgId }] : [],
+    ),
+  );
+}
+
+export function buildStatements(rows: EventRow[], keys: StatementKeys, checks: PublishedChecks): Statement[] {
+  return rows.flatMap((row) => statementsOf(row, keys, checks));
 }
 
 /**
@@ -88,8 +103,6 @@ export function cohortStatements(ctx: Context, cohortId: string, assignmentId: s
     .get();
   if (!row) throw new NotFoundError("That assignment");
   authorize(ctx.actor, "cohort.manage", row);
-  return {
-    cohortName: row.name,
-    statements: buildStatements(cohortEventRows(ctx.db, ctx.actor.orgId, cohortId, row.courseId), keys),
-  };
+  const events = cohortEventRows(ctx.db, ctx.actor.orgId, cohortId, row.courseId);
+  return { cohortName: row.name, statements: buildStatements(events, keys, checksAnswered(ctx.db, events)) };
 }

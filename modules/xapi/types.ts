@@ -7,8 +7,13 @@ export type Activity = {
   id: string;
   definition: {
     name: LanguageMap;
+    description?: LanguageMap;
     type: string;
     interactionType?: "choice";
+    /** A choice interaction's options: their ids are what a response lists. */
+    choices?: { id: string; description: LanguageMap }[];
+    /** The responses that are right, each the right option ids joined by "[,]". */
+    correctResponsesPattern?: string[];
   };
 };
 

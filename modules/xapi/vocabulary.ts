@@ -1,3 +1,4 @@
+import type { ChoiceCheck } from "./checks";
 import type { Activity } from "./types";
 
 /** Only the standard ADL verbs, so any LRS and its reports understand them without a profile. */
@@ -38,15 +39,43 @@ export function moduleActivity(origin: string, moduleId: string, title: string):
   };
 }
 
-/** A knowledge check belongs to one immutable module version: its options may differ in the next one. */
-export function checkActivity(origin: string, moduleVersionId: string, checkId: string, moduleTitle: string): Activity {
+/**
+ * A knowledge check belongs to one immutable module version: its options may differ in the next one.
+ * It is a choice interaction with the version's options; answering it is right when exactly the right
+ * options are chosen, so its one correct pattern is all of them. A check with no right option has no
+ * pattern, as no answer to it is right. Without the check (never expected), it is a bare choice.
+ */
+export function checkActivity(
+  origin: string,
+  moduleVersionId: string,
+  checkId: string,
+  moduleTitle: string,
+  check: ChoiceCheck | undefined,
+): Activity {
+  const right = check?.options.filter((o) => o.correct).map((o) => o.id) ?? [];
   return {
     objectType: "Activity",
     id: activityIri(origin, "check", moduleVersionId, checkId),
     definition: {
       name: { "en-GB": `Knowledge check in ${moduleTitle}` },
+      ...(check?.question ? { description: { "en-GB": check.question } } : {}),
       type: TYPES.interaction,
       interactionType: "choice",
+      ...(check ? { choices: check.options.map((o) => ({ id: o.id, description: { "en-GB": o.text } })) } : {}),
+      ...(right.length > 0 ? { correctResponsesPattern: [right.join(CHOICE_SEPARATOR)] } : {}),
     },
   };
+}
+
+/** What separates option ids in a choice response and its pattern (xAPI 1.0.3, interaction activities). */
+export const CHOICE_SEPARATOR = "[,]";
+
+/**
+ * The choice response: the chosen ids joined, in the check's order, so a right answer reads exactly as
+ * the pattern does. Ids the check does not have (never expected) keep their place after the rest.
+ */
+export function choiceResponse(chosen: string[], check: ChoiceCheck | undefined): string {
+  const order = check?.options.map((o) => o.id) ?? [];
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  return chosen.toSorted((a, b) => rank(a) - rank(b)).join(CHOICE_SEPARATOR);
 }
