@@ -1,8 +1,10 @@
 import { recordAudit } from "../audit/service";
 import type { Context } from "../auth/context";
+import { InvalidError } from "../shared/errors";
 import { markdownPackage, scormPackage } from "./build";
 import { courseToExport, exportSummary } from "./course-to-export";
 import { fileSlug, packageFileName } from "./file-name";
+import { scormOptionsSchema } from "./schemas";
 
 type From = { ip: string | null };
 
@@ -28,8 +30,14 @@ function audit(
   );
 }
 
-/** The latest published version as a SCORM 1.2 zip, its export recorded. */
-export function exportScorm(ctx: Context, courseId: string, options: { score: boolean }, from: From) {
+/**
+ * The latest published version as a SCORM 1.2 zip, its export recorded. The options are the export
+ * form's fields as sent (`score` a checkbox), checked here so a forged value is a clear refusal.
+ */
+export function exportScorm(ctx: Context, courseId: string, input: { score?: unknown }, from: From) {
+  const parsed = scormOptionsSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidError(parsed.error.issues[0]?.message ?? "Those export options are not valid.");
+  const options = parsed.data;
   const course = courseToExport(ctx, courseId);
   const bytes = scormPackage(course, { reportScore: options.score });
   audit(ctx, course.courseId, "course.scorm_exported", { version: course.version, score: options.score }, from);

@@ -63,7 +63,7 @@ describe("a SCORM 1.2 export", () => {
   it("holds the manifest, a SCO per module, the course page and the shared files, and is recorded", () => {
     const { ctx, courseId, db, org } = setup();
     publishCourse(ctx, courseId, "First version.");
-    const { fileName, bytes } = exportScorm(ctx, courseId, { score: false }, FROM);
+    const { fileName, bytes } = exportScorm(ctx, courseId, {}, FROM);
     expect(fileName).toBe("peer-support-essentials-v1-scorm12.zip");
     const inside = files(bytes);
     expect(Object.keys(inside).sort()).toEqual([
@@ -93,7 +93,7 @@ describe("a SCORM 1.2 export", () => {
   it("gives reflections no way out: no form, no name, and the runtime never touches interactions", () => {
     const { ctx, courseId } = setup();
     publishCourse(ctx, courseId, "First version.");
-    const inside = files(exportScorm(ctx, courseId, { score: false }, FROM).bytes);
+    const inside = files(exportScorm(ctx, courseId, {}, FROM).bytes);
     const page = inside["m1/index.html"] ?? "";
     expect(page).not.toMatch(/<form/);
     expect(page).toMatch(/<textarea id="reflect-r-1" rows="5"[^>]*>/);
@@ -105,17 +105,23 @@ describe("a SCORM 1.2 export", () => {
   it("reports a score only when the export asks for one", () => {
     const { ctx, courseId } = setup();
     publishCourse(ctx, courseId, "First version.");
-    expect(files(exportScorm(ctx, courseId, { score: false }, FROM).bytes)["m1/index.html"]).not.toContain(
-      "data-score",
+    expect(files(exportScorm(ctx, courseId, {}, FROM).bytes)["m1/index.html"]).not.toContain("data-score");
+    expect(files(exportScorm(ctx, courseId, { score: "on" }, FROM).bytes)["m1/index.html"]).toContain("data-score");
+  });
+
+  it("refuses a forged option with a clear message", () => {
+    const { ctx, courseId } = setup();
+    publishCourse(ctx, courseId, "First version.");
+    expect(() => exportScorm(ctx, courseId, { score: "yes please" }, FROM)).toThrow(
+      new InvalidError("Choose whether to report a score."),
     );
-    expect(files(exportScorm(ctx, courseId, { score: true }, FROM).bytes)["m1/index.html"]).toContain("data-score");
   });
 
   it("is the same bytes each time for the same version", () => {
     const { ctx, courseId } = setup();
     publishCourse(ctx, courseId, "First version.");
-    const first = exportScorm(ctx, courseId, { score: false }, FROM).bytes;
-    const second = exportScorm(ctx, courseId, { score: false }, FROM).bytes;
+    const first = exportScorm(ctx, courseId, {}, FROM).bytes;
+    const second = exportScorm(ctx, courseId, {}, FROM).bytes;
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
   });
 });
@@ -124,7 +130,7 @@ describe("what cannot be exported, each said plainly", () => {
   it("refuses a course never published", () => {
     const { ctx, courseId } = setup();
     const refusal = "This course has not been published yet. Publish it first: only a published version is exported.";
-    expect(() => exportScorm(ctx, courseId, { score: false }, FROM)).toThrow(new InvalidError(refusal));
+    expect(() => exportScorm(ctx, courseId, {}, FROM)).toThrow(new InvalidError(refusal));
     expect(() => exportMarkdown(ctx, courseId, FROM)).toThrow(refusal);
     expect(exportChoices(ctx, courseId)).toEqual({ refusal, files: null });
   });
@@ -133,7 +139,7 @@ describe("what cannot be exported, each said plainly", () => {
     const { ctx, courseId } = setup();
     publishCourse(ctx, courseId, "First version.");
     setCourseArchived(ctx, courseId, true);
-    expect(() => exportScorm(ctx, courseId, { score: false }, FROM)).toThrow(
+    expect(() => exportScorm(ctx, courseId, {}, FROM)).toThrow(
       "This course is archived, so it cannot be exported. Bring it back from the archive first.",
     );
   });
@@ -142,7 +148,7 @@ describe("what cannot be exported, each said plainly", () => {
     const { db, ctx, courseId, fran, module } = setup();
     publishCourse(ctx, courseId, "First version.");
     unpublishModule(contextFor(db, fran.actor), module.moduleId);
-    expect(() => exportScorm(ctx, courseId, { score: false }, FROM)).toThrow(
+    expect(() => exportScorm(ctx, courseId, {}, FROM)).toThrow(
       "“Holding boundaries” was withdrawn from learners since this version was published, so it cannot be exported.",
     );
   });
@@ -153,7 +159,7 @@ describe("what cannot be exported, each said plainly", () => {
     const admin = contextFor(db, org.admin.actor);
     for (const r of listSupportResources(db, org.org.id)) deleteSupportResource(admin, r.id);
     expect(exportChoices(ctx, courseId).files?.nationalSupport).toBe(true);
-    const page = files(exportScorm(ctx, courseId, { score: false }, FROM).bytes)["m1/index.html"] ?? "";
+    const page = files(exportScorm(ctx, courseId, {}, FROM).bytes)["m1/index.html"] ?? "";
     expect(page).toContain("had not listed its own support when this package was made");
     expect(page).toContain("Samaritans");
     expect(page).toContain("116 123");
@@ -166,7 +172,7 @@ describe("what cannot be exported, each said plainly", () => {
     const { ctx, courseId } = setup("💬 ✨");
     publishCourse(ctx, courseId, "First version.");
     expect(exportChoices(ctx, courseId).files).toMatchObject({ scorm: "course-v1-scorm12.zip", renamed: true });
-    expect(exportScorm(ctx, courseId, { score: false }, FROM).fileName).toBe("course-v1-scorm12.zip");
+    expect(exportScorm(ctx, courseId, {}, FROM).fileName).toBe("course-v1-scorm12.zip");
   });
 });
 

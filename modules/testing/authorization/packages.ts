@@ -7,6 +7,6 @@ const FROM = { ip: null };
 
 export const cases: CasesFor<typeof api> = {
   exportChoices: { allowed: MANAGERS, run: (ctx, on) => api.exportChoices(ctx, on.courseId) },
-  exportScorm: { allowed: MANAGERS, run: (ctx, on) => api.exportScorm(ctx, on.courseId, { score: false }, FROM) },
+  exportScorm: { allowed: MANAGERS, run: (ctx, on) => api.exportScorm(ctx, on.courseId, {}, FROM) },
   exportMarkdown: { allowed: MANAGERS, run: (ctx, on) => api.exportMarkdown(ctx, on.courseId, FROM) },
 };
