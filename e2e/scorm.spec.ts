@@ -284,3 +284,38 @@ test("the manifest has every element SCORM 1.2 requires, and names files that ar
   // 6. The manifest is at the root of the zip, named imsmanifest.xml.
   expect(names).toContain("imsmanifest.xml");
 });
+
+test("a course that cannot leave says why on its page, and a forced export is a clear refusal, never a 500", async ({
+  page,
+  newPage,
+}) => {
+  await logIn(page, DEMO.trainer);
+  await page.goto("/courses");
+  await checkPage(page);
+  const title = `Not yet ready ${Date.now()}`;
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Create course" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await checkPage(page);
+  const exports = page.getByRole("region", { name: "Export" });
+  const refusal = "This course has not been published yet. Publish it first: only a published version is exported.";
+  await expect(exports).toContainText(refusal);
+  await expect(exports.getByRole("button")).toHaveCount(0);
+
+  // Posted anyway (an old tab, a copied form): the app's page, saying why, and no file.
+  const courseUrl = page.url();
+  const answer = await page.request.post(`${courseUrl}/scorm.zip`, { form: {}, headers: { Accept: "text/html" } });
+  expect(answer.status()).toBe(400);
+  expect(answer.headers()["content-type"]).toMatch(/^text\/html/);
+  expect(await answer.text()).toContain("This course has not been published yet.");
+
+  // A learner has no export at all, even of a published course.
+  const learner = await newPage();
+  await logIn(learner, DEMO.learner);
+  const demoCourse = await page.request.get("/courses");
+  const id = /\/courses\/([A-Za-z0-9_-]{22})"[^>]*>Peer support essentials/.exec(await demoCourse.text())?.[1];
+  expect(id).toBeTruthy();
+  const refused = await learner.request.post(`/courses/${id}/scorm.zip`, { form: {} });
+  expect(refused.status()).toBe(403);
+  expect(refused.headers()["content-type"]).not.toBe("application/zip");
+});
