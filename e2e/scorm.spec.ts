@@ -69,7 +69,7 @@ async function checkPackagePage(page: Page, scope: Page | FrameLocator = page) {
 }
 
 /** The trainer downloads the demo course's package from its page: the file, unzipped. */
-async function downloadPackage(page: Page) {
+async function downloadPackage(page: Page, { score = false } = {}) {
   await logIn(page, DEMO.trainer);
   await page.goto("/courses");
   await checkPage(page);
@@ -81,6 +81,7 @@ async function downloadPackage(page: Page) {
   await expect(exports).toContainText("For a learning system such as Moodle");
   await expect(exports.getByRole("heading", { name: "Markdown content files" })).toBeVisible();
   await expect(exports).toContainText("import them into Alongside again");
+  if (score) await exports.getByLabel(/Also report a score/).check();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     exports.getByRole("button", { name: "Download the SCORM package" }).click(),
@@ -178,8 +179,10 @@ test("a learner takes the package in the LMS's frame: a skip, knowledge checks, 
   expect(sent.some(([element]) => element.startsWith("cmi.interactions"))).toBe(false);
 });
 
-test("the package runs as a pop-up the LMS opened, and as plain pages with no LMS at all", async ({ page }) => {
-  const files = await downloadPackage(page);
+test("the package runs as a pop-up the LMS opened, reporting a score when asked, and as plain pages with no LMS", async ({
+  page,
+}) => {
+  const files = await downloadPackage(page, { score: true });
   const seen: string[] = [];
   await serve(page, files, "popup", seen);
   await page.goto(`${LMS}/lms.html`);
@@ -191,12 +194,22 @@ test("the package runs as a pop-up the LMS opened, and as plain pages with no LM
     popup.getByRole("heading", { level: 2, name: "What peer support is, and what it is not" }),
   ).toBeVisible();
   await expect(popup.getByText("This page is not connected to a learning system")).toBeHidden();
+  for (const choice of ["Listening without judging", "Sharing parts of your own story when it might help them"]) {
+    await popup.getByLabel(choice).check();
+  }
+  await popup.getByRole("button", { name: "Check my answer" }).click();
+  await expect(popup.getByRole("status").filter({ hasText: "Not quite." })).toBeVisible();
+  await popup.getByLabel("Helping them find other services and support").check();
+  await popup.getByRole("button", { name: "Check my answer" }).click();
+  await expect(popup.getByRole("status").filter({ hasText: "That's right." })).toBeVisible();
   await popup.getByRole("link", { name: "Next", exact: true }).click();
   await expect(popup.getByRole("heading", { name: "Before you start: a content note" })).toBeVisible();
   await checkPackagePage(popup);
   const cmi = await cmiOf(page);
   expect(cmi.core.lesson_location).toBe("s2");
   expect(JSON.parse(cmi.suspend_data).s).toEqual({ 1: "r" });
+  // Asked for at export: the share of checks answered right in the sections read.
+  expect(cmi.core.score).toMatchObject({ raw: "100", min: "0", max: "100" });
   await popup.close();
   await expectAccessible(page);
   markChecked(page, page.url());
