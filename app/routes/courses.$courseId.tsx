@@ -3,12 +3,13 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ArchiveCourse } from "~/components/courses/archive-course";
 import { CourseDetails } from "~/components/courses/course-details";
+import { CourseExports } from "~/components/courses/course-exports";
 import { CourseModules } from "~/components/courses/course-modules";
 import { PublishCourse } from "~/components/courses/publish-course";
 import { ErrorSummary } from "~/components/form";
 import { Notice, PageHeader } from "~/components/layout";
 import { requireContext } from "~/lib/auth.server";
-import { courses } from "~/lib/domain.server";
+import { courses, packages } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
 import { dispatch, intent } from "~/lib/intents.server";
 
@@ -21,7 +22,8 @@ type Ctx = Awaited<ReturnType<typeof requireContext>>;
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
     const ctx = await requireContext(request, context);
-    return courses.coursePage(ctx, paramId(params, "courseId"));
+    const courseId = paramId(params, "courseId");
+    return { ...courses.coursePage(ctx, courseId), exports: packages.exportChoices(ctx, courseId) };
   });
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
@@ -74,7 +76,7 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
   });
 
 export default function Course() {
-  const { course, items, available, versions } = useLoaderData<typeof loader>();
+  const { course, items, available, versions, exports } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const [params] = useSearchParams();
   const stateFor = (...intents: (string | undefined)[]) =>
@@ -110,6 +112,7 @@ export default function Course() {
         </div>
         <div>
           <CourseDetails course={course} state={stateFor("details")} />
+          <CourseExports courseId={course.id} choices={exports} />
           <ArchiveCourse course={course} />
         </div>
       </div>

@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   "module.published",
   "module.unpublished",
   "course.published",
+  "course.scorm_exported",
+  "course.markdown_exported",
   "credit.changed",
   "collaborator.set",
   "collaborator.removed",
@@ -97,6 +99,9 @@ const DESCRIPTIONS: Record<AuditAction, (target: string | null) => string> = {
   "module.published": (target) => `Published a version of the module ${quoted(target)}`,
   "module.unpublished": (target) => `Withdrew the module ${quoted(target)} from learners`,
   "course.published": (target) => `Published a version of the course ${quoted(target)}`,
+  "course.scorm_exported": (target) =>
+    `Downloaded the course ${quoted(target)} as a SCORM package for a learning system`,
+  "course.markdown_exported": (target) => `Downloaded the course ${quoted(target)} as Markdown content files`,
   "credit.changed": (target) => `Changed how they are credited on the module ${quoted(target)}`,
   "collaborator.set": (target) => `Added or changed a collaborator on the module ${quoted(target)}`,
   "collaborator.removed": (target) => `Took a collaborator off the module ${quoted(target)}`,

@@ -13,6 +13,7 @@ import * as learning from "../../learning/index";
 import * as navigation from "../../navigation/index";
 import * as notices from "../../notices/index";
 import * as organisations from "../../organisations/index";
+import * as packages from "../../packages/index";
 import * as publishing from "../../publishing/index";
 import * as review from "../../review/index";
 import * as workshop from "../../workshop/index";
@@ -31,6 +32,7 @@ import { cases as joiningCases } from "./joining";
 import { cases as learningCases } from "./learning";
 import { cases as navigationCases } from "./navigation";
 import { cases as organisationCases } from "./organisations";
+import { cases as packageCases } from "./packages";
 import { cases as publishingCases } from "./publishing";
 import { cases as reviewCases } from "./review";
 import { cases as workshopCases } from "./workshop";
@@ -53,6 +55,7 @@ export const FEATURES = {
   navigation: { api: navigation, cases: navigationCases },
   notices: { api: notices, cases: noticeCases },
   organisations: { api: organisations, cases: organisationCases },
+  packages: { api: packages, cases: packageCases },
   publishing: { api: publishing, cases: publishingCases },
   review: { api: review, cases: reviewCases },
   workshop: { api: workshop, cases: workshopCases },

@@ -1,0 +1,40 @@
+import { serializeModule } from "../content/serialize";
+import type { PackageCourse } from "./course-to-export";
+import { fileSlug } from "./file-name";
+import { coursePage, modulePage } from "./pages";
+import { PLAYER_JS } from "./player-script";
+import { manifest, SCORM12_JS, SHARED_FILES, scoPath } from "./scorm";
+import { PACKAGE_CSS } from "./styles";
+import { type PackageFile, zipFiles } from "./zip";
+
+/** A SCORM 1.2 package of the course version: the manifest, a SCO per module, the course page, shared files. */
+export function scormPackage(course: PackageCourse, options: { reportScore: boolean }): Uint8Array {
+  const assets = {
+    css: SHARED_FILES.css,
+    scripts: [SHARED_FILES.player, SHARED_FILES.runtime],
+    packageId: course.versionId,
+    reportScore: options.reportScore,
+  };
+  const files: PackageFile[] = [
+    { path: SHARED_FILES.css, content: PACKAGE_CSS },
+    { path: SHARED_FILES.player, content: PLAYER_JS },
+    { path: SHARED_FILES.runtime, content: SCORM12_JS },
+    {
+      path: "index.html",
+      content: coursePage(course, scoPath, { css: SHARED_FILES.css, scripts: [SHARED_FILES.player] }),
+    },
+    ...course.modules.map((m) => ({ path: scoPath(m), content: modulePage(course, m, assets) })),
+  ];
+  const shared = [SHARED_FILES.css, SHARED_FILES.player, SHARED_FILES.runtime, "index.html"];
+  return zipFiles([{ path: "imsmanifest.xml", content: manifest(course, shared) }, ...files]);
+}
+
+/** The course version's modules as content files (docs/content-format.md), to keep, share or import again. */
+export function markdownPackage(course: PackageCourse): Uint8Array {
+  return zipFiles(
+    course.modules.map((m) => ({
+      path: `${String(m.position).padStart(2, "0")}-${fileSlug(m.title, 50) || "module"}.md`,
+      content: serializeModule({ details: m.details, doc: m.doc }),
+    })),
+  );
+}

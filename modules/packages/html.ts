@@ -1,0 +1,12 @@
+/** Text for HTML content and attribute values. Module content itself arrives as HTML rendered by the domain. */
+export function esc(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/** A neutral page to leave to in a hurry: the same one as the app's quick exit. */
+export const QUICK_EXIT_URL = "https://www.bbc.co.uk/weather";
