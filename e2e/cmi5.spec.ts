@@ -19,7 +19,7 @@ import { markChecked } from "./support/tracking";
 const LMS = "https://lms.test";
 const TOKEN = Buffer.from("au-session:one-time-secret").toString("base64");
 const REGISTRATION = "5b4a4e49-3b2e-4a1d-9c6f-2f1e7f6a9c10";
-const SESSION = "0f3c1a52-8d4e-4b7a-a1f2-6c9d5e7b3a21";
+const SESSIONS = ["0f3c1a52-8d4e-4b7a-a1f2-6c9d5e7b3a21", "7d2e9b14-5c3a-4f8e-b6d1-9a0c2e4f6b83"];
 const ACTOR = { objectType: "Agent", account: { homePage: LMS, name: "learner-42" }, name: "Alex Learner" };
 const CMI5 = {
   category: "https://w3id.org/xapi/cmi5/context/categories/cmi5",
@@ -46,6 +46,9 @@ type Statement = {
 /** The test's learning system: what it hands out, and everything it was sent. */
 class TestLms {
   statements: Statement[] = [];
+  /** The session each statement arrived in: the LMS's context template for that launch. */
+  arrivedIn: string[] = [];
+  session = SESSIONS[0] ?? "";
   problems: string[] = [];
   seen: string[] = [];
   fetches = 0;
@@ -56,6 +59,13 @@ class TestLms {
     readonly launchData: Record<string, unknown>,
   ) {}
 
+  /** The LMS launches the AU again: a new session, a new one-time token. */
+  relaunch(activityId: string) {
+    this.session = SESSIONS[1] ?? "";
+    this.fetches = 0;
+    return this.launchUrl(activityId);
+  }
+
   launchUrl(activityId: string) {
     this.activityId = activityId;
     this.documents.set(
@@ -63,7 +73,7 @@ class TestLms {
       JSON.stringify({
         contextTemplate: {
           contextActivities: { grouping: [{ objectType: "Activity", id: `${activityId}?lms-course=1` }] },
-          extensions: { [CMI5.sessionId]: SESSION },
+          extensions: { [CMI5.sessionId]: this.session },
         },
         launchMode: "Normal",
         moveOn: "Completed",
@@ -111,6 +121,7 @@ class TestLms {
           for (const s of Array.isArray(sent) ? sent : [sent]) {
             this.problems.push(...validatorProblems(s).map((p) => `${s.verb?.id}: ${p}`));
             this.statements.push(s);
+            this.arrivedIn.push(this.session);
           }
           return json((Array.isArray(sent) ? sent : [sent]).map((s) => s.id));
         }
@@ -187,7 +198,11 @@ async function launch(
   first = "What peer support is, and what it is not",
 ) {
   await lms.serve(page);
-  await page.goto(`${LMS}/lms.html?launch=${encodeURIComponent(lms.launchUrl(firstAuId(files)))}`);
+  return open(page, lms.launchUrl(firstAuId(files)), first);
+}
+
+async function open(page: Page, launchUrl: string, first: string) {
+  await page.goto(`${LMS}/lms.html?launch=${encodeURIComponent(launchUrl)}`);
   const au = page.frameLocator("iframe[title='Course module']");
   await expect(au.getByRole("heading", { level: 2, name: first })).toBeVisible();
   await expect(au.getByText("This page is not connected to a learning system")).toBeHidden();
@@ -252,11 +267,11 @@ async function leave(page: Page, lms: TestLms) {
 /** Every statement in the cmi5 templates: the AU, the registration, the session, the cmi5 category. */
 function expectCmi5Templates(lms: TestLms, activityId: string) {
   expect(lms.problems).toEqual([]);
-  for (const s of lms.statements) {
+  for (const [i, s] of lms.statements.entries()) {
     expect(s.actor).toEqual(ACTOR);
     expect(s.object.id).toBe(activityId);
     expect(s.context.registration).toBe(REGISTRATION);
-    expect(s.context.extensions?.[CMI5.sessionId]).toBe(SESSION);
+    expect(s.context.extensions?.[CMI5.sessionId]).toBe(lms.arrivedIn[i]);
     expect(s.context.contextActivities?.category?.map((c) => c.id)).toContain(CMI5.category);
     expect(s.context.contextActivities?.grouping?.map((g) => g.id)).toEqual([`${activityId}?lms-course=1`]);
   }
@@ -293,7 +308,9 @@ test("a learner skips the section with a content note and still completes the AU
   expectNothingPrivateSent(lms);
 });
 
-test("with a mastery score from the LMS, reading every section completes and passes", async ({ page }) => {
+test("with a mastery score from the LMS, reading every section completes and passes; a second launch resumes at the end and completes nothing again", async ({
+  page,
+}) => {
   const files = await downloadPackage(page);
   const lms = new TestLms(files, { masteryScore: 0.8, moveOn: "CompletedAndPassed" });
   const au = await launch(page, lms, files);
@@ -303,7 +320,20 @@ test("with a mastery score from the LMS, reading every section completes and pas
   expect(passed?.result).toMatchObject({ success: true, score: { scaled: 1 } });
   await leave(page, lms);
   expect(lms.verbs()).toEqual(["initialized", "completed", "passed", "terminated"]);
+
+  // Back another day: the progress document brings the learner to where they were.
+  const again = await open(page, lms.relaunch(firstAuId(files)), "End of this module");
+  await expect(again.getByText("You have finished this module.")).toBeVisible();
+  const outline = again.getByRole("navigation", { name: "Sections" });
+  await expect(outline.getByRole("listitem").nth(1)).toContainText("done");
+  // The reflection is still here, from this device's own storage.
+  await outline.getByRole("link", { name: "Saying no kindly" }).click();
+  await expect(again.getByRole("textbox")).toHaveValue(PRIVATE);
+  expect(lms.fetches).toBe(1);
+  await leave(page, lms);
+  expect(lms.verbs()).toEqual(["initialized", "completed", "passed", "terminated", "initialized", "terminated"]);
   expectCmi5Templates(lms, firstAuId(files));
+  expect(lms.arrivedIn.slice(-2)).toEqual([SESSIONS[1], SESSIONS[1]]);
   expectNothingPrivateSent(lms);
 });
 
