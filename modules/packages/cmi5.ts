@@ -54,16 +54,57 @@ export const CMI5_JS = `(function () {
   if (!window.Cmi5 || !window.Cmi5.isCmiAvailable) { window.alongsidePlayer(offline); return; }
   var cmi5 = window.Cmi5.instance;
   var params = cmi5.getLaunchParameters();
+  var endpoint = params.endpoint.replace(/\\/?$/, "/");
   var where = { agent: params.actor, activityId: params.activityId, registration: params.registration, stateId: STATE_ID };
-  // One write at a time, in order: completed is never overtaken by terminated.
-  var queue = Promise.resolve();
-  function then(step) { queue = queue.then(step).catch(function () { /* The LMS keeps what reached it. */ }); return queue; }
+
+  // Every write after the launch is a request that outlives the page (keepalive): the learner may
+  // close the module while one is on its way, and the library's own requests would be cancelled.
+  function lrs(method, resource, body) {
+    return fetch(endpoint + resource, {
+      method: method,
+      keepalive: true,
+      headers: {
+        Authorization: "Basic " + cmi5.getAuthToken(),
+        "Content-Type": "application/json",
+        "X-Experience-API-Version": "1.0.3"
+      },
+      body: JSON.stringify(body)
+    });
+  }
+  function stateResource() {
+    return "activities/state?" + new URLSearchParams({
+      activityId: where.activityId,
+      agent: JSON.stringify(where.agent),
+      registration: where.registration,
+      stateId: STATE_ID
+    }).toString();
+  }
+  // One write at a time, in order, so completed is never overtaken; at the end whatever still waits
+  // is sent at once, before terminated, as nothing can wait once the page has gone.
+  var waiting = [];
+  var busy = false;
+  function pump() {
+    if (busy || waiting.length === 0) return;
+    busy = true;
+    var job = waiting.shift();
+    function next() { busy = false; pump(); }
+    job().then(next, next);
+  }
+  // Only the newest progress is worth sending: an older one still waiting is dropped.
+  function send(job, progress) {
+    if (progress) waiting = waiting.filter(function (j) { return !j.progress; });
+    job.progress = progress === true;
+    waiting.push(job);
+    pump();
+  }
+  function flush() { while (waiting.length > 0) waiting.shift()(); }
 
   cmi5.initialize()
     .then(function () {
       return cmi5.xapi.getState(where).then(function (r) { return r.data; }, function () { return null; });
     })
     .then(function (saved) {
+      cmi5.sendXapiStatement = function (statement) { return lrs("POST", "statements", statement); };
       var data = cmi5.getLaunchData();
       // Browse and Review let a learner look without changing their record (cmi5 section 10).
       var normal = data.launchMode === "Normal";
@@ -71,10 +112,6 @@ export const CMI5_JS = `(function () {
       var kept = saved && typeof saved === "object" ? saved : {};
       var done = kept.done === true;
       var running = true;
-      function store(report) {
-        var doc = { suspend: report.suspend, location: report.location, done: done };
-        then(function () { return cmi5.xapi.setState(Object.assign({ state: doc }, where)); });
-      }
       window.alongsidePlayer({
         start: function () {
           return { suspend: typeof kept.suspend === "string" ? kept.suspend : "", location: typeof kept.location === "string" ? kept.location : "" };
@@ -83,33 +120,21 @@ export const CMI5_JS = `(function () {
           if (!running || !normal) return;
           if (report.complete && !done) {
             done = true;
-            then(function () { return cmi5.complete(); });
+            send(function () { return cmi5.complete(); });
             // A score exists only when checks were asked in sections read: skipping never fails.
             if (mastery !== null && report.score !== null && report.score !== undefined) {
               var scaled = report.score / 100;
-              then(function () { return scaled >= mastery ? cmi5.pass(scaled) : cmi5.fail(scaled); });
+              send(function () { return scaled >= mastery ? cmi5.pass(scaled) : cmi5.fail(scaled); });
             }
           }
-          store(report);
+          var doc = { suspend: report.suspend, location: report.location, done: done };
+          send(function () { return lrs("PUT", stateResource(), doc); }, true);
         },
         end: function () {
           if (!running) return;
           running = false;
-          // The page is going away: the statement the library builds is carried by a request that
-          // outlives the page, where the library's own would be cancelled with it.
-          cmi5.sendXapiStatement = function (statement) {
-            return fetch(params.endpoint.replace(/\\/?$/, "/") + "statements", {
-              method: "POST",
-              keepalive: true,
-              headers: {
-                Authorization: "Basic " + cmi5.getAuthToken(),
-                "Content-Type": "application/json",
-                "X-Experience-API-Version": "1.0.3"
-              },
-              body: JSON.stringify(statement)
-            });
-          };
-          then(function () { return cmi5.terminate(); });
+          flush();
+          cmi5.terminate();
         }
       });
     })
