@@ -439,3 +439,41 @@ test("cmi5.xml has every element the cmi5 course structure requires, and launche
   // 6. cmi5.xml at the root of the zip.
   expect(names).toContain("cmi5.xml");
 });
+
+test("opened with no launch parameters the AU works as plain pages, and a course that cannot leave is refused, never a 500", async ({
+  page,
+  newPage,
+}) => {
+  const files = await downloadPackage(page);
+  const lms = new TestLms(files, {});
+  await lms.serve(page);
+  await page.goto(`${LMS}/pkg/m1/index.html`);
+  await expect(page.getByText("This page is not connected to a learning system")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "What peer support is, and what it is not" })).toBeVisible();
+  await expectAccessible(page);
+  markChecked(page, page.url());
+  expect(lms.statements).toEqual([]);
+  expect(lms.fetches).toBe(0);
+
+  await page.goto("/courses");
+  await checkPage(page);
+  const title = `Not yet ready for cmi5 ${Date.now()}`;
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Create course" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await checkPage(page);
+  await expect(page.getByRole("region", { name: "Export" }).getByRole("button")).toHaveCount(0);
+  const answer = await page.request.post(`${page.url()}/cmi5.zip`, { form: {}, headers: { Accept: "text/html" } });
+  expect(answer.status()).toBe(400);
+  expect(answer.headers()["content-type"]).toMatch(/^text\/html/);
+  expect(await answer.text()).toContain("This course has not been published yet.");
+
+  const learner = await newPage();
+  await logIn(learner, DEMO.learner);
+  const courses = await page.request.get("/courses");
+  const id = /\/courses\/([A-Za-z0-9_-]{22})"[^>]*>Peer support essentials/.exec(await courses.text())?.[1];
+  expect(id).toBeTruthy();
+  const refused = await learner.request.post(`/courses/${id}/cmi5.zip`, { form: {} });
+  expect(refused.status()).toBe(403);
+  expect(refused.headers()["content-type"]).not.toBe("application/zip");
+});
