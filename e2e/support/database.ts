@@ -108,3 +108,18 @@ export function addMember(options: { databasePath: string; adminEmail: string; n
   });
   return JSON.parse(out) as { email: string; name: string; membershipId: string };
 }
+
+const NOTED_COURSE_SCRIPT = path.join(PROJECT_ROOT, "e2e", "support", "scripts", "publish-noted-course.ts");
+
+/** A published course in the demo organisation whose one module has a content note on every section. */
+export function publishNotedCourse(options: {
+  databasePath: string;
+  facilitatorEmail: string;
+  trainerEmail: string;
+  title: string;
+}): string {
+  return execFileSync(process.execPath, ["--import", "tsx", NOTED_COURSE_SCRIPT, JSON.stringify(options)], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+  }).trim();
+}

@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   "module.unpublished",
   "course.published",
   "course.scorm_exported",
+  "course.cmi5_exported",
   "course.markdown_exported",
   "credit.changed",
   "collaborator.set",
@@ -101,6 +102,7 @@ const DESCRIPTIONS: Record<AuditAction, (target: string | null) => string> = {
   "course.published": (target) => `Published a version of the course ${quoted(target)}`,
   "course.scorm_exported": (target) =>
     `Downloaded the course ${quoted(target)} as a SCORM package for a learning system`,
+  "course.cmi5_exported": (target) => `Downloaded the course ${quoted(target)} as a cmi5 package for a learning system`,
   "course.markdown_exported": (target) => `Downloaded the course ${quoted(target)} as Markdown content files`,
   "credit.changed": (target) => `Changed how they are credited on the module ${quoted(target)}`,
   "collaborator.set": (target) => `Added or changed a collaborator on the module ${quoted(target)}`,

@@ -12,6 +12,8 @@ import type { ModuleDetails } from "../workshop/schemas";
 export type PackageSection = { index: number; title: string; contentNote: string[] | null; parts: Part[] };
 export type PackageModule = {
   position: number;
+  /** The module across its versions: a cmi5 AU is the module's own xAPI activity. */
+  moduleId: string;
   versionId: string;
   title: string;
   summary: string;
@@ -120,6 +122,7 @@ export function courseToExport(ctx: Context, courseId: string): PackageCourse {
     return [
       {
         position: i + 1,
+        moduleId: row.moduleId,
         versionId: row.id,
         title: row.title,
         summary: row.summary,

@@ -1,7 +1,7 @@
 import { recordAudit } from "../audit/service";
 import type { Context } from "../auth/context";
 import { InvalidError } from "../shared/errors";
-import { markdownPackage, scormPackage } from "./build";
+import { cmi5Package, markdownPackage, scormPackage } from "./build";
 import { courseToExport, exportSummary } from "./course-to-export";
 import { fileSlug, packageFileName } from "./file-name";
 import { scormOptionsSchema } from "./schemas";
@@ -11,7 +11,7 @@ type From = { ip: string | null };
 function audit(
   ctx: Context,
   courseId: string,
-  action: "course.scorm_exported" | "course.markdown_exported",
+  action: "course.scorm_exported" | "course.cmi5_exported" | "course.markdown_exported",
   detail: Record<string, unknown>,
   from: From,
 ) {
@@ -44,6 +44,17 @@ export function exportScorm(ctx: Context, courseId: string, input: { score?: unk
   return { fileName: packageFileName(course.title, course.version, "scorm12.zip"), bytes };
 }
 
+/**
+ * The latest published version as a cmi5 zip, its export recorded. Activity ids are under the app's
+ * origin, as in its own xAPI statements, so an LRS sees one module whichever way it was taken.
+ */
+export function exportCmi5(ctx: Context, courseId: string, from: From & { origin: string }) {
+  const course = courseToExport(ctx, courseId);
+  const bytes = cmi5Package(course, from.origin);
+  audit(ctx, course.courseId, "course.cmi5_exported", { version: course.version }, from);
+  return { fileName: packageFileName(course.title, course.version, "cmi5.zip"), bytes };
+}
+
 /** The latest published version's modules as Markdown content files in a zip, its export recorded. */
 export function exportMarkdown(ctx: Context, courseId: string, from: From) {
   const course = courseToExport(ctx, courseId);
@@ -60,6 +71,7 @@ export function exportChoices(ctx: Context, courseId: string) {
     refusal: null,
     files: {
       scorm: packageFileName(summary.title, summary.version, "scorm12.zip"),
+      cmi5: packageFileName(summary.title, summary.version, "cmi5.zip"),
       markdown: packageFileName(summary.title, summary.version, "content.zip"),
       renamed: fileSlug(summary.title) === "",
       nationalSupport: summary.nationalDefaults,

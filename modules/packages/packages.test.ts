@@ -12,7 +12,7 @@ import { doc, option, p, part, text } from "../testing/documents";
 import { makeOrganisation } from "../testing/fixtures";
 import { publishedModule } from "../testing/published-module";
 import { packageFileName } from "./file-name";
-import { exportChoices, exportMarkdown, exportScorm } from "./index";
+import { exportChoices, exportCmi5, exportMarkdown, exportScorm } from "./index";
 
 let database: ReturnType<typeof testDatabase>;
 beforeEach(() => {
@@ -123,6 +123,75 @@ describe("a SCORM 1.2 export", () => {
     const first = exportScorm(ctx, courseId, {}, FROM).bytes;
     const second = exportScorm(ctx, courseId, {}, FROM).bytes;
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+  });
+});
+
+const CMI5_FROM = { ...FROM, origin: "https://alongside.test" };
+
+describe("a cmi5 export", () => {
+  it("holds cmi5.xml, an AU per module, the course page, the shared files and the library, and is recorded", () => {
+    const { ctx, courseId, db, org, module } = setup();
+    publishCourse(ctx, courseId, "First version.");
+    const { fileName, bytes } = exportCmi5(ctx, courseId, CMI5_FROM);
+    expect(fileName).toBe("peer-support-essentials-v1-cmi5.zip");
+    const inside = files(bytes);
+    expect(Object.keys(inside).sort()).toEqual([
+      "cmi5.xml",
+      "index.html",
+      "m1/index.html",
+      "shared/cmi5-library-licence.txt",
+      "shared/cmi5-library.js",
+      "shared/cmi5.js",
+      "shared/package.css",
+      "shared/player.js",
+    ]);
+    const xml = inside["cmi5.xml"] ?? "";
+    expect(xml).toContain('<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">');
+    expect(xml).toContain(`<course id="https://alongside.test/xapi/activities/course/${courseId}">`);
+    expect(xml).toContain(
+      `<au id="https://alongside.test/xapi/activities/module/${module.moduleId}" moveOn="Completed" launchMethod="AnyWindow">`,
+    );
+    expect(xml).toContain("<url>m1/index.html</url>");
+    expect(xml).not.toContain("masteryScore");
+    const page = inside["m1/index.html"] ?? "";
+    expect(page).toContain('<script src="../shared/cmi5-library.js"></script>');
+    expect(page).toContain('<script src="../shared/cmi5.js"></script>');
+    expect(page).not.toContain("scorm12.js");
+    expect(page).toContain("Skip for now");
+    expect(inside["shared/cmi5-library.js"]).toContain("LMS.LaunchData");
+    expect(inside["shared/cmi5-library-licence.txt"]).toContain("MIT");
+    const log = activityLog(contextFor(db, org.admin.actor));
+    expect(log[0]?.description).toBe(
+      "Downloaded the course “Peer support essentials” as a cmi5 package for a learning system",
+    );
+    expect(exportChoices(ctx, courseId).files?.cmi5).toBe("peer-support-essentials-v1-cmi5.zip");
+  });
+
+  it("has an AU per module, and a runtime that never sends an interaction or reads a reflection", () => {
+    const { ctx, courseId, db, org, fran } = setup();
+    const second = publishedModule(db, { orgId: org.org.id, by: fran.user.id, title: "Endings", doc: MODULE });
+    addCourseModule(ctx, courseId, second.moduleId);
+    publishCourse(ctx, courseId, "First version.");
+    const inside = files(exportCmi5(ctx, courseId, CMI5_FROM).bytes);
+    expect(inside["m2/index.html"]).toContain("Endings");
+    expect((inside["cmi5.xml"] ?? "").match(/<au /g)).toHaveLength(2);
+    expect(inside["shared/cmi5.js"]).not.toMatch(/interaction/i);
+    expect(inside["shared/cmi5.js"]).not.toContain("textarea");
+  });
+
+  it("is refused as SCORM is, and is the same bytes each time", () => {
+    const { ctx, courseId } = setup();
+    expect(() => exportCmi5(ctx, courseId, CMI5_FROM)).toThrow(
+      new InvalidError(
+        "This course has not been published yet. Publish it first: only a published version is exported.",
+      ),
+    );
+    publishCourse(ctx, courseId, "First version.");
+    setCourseArchived(ctx, courseId, true);
+    expect(() => exportCmi5(ctx, courseId, CMI5_FROM)).toThrow("This course is archived");
+    setCourseArchived(ctx, courseId, false);
+    const first = exportCmi5(ctx, courseId, CMI5_FROM).bytes;
+    expect(Buffer.from(first).equals(Buffer.from(exportCmi5(ctx, courseId, CMI5_FROM).bytes))).toBe(true);
   });
 });
 

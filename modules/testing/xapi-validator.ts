@@ -1,4 +1,11 @@
-import validateStatement from "@learninglocker/xapi-validation";
+import validation from "@learninglocker/xapi-validation";
+
+/**
+ * The package is CommonJS with its function as `exports.default`: vitest hands that function over as
+ * the default import, Playwright's loader hands over the exports object, so both are accepted.
+ */
+const validateStatement: typeof validation =
+  typeof validation === "function" ? validation : (validation as unknown as { default: typeof validation }).default;
 
 /**
  * Learning Locker's own statement validator, the one its LRS runs on every statement it receives:

@@ -44,6 +44,19 @@ export function CourseExports({ courseId, choices }: { courseId: string; choices
             </div>
           </Form>
           <p className="hint">File: {choices.files.scorm}</p>
+          <h3>cmi5 package</h3>
+          <p>
+            For a learning system that takes cmi5 (xAPI), when it should record each module in its learning record
+            store. Progress and completion go there; reflections stay on the learner's device.
+          </p>
+          <Form method="post" action={`/courses/${courseId}/cmi5.zip`} reloadDocument>
+            <div className="actions">
+              <button type="submit" className="button-secondary">
+                Download the cmi5 package
+              </button>
+            </div>
+          </Form>
+          <p className="hint">File: {choices.files.cmi5}</p>
           <h3>Markdown content files</h3>
           <p>
             To keep a copy, share the modules with another service, or import them into Alongside again: a text file per

@@ -8,5 +8,9 @@ const FROM = { ip: null };
 export const cases: CasesFor<typeof api> = {
   exportChoices: { allowed: MANAGERS, run: (ctx, on) => api.exportChoices(ctx, on.courseId) },
   exportScorm: { allowed: MANAGERS, run: (ctx, on) => api.exportScorm(ctx, on.courseId, {}, FROM) },
+  exportCmi5: {
+    allowed: MANAGERS,
+    run: (ctx, on) => api.exportCmi5(ctx, on.courseId, { ...FROM, origin: "https://alongside.test" }),
+  },
   exportMarkdown: { allowed: MANAGERS, run: (ctx, on) => api.exportMarkdown(ctx, on.courseId, FROM) },
 };
