@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, formatDate, PageHeader } from "~/components/layout";
+import { CourseCohort } from "~/components/learning/course-cohort";
 import { requireContext } from "~/lib/auth.server";
 import { learnerHome, notices as noticeBoard } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
@@ -86,24 +87,7 @@ export default function MyLearning() {
                   </span>
                 </p>
                 {c.due === "soon" ? <p>This is due soon. If that is hard right now, talk to your trainer.</p> : null}
-                {c.cohort ? (
-                  <div className="cohort-info">
-                    <p>
-                      With your group, <strong>{c.cohort.name}</strong>
-                      {c.cohort.facilitators.length > 0 ? ", facilitated by:" : "."}
-                    </p>
-                    {c.cohort.facilitators.length > 0 ? (
-                      <ul>
-                        {c.cohort.facilitators.map((f) => (
-                          <li key={f.userId}>
-                            <strong>{f.name}</strong>
-                            {f.bio ? `: ${f.bio}` : ""}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </div>
-                ) : null}
+                {c.cohort ? <CourseCohort cohort={c.cohort} /> : null}
                 {c.completedAt ? <p className="muted">Completed on {formatDate(c.completedAt)}</p> : null}
                 <p className="actions">
                   <Link to={`/learn/e/${c.enrolmentId}`} className="button">

@@ -283,10 +283,13 @@ export function moveToLatestVersion(ctx: Context, cohortId: string, assignmentId
 export function learnerAssignments(db: DB, orgId: string, userId: string) {
   return db
     .select({
+      assignmentId: assignments.id,
       courseId: assignments.courseId,
       dueOn: assignments.dueOn,
       cohortId: cohorts.id,
       cohortName: cohorts.name,
+      startsOn: cohorts.startsOn,
+      endsOn: cohorts.endsOn,
     })
     .from(assignments)
     .innerJoin(cohorts, eq(cohorts.id, assignments.cohortId))

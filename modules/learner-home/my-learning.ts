@@ -43,7 +43,13 @@ export function myLearningPage(ctx: Context) {
               ? "soon"
               : "later",
       cohort: assignment
-        ? { name: assignment.cohortName, facilitators: facilitators.get(assignment.cohortId) ?? [] }
+        ? {
+            id: assignment.cohortId,
+            name: assignment.cohortName,
+            startsOn: assignment.startsOn,
+            endsOn: assignment.endsOn,
+            facilitators: facilitators.get(assignment.cohortId) ?? [],
+          }
         : null,
     };
   });
