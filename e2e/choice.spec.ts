@@ -1,12 +1,14 @@
 /**
  * Joining with full knowledge, and a choice: before joining, the invitation page names the cohort,
  * its training, dates and format, and each facilitator as they introduce themselves (name, pronouns,
- * the lived experience they chose to share). Each test makes its own cohort and people.
+ * the lived experience they chose to share); a learner may take a self-paced route instead of the
+ * live sessions, never asked why. Each test makes its own cohort and people.
  */
 import type { Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
 import {
   addFacilitator,
+  assignmentCard,
   assignTraining,
   courseCard,
   createCohort,
@@ -19,6 +21,7 @@ import {
 } from "./support/cohorts";
 import { addMember } from "./support/database";
 import { expect, test } from "./support/fixtures";
+import { checkLearnerPage } from "./support/learning";
 import { DEMO, uniqueName } from "./support/people";
 import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
@@ -56,12 +59,19 @@ async function cohortFacilitatedBy(page: Page, facilitator: string) {
   const cohortId = await createCohort(page, cohort);
   await addFacilitator(page, facilitator, "Facilitates the Thursday sessions.");
   await assignTraining(page, { label: `${DEMO_COURSE} (version 1)`, title: DEMO_COURSE });
+  await assignmentCard(page, DEMO_COURSE)
+    .getByRole("button", { name: `Offer a self-paced route for ${DEMO_COURSE}` })
+    .click();
+  await expect(assignmentCard(page, DEMO_COURSE)).toContainText(
+    "Learners may take a self-paced route instead of the live sessions.",
+  );
+  await checkPage(page);
   await page.getByRole("navigation", { name: "Cohort" }).getByRole("link", { name: "Learners" }).click();
   await checkPage(page);
   return { ...cohort, id: cohortId, link: await createCohortLink(page) };
 }
 
-test("the join page shows the cohort and each facilitator in their own words before anyone joins", async ({
+test("the join page shows the cohort and each facilitator in their own words before anyone joins, and a learner takes the self-paced route instead", async ({
   page,
   newPage,
 }) => {
@@ -74,7 +84,9 @@ test("the join page shows the cohort and each facilitator in their own words bef
   await checkPage(visitor);
   const about = visitor.getByRole("region", { name: `The cohort: ${cohort.name}` });
   await expect(about).toContainText(`${longDate(cohort.startsOn)} to ${longDate(cohort.endsOn)}`);
-  await expect(about).toContainText(`${DEMO_COURSE}. Format: live sessions with the facilitators.`);
+  await expect(about).toContainText(
+    `${DEMO_COURSE}. Format: live sessions with the facilitators, or self-paced on your own if you prefer`,
+  );
   const facilitator = about.getByRole("listitem").filter({ hasText: noor.name });
   await expect(facilitator).toContainText(`${noor.name} (she/her): Facilitates the Thursday sessions.`);
   await expect(facilitator).toContainText(`In their own words:${STATEMENT}`);
@@ -87,4 +99,17 @@ test("the join page shows the cohort and each facilitator in their own words bef
   await expect(card).toContainText(`${noor.name} (she/her): Facilitates the Thursday sessions.`);
   await expect(card).toContainText(STATEMENT);
   await expect(card).toContainText(`${longDate(cohort.startsOn)} to ${longDate(cohort.endsOn)}`);
+  await expect(card).toContainText("Format: live sessions with the facilitators.");
+
+  // The learner takes the self-paced route: one button, and no question why.
+  await card.getByRole("button", { name: `Take the self-paced route instead for ${DEMO_COURSE}` }).click();
+  await expect(visitor).toHaveURL(/\/learn$/);
+  await expect(card).toContainText("Format: you are taking the self-paced route, on your own and at your own pace.");
+  await expect(card.getByRole("button", { name: `Go back to the live sessions for ${DEMO_COURSE}` })).toBeVisible();
+  await checkLearnerPage(visitor);
+
+  // The trainer sees how many take it self-paced, and nothing more.
+  await trainer.goto(`/cohorts/${cohort.id}/assignments`);
+  await checkPage(trainer);
+  await expect(assignmentCard(trainer, DEMO_COURSE)).toContainText("1 learner takes it self-paced.");
 });

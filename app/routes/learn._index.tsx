@@ -18,6 +18,13 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
   handled(async () => {
     const ctx = await requireContext(request, context);
     return dispatch(request, ctx, {
+      route: intent({
+        schema: learnerHome.routeChoiceSchema,
+        run: (ctx, input) => {
+          learnerHome.chooseRoute(ctx, input);
+          return redirect("/learn");
+        },
+      }),
       dismiss: intent({
         schema: noticeBoard.dismissSchema,
         run: (ctx, input) => {
@@ -87,7 +94,7 @@ export default function MyLearning() {
                   </span>
                 </p>
                 {c.due === "soon" ? <p>This is due soon. If that is hard right now, talk to your trainer.</p> : null}
-                {c.cohort ? <CourseCohort cohort={c.cohort} /> : null}
+                {c.cohort ? <CourseCohort cohort={c.cohort} title={c.title} /> : null}
                 {c.completedAt ? <p className="muted">Completed on {formatDate(c.completedAt)}</p> : null}
                 <p className="actions">
                   <Link to={`/learn/e/${c.enrolmentId}`} className="button">

@@ -6,6 +6,7 @@ export { assign, assignmentsPage, changeDueDate, moveToLatestVersion, removeAssi
 export { learnerProgress, progressPage } from "./dashboard";
 export { downloadProgress } from "./export";
 export { createCohortLink, importLearnerList, previewLearnerList } from "./invite";
+export { offerSelfPacedRoute } from "./routes";
 export {
   assignmentIdSchema,
   assignmentSchema,
@@ -15,6 +16,7 @@ export {
   facilitatorSchema,
   learnerRowsSchema,
   memberSchema,
+  selfPacedOfferSchema,
 } from "./schemas";
 export {
   addCohortMember,

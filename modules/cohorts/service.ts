@@ -9,7 +9,6 @@ import {
   invitations,
   membershipRoles,
   memberships,
-  personalIntroductions,
   users,
 } from "../../db/schema";
 import { recordAudit } from "../audit/service";
@@ -150,18 +149,10 @@ export function removeCohortFacilitator(ctx: Context, cohortId: string, userId: 
 /** The people who facilitate a cohort of the organisation, as learners see them before they begin. */
 export function cohortFacilitatorsOf(db: DB, orgId: string, cohortId: string) {
   return db
-    .select({
-      userId: users.id,
-      name: users.name,
-      bio: cohortFacilitators.bio,
-      // Written by the facilitator on their account page; empty until they write it.
-      pronouns: sql<string>`coalesce(${personalIntroductions.pronouns}, '')`,
-      livedExperience: sql<string>`coalesce(${personalIntroductions.livedExperience}, '')`,
-    })
+    .select({ userId: users.id, name: users.name, bio: cohortFacilitators.bio })
     .from(cohortFacilitators)
     .innerJoin(cohorts, and(eq(cohorts.id, cohortFacilitators.cohortId), eq(cohorts.orgId, orgId)))
     .innerJoin(users, eq(users.id, cohortFacilitators.userId))
-    .leftJoin(personalIntroductions, eq(personalIntroductions.userId, users.id))
     .where(eq(cohortFacilitators.cohortId, cohortId))
     .orderBy(asc(users.name))
     .all();

@@ -1,6 +1,9 @@
 /**
  * A learner's start page: their courses with progress (learning), what their cohorts gave them and
- * who facilitates it (cohorts), and their notices. It sits above those features, so none of them
- * needs to know about the others.
+ * who facilitates it (cohorts), and their notices; and the choices a learner makes about their
+ * cohort (a self-paced route). It sits above those features, so none of them needs to know about the
+ * others.
  */
+export { routeChoiceSchema } from "../cohorts/schemas";
 export { myLearningPage } from "./my-learning";
+export { chooseRoute } from "./routes";

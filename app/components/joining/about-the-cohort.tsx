@@ -1,12 +1,17 @@
 import { FacilitatorIntroductions } from "~/components/cohorts/facilitator-introductions";
 import { formatDate } from "~/components/layout";
 
+const FORMATS = {
+  live: "live sessions with the facilitators.",
+  either: "live sessions with the facilitators, or self-paced on your own if you prefer (you choose after joining).",
+};
+
 type Cohort = {
   name: string;
   description: string;
   startsOn: string;
   endsOn: string | null;
-  courses: { assignmentId: string; title: string; dueOn: string | null }[];
+  courses: { assignmentId: string; title: string; dueOn: string | null; selfPacedRoute: boolean }[];
   facilitators: Parameters<typeof FacilitatorIntroductions>[0]["facilitators"];
 };
 
@@ -32,7 +37,8 @@ export function AboutTheCohort({ cohort }: { cohort: Cohort }) {
               {cohort.courses.map((c) => (
                 <li key={c.assignmentId}>
                   {c.title}
-                  {c.dueOn ? `, to finish by ${formatDate(c.dueOn)}` : ""}. Format: live sessions with the facilitators.
+                  {c.dueOn ? `, to finish by ${formatDate(c.dueOn)}` : ""}. Format:{" "}
+                  {c.selfPacedRoute ? FORMATS.either : FORMATS.live}
                 </li>
               ))}
             </ul>

@@ -1,3 +1,4 @@
+import { Form } from "@remix-run/react";
 import { FacilitatorIntroductions } from "~/components/cohorts/facilitator-introductions";
 import { formatDate } from "~/components/layout";
 
@@ -6,10 +7,16 @@ type Cohort = {
   startsOn: string;
   endsOn: string | null;
   facilitators: Parameters<typeof FacilitatorIntroductions>[0]["facilitators"];
+  assignmentId: string;
+  selfPacedRoute: boolean;
+  selfPaced: boolean;
 };
 
-/** On a learner's course card: the cohort that gave it, its dates, its format and who facilitates it. */
-export function CourseCohort({ cohort }: { cohort: Cohort }) {
+/**
+ * On a learner's course card: the cohort that gave it, its dates, its format and who facilitates it,
+ * and, where the trainer offers one, the self-paced route to take instead (never asking why).
+ */
+export function CourseCohort({ cohort, title }: { cohort: Cohort; title: string }) {
   return (
     <div className="cohort-info">
       <p>
@@ -21,8 +28,21 @@ export function CourseCohort({ cohort }: { cohort: Cohort }) {
         {cohort.endsOn
           ? `${formatDate(cohort.startsOn)} to ${formatDate(cohort.endsOn)}`
           : `From ${formatDate(cohort.startsOn)}`}
-        . Format: live sessions with the facilitators.
+        .{" "}
+        {cohort.selfPaced
+          ? "Format: you are taking the self-paced route, on your own and at your own pace."
+          : "Format: live sessions with the facilitators."}
       </p>
+      {cohort.selfPaced || cohort.selfPacedRoute ? (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="assignmentId" value={cohort.assignmentId} />
+          <input type="hidden" name="route" value={cohort.selfPaced ? "live" : "self_paced"} />
+          <button type="submit" name="intent" value="route" className="button-secondary small">
+            {cohort.selfPaced ? "Go back to the live sessions" : "Take the self-paced route instead"}
+            <span className="visually-hidden"> for {title}</span>
+          </button>
+        </Form>
+      ) : null}
     </div>
   );
 }
