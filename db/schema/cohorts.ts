@@ -126,3 +126,32 @@ export const selfPacedLearners = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.assignmentId, t.userId] })],
 );
+
+/**
+ * A learner's private request to move to another cohort of the organisation. The reason is theirs to
+ * give or not; only the organisation's trainers see it, and no export carries it.
+ */
+export const cohortMoveRequests = sqliteTable(
+  "cohort_move_requests",
+  {
+    id: id(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    fromCohortId: text("from_cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    toCohortId: text("to_cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull().default(""),
+    createdAt: timestamp("created_at").notNull(),
+    /** When a trainer moved them, or kept them where they are. */
+    resolvedAt: timestamp("resolved_at"),
+    outcome: text("outcome", { enum: ["moved", "kept"] }),
+  },
+  (t) => [index("cohort_move_requests_from_idx").on(t.fromCohortId, t.resolvedAt)],
+);

@@ -6,6 +6,7 @@ export { assign, assignmentsPage, changeDueDate, moveToLatestVersion, removeAssi
 export { learnerProgress, progressPage } from "./dashboard";
 export { downloadProgress } from "./export";
 export { createCohortLink, importLearnerList, previewLearnerList } from "./invite";
+export { keepLearner, moveLearner } from "./moves";
 export { offerSelfPacedRoute } from "./routes";
 export {
   assignmentIdSchema,
@@ -16,6 +17,7 @@ export {
   facilitatorSchema,
   learnerRowsSchema,
   memberSchema,
+  moveRequestIdSchema,
   selfPacedOfferSchema,
 } from "./schemas";
 export {

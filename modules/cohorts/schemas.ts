@@ -61,6 +61,18 @@ export const routeChoiceSchema = assignmentIdSchema.extend({
   route: z.enum(["self_paced", "live"], { message: "Choose a route." }),
 });
 
+/** A learner's request to move to another cohort; the reason is optional and never asked for. */
+export const moveRequestSchema = z.object({
+  toCohortId: z
+    .string({ message: "Choose a cohort to move to." })
+    .trim()
+    .min(1, "Choose a cohort to move to.")
+    .max(100),
+  reason: optionalText(1000),
+});
+
+export const moveRequestIdSchema = z.object({ requestId: idField("That request could not be found.") });
+
 /** A new due date for one of the cohort's assignments. */
 export const dueDateSchema = assignmentIdSchema.extend(assignmentSchema.pick({ dueOn: true }).shape);
 
