@@ -2,7 +2,8 @@
  * Joining with full knowledge, and a choice: before joining, the invitation page names the cohort,
  * its training, dates and format, and each facilitator as they introduce themselves (name, pronouns,
  * the lived experience they chose to share); a learner may take a self-paced route instead of the
- * live sessions, never asked why. Each test makes its own cohort and people.
+ * live sessions, never asked why; and ask privately to move to another cohort, which a trainer does
+ * keeping their progress. Each test makes its own cohort and people.
  */
 import type { Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
@@ -14,10 +15,16 @@ import {
   createCohort,
   createCohortLink,
   DEMO_COURSE,
+  escaped,
+  goToCohortTab,
   londonDay,
   longDate,
+  matrixRow,
   newPerson,
+  openAssignedCourse,
+  openCohort,
   signUpThroughLink,
+  startBoundaries,
 } from "./support/cohorts";
 import { addMember } from "./support/database";
 import { expect, test } from "./support/fixtures";
@@ -112,4 +119,66 @@ test("the join page shows the cohort and each facilitator in their own words bef
   await trainer.goto(`/cohorts/${cohort.id}/assignments`);
   await checkPage(trainer);
   await expect(assignmentCard(trainer, DEMO_COURSE)).toContainText("1 learner takes it self-paced.");
+});
+
+test("a learner asks privately to move cohort, and the trainer moves them with their progress kept", async ({
+  page,
+  newPage,
+}) => {
+  const noor = await facilitatorWhoIntroducesHerself(page);
+  const trainer = await newPage();
+  const winter = await cohortFacilitatedBy(trainer, noor.name);
+  const spring = { name: uniqueName("Spring group"), startsOn: londonDay(14) };
+  const springId = await createCohort(trainer, spring);
+  await assignTraining(trainer, { label: `${DEMO_COURSE} (version 1)`, title: DEMO_COURSE });
+
+  // The learner joins the winter group and reads the first section.
+  const learner = await newPage({ javaScriptEnabled: false });
+  const person = newPerson("Sasha");
+  await signUpThroughLink(learner, winter.link, person, DEMO.organisation);
+  await openAssignedCourse(learner, DEMO_COURSE);
+  await startBoundaries(learner);
+  await learner.goto("/learn");
+  await checkLearnerPage(learner);
+
+  await courseCard(learner, DEMO_COURSE)
+    .getByRole("link", { name: `Ask to move to another cohort from ${winter.name}` })
+    .click();
+  await expect(learner.getByRole("heading", { level: 1, name: "Ask to move to another cohort" })).toBeVisible();
+  await checkLearnerPage(learner);
+  const reason = `I would rather be in a group that meets in the morning, ${uniqueName("note")}.`;
+
+  // Sent with no cohort chosen: a plain message, and what was written is still there.
+  await learner.getByLabel("Anything you want the trainers to know (optional)").fill(reason);
+  await learner.getByRole("button", { name: "Ask to move" }).click();
+  await expect(learner.getByRole("alert")).toContainText("Choose a cohort to move to.");
+  await expect(learner.getByLabel("Anything you want the trainers to know (optional)")).toHaveValue(reason);
+  await checkLearnerPage(learner);
+
+  await learner.getByRole("radio", { name: new RegExp(`^${escaped(spring.name)},`) }).check();
+  await learner.getByRole("button", { name: "Ask to move" }).click();
+  await expect(learner).toHaveURL(/\/learn\?asked=move$/);
+  await expect(learner.getByText("Your request to move is with the trainers. Only they can see it.")).toBeVisible();
+  await checkLearnerPage(learner);
+
+  // The trainer sees the request and the reason on the winter group's learners, and moves them.
+  await openCohort(trainer, winter.id, winter.name, "/learners");
+  const requests = trainer.getByRole("region", { name: "Asked to move" });
+  await expect(requests).toContainText(`${person.name} asked on`);
+  await expect(requests).toContainText(`to move to ${spring.name}.`);
+  await expect(requests).toContainText(reason);
+  await requests.getByRole("button", { name: `Move ${person.name} to ${spring.name}` }).click();
+  await expect(trainer.getByRole("region", { name: "Asked to move" })).toHaveCount(0);
+  await checkPage(trainer);
+
+  // The spring group's dashboard shows where they had got to.
+  await openCohort(trainer, springId, spring.name);
+  await expect(matrixRow(trainer, person.name).getByRole("cell").first()).toHaveText("In progress");
+  await goToCohortTab(trainer, "Learners");
+  await expect(trainer.getByRole("main")).not.toContainText(reason);
+
+  await learner.goto("/learn");
+  await checkLearnerPage(learner);
+  await expect(courseCard(learner, DEMO_COURSE)).toContainText(`With your group, ${spring.name}.`);
+  await expect(courseCard(learner, DEMO_COURSE)).toContainText("In progress");
 });

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { EmptyState, formatDate, PageHeader } from "~/components/layout";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { EmptyState, formatDate, Notice, PageHeader } from "~/components/layout";
 import { CourseCohort } from "~/components/learning/course-cohort";
 import { requireContext } from "~/lib/auth.server";
 import { learnerHome, notices as noticeBoard } from "~/lib/domain.server";
@@ -37,12 +37,16 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
 
 export default function MyLearning() {
   const { courses, open, notices } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   return (
     <>
       <PageHeader
         title="My learning"
         lead="Go at your own pace. You can skip hard sections for now and come back to them, and stop whenever you need to."
       />
+      {params.get("asked") === "move" ? (
+        <Notice tone="success">Your request to move is with the trainers. Only they can see it.</Notice>
+      ) : null}
       {notices.length > 0 ? (
         <section className="notices" aria-labelledby="notices-title">
           <h2 id="notices-title" className="h3">

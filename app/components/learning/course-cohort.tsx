@@ -1,8 +1,9 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { FacilitatorIntroductions } from "~/components/cohorts/facilitator-introductions";
 import { formatDate } from "~/components/layout";
 
 type Cohort = {
+  id: string;
   name: string;
   startsOn: string;
   endsOn: string | null;
@@ -43,6 +44,12 @@ export function CourseCohort({ cohort, title }: { cohort: Cohort; title: string 
           </button>
         </Form>
       ) : null}
+      <p>
+        <Link to={`/learn/move/${cohort.id}`}>
+          Ask to move to another cohort<span className="visually-hidden"> from {cohort.name}</span>
+        </Link>{" "}
+        <span className="muted">(private: only trainers see it)</span>
+      </p>
     </div>
   );
 }
