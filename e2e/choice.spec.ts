@@ -26,10 +26,10 @@ import {
   signUpThroughLink,
   startBoundaries,
 } from "./support/cohorts";
-import { addMember } from "./support/database";
+import { addMember, twoOrganisations } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { checkLearnerPage } from "./support/learning";
-import { DEMO, uniqueName } from "./support/people";
+import { DEMO, DEMO_PASSWORD, uniqueName } from "./support/people";
 import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
 
@@ -181,4 +181,49 @@ test("a learner asks privately to move cohort, and the trainer moves them with t
   await checkLearnerPage(learner);
   await expect(courseCard(learner, DEMO_COURSE)).toContainText(`With your group, ${spring.name}.`);
   await expect(courseCard(learner, DEMO_COURSE)).toContainText("In progress");
+});
+
+test("a move request to another organisation's cohort or a finished one gets a clear message, and keeps the reason typed", async ({
+  page,
+  newPage,
+}) => {
+  const probe = twoOrganisations({
+    databasePath: sharedServer.databasePath,
+    adminEmail: DEMO.admin,
+    password: DEMO_PASSWORD,
+  });
+  await signIn(page, DEMO.trainer);
+  const finished = { name: uniqueName("Summer group"), startsOn: londonDay(-90), endsOn: londonDay(-1) };
+  const finishedId = await createCohort(page, finished);
+  const winter = { name: uniqueName("Winter group"), startsOn: londonDay(7) };
+  const winterId = await createCohort(page, winter);
+  await assignTraining(page, { label: `${DEMO_COURSE} (version 1)`, title: DEMO_COURSE });
+  await goToCohortTab(page, "Learners");
+  const link = await createCohortLink(page);
+
+  const learner = await newPage();
+  await signUpThroughLink(learner, link, newPerson("Robin"), DEMO.organisation);
+  const reason = `My sister is in that group ${uniqueName("note")}`;
+  const cases = [
+    { cohortId: probe.other.cohortId, message: "Choose one of the cohorts listed here." },
+    { cohortId: finishedId, message: "That cohort has already finished. Choose one that is still running." },
+  ];
+  for (const forged of cases) {
+    await learner.goto(`/learn/move/${winterId}`);
+    await checkLearnerPage(learner);
+    // The finished cohort is not offered: the form is sent with a forged choice, as a crafted request would be.
+    await expect(learner.getByRole("radio", { name: new RegExp(`^${escaped(finished.name)},`) })).toHaveCount(0);
+    const radio = learner.getByRole("radio").first();
+    await radio.evaluate((input, value) => input.setAttribute("value", value), forged.cohortId);
+    await radio.check();
+    await learner.getByLabel("Anything you want the trainers to know (optional)").fill(reason);
+    await learner.getByRole("button", { name: "Ask to move" }).click();
+    await expect(learner.getByRole("alert")).toContainText(forged.message);
+    await expect(learner.getByLabel("Anything you want the trainers to know (optional)")).toHaveValue(reason);
+    await checkLearnerPage(learner);
+  }
+
+  // Nothing was asked: the trainer has no request to see.
+  await openCohort(page, winterId, winter.name, "/learners");
+  await expect(page.getByRole("region", { name: "Asked to move" })).toHaveCount(0);
 });
