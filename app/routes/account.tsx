@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ChangePassword } from "~/components/account/change-password";
 import { YourCredits } from "~/components/account/your-credits";
+import { YourIntroduction } from "~/components/account/your-introduction";
 import { YourName } from "~/components/account/your-name";
 import { YourOrganisations } from "~/components/account/your-organisations";
 import { Notice, PageHeader } from "~/components/layout";
@@ -20,6 +21,7 @@ export const loader = async ({ request, context }: LoaderFunctionArgs) => {
     user: session.user,
     currentOrgId: actor?.orgId ?? null,
     organisations: account.myOrganisations(visit),
+    introduction: account.myIntroduction(visit),
     credits: actor ? credits.myCredits(contextOf(context, actor)) : [],
   };
 };
@@ -47,6 +49,13 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
           return redirect("/account?saved=profile");
         },
       }),
+      introduction: intent({
+        schema: account.introductionSchema,
+        run: (visit, input) => {
+          account.introduceMe(visit, input);
+          return redirect("/account?saved=introduction");
+        },
+      }),
       credit: intent({
         schema: credits.creditChoiceSchema,
         run: (_visit, input) => {
@@ -69,7 +78,7 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
 };
 
 export default function Account() {
-  const { user, organisations, currentOrgId, credits } = useLoaderData<typeof loader>();
+  const { user, organisations, currentOrgId, credits, introduction } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const [params] = useSearchParams();
   const saved = params.get("saved");
@@ -81,6 +90,9 @@ export default function Account() {
         <Notice tone="success">Your password is changed. You were logged out everywhere else.</Notice>
       ) : null}
       {saved === "profile" ? <Notice tone="success">Your name is saved.</Notice> : null}
+      {saved === "introduction" ? (
+        <Notice tone="success">Saved. Learners of the cohorts you facilitate see it this way.</Notice>
+      ) : null}
       {saved === "credit" ? <Notice tone="success">Your credit is saved. It shows this way everywhere.</Notice> : null}
 
       <YourOrganisations
@@ -90,6 +102,8 @@ export default function Account() {
       />
 
       <YourName name={user.name} state={stateFor("profile")} />
+
+      <YourIntroduction introduction={introduction} state={stateFor("introduction")} />
 
       <YourCredits credits={credits} realName={user.name} stateFor={(id) => stateFor(`credit-${id}`)} />
 

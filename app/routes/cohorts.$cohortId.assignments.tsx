@@ -48,6 +48,13 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
             return redirect(here);
           },
         }),
+        "self-paced": intent({
+          schema: cohorts.selfPacedOfferSchema,
+          run: (ctx, input) => {
+            cohorts.offerSelfPacedRoute(ctx, cohortId, input.assignmentId, input.offered);
+            return redirect(here);
+          },
+        }),
         remove: intent({
           schema: cohorts.assignmentIdSchema,
           run: (ctx, input) => {

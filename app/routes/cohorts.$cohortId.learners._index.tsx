@@ -5,6 +5,7 @@ import { AddFromOrganisation } from "~/components/cohorts/add-from-organisation"
 import { CohortLearners } from "~/components/cohorts/cohort-learners";
 import { CohortLink } from "~/components/cohorts/cohort-link";
 import { CsvImport, type Imported } from "~/components/cohorts/csv-import";
+import { MoveRequests } from "~/components/cohorts/move-requests";
 import { requireContext } from "~/lib/auth.server";
 import { cohorts } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
@@ -51,6 +52,20 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
           return redirect(`/cohorts/${cohortId}/learners`);
         },
       }),
+      move: intent({
+        schema: cohorts.moveRequestIdSchema,
+        run: (ctx, input) => {
+          cohorts.moveLearner(ctx, cohortId, input.requestId);
+          return redirect(`/cohorts/${cohortId}/learners`);
+        },
+      }),
+      keep: intent({
+        schema: cohorts.moveRequestIdSchema,
+        run: (ctx, input) => {
+          cohorts.keepLearner(ctx, cohortId, input.requestId);
+          return redirect(`/cohorts/${cohortId}/learners`);
+        },
+      }),
       link: intent({
         run: (ctx) => shown("link", { link: joinLink(cohorts.createCohortLink(ctx, cohortId, keys).token) }),
       }),
@@ -78,7 +93,7 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
   });
 
 export default function Learners() {
-  const { cohortId, members, invitees, candidates } = useLoaderData<typeof loader>();
+  const { cohortId, members, invitees, candidates, moveRequests } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
   const success = result?.ok ? result : undefined;
@@ -91,6 +106,7 @@ export default function Learners() {
         failure={failure?.intent === "add" || failure?.intent === "remove" ? failure : undefined}
       />
       <div>
+        <MoveRequests requests={moveRequests} />
         <AddFromOrganisation candidates={candidates} />
         <CohortLink link={success?.link ?? null} />
         <CsvImport

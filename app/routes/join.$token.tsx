@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect, redirectDocument } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
+import { AboutTheCohort } from "~/components/joining/about-the-cohort";
 import { enterOrganisation, getSession, startSession, visitContext } from "~/lib/auth.server";
 import { joining } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
@@ -65,6 +66,7 @@ export default function Join() {
     <div className="narrow">
       <h1>Join {invitation.orgName}</h1>
       <p className="lead">You have been invited to join as {rolesWithArticles(invitation.roles)}.</p>
+      {invitation.cohort ? <AboutTheCohort cohort={invitation.cohort} /> : null}
       {invitation.personal && !invitation.signedInAs ? (
         <p>This invitation is for one person: use the email address it was sent to.</p>
       ) : null}

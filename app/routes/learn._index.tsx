@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { EmptyState, formatDate, PageHeader } from "~/components/layout";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { EmptyState, formatDate, Notice, PageHeader } from "~/components/layout";
+import { CourseCohort } from "~/components/learning/course-cohort";
 import { requireContext } from "~/lib/auth.server";
 import { learnerHome, notices as noticeBoard } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
@@ -17,6 +18,13 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
   handled(async () => {
     const ctx = await requireContext(request, context);
     return dispatch(request, ctx, {
+      route: intent({
+        schema: learnerHome.routeChoiceSchema,
+        run: (ctx, input) => {
+          learnerHome.chooseRoute(ctx, input);
+          return redirect("/learn");
+        },
+      }),
       dismiss: intent({
         schema: noticeBoard.dismissSchema,
         run: (ctx, input) => {
@@ -29,12 +37,16 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
 
 export default function MyLearning() {
   const { courses, open, notices } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   return (
     <>
       <PageHeader
         title="My learning"
         lead="Go at your own pace. You can skip hard sections for now and come back to them, and stop whenever you need to."
       />
+      {params.get("asked") === "move" ? (
+        <Notice tone="success">Your request to move is with the trainers. Only they can see it.</Notice>
+      ) : null}
       {notices.length > 0 ? (
         <section className="notices" aria-labelledby="notices-title">
           <h2 id="notices-title" className="h3">
@@ -86,24 +98,7 @@ export default function MyLearning() {
                   </span>
                 </p>
                 {c.due === "soon" ? <p>This is due soon. If that is hard right now, talk to your trainer.</p> : null}
-                {c.cohort ? (
-                  <div className="cohort-info">
-                    <p>
-                      With your group, <strong>{c.cohort.name}</strong>
-                      {c.cohort.facilitators.length > 0 ? ", facilitated by:" : "."}
-                    </p>
-                    {c.cohort.facilitators.length > 0 ? (
-                      <ul>
-                        {c.cohort.facilitators.map((f) => (
-                          <li key={f.userId}>
-                            <strong>{f.name}</strong>
-                            {f.bio ? `: ${f.bio}` : ""}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </div>
-                ) : null}
+                {c.cohort ? <CourseCohort cohort={c.cohort} title={c.title} /> : null}
                 {c.completedAt ? <p className="muted">Completed on {formatDate(c.completedAt)}</p> : null}
                 <p className="actions">
                   <Link to={`/learn/e/${c.enrolmentId}`} className="button">

@@ -36,3 +36,16 @@ export const loginFailures = sqliteTable(
   },
   (t) => [index("login_failures_email_idx").on(t.email, t.at), index("login_failures_ip_idx").on(t.ip, t.at)],
 );
+
+/**
+ * How a person introduces themselves to the learners of the cohorts they facilitate: their pronouns
+ * and the lived experience they choose to share. Theirs alone to write, from their account page.
+ */
+export const personalIntroductions = sqliteTable("personal_introductions", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  pronouns: text("pronouns").notNull().default(""),
+  livedExperience: text("lived_experience").notNull().default(""),
+  updatedAt: timestamp("updated_at").notNull(),
+});

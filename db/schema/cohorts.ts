@@ -1,4 +1,4 @@
-import { index, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
 import { id, timestamp } from "./columns";
 import { courses, courseVersions } from "./learning";
@@ -86,6 +86,8 @@ export const assignments = sqliteTable(
       .notNull()
       .references(() => courseVersions.id),
     dueOn: text("due_on"),
+    /** The trainer offers a self-paced route: a learner may work through it alone instead of the live sessions. */
+    selfPacedRoute: integer("self_paced_route", { mode: "boolean" }).notNull().default(false),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at").notNull(),
   },
@@ -105,4 +107,51 @@ export const cohortVisits = sqliteTable(
     visitedAt: timestamp("visited_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.cohortId, t.userId] })],
+);
+
+/**
+ * Learners who took the self-paced route of an assignment instead of its live sessions. Nobody is
+ * asked why, so nothing here holds a reason.
+ */
+export const selfPacedLearners = sqliteTable(
+  "self_paced_learners",
+  {
+    assignmentId: text("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    chosenAt: timestamp("chosen_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.userId] })],
+);
+
+/**
+ * A learner's private request to move to another cohort of the organisation. The reason is theirs to
+ * give or not; only the organisation's trainers see it, and no export carries it.
+ */
+export const cohortMoveRequests = sqliteTable(
+  "cohort_move_requests",
+  {
+    id: id(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    fromCohortId: text("from_cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    toCohortId: text("to_cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull().default(""),
+    createdAt: timestamp("created_at").notNull(),
+    /** When a trainer moved them, or kept them where they are. */
+    resolvedAt: timestamp("resolved_at"),
+    outcome: text("outcome", { enum: ["moved", "kept"] }),
+  },
+  (t) => [index("cohort_move_requests_from_idx").on(t.fromCohortId, t.resolvedAt)],
 );

@@ -72,12 +72,13 @@ export type TwoOrganisations = {
     checkId: string;
     optionId: string;
     journalEntryId: string;
+    cohortId: string;
   };
 };
 
 /**
  * Two learners of the demo organisation on its open course, and a second organisation with its own
- * published course, learner and journal entry, made with the app's own functions (see the script).
+ * published course, learner, journal entry and cohort, made with the app's own functions (see the script).
  */
 export function twoOrganisations(options: { databasePath: string; adminEmail: string; password: string }) {
   const input = JSON.stringify({ ...options, tag: Math.random().toString(36).slice(2, 10) });

@@ -4,9 +4,17 @@
  * navigation (where a person starts), so none of them needs to know about the others.
  */
 export { loggedOut, logIn, signUp } from "./arriving";
-export { changeMyPassword, myOrganisations, renameMe, switchOrganisation } from "./own-account";
+export {
+  changeMyPassword,
+  introduceMe,
+  myIntroduction,
+  myOrganisations,
+  renameMe,
+  switchOrganisation,
+} from "./own-account";
 export {
   changePasswordSchema,
+  introductionSchema,
   loginSchema,
   profileSchema,
   signUpSchema,

@@ -1,3 +1,4 @@
+import { type Introduction, introductionOf, saveIntroduction } from "../accounts/introductions";
 import { changePassword, updateProfileName } from "../accounts/service";
 import { setSessionOrg } from "../accounts/sessions";
 import type { Visit } from "../auth/context";
@@ -17,6 +18,16 @@ export function myOrganisations(visit: Visit) {
 
 export function renameMe(visit: Visit, input: { name: string }) {
   updateProfileName(visit.db, signedIn(visit), input.name);
+}
+
+/** What the person shows learners of the cohorts they facilitate, as they last wrote it. */
+export function myIntroduction(visit: Visit) {
+  return introductionOf(visit.db, signedIn(visit));
+}
+
+/** The person's own words: the account page is the only place they are written, by them alone. */
+export function introduceMe(visit: Visit, input: Introduction) {
+  saveIntroduction(visit.db, signedIn(visit), input, visit.now);
 }
 
 /** A new password ends every other session of the person: whoever else held one is logged out. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export { changePasswordSchema, loginSchema, profileSchema } from "../accounts/schemas";
+export { changePasswordSchema, introductionSchema, loginSchema, profileSchema } from "../accounts/schemas";
 export { signUpSchema } from "../organisations/schemas";
 
 /** The organisation to switch to, from the account page's list: the domain checks it is one of theirs. */

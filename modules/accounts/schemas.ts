@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { anyPassword, email, newPassword, personName } from "../shared/fields";
+import { anyPassword, email, newPassword, optionalText, personName } from "../shared/fields";
 
 export const loginSchema = z.object({ email, password: anyPassword });
 
@@ -13,3 +13,9 @@ export const changePasswordSchema = z
   });
 
 export const profileSchema = z.object({ name: personName });
+
+/** How a person introduces themselves to their cohorts' learners; either part may be left empty. */
+export const introductionSchema = z.object({
+  pronouns: optionalText(40),
+  livedExperience: optionalText(600),
+});

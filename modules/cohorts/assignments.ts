@@ -12,6 +12,7 @@ import { publishableModules } from "../publishing/service";
 import { formatDay, todayInLondon } from "../shared/dates";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
+import { selfPacedCounts } from "./routes";
 import { getCohort } from "./service";
 
 const PAST_DUE_DATE = "The due date is in the past. Choose today or a later date, or leave it empty.";
@@ -149,7 +150,7 @@ export function assign(ctx: Context, cohortId: string, input: { target: string; 
 }
 
 /** One of the cohort's assignments: an id from another cohort, or another organisation, is not found. */
-function assignmentOf(ctx: Context, cohortId: string, assignmentId: string) {
+export function assignmentOf(ctx: Context, cohortId: string, assignmentId: string) {
   const cohort = getCohort(ctx, cohortId);
   const assignment = ctx.db
     .select()
@@ -186,6 +187,7 @@ export function listAssignments(db: DB, orgId: string, cohortId: string) {
       title: courseVersions.title,
       version: courseVersions.version,
       dueOn: assignments.dueOn,
+      selfPacedRoute: assignments.selfPacedRoute,
       items: courseVersions.items,
       single: courses.singleModuleId,
       latestVersion: sql<number>`(select max(v.version) from course_versions v where v.course_id = ${assignments.courseId})`,
@@ -224,12 +226,15 @@ export function assignmentsPage(ctx: Context, cohortId: string) {
   const { db, actor } = ctx;
   const given = listAssignments(db, actor.orgId, cohort.id);
   const courseIds = new Set(given.map((a) => a.courseId));
+  const selfPaced = selfPacedCounts(db, cohort.id);
   return {
     assignments: given.map((a) => ({
       id: a.id,
       title: a.title,
       version: a.version,
       dueOn: a.dueOn,
+      selfPacedRoute: a.selfPacedRoute,
+      selfPacedLearners: selfPaced.get(a.id) ?? 0,
       single: a.single !== null,
       newer: a.latestVersion > a.version ? newerCourseVersions(db, actor.orgId, a.courseId, a.version) : [],
     })),

@@ -6,6 +6,8 @@ export { assign, assignmentsPage, changeDueDate, moveToLatestVersion, removeAssi
 export { learnerProgress, progressPage } from "./dashboard";
 export { downloadProgress } from "./export";
 export { createCohortLink, importLearnerList, previewLearnerList } from "./invite";
+export { keepLearner, moveLearner } from "./moves";
+export { offerSelfPacedRoute } from "./routes";
 export {
   assignmentIdSchema,
   assignmentSchema,
@@ -15,6 +17,8 @@ export {
   facilitatorSchema,
   learnerRowsSchema,
   memberSchema,
+  moveRequestIdSchema,
+  selfPacedOfferSchema,
 } from "./schemas";
 export {
   addCohortMember,

@@ -51,6 +51,28 @@ export const assignmentSchema = z.object({
 
 export const assignmentIdSchema = z.object({ assignmentId: idField("That assignment could not be found.") });
 
+/** Whether one of the cohort's assignments offers a self-paced route. */
+export const selfPacedOfferSchema = assignmentIdSchema.extend({
+  offered: z.enum(["yes", "no"]).transform((v) => v === "yes"),
+});
+
+/** A learner's choice of route for a course their cohort gave them. */
+export const routeChoiceSchema = assignmentIdSchema.extend({
+  route: z.enum(["self_paced", "live"], { message: "Choose a route." }),
+});
+
+/** A learner's request to move to another cohort; the reason is optional and never asked for. */
+export const moveRequestSchema = z.object({
+  toCohortId: z
+    .string({ message: "Choose a cohort to move to." })
+    .trim()
+    .min(1, "Choose a cohort to move to.")
+    .max(100),
+  reason: optionalText(1000),
+});
+
+export const moveRequestIdSchema = z.object({ requestId: idField("That request could not be found.") });
+
 /** A new due date for one of the cohort's assignments. */
 export const dueDateSchema = assignmentIdSchema.extend(assignmentSchema.pick({ dueOn: true }).shape);
 

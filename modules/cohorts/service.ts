@@ -18,6 +18,7 @@ import { addMembership } from "../organisations/service";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { enrolInCohortAssignments } from "./assignments";
+import { moveRequestsFrom } from "./moves";
 import { completionsSinceLastVisit } from "./news";
 import type { CohortDetails } from "./schemas";
 
@@ -207,7 +208,10 @@ export function removeCohortMember(ctx: Context, cohortId: string, userId: strin
   });
 }
 
-/** The learners page: who is in the cohort, who is invited and has not joined, and who could be added. */
+/**
+ * The learners page: who is in the cohort, who is invited and has not joined, who could be added, and
+ * who asked to move to another cohort (with their reason, if they gave one: only trainers see it).
+ */
 export function learnersPage(ctx: Context, cohortId: string) {
   const cohort = getCohort(ctx, cohortId);
   const { db, actor } = ctx;
@@ -216,6 +220,7 @@ export function learnersPage(ctx: Context, cohortId: string) {
     members: cohortMemberList(db, actor.orgId, cohort.id),
     invitees: cohortInviteeList(db, actor.orgId, cohort.id),
     candidates: memberCandidates(db, actor.orgId, cohort.id),
+    moveRequests: moveRequestsFrom(db, actor.orgId, cohort.id),
   };
 }
 

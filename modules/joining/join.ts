@@ -3,6 +3,7 @@ import { users } from "../../db/schema";
 import { hashNewPassword, insertUser, type NewAccount } from "../accounts/service";
 import { recordAudit } from "../audit/service";
 import { inTransaction, type Visit } from "../auth/context";
+import { cohortIntroduction } from "../cohorts/introduction";
 import { joinThroughInvitation } from "../cohorts/join-through-invitation";
 import { claimInvitationUse, invitationIsFor, lookUpInvitation } from "../organisations/invitations";
 import { actorFor, addMembership } from "../organisations/service";
@@ -33,7 +34,9 @@ function signedInPerson(visit: Visit) {
 /**
  * What the page behind an invitation link shows: the organisation and the roles it brings, whether
  * it is personal (never for whom), and whether the person signed in may use it; or why it cannot be
- * used. The token is what lets anyone see this, so it is the whole of the check.
+ * used. An invitation into a cohort shows the cohort first, with its training, its dates and each
+ * facilitator as they introduce themselves, so nobody joins a group without knowing who runs it.
+ * The token is what lets anyone see this, so it is the whole of the check.
  */
 export function invitationPage(visit: Visit, secret: string, token: string) {
   const found = lookUpInvitation(visit.db, secret, token, visit.now);
@@ -45,6 +48,9 @@ export function invitationPage(visit: Visit, secret: string, token: string) {
     roles: found.invitation.roles,
     personal: found.invitation.email !== null,
     forThisAccount: person ? invitationIsFor(found.invitation, person.email) : null,
+    cohort: found.invitation.cohortId
+      ? cohortIntroduction(visit.db, found.invitation.orgId, found.invitation.cohortId)
+      : null,
   };
 }
 

@@ -1,7 +1,8 @@
 import type { Context } from "../auth/context";
 import { authorize } from "../auth/policy";
 import { learnerAssignments } from "../cohorts/assignments";
-import { cohortFacilitatorsOf } from "../cohorts/service";
+import { type CohortIntroduction, cohortIntroduction } from "../cohorts/introduction";
+import { selfPacedOf } from "../cohorts/routes";
 import { myLearning } from "../learning/service";
 import { unreadNotices } from "../notices/service";
 import { courseState } from "../progress/state";
@@ -20,14 +21,17 @@ export function myLearningPage(ctx: Context) {
   const { mine, open } = myLearning(db, actor);
   const given = learnerAssignments(db, actor.orgId, actor.userId);
   const today = todayInLondon(now);
-  const facilitators = new Map<string, ReturnType<typeof cohortFacilitatorsOf>>();
+  const selfPaced = selfPacedOf(db, actor.orgId, actor.userId);
+  const cohorts = new Map<string, CohortIntroduction | null>();
   const courses = mine.map((c) => {
     const assignment = given
       .filter((a) => a.courseId === c.courseId)
       .sort((a, b) => (a.dueOn ?? "9999").localeCompare(b.dueOn ?? "9999"))[0];
-    if (assignment && !facilitators.has(assignment.cohortId)) {
-      facilitators.set(assignment.cohortId, cohortFacilitatorsOf(db, actor.orgId, assignment.cohortId));
+    if (assignment && !cohorts.has(assignment.cohortId)) {
+      cohorts.set(assignment.cohortId, cohortIntroduction(db, actor.orgId, assignment.cohortId));
     }
+    const cohort = assignment ? cohorts.get(assignment.cohortId) : null;
+    const course = cohort?.courses.find((g) => g.courseId === c.courseId);
     const dueOn = assignment?.dueOn ?? null;
     const daysLeft = dueOn ? daysBetween(today, dueOn) : null;
     return {
@@ -42,9 +46,19 @@ export function myLearningPage(ctx: Context) {
             : daysLeft <= DUE_SOON_DAYS
               ? "soon"
               : "later",
-      cohort: assignment
-        ? { name: assignment.cohortName, facilitators: facilitators.get(assignment.cohortId) ?? [] }
-        : null,
+      cohort:
+        cohort && course
+          ? {
+              id: cohort.id,
+              name: cohort.name,
+              startsOn: cohort.startsOn,
+              endsOn: cohort.endsOn,
+              facilitators: cohort.facilitators,
+              assignmentId: course.assignmentId,
+              selfPacedRoute: course.selfPacedRoute,
+              selfPaced: selfPaced.has(course.assignmentId),
+            }
+          : null,
     };
   });
   return { courses, open, notices: unreadNotices(db, actor.orgId, actor.userId) };

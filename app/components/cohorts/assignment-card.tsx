@@ -16,6 +16,22 @@ export function AssignmentCard({ assignment: a, dueState }: { assignment: Assign
         {a.title} <span className="badge">{a.single ? "Single module" : `Version ${a.version}`}</span>
       </h3>
       <p>{a.dueOn ? `Due ${formatDate(a.dueOn)}` : "No due date"}</p>
+      <p>
+        {a.selfPacedRoute
+          ? "Learners may take a self-paced route instead of the live sessions."
+          : "Live sessions only: there is no self-paced route."}{" "}
+        {a.selfPacedLearners > 0
+          ? `${a.selfPacedLearners} ${a.selfPacedLearners === 1 ? "learner takes" : "learners take"} it self-paced.`
+          : ""}
+      </p>
+      <Form method="post">
+        <input type="hidden" name="assignmentId" value={a.id} />
+        <input type="hidden" name="offered" value={a.selfPacedRoute ? "no" : "yes"} />
+        <button type="submit" name="intent" value="self-paced" className="button-secondary small">
+          {a.selfPacedRoute ? "Stop offering a self-paced route" : "Offer a self-paced route"}
+          <span className="visually-hidden"> for {a.title}</span>
+        </button>
+      </Form>
       {a.newer.length > 0 ? (
         <div className="notice">
           <p>

@@ -2,11 +2,12 @@
  * Run by e2e/support/database.ts with `node --import tsx`. Builds, in the server's database, what a
  * cross-organisation probe needs and people could make through the pages only slowly: two learners of
  * the demo organisation enrolled on its open course, and a second organisation with its own published
- * course, learner, enrolment and journal entry. Prints the ids as JSON.
+ * course, learner, enrolment, journal entry and cohort. Prints the ids as JSON.
  */
 import { openDatabase } from "../../../db/client";
 import { findUserByEmail, hashPassword, insertUser } from "../../../modules/accounts/service";
 import { contextFor } from "../../../modules/auth/context";
+import { createCohort } from "../../../modules/cohorts/service";
 import { addCourseModule, coursesOf, createCourse, publishCourse } from "../../../modules/courses/service";
 import { learnerPlace } from "../../../modules/learning/place";
 import { enrolSelf } from "../../../modules/learning/service";
@@ -93,6 +94,12 @@ try {
   const ctx = contextFor(db, otherLearner.actor);
   const first = learnerPlace(ctx, { enrolmentId: theirs.id, moduleVersionId: module.versionId, section: 1 });
   const { id: entryId } = reflect(ctx, first, { promptId: "other-prompt", body: "Their private words." });
+  const cohort = createCohort(contextFor(db, trainer.actor), {
+    name: `Their cohort ${options.tag}`,
+    description: "",
+    startsOn: "2027-01-04",
+    endsOn: null,
+  });
 
   process.stdout.write(
     JSON.stringify({
@@ -107,6 +114,7 @@ try {
         checkId: "other-check",
         optionId: "other-right",
         journalEntryId: entryId,
+        cohortId: cohort.id,
       },
     }),
   );

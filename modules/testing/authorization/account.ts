@@ -54,6 +54,12 @@ export const cases: CasesFor<typeof api> = {
     },
   },
   renameMe: { allowed: EVERYONE, ownOnly: true, run: (ctx) => api.renameMe(visitOf(ctx), { name: "Another Name" }) },
+  myIntroduction: { allowed: EVERYONE, ownOnly: true, run: (ctx) => api.myIntroduction(visitOf(ctx)) },
+  introduceMe: {
+    allowed: EVERYONE,
+    ownOnly: true,
+    run: (ctx) => api.introduceMe(visitOf(ctx), { pronouns: "they/them", livedExperience: "In recovery since 2019." }),
+  },
   changeMyPassword: {
     allowed: EVERYONE,
     ownOnly: true,

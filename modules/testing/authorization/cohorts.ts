@@ -57,6 +57,12 @@ export const cases: CasesFor<typeof api> = {
     allowed: TRAINERS,
     run: (ctx, on) => api.changeDueDate(ctx, on.cohortId, on.assignmentId, "2099-12-31"),
   },
+  moveLearner: { allowed: TRAINERS, run: (ctx, on) => api.moveLearner(ctx, on.cohortId, on.moveRequestId) },
+  keepLearner: { allowed: TRAINERS, run: (ctx, on) => api.keepLearner(ctx, on.cohortId, on.moveRequestId) },
+  offerSelfPacedRoute: {
+    allowed: TRAINERS,
+    run: (ctx, on) => api.offerSelfPacedRoute(ctx, on.cohortId, on.assignmentId, true),
+  },
   removeAssignment: { allowed: TRAINERS, run: (ctx, on) => api.removeAssignment(ctx, on.cohortId, on.assignmentId) },
   moveToLatestVersion: {
     allowed: TRAINERS,

@@ -6,6 +6,7 @@ import { createCohort, joinCohort } from "../../cohorts/service";
 import { moduleThreads, startThread } from "../../comments/service";
 import { addCourseModule, createCourse, publishCourse } from "../../courses/service";
 import { recordSnapshot } from "../../history/service";
+import { askToMove } from "../../learner-home/moving";
 import { learnerPlace } from "../../learning/place";
 import { enrolSelf } from "../../learning/service";
 import { reflect } from "../../learning/steps";
@@ -102,6 +103,13 @@ function organisation(db: DB, name: string) {
   });
   joinCohort(db, org.org.id, cohort.id, learner.user.id);
   const assignment = assign(contextFor(db, trainer.actor), cohort.id, { target: `course:${course.id}`, dueOn: null });
+  const otherCohort = createCohort(contextFor(db, trainer.actor), {
+    name: `${name} autumn group`,
+    description: "",
+    startsOn: "2027-09-06",
+    endsOn: null,
+  });
+  const moveRequest = askToMove(contextFor(db, learner.actor), cohort.id, { toCohortId: otherCohort.id, reason: "" });
   const threadId = startThread(contextFor(db, coDesigner.actor), moduleId, {
     quote: "equals",
     body: "Is this the right word?",
@@ -145,6 +153,9 @@ function organisation(db: DB, name: string) {
     enrolmentId: enrolment.id,
     cohortId: cohort.id,
     assignmentId: assignment.id,
+    /** A second cohort, which the learner asked to move to. */
+    otherCohortId: otherCohort.id,
+    moveRequestId: moveRequest.id,
     threadId,
     invitationId: invitation.id,
     invitationToken: invitation.token,
