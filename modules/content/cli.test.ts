@@ -116,9 +116,11 @@ describe("the content CLI", () => {
     const { org } = makeOrganisation(db);
     expect(cli("import", path.join(STARTER, "supervision.md"), "--org", org.slug, "--database", file).status).toBe(0);
     const [row] = db.select().from(modules).all();
+    expect(row, "the module the import made").toBeDefined();
     const out = path.join(folder, "exported.md");
 
     const run = cli("export", row?.id ?? "", "--database", file, "--out", out);
+    expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(fs.readFileSync(out, "utf8")).toBe(fs.readFileSync(path.join(STARTER, "supervision.md"), "utf8"));
     expect(cli("export", row?.id ?? "", "--database", file).stdout).toBe(fs.readFileSync(out, "utf8"));
