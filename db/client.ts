@@ -78,8 +78,21 @@ export function openDatabase(databasePath: string, options: { migrate?: boolean 
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   cacheStatements(sqlite);
-  const db = drizzle(sqlite, { schema }) as Connection;
+  const db = beginImmediately(drizzle(sqlite, { schema }) as Connection);
   if (options.migrate !== false) migrate(db, { migrationsFolder });
+  return db;
+}
+
+/**
+ * Every transaction takes the write lock as it begins (BEGIN IMMEDIATE). Begun deferred, a command
+ * that reads and then writes fails with SQLITE_BUSY_SNAPSHOT whenever another connection (a CLI
+ * import, a backup, a second worker) wrote in between, and the busy timeout cannot help it. Set here,
+ * once, so no command can forget it; savepoints inside a transaction are unaffected.
+ */
+function beginImmediately(db: Connection): Connection {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((command, config) =>
+    transaction(command, { behavior: "immediate", ...config })) as Connection["transaction"];
   return db;
 }
 
