@@ -16,6 +16,7 @@ const ROLE_HINTS: Record<(typeof ROLES)[number], string> = {
   co_designer: "Writes and comments on the modules they are invited to.",
   trainer: "Builds courses, runs cohorts and follows progress.",
   learner: "Takes the courses assigned to them.",
+  supervisor: "Receives the supervision pages learners choose to share with them, and nothing else of theirs.",
 };
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>

@@ -6,5 +6,6 @@ export * from "./learning";
 export * from "./notices";
 export * from "./organisations";
 export * from "./progress";
+export * from "./supervision";
 export * from "./workshop";
 export * from "./xapi";

@@ -30,7 +30,7 @@ export const membershipRoles = sqliteTable(
     membershipId: text("membership_id")
       .notNull()
       .references(() => memberships.id, { onDelete: "cascade" }),
-    role: text("role", { enum: ["admin", "facilitator", "co_designer", "trainer", "learner"] }).notNull(),
+    role: text("role", { enum: ["admin", "facilitator", "co_designer", "trainer", "learner", "supervisor"] }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.membershipId, t.role] })],
 );

@@ -23,6 +23,7 @@ const GRANTS = {
   "course.manage": ["trainer", "facilitator"],
   "cohort.manage": ["trainer"],
   "learning.take": ["learner"],
+  "supervision.receive": ["supervisor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;
@@ -81,6 +82,7 @@ export function navigationFor(actor: Pick<Actor, "roles">, standing: Standing): 
   if (canOpenWorkshop(actor, standing)) items.push({ to: "/workshop", label: "Workshop" });
   if (can(actor, "course.manage")) items.push({ to: "/courses", label: "Courses" });
   if (can(actor, "cohort.manage")) items.push({ to: "/cohorts", label: "Cohorts" });
+  if (can(actor, "supervision.receive")) items.push({ to: "/shared-with-me", label: "Shared with me" });
   if (can(actor, "organisation.manage")) items.push({ to: "/organisation", label: "Organisation" });
   return items;
 }

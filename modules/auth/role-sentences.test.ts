@@ -16,4 +16,9 @@ describe("role sentences", () => {
     expect(roleNames([])).toBe("no roles");
     expect(rolesInSentence(["admin", "co_designer"])).toBe("organisation admin and co-designer");
   });
+
+  it("names the supervisor role like the others", () => {
+    expect(rolesWithArticles(["learner", "supervisor"])).toBe("a learner and a supervisor");
+    expect(roleNames(["supervisor"])).toBe("Supervisor");
+  });
 });

@@ -1,4 +1,4 @@
-export const ROLES = ["admin", "facilitator", "co_designer", "trainer", "learner"] as const;
+export const ROLES = ["admin", "facilitator", "co_designer", "trainer", "learner", "supervisor"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -7,6 +7,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   co_designer: "Co-designer",
   trainer: "Trainer",
   learner: "Learner",
+  supervisor: "Supervisor",
 };
 
 export function isRole(value: string): value is Role {

@@ -27,4 +27,12 @@ type Functions<Api> = { [K in keyof Api as Api[K] extends (...args: never[]) => 
 /** A row for every function a feature's index exports: a new entry point without one does not compile. */
 export type CasesFor<Api> = { [K in keyof Functions<Api>]: Case };
 
-export const EVERYONE = ["admin", "facilitator", "co_designer", "reviewer", "trainer", "learner"] as const;
+export const EVERYONE = [
+  "admin",
+  "facilitator",
+  "co_designer",
+  "reviewer",
+  "trainer",
+  "learner",
+  "supervisor",
+] as const;

@@ -15,6 +15,8 @@ import { createInvitation } from "../../organisations/invitations";
 import { listSupportResources } from "../../organisations/support";
 import { createModuleVersion } from "../../publishing/service";
 import { beginReview, currentRevision, recordSignOff } from "../../review/service";
+import { createSupervisionPage } from "../../supervision/pages";
+import { sharedWithMe, sharePage } from "../../supervision/sharing";
 import { setCollaborator } from "../../workshop/collaborators";
 import { createModule, getModule } from "../../workshop/service";
 import { doc, option, p, part, text } from "../documents";
@@ -22,11 +24,11 @@ import { makeOrganisation } from "../fixtures";
 import { publishedModule } from "../published-module";
 
 /**
- * The six kinds of person every entry point is tried as: the five organisation roles, with the
+ * The seven kinds of person every entry point is tried as: the six organisation roles, with the
  * co-designer on the organisation's module as a co-designer, and a reviewer (a co-designer of the
  * organisation whom the module lists as a reviewer).
  */
-export const KINDS = ["admin", "facilitator", "co_designer", "reviewer", "trainer", "learner"] as const;
+export const KINDS = ["admin", "facilitator", "co_designer", "reviewer", "trainer", "learner", "supervisor"] as const;
 export type Kind = (typeof KINDS)[number];
 
 export const SECRET = "authorization-test-secret";
@@ -60,6 +62,7 @@ function organisation(db: DB, name: string) {
   const trainer = org.member(["trainer"], `${name} Trainer`);
   const learner = org.member(["learner"], `${name} Learner`);
   const newcomer = org.member(["learner"], `${name} Newcomer`);
+  const supervisor = org.member(["supervisor"], `${name} Supervisor`);
 
   const { id: moduleId } = createModule(db, {
     orgId: org.org.id,
@@ -126,6 +129,14 @@ function organisation(db: DB, name: string) {
   const ctx = contextFor(db, learner.actor);
   const place = learnerPlace(ctx, { enrolmentId: enrolment.id, moduleVersionId: version.id, section: 1 });
   const journalEntry = reflect(ctx, place, { promptId: "r-1", body: "Something private." });
+  const supervisionPage = createSupervisionPage(ctx, {
+    title: "For my supervision",
+    points: "What stays with me.",
+    entryIds: [journalEntry.id],
+  });
+  sharePage(ctx, supervisionPage.id, supervisor.user.id);
+  const share = sharedWithMe(contextFor(db, supervisor.actor))[0];
+  if (!share) throw new Error("nothing was shared with the supervisor");
 
   const notice = unreadNotices(db, org.org.id, learner.user.id)[0];
   if (!notice) throw new Error("the learner has no notice");
@@ -137,6 +148,7 @@ function organisation(db: DB, name: string) {
     reviewer: reviewer.actor,
     trainer: trainer.actor,
     learner: learner.actor,
+    supervisor: supervisor.actor,
   };
   return {
     orgId: org.org.id,
@@ -161,6 +173,9 @@ function organisation(db: DB, name: string) {
     invitationToken: invitation.token,
     supportResourceId: supportResource.id,
     journalEntryId: journalEntry.id,
+    /** The learner's supervision page, shared with the organisation's supervisor. */
+    supervisionPageId: supervisionPage.id,
+    shareId: share.id,
     noticeId: notice.id,
     ...coProduction,
   };
