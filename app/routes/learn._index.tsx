@@ -72,6 +72,8 @@ export default function MyLearning() {
       ) : null}
       <p>
         <Link to="/learn/journal">My reflection journal</Link> <span className="muted">(private to you)</span>
+        {" · "}
+        <Link to="/learn/supervision">For my supervision</Link>
       </p>
       <section aria-labelledby="mine-title">
         <h2 id="mine-title">Your courses</h2>

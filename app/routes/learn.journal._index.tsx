@@ -1,9 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { EmptyState, formatDate, Notice, PageHeader } from "~/components/layout";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { EmptyState, Notice, PageHeader } from "~/components/layout";
+import { BringToSupervision } from "~/components/supervision/bring-to-supervision";
 import { requireContext } from "~/lib/auth.server";
-import { learning } from "~/lib/domain.server";
+import { learning, supervision } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
+import { dispatch, intent } from "~/lib/intents.server";
 
 export const meta: MetaFunction = () => [{ title: "My reflection journal · Alongside" }];
 
@@ -12,8 +15,20 @@ export const loader = ({ request, context }: LoaderFunctionArgs) =>
     return { entries: learning.listJournal(await requireContext(request, context)) };
   });
 
+export const action = ({ request, context }: ActionFunctionArgs) =>
+  handled(async () => {
+    const ctx = await requireContext(request, context);
+    return dispatch(request, ctx, {
+      supervision: intent({
+        schema: supervision.supervisionPageSchema,
+        run: (ctx, input) => redirect(`/learn/supervision/${supervision.createSupervisionPage(ctx, input).id}?made=1`),
+      }),
+    });
+  });
+
 export default function Journal() {
   const { entries } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
     <>
@@ -38,20 +53,7 @@ export default function Journal() {
           <p>When a course asks you to reflect, what you write is kept here for you alone.</p>
         </EmptyState>
       ) : (
-        <ol className="plain-list journal">
-          {entries.map((e) => (
-            <li key={e.id} className="card">
-              <h2 className="h3">{e.prompt}</h2>
-              <p className="muted">
-                {e.context} · {formatDate(e.updatedAt)}
-              </p>
-              <p className="journal-body">{e.body}</p>
-              <Link to={`/learn/journal/${e.id}`}>
-                Edit or delete<span className="visually-hidden"> the entry “{e.prompt}”</span>
-              </Link>
-            </li>
-          ))}
-        </ol>
+        <BringToSupervision entries={entries} state={state} />
       )}
     </>
   );
