@@ -25,6 +25,7 @@ import {
   today,
 } from "./support/learning";
 import { DEMO, logIn, uniqueName } from "./support/people";
+import { expectNoSecrets } from "./support/privacy";
 
 test.describe.configure({ mode: "serial" });
 
@@ -398,12 +399,6 @@ for (const javaScriptEnabled of [false, true]) {
     expect(scripts).toEqual([]);
     learners.push({ person, secret, enrolmentId, javaScriptEnabled });
   });
-}
-
-/** Expects none of the secrets in the page's HTML (with JavaScript, its loader data included). */
-async function expectNoSecrets(page: Page, secrets: string[]) {
-  const html = await page.content();
-  for (const secret of secrets) expect(html, `${page.url()} shows a learner's reflection`).not.toContain(secret);
 }
 
 test("no page a trainer, a facilitator or an admin can open shows a learner's reflection", async ({ newPage }) => {

@@ -13,8 +13,8 @@ import type { SupervisionPageInput } from "./schemas";
  * trainer's or admin's id in the URL finds nothing, as another organisation's does.
  */
 
+/** Looked up as the person's own before any role is asked about: anyone else's id is simply not there. */
 function ownRow(ctx: Context, id: string) {
-  authorize(ctx.actor, "learning.take");
   const row = ctx.db
     .select()
     .from(supervisionPages)
@@ -27,6 +27,7 @@ function ownRow(ctx: Context, id: string) {
     )
     .get();
   if (!row) throw new NotFoundError("That supervision page");
+  authorize(ctx.actor, "learning.take", row);
   return row;
 }
 

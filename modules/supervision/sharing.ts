@@ -188,7 +188,6 @@ export function sharedWithMe(ctx: Context) {
 
 /** One copy shared with this supervisor; anyone else's, or a revoked one, is not there. */
 export function sharedCopy(ctx: Context, shareId: string) {
-  authorize(ctx.actor, "supervision.receive");
   const row = ctx.db
     .select({ copy: supervisionShares.copy, learnerName: users.name, sharedAt: supervisionShares.sharedAt })
     .from(supervisionShares)
@@ -202,5 +201,6 @@ export function sharedCopy(ctx: Context, shareId: string) {
     )
     .get();
   if (!row) throw new NotFoundError("That shared page");
+  authorize(ctx.actor, "supervision.receive");
   return { ...row.copy, learnerName: row.learnerName, sharedAt: row.sharedAt };
 }
