@@ -6,11 +6,12 @@
  */
 import type { Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
-import { DEMO_COURSE, download } from "./support/cohorts";
+import { DEMO_COURSE, download, goToCohortTab, openAssignedCourse, openCohorts } from "./support/cohorts";
 import { addMember, tableRows, twoOrganisations } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { checkLearnerPage, startOpenCourse } from "./support/learning";
 import { DEMO, DEMO_PASSWORD, uniqueName } from "./support/people";
+import { expectNoSecrets } from "./support/privacy";
 import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
 
@@ -32,11 +33,15 @@ function userIdOf(databasePath: string, email: string): string {
   return user.id;
 }
 
-/** From My learning: starts the demo course and answers the two reflection prompts of its first module. */
-async function writeTwoEntries(page: Page, first: string, second: string) {
+/**
+ * From My learning: opens the demo course (starting it, or as given to a cohort) and answers the two
+ * reflection prompts of its first module.
+ */
+async function writeTwoEntries(page: Page, first: string, second: string, assigned = false) {
   await page.goto("/learn");
   await checkLearnerPage(page);
-  await startOpenCourse(page, DEMO_COURSE);
+  if (assigned) await openAssignedCourse(page, DEMO_COURSE);
+  else await startOpenCourse(page, DEMO_COURSE);
   await page.getByRole("link", { name: "Saying no kindly", exact: true }).click();
   await checkLearnerPage(page);
   for (const [prompt, text] of [
@@ -280,4 +285,101 @@ test("choosing nothing, writing nothing, or sharing with someone who is not a su
   await learner.goto("/learn/supervision");
   await expect(learner.getByText("You have not shared anything with a supervisor.")).toBeVisible();
   await checkLearnerPage(learner);
+});
+
+test("no trainer or admin page, CSV or xAPI export, nor the server log holds a learner's supervision notes, except the copy shared with their supervisor", async ({
+  newPage,
+  startServer,
+}) => {
+  test.setTimeout(360_000);
+  // A server of its own, so its log is this test's alone; a demo learner in the trainer's cohort.
+  const server = await startServer();
+  const open = (options: { javaScriptEnabled?: boolean } = {}) => newPage({ baseURL: server.baseURL, ...options });
+  const learnerEmail = "learner2@example.org";
+  const learner = await open({ javaScriptEnabled: false });
+  await signIn(learner, learnerEmail, server);
+  const secrets = [
+    `SECRET-entry-${uniqueName("a")}`,
+    `SECRET-entry-${uniqueName("b")}`,
+    `SECRET-points-${uniqueName("c")}`,
+  ];
+  const [first = "", second = "", points = ""] = secrets;
+  await writeTwoEntries(learner, first, second, true);
+  await openJournal(learner);
+  const id = await makeSupervisionPage(learner, [SAYING_NO, CLEAR_ROLE], points);
+
+  const supervisorName = uniqueName("Dee");
+  const supervisor = await open();
+  await member(supervisor, supervisorName, ["supervisor"], server);
+  await learner.reload();
+  await checkLearnerPage(learner);
+  await learner.getByLabel("Supervisor", { exact: true }).selectOption({ label: supervisorName });
+  await learner.getByRole("button", { name: "Share a copy" }).click();
+  await expect(learner.getByRole("status")).toHaveText(`A copy is shared with ${supervisorName}.`);
+  await checkLearnerPage(learner);
+
+  // The one exception: the supervisor's copy.
+  await supervisor.goto("/shared-with-me");
+  await checkPage(supervisor);
+  await supervisor.getByRole("main").getByRole("link").first().click();
+  await expect(supervisor.getByRole("heading", { level: 1, name: "For my supervision" })).toBeVisible();
+  await checkPage(supervisor);
+  for (const secret of secrets) await expect(supervisor.getByRole("main")).toContainText(secret);
+
+  // The trainer: every area, the cohort the learner is in, its learner page, and both exports.
+  const trainer = await open();
+  await signIn(trainer, DEMO.trainer, server);
+  const nav = trainer.getByRole("navigation", { name: "Main" });
+  for (const label of await nav.getByRole("link").allTextContents()) {
+    await nav.getByRole("link", { name: label, exact: true }).click();
+    await expect(nav.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
+    await checkPage(trainer);
+    await expectNoSecrets(trainer, secrets);
+  }
+  await openCohorts(trainer);
+  await trainer.getByRole("link", { name: "Winter peer supporters" }).click();
+  await checkPage(trainer);
+  for (const tab of ["Progress", "Learners", "Assignments", "Details and facilitators"] as const) {
+    await goToCohortTab(trainer, tab);
+    await expectNoSecrets(trainer, secrets);
+  }
+  await goToCohortTab(trainer, "Progress");
+  for (const name of ["Download progress (CSV)", "Download xAPI statements (JSON)"]) {
+    const file = await download(trainer, trainer.getByRole("link", { name }));
+    expect(file.text.length).toBeGreaterThan(0);
+    for (const secret of secrets) expect(file.text, `${name} holds a learner's words`).not.toContain(secret);
+  }
+  const learnerName = (tableRows(server.databasePath, "users") as { email: string; name: string }[]).find(
+    (u) => u.email === learnerEmail,
+  )?.name;
+  await goToCohortTab(trainer, "Learners");
+  await trainer.getByRole("link", { name: learnerName ?? "", exact: true }).click();
+  await expect(trainer).toHaveURL(/\/learners\/[A-Za-z0-9_-]{22}$/);
+  await expect(trainer.getByRole("heading", { level: 2, name: learnerName })).toBeVisible();
+  await checkPage(trainer);
+  await expectNoSecrets(trainer, secrets);
+  expect((await trainer.request.get(`/learn/supervision/${id}`)).status()).toBe(404);
+
+  // The admin: every section of the organisation, and the learner's member page.
+  const admin = await open();
+  await signIn(admin, DEMO.admin, server);
+  await admin.goto("/organisation");
+  await checkPage(admin);
+  const sections = admin.getByRole("navigation", { name: "Organisation" }).getByRole("link");
+  for (const label of await sections.allTextContents()) {
+    await sections.filter({ hasText: label }).click();
+    await expect(sections.filter({ hasText: label })).toHaveAttribute("aria-current", "page");
+    await checkPage(admin);
+    await expectNoSecrets(admin, secrets);
+  }
+  await sections.filter({ hasText: "Members" }).click();
+  await admin.getByRole("link", { name: `Change roles for ${learnerName}` }).click();
+  await expect(admin).toHaveURL(/\/organisation\/members\/[A-Za-z0-9_-]{22}$/);
+  await expect(admin.getByRole("heading", { level: 2, name: learnerName })).toBeVisible();
+  await checkPage(admin);
+  await expectNoSecrets(admin, secrets);
+  expect((await admin.request.get(`/learn/supervision/${id}`)).status()).toBe(404);
+
+  // And nothing of it in what the server printed.
+  for (const secret of secrets) expect(server.output(), "the server log").not.toContain(secret);
 });
