@@ -3,7 +3,7 @@ import { auditEvents } from "../../db/schema";
 import { testDatabase } from "../testing/database";
 import { hashPassword } from "./passwords";
 import { authenticate, insertUser } from "./service";
-import { ACCOUNT_WINDOW_MS, clearLoginLock, MAX_ACCOUNT_FAILURES } from "./throttle";
+import { ACCOUNT_WINDOW_MS, clearLoginLock, MAX_ACCOUNT_FAILURES, recordFailure } from "./throttle";
 
 let t: ReturnType<typeof testDatabase>;
 beforeEach(() => {
@@ -13,6 +13,11 @@ afterEach(() => t.close());
 
 const PASSWORD = "a good password";
 const now = new Date("2026-12-01T09:00:00Z");
+
+/** Failures recorded as a wrong password records them, without the slow hashing of each guess. */
+function recordFailures(email: string, times: number, at = now) {
+  for (let i = 0; i < times; i++) recordFailure(t.db, email, `10.2.0.${i}`, at);
+}
 
 /** Failures for one email, each from its own address, so no per-address limit is reached first. */
 async function failFromManyAddresses(email: string, times: number, at = now, tag = "a") {
@@ -58,7 +63,7 @@ describe("the per-account lock", () => {
 
   it("counts only the last hour", { timeout: 180_000 }, async () => {
     insertUser(t.db, { name: "Kim", email: "kim@example.org" }, await hashPassword(PASSWORD), now);
-    await failFromManyAddresses("kim@example.org", MAX_ACCOUNT_FAILURES - 1);
+    recordFailures("kim@example.org", MAX_ACCOUNT_FAILURES - 1);
     const later = new Date(now.getTime() + ACCOUNT_WINDOW_MS + 1000);
     const [next] = await failFromManyAddresses("kim@example.org", 1, later, "bb");
     expect(next).toEqual({ ok: false, reason: "invalid" });
@@ -68,7 +73,8 @@ describe("the per-account lock", () => {
   });
 
   it("answers an email with no account exactly as one with an account", { timeout: 180_000 }, async () => {
-    const results = await failFromManyAddresses("nobody@example.org", MAX_ACCOUNT_FAILURES + 1);
+    recordFailures("nobody@example.org", MAX_ACCOUNT_FAILURES - 1);
+    const results = await failFromManyAddresses("nobody@example.org", 2);
     expect(results.at(-2)).toEqual({ ok: false, reason: "locked" });
     expect(results.at(-1)).toEqual({ ok: false, reason: "locked" });
     const later = new Date(now.getTime() + 2 * ACCOUNT_WINDOW_MS);
@@ -78,11 +84,11 @@ describe("the per-account lock", () => {
     });
   });
 
-  it("clearing one account's lock leaves another's", { timeout: 240_000 }, async () => {
+  it("clearing one account's lock leaves another's", { timeout: 60_000 }, async () => {
     const kim = insertUser(t.db, { name: "Kim", email: "kim@example.org" }, await hashPassword(PASSWORD), now);
     insertUser(t.db, { name: "Lee", email: "lee@example.org" }, await hashPassword(PASSWORD), now);
-    await failFromManyAddresses("kim@example.org", MAX_ACCOUNT_FAILURES);
-    await failFromManyAddresses("lee@example.org", MAX_ACCOUNT_FAILURES, now, "bb");
+    recordFailures("kim@example.org", MAX_ACCOUNT_FAILURES);
+    recordFailures("lee@example.org", MAX_ACCOUNT_FAILURES);
     clearLoginLock(t.db, kim.id);
     const lee = await authenticate(t.db, { email: "lee@example.org", password: PASSWORD, ip: "9.9.9.9" }, now);
     expect(lee).toEqual({ ok: false, reason: "locked" });
