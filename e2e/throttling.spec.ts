@@ -64,7 +64,7 @@ test("after ten failed log-ins from one address, even the right password gets a 
   await checkPage(page);
 });
 
-test("failed log-ins for one account from many addresses never lock the person out; one address guessing is slowed", async ({
+test("fewer failed log-ins for one account than the lock needs, from many addresses, do not lock the person out; one address guessing is slowed", async ({
   startServer,
   newPage,
 }) => {

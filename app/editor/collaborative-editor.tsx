@@ -104,7 +104,8 @@ export default function CollaborativeEditor({
     };
     const onSynced = () => setSynced(true);
     const onUnsynced = ({ number }: { number: number }) => setUnsynced(number);
-    const onDenied = () => setProblem("access");
+    // A reconnection refused after being signed out is that, not a loss of access to the module.
+    const onDenied = () => setProblem((before) => (before === "signed-out" ? before : "access"));
     const onClose = ({ event }: { event: { code?: number; reason?: string } }) => {
       const found = problemFromClose(event.code, event.reason);
       if (found) setProblem(found);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CLOSE_REASONS } from "../../modules/collaboration/protocol";
-import { LIMIT_MESSAGES, PROBLEM_MESSAGES, problemFromClose } from "./problems";
+import { LIMIT_MESSAGES, PROBLEM_MESSAGES, problemFromClose, RELOADABLE } from "./problems";
 
 describe("what the editor makes of a close", () => {
   it("tells a message that was too large from a module that is full", () => {
@@ -15,6 +15,13 @@ describe("what the editor makes of a close", () => {
     expect(problemFromClose(4403, CLOSE_REASONS.changed)).toBeNull();
     expect(problemFromClose(4403, CLOSE_REASONS.removed)).toBe("access");
     expect(problemFromClose(4403, CLOSE_REASONS.readOnly)).toBe("access");
+  });
+
+  it("after the session ended elsewhere, says to log in again, offering a reload", () => {
+    expect(problemFromClose(4401, CLOSE_REASONS.signedOut)).toBe("signed-out");
+    expect(problemFromClose(4401, "")).toBe("signed-out");
+    expect(PROBLEM_MESSAGES["signed-out"]).toContain("Log in again");
+    expect(RELOADABLE.has("signed-out")).toBe(true);
   });
 
   it("explains a change the editor's schema cannot hold", () => {

@@ -1,12 +1,14 @@
 import { CLOSE_REASONS, EDITOR_MAX_CHANGE, EDITOR_MAX_SIZE } from "../../modules/collaboration/protocol";
 
 /** Why the editor cannot carry on as before, from what the collaboration server said. */
-export type Problem = "access" | "full" | "too-big" | "unsupported" | "malformed";
+export type Problem = "access" | "signed-out" | "full" | "too-big" | "unsupported" | "malformed";
 
 const characters = (n: number) => `about ${n.toLocaleString("en-GB")} characters`;
 
 export const PROBLEM_MESSAGES: Record<Problem, string> = {
   access: "You no longer have access to edit this module. Your earlier changes are saved.",
+  "signed-out":
+    "You were signed out, so your latest change was not saved. Log in again to carry on; your earlier changes are saved.",
   full: "This module has reached its size limit, so your latest change was not saved. Reload to carry on from the saved version, then remove something or split it into two modules.",
   "too-big": `That change was too large to send in one go, so it was not saved. Reload to carry on from the saved version, then paste up to ${characters(EDITOR_MAX_CHANGE)} at a time.`,
   unsupported:
@@ -15,7 +17,13 @@ export const PROBLEM_MESSAGES: Record<Problem, string> = {
 };
 
 /** After any problem nothing more typed here could be saved, so editing stops; these offer a reload. */
-export const RELOADABLE: ReadonlySet<Problem> = new Set<Problem>(["full", "too-big", "unsupported", "malformed"]);
+export const RELOADABLE: ReadonlySet<Problem> = new Set<Problem>([
+  "signed-out",
+  "full",
+  "too-big",
+  "unsupported",
+  "malformed",
+]);
 
 /** What the editor itself refused before sending, and why. */
 export const LIMIT_MESSAGES = {
@@ -36,6 +44,8 @@ export function problemFromClose(code: number | undefined, reason: string | unde
     case CLOSE_REASONS.removed:
     case CLOSE_REASONS.readOnly:
       return "access";
+    case CLOSE_REASONS.signedOut:
+      return "signed-out";
     case CLOSE_REASONS.documentFull:
       return "full";
     case CLOSE_REASONS.messageTooBig:
@@ -47,6 +57,7 @@ export function problemFromClose(code: number | undefined, reason: string | unde
   }
   // The WebSocket layer closes an oversized message itself, with its own code and words.
   if (code === 1009) return "too-big";
+  if (code === 4401) return "signed-out";
   if (code === 4403) return "access";
   if (code === 4413) return "full";
   if (code === 4422) return "unsupported";

@@ -2,10 +2,10 @@ import { type AppLoadContext, redirect } from "@remix-run/node";
 import { sessionCookie, sessionTokenFrom } from "../../modules/accounts/cookie";
 import {
   type ActiveSession,
-  createSession,
   readSession,
   revokeSession,
   setSessionOrg,
+  startNewSession,
 } from "../../modules/accounts/sessions";
 import { type Context, contextFor, type Visit, visitFor } from "../../modules/auth/context";
 import { type Actor, type Permission, requirePermission } from "../../modules/auth/policy";
@@ -132,13 +132,29 @@ export async function requireAllowed(request: Request, context: AppLoadContext, 
   return actor;
 }
 
-/** Starts a fresh session (a new token every log-in) and ends any session the browser still had. */
-export async function startSession(request: Request, context: AppLoadContext, userId: string, orgId: string | null) {
+/**
+ * Starts a fresh session (a new token every log-in) and ends any session the browser still had. Kept
+ * signed in, the cookie lasts as long as the session may; otherwise it ends with the browser.
+ */
+export async function startSession(
+  request: Request,
+  context: AppLoadContext,
+  userId: string,
+  orgId: string | null,
+  options: { keepSignedIn?: boolean } = {},
+) {
   const { db, config } = context.runtime;
   const previous = await getSession(request, context);
   if (previous) revokeSession(db, previous.id);
-  const token = createSession(db, config.SESSION_SECRET, userId, orgId, new Date());
-  return cookieFor(request).serialize(token);
+  const persistent = options.keepSignedIn ?? false;
+  const userAgent = request.headers.get("User-Agent") ?? "";
+  const { token, expiresAt } = startNewSession(
+    db,
+    config.SESSION_SECRET,
+    { userId, orgId, persistent, userAgent },
+    new Date(),
+  );
+  return cookieFor(request).serialize(token, persistent ? { expires: expiresAt } : {});
 }
 
 export async function endSession(request: Request, context: AppLoadContext) {

@@ -6,6 +6,7 @@ import { YourCredits } from "~/components/account/your-credits";
 import { YourIntroduction } from "~/components/account/your-introduction";
 import { YourName } from "~/components/account/your-name";
 import { YourOrganisations } from "~/components/account/your-organisations";
+import { YourSessions } from "~/components/account/your-sessions";
 import { Notice, PageHeader } from "~/components/layout";
 import { contextOf, getActor, visitContext } from "~/lib/auth.server";
 import { account, credits } from "~/lib/domain.server";
@@ -23,6 +24,7 @@ export const loader = async ({ request, context }: LoaderFunctionArgs) => {
     organisations: account.myOrganisations(visit),
     introduction: account.myIntroduction(visit),
     credits: actor ? credits.myCredits(contextOf(context, actor)) : [],
+    sessions: account.mySessions(visit, session.id),
   };
 };
 
@@ -65,6 +67,19 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
           return redirect("/account?saved=credit");
         },
       }),
+      endSession: intent({
+        schema: account.sessionIdSchema,
+        run: (visit, input) => {
+          account.endMySession(visit, input, { ip: context.ip });
+          return redirect("/account?saved=session");
+        },
+      }),
+      endOtherSessions: intent({
+        run: (visit) => {
+          account.endMyOtherSessions(visit, session.id, { ip: context.ip });
+          return redirect("/account?saved=sessions");
+        },
+      }),
       password: intent({
         schema: account.changePasswordSchema,
         run: async (visit, input) => {
@@ -78,7 +93,7 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
 };
 
 export default function Account() {
-  const { user, organisations, currentOrgId, credits, introduction } = useLoaderData<typeof loader>();
+  const { user, organisations, currentOrgId, credits, introduction, sessions } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const [params] = useSearchParams();
   const saved = params.get("saved");
@@ -93,6 +108,8 @@ export default function Account() {
       {saved === "introduction" ? (
         <Notice tone="success">Saved. Learners of the cohorts you facilitate see it this way.</Notice>
       ) : null}
+      {saved === "session" ? <Notice tone="success">That device is signed out.</Notice> : null}
+      {saved === "sessions" ? <Notice tone="success">You are signed out everywhere else.</Notice> : null}
       {saved === "credit" ? <Notice tone="success">Your credit is saved. It shows this way everywhere.</Notice> : null}
 
       <YourOrganisations
@@ -108,6 +125,8 @@ export default function Account() {
       <YourCredits credits={credits} realName={user.name} stateFor={(id) => stateFor(`credit-${id}`)} />
 
       <ChangePassword state={stateFor("password")} />
+
+      <YourSessions sessions={sessions} error={stateFor("endSession")?.errors?.form} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect, redirectDocument } from "@remix-run/node";
+import { data, redirect, redirectDocument } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { KeepSignedIn, LockedNotice } from "~/components/account/log-in-extras";
 import { ErrorSummary, Field } from "~/components/form";
 import { Notice } from "~/components/layout";
 import { getSession, safeNext, startSession, visitContext } from "~/lib/auth.server";
@@ -31,8 +32,16 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
         schema: account.loginSchema,
         run: async (visit, input, form) => {
           const result = await account.logIn(visit, input, { ip: context.ip });
-          if (!result.ok) return invalid({ errors: { form: result.message }, values: { email: input.email } });
-          const cookie = await startSession(request, context, result.userId, result.orgId);
+          if (!result.ok) {
+            // A locked email is told where to go on: the page links to resetting the password.
+            if (result.locked) {
+              const values = { email: input.email };
+              return data({ ok: false as const, errors: { form: result.message }, values, locked: true }, 400);
+            }
+            return invalid({ errors: { form: result.message }, values: { email: input.email } });
+          }
+          const { keepSignedIn } = input;
+          const cookie = await startSession(request, context, result.userId, result.orgId, { keepSignedIn });
           // Straight after setting up an organisation, its admin page greets them; only there, since the
           // same answer follows a sign-up with an email that already had an account.
           const welcome = form.get("signedUp") === "1" && result.home === "/organisation";
@@ -61,6 +70,7 @@ export default function Login() {
       ) : null}
       <Form method="post" className="stack" noValidate>
         <ErrorSummary state={state} />
+        {state && "locked" in state ? <LockedNotice /> : null}
         <input type="hidden" name="next" value={params.get("next") ?? ""} />
         {params.get("signedUp") ? <input type="hidden" name="signedUp" value="1" /> : null}
         <Field label="Email" name="email" type="email" autoComplete="email" state={state} required maxLength={254} />
@@ -73,6 +83,7 @@ export default function Login() {
           required
           maxLength={200}
         />
+        <KeepSignedIn state={state} />
         <div className="actions">
           <button type="submit">Log in</button>
         </div>

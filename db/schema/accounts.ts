@@ -21,6 +21,10 @@ export const sessions = sqliteTable(
     createdAt: timestamp("created_at").notNull(),
     lastSeenAt: timestamp("last_seen_at").notNull(),
     expiresAt: timestamp("expires_at").notNull(),
+    /** "Keep me signed in": only the absolute lifetime applies, not the idle timeout. */
+    persistent: integer("persistent", { mode: "boolean" }).notNull().default(false),
+    /** The browser's User-Agent at sign-in, to name the device on the account page. */
+    userAgent: text("user_agent").notNull().default(""),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -36,6 +40,16 @@ export const loginFailures = sqliteTable(
   },
   (t) => [index("login_failures_email_idx").on(t.email, t.at), index("login_failures_ip_idx").on(t.ip, t.at)],
 );
+
+/**
+ * Emails locked for log-in by password after many failures from any addresses, until a password reset
+ * by email clears the lock. Keyed by the email typed, whether or not it has an account, so a lock
+ * says nothing about which addresses have one.
+ */
+export const loginLocks = sqliteTable("login_locks", {
+  email: text("email").primaryKey(),
+  lockedAt: timestamp("locked_at").notNull(),
+});
 
 /**
  * How a person introduces themselves to the learners of the cohorts they facilitate: their pronouns

@@ -7,6 +7,9 @@ export const organisations = sqliteTable("organisations", {
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
   createdAt: timestamp("created_at").notNull(),
+  /** How long a session may sit unused, and how long any session lasts; null is the default. */
+  idleTimeoutMinutes: integer("idle_timeout_minutes"),
+  absoluteLifetimeDays: integer("absolute_lifetime_days"),
 });
 
 export const memberships = sqliteTable(

@@ -6,10 +6,13 @@ import { actorFor, organisationsOf, signUpWithOrganisation } from "../organisati
 
 const FAILED = "That email and password do not match an account. Check them and try again.";
 const THROTTLED = "There have been too many attempts to log in. For your safety, please wait 15 minutes and try again.";
+/** The same for every email, with an account or not, so it says no more than FAILED does. */
+const LOCKED =
+  "Logging in with a password is paused for this email address after many attempts that did not match. To go on, set a new password by email.";
 
 export type LogInResult =
   | { ok: true; userId: string; orgId: string | null; home: string }
-  | { ok: false; message: string };
+  | { ok: false; message: string; locked: boolean };
 
 /**
  * Checks the credentials, and where the person goes next: their first organisation's start page, or
@@ -17,7 +20,10 @@ export type LogInResult =
  */
 export async function logIn(visit: Visit, input: { email: string; password: string }, from: { ip: string }) {
   const result = await authenticate(visit.db, { ...input, ip: from.ip }, visit.now);
-  if (!result.ok) return { ok: false, message: result.reason === "throttled" ? THROTTLED : FAILED } as LogInResult;
+  if (!result.ok) {
+    const message = { invalid: FAILED, throttled: THROTTLED, locked: LOCKED }[result.reason];
+    return { ok: false, message, locked: result.reason === "locked" } as LogInResult;
+  }
   const userId = result.user.id;
   const first = organisationsOf(visit.db, userId)[0];
   const actor = first ? actorFor(visit.db, first.id, userId) : null;

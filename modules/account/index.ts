@@ -17,6 +17,8 @@ export {
   introductionSchema,
   loginSchema,
   profileSchema,
+  sessionIdSchema,
   signUpSchema,
   switchOrganisationSchema,
 } from "./schemas";
+export { endMyOtherSessions, endMySession, mySessions } from "./sessions";

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { anyPassword, email, newPassword, optionalText, personName } from "../shared/fields";
 
-export const loginSchema = z.object({ email, password: anyPassword });
+export const loginSchema = z.object({
+  email,
+  password: anyPassword,
+  /** "Keep me signed in", a checkbox: then only the absolute lifetime applies, and the cookie outlives the browser. */
+  keepSignedIn: z
+    .literal("on", { message: "Choose whether to stay signed in." })
+    .optional()
+    .transform((v) => v === "on"),
+});
 
 export const accountFields = { name: personName, email, password: newPassword };
 

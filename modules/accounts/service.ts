@@ -7,7 +7,7 @@ import { newId } from "../shared/ids";
 import { passwordProblem } from "./password-rules";
 import { decoyHash, hashPassword, verifyPassword } from "./passwords";
 import { revokeOtherSessions } from "./sessions";
-import { clearPairFailures, isThrottled, recordFailure } from "./throttle";
+import { clearPairFailures, isLocked, isThrottled, recordFailure } from "./throttle";
 
 export type NewAccount = { name: string; email: string; password: string };
 
@@ -44,13 +44,15 @@ export async function hashNewPassword(password: string, emailAddress: string, fi
 
 export type LoginResult =
   | { ok: true; user: { id: string; name: string; email: string } }
-  | { ok: false; reason: "invalid" | "throttled" };
+  | { ok: false; reason: "invalid" | "throttled" | "locked" };
 
 export async function authenticate(
   db: DB,
   input: { email: string; password: string; ip: string },
   now = new Date(),
 ): Promise<LoginResult> {
+  // A locked email is refused before anything else, the right password included: only a reset by email lifts it.
+  if (isLocked(db, input.email)) return { ok: false, reason: "locked" };
   if (isThrottled(db, input.email, input.ip, now)) {
     recordAudit(db, { action: "login.throttled", detail: { email: input.email }, ip: input.ip }, now);
     return { ok: false, reason: "throttled" };
@@ -59,13 +61,12 @@ export async function authenticate(
   // Verify against a decoy when there is no such user, so timing does not reveal which emails exist.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !ok) {
-    recordFailure(db, input.email, input.ip, now);
-    recordAudit(
-      db,
-      { actorUserId: user?.id ?? null, action: "login.failed", detail: { email: input.email }, ip: input.ip },
-      now,
-    );
-    return { ok: false, reason: "invalid" };
+    const locked = recordFailure(db, input.email, input.ip, now);
+    const actorUserId = user?.id ?? null;
+    recordAudit(db, { actorUserId, action: "login.failed", detail: { email: input.email }, ip: input.ip }, now);
+    if (!locked) return { ok: false, reason: "invalid" };
+    recordAudit(db, { actorUserId, action: "login.locked", detail: { email: input.email }, ip: input.ip }, now);
+    return { ok: false, reason: "locked" };
   }
   clearPairFailures(db, input.email, input.ip);
   recordAudit(db, { actorUserId: user.id, action: "login.succeeded", ip: input.ip }, now);

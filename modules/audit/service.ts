@@ -9,12 +9,16 @@ export const AUDIT_ACTIONS = [
   "login.succeeded",
   "login.failed",
   "login.throttled",
+  "login.locked",
   "logout",
+  "session.ended",
+  "sessions.others_ended",
   "password.changed",
   "account.created",
   "signup.requested",
   "signup.email_in_use",
   "organisation.created",
+  "organisation.timeouts_changed",
   "membership.joined",
   "membership.roles_changed",
   "membership.removed",
@@ -75,12 +79,16 @@ const DESCRIPTIONS: Record<AuditAction, (target: string | null) => string> = {
   "login.succeeded": () => "Logged in",
   "login.failed": () => "Failed log-in",
   "login.throttled": () => "Log-in refused after too many attempts",
+  "login.locked": () => "Log-in by password paused after many failed attempts, until a password reset by email",
   logout: () => "Logged out",
+  "session.ended": () => "Signed out of one of their other sessions",
+  "sessions.others_ended": () => "Signed out of all their other sessions",
   "password.changed": () => "Changed their password",
   "account.created": () => "Created an account",
   "signup.requested": () => "Asked to set up an organisation",
   "signup.email_in_use": () => "Asked to set up an organisation with an email that already has an account",
   "organisation.created": () => "Created the organisation",
+  "organisation.timeouts_changed": () => "Changed how long people stay signed in",
   "membership.joined": () => "Joined through an invitation",
   "membership.roles_changed": (target) => `Changed the roles of ${target ?? "a member"}`,
   "membership.removed": (target) => `Removed a member: ${target ?? "a former member"}`,
@@ -149,6 +157,9 @@ export function describeAudit(action: string, detail: Record<string, unknown> | 
   }
   const base = DESCRIPTIONS[action](targetName);
   if (action === "membership.roles_changed" && detail) return `${base} to ${roleNames(rolesIn(detail.after))}`;
+  if (action === "organisation.timeouts_changed" && detail) {
+    return `${base}: signed out after ${String(detail.idleTimeoutMinutes)} minutes unused, and after ${String(detail.absoluteLifetimeDays)} days at most`;
+  }
   if (action === "membership.joined" && rolesIn(detail?.roles).length > 0) {
     return `${base} as ${rolesWithArticles(rolesIn(detail?.roles))}`;
   }

@@ -34,8 +34,8 @@ describe("the collaboration server's extensions", () => {
     ]);
   });
 
-  it("judges a message by the guards before the size limit", () => {
-    expect(running("beforeHandleMessage")).toEqual(["UpdateGuards", "SizeLimits"]);
+  it("judges a message by its session first, then by the guards before the size limit", () => {
+    expect(running("beforeHandleMessage")).toEqual(["SessionAccess", "UpdateGuards", "SizeLimits"]);
   });
 
   it("compacts the log before refreshing the facts on a store", () => {

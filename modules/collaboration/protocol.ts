@@ -39,6 +39,8 @@ export const CLOSE_REASONS = {
   documentFull: "document-full",
   malformed: "malformed-message",
   messageTooBig: "message-too-big",
+  /** The session behind the socket ended: signed out elsewhere, or past its timeouts. */
+  signedOut: "signed-out",
 } as const;
 
 /** What the server tells each editor it may do, as soon as it connects and whenever that changes. */

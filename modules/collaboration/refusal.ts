@@ -15,6 +15,7 @@ export const REFUSALS = {
   readOnly: { code: 4403, reason: CLOSE_REASONS.readOnly, socket: true },
   unsupported: { code: 4422, reason: CLOSE_REASONS.unsupported, socket: false },
   documentFull: { code: 4413, reason: CLOSE_REASONS.documentFull, socket: false },
+  signedOut: { code: 4401, reason: CLOSE_REASONS.signedOut, socket: true },
 } as const satisfies Record<string, Refusal>;
 
 /** Closes the whole socket: the provider reconnects, and the fresh connection is checked again. */

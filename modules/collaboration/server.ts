@@ -56,7 +56,8 @@ export function createCollaboration({ db, secret, access }: { db: DB; secret: st
     debounce: 2_000,
     maxDebounce: 10_000,
     // Hocuspocus runs each hook through the extensions in this order (none sets a priority, so none
-    // moves). Where two share a hook the order is the behaviour: the update guards refuse a message
+    // moves). Where two share a hook the order is the behaviour: a message whose session has ended is
+    // refused before anything else looks at it; the update guards refuse a message
     // for what it is (malformed, a reviewer's edit, unsupported content) before the size limit can
     // call it "document full", and on each store the log is compacted, resetting the byte count the
     // size limit reads, before the facts are refreshed, so a store that fails to compact stops there.

@@ -9,6 +9,7 @@ export {
   invitationSchema,
   memberRolesSchema,
   resourceIdSchema,
+  sessionTimeoutsSchema,
   supportResourceSchema,
 } from "./schemas";
 export { organisationToManage } from "./service";
@@ -23,3 +24,4 @@ export {
   updateSupportResource,
   VISITOR_SUPPORT,
 } from "./support";
+export { sessionTimeouts, setSessionTimeouts } from "./timeouts";

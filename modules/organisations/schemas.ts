@@ -76,3 +76,32 @@ export const supportResourceSchema = z.object({
 });
 
 export type SupportResourceInput = z.infer<typeof supportResourceSchema>;
+
+/** A whole number from a form field, within bounds, with one plain message for anything else. */
+const wholeNumber = (min: number, max: number, message: string) =>
+  z
+    .string({ message })
+    .trim()
+    .regex(/^\d{1,6}$/, message)
+    .transform(Number)
+    .pipe(z.number().int().min(min, message).max(max, message));
+
+export const IDLE_MINUTES_BOUNDS = { min: 5, max: 480 } as const;
+export const LIFETIME_DAYS_BOUNDS = { min: 1, max: 90 } as const;
+
+/**
+ * How long people stay signed in: a few minutes unused at least (less ends sessions mid-sentence),
+ * a working day at most; and a lifetime from a day to three months.
+ */
+export const sessionTimeoutsSchema = z.object({
+  idleTimeoutMinutes: wholeNumber(
+    IDLE_MINUTES_BOUNDS.min,
+    IDLE_MINUTES_BOUNDS.max,
+    `Enter a whole number of minutes from ${IDLE_MINUTES_BOUNDS.min} to ${IDLE_MINUTES_BOUNDS.max} (8 hours).`,
+  ),
+  absoluteLifetimeDays: wholeNumber(
+    LIFETIME_DAYS_BOUNDS.min,
+    LIFETIME_DAYS_BOUNDS.max,
+    `Enter a whole number of days from ${LIFETIME_DAYS_BOUNDS.min} to ${LIFETIME_DAYS_BOUNDS.max}.`,
+  ),
+});

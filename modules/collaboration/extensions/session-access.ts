@@ -1,8 +1,10 @@
 import type { Extension } from "@hocuspocus/server";
 import type { DB } from "../../../db/client";
 import { sessionTokenFrom } from "../../accounts/cookie";
+import { readSession } from "../../accounts/sessions";
 import { type CollabContext, collabAccess, type LiveAccessRule } from "../access";
 import { liveAccessOf, moduleIdFromDocumentName } from "../protocol";
+import { REFUSALS, refuse } from "../refusal";
 
 /**
  * Who is connecting, and what they may do: the session cookie and the access rule decide whether a
@@ -28,6 +30,16 @@ export function sessionAccess({
       if (!context) throw { reason: "permission-denied" };
       connectionConfig.readOnly = context.readOnly;
       return context;
+    },
+
+    /**
+     * Every message is the person at work, though no page loads: reading the session keeps it from
+     * going idle (it is written at most once a minute), and a session that ended, signed out from
+     * another device or past its timeouts, closes the socket before the message is applied.
+     */
+    async beforeHandleMessage({ requestHeaders, connection }) {
+      const token = await sessionTokenFrom(requestHeaders.get("cookie"));
+      if (!token || !readSession(db, secret, token, new Date())) refuse(connection, REFUSALS.signedOut);
     },
 
     async connected({ connection, context }) {

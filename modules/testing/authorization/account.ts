@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { users } from "../../../db/schema";
 import * as api from "../../account/index";
 import { hashPassword } from "../../accounts/passwords";
+import { createSession } from "../../accounts/sessions";
 import { type Context, visitFor } from "../../auth/context";
 import { type CasesFor, EVERYONE } from "./cases";
 
@@ -69,6 +70,28 @@ export const cases: CasesFor<typeof api> = {
         currentPassword: PASSWORD,
         newPassword: "steady river compass 3141",
       });
+    },
+  },
+  mySessions: { allowed: EVERYONE, ownOnly: true, run: (ctx) => api.mySessions(visitOf(ctx), "no-such-session") },
+  endMyOtherSessions: {
+    allowed: EVERYONE,
+    ownOnly: true,
+    run: (ctx) => api.endMyOtherSessions(visitOf(ctx), "no-such-session", { ip: null }),
+  },
+  endMySession: {
+    allowed: EVERYONE,
+    ownOnly: true,
+    run: (ctx) => {
+      const token = createSession(
+        ctx.db,
+        "a-secret-for-the-authorization-test",
+        ctx.actor.userId,
+        ctx.actor.orgId,
+        ctx.now,
+      );
+      const [own] = api.mySessions(visitOf(ctx), "no-such-session");
+      if (!own || !token) throw new Error("own session missing");
+      api.endMySession(visitOf(ctx), { sessionId: own.id }, { ip: null });
     },
   },
   switchOrganisation: {

@@ -29,6 +29,12 @@ export const cases: CasesFor<typeof api> = {
       api.invite(ctx, SECRET, { label: "Autumn", email: null, roles: ["learner"], expiresInDays: 7, maxUses: 3 }),
   },
   revokeInvitation: { allowed: ["admin"], run: (ctx, on) => api.revokeInvitation(ctx, on.invitationId) },
+  sessionTimeouts: { allowed: ["admin"], ownOnly: true, run: (ctx) => api.sessionTimeouts(ctx) },
+  setSessionTimeouts: {
+    allowed: ["admin"],
+    ownOnly: true,
+    run: (ctx) => api.setSessionTimeouts(ctx, { idleTimeoutMinutes: 45, absoluteLifetimeDays: 7 }),
+  },
   supportForLearners: { allowed: EVERYONE, ownOnly: true, run: (ctx) => api.supportForLearners(ctx) },
   supportNow: { allowed: EVERYONE, ownOnly: true, run: (ctx) => api.supportNow(ctx) },
   supportToManage: { allowed: ["admin"], ownOnly: true, run: (ctx) => api.supportToManage(ctx) },
