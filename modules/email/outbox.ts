@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { emailOutbox } from "../../db/schema";
 import { newId } from "../shared/ids";
@@ -118,4 +118,16 @@ export function queuedSince(db: DB, after: Date) {
     .orderBy(asc(emailOutbox.createdAt))
     .limit(100)
     .all();
+}
+
+/** The latest message about each of these objects (an invitation's email), inside one organisation. */
+export function messagesAbout(db: DB, orgId: string, refs: string[]): Map<string, string> {
+  if (refs.length === 0) return new Map();
+  const found = db
+    .select({ id: emailOutbox.id, ref: emailOutbox.ref })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.orgId, orgId), inArray(emailOutbox.ref, refs)))
+    .orderBy(asc(emailOutbox.createdAt))
+    .all();
+  return new Map(found.map((row) => [row.ref ?? "", row.id]));
 }
