@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -43,4 +44,25 @@ describe("the email settings", () => {
     );
     expect(half({ MAIL_FROM: "a@example.org" })).toThrow("MAIL_FROM needs SMTP_URL as well");
   });
+
+  it("stop the server at start-up with that one sentence", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      env: {
+        ...process.env,
+        DATABASE_PATH: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "alongside-mail-")), "a.sqlite"),
+        SESSION_SECRET: "x".repeat(40),
+        SEED_DEMO: "false",
+        SMTP_URL: "smtp://mail.example.org:587",
+        MAIL_FROM: "",
+        APP_ORIGIN: "",
+      },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      "Alongside cannot start: SMTP_URL needs MAIL_FROM as well (the address email is sent from)",
+    ]);
+  }, 60_000);
 });
