@@ -16,6 +16,9 @@ import { type CollabControl, createCollaboration } from "./modules/collaboration
 import { ConfigError, loadConfig } from "./modules/config/load";
 import type { Config } from "./modules/config/schemas";
 import { seedDemo } from "./modules/demo/seed";
+import { startEmailSender } from "./modules/email/sender";
+import { mailSettings } from "./modules/email/settings";
+import { smtpTransport } from "./modules/email/smtp";
 import { createEventBus, type EventBus } from "./modules/events/bus";
 import { limitBody } from "./modules/http/body-limit";
 import { noSniff, securityHeaders } from "./modules/http/headers";
@@ -119,6 +122,23 @@ async function main() {
   }
   const xapiSender = lrs ? startSender(db, { ...lrs, secret: config.SESSION_SECRET }) : null;
 
+  // Email: queued with the change that causes it, sent in the background through SMTP; without
+  // SMTP_URL it waits in the outbox (modules/email), and development logs name each queued message.
+  let mail: ReturnType<typeof mailSettings>;
+  try {
+    mail = mailSettings(config);
+  } catch (error) {
+    fail(error instanceof ConfigError ? error.message : String(error));
+  }
+  const emailSender = startEmailSender(db, {
+    transport: mail ? smtpTransport(mail) : null,
+    links: {
+      origin: mail?.origin ?? config.APP_ORIGIN ?? `http://localhost:${config.PORT}`,
+      secret: config.SESSION_SECRET,
+    },
+    announce: process.env.NODE_ENV !== "production",
+  });
+
   const events = createEventBus();
   const collaboration = createCollaboration({ db, secret: config.SESSION_SECRET, access: moduleLiveAccess(actorFor) });
   followAccessChanges(events, collaboration.control);
@@ -147,8 +167,8 @@ async function main() {
     };
     server.close();
     server.closeIdleConnections();
-    // The xAPI sender stops alongside collaboration: its last outbox update must land before the database closes.
-    Promise.all([collaboration.shutdown(), xapiSender?.stop()]).then(finish, (error) => {
+    // The senders stop alongside collaboration: their last outbox updates must land before the database closes.
+    Promise.all([collaboration.shutdown(), xapiSender?.stop(), emailSender.stop()]).then(finish, (error) => {
       console.error("Shutting down collaboration failed; the update log is intact.", error);
       finish();
     });

@@ -11,6 +11,7 @@ export * as comments from "../../modules/comments/index";
 export * as content from "../../modules/content/index";
 export * as courses from "../../modules/courses/index";
 export * as credits from "../../modules/credits/index";
+export * as email from "../../modules/email/index";
 export * as history from "../../modules/history/index";
 export * as joining from "../../modules/joining/index";
 export * as learnerHome from "../../modules/learner-home/index";

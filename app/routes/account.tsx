@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ChangeEmail } from "~/components/account/change-email";
 import { ChangePassword } from "~/components/account/change-password";
 import { YourCredits } from "~/components/account/your-credits";
 import { YourIntroduction } from "~/components/account/your-introduction";
@@ -80,6 +81,13 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
           return redirect("/account?saved=sessions");
         },
       }),
+      email: intent({
+        schema: account.changeEmailSchema,
+        run: async (visit, input) => {
+          await account.requestEmailChange(visit, context.runtime.config.SESSION_SECRET, input);
+          return redirect("/account?saved=email");
+        },
+      }),
       password: intent({
         schema: account.changePasswordSchema,
         run: async (visit, input) => {
@@ -105,6 +113,11 @@ export default function Account() {
         <Notice tone="success">Your password is changed. You were logged out everywhere else.</Notice>
       ) : null}
       {saved === "profile" ? <Notice tone="success">Your name is saved.</Notice> : null}
+      {saved === "email" ? (
+        <Notice tone="success">
+          A link to confirm is on its way to your new address. Until you follow it, you keep logging in with this one.
+        </Notice>
+      ) : null}
       {saved === "introduction" ? (
         <Notice tone="success">Saved. Learners of the cohorts you facilitate see it this way.</Notice>
       ) : null}
@@ -123,6 +136,8 @@ export default function Account() {
       <YourIntroduction introduction={introduction} state={stateFor("introduction")} />
 
       <YourCredits credits={credits} realName={user.name} stateFor={(id) => stateFor(`credit-${id}`)} />
+
+      <ChangeEmail email={user.email} state={stateFor("email")} />
 
       <ChangePassword state={stateFor("password")} />
 

@@ -80,13 +80,7 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
       import: intent({
         schema: cohorts.learnerRowsSchema,
         run: (ctx, input) => {
-          const imported = cohorts.importLearnerList(ctx, cohortId, input.rows, keys);
-          return shown("import", {
-            imported: {
-              added: imported.added,
-              invited: imported.invited.map((i) => ({ name: i.name, email: i.email, link: joinLink(i.token) })),
-            },
-          });
+          return shown("import", { imported: cohorts.importLearnerList(ctx, cohortId, input.rows, keys) });
         },
       }),
     });

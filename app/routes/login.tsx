@@ -68,6 +68,11 @@ export default function Login() {
           account, no new organisation was set up: log in with the password you already have.
         </Notice>
       ) : null}
+      {params.get("reset") ? (
+        <Notice tone="success">
+          Your new password is set, and you were logged out everywhere. Log in with it now.
+        </Notice>
+      ) : null}
       <Form method="post" className="stack" noValidate>
         <ErrorSummary state={state} />
         {state && "locked" in state ? <LockedNotice /> : null}
@@ -88,6 +93,9 @@ export default function Login() {
           <button type="submit">Log in</button>
         </div>
       </Form>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       <p>
         New here? <Link to="/signup">Set up your organisation</Link>, or use the invitation link you were sent.
       </p>

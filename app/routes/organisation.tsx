@@ -20,6 +20,7 @@ export default function OrganisationLayout() {
           { to: "/organisation", label: "Members", end: true },
           { to: "/organisation/invitations", label: "Invitations" },
           { to: "/organisation/support", label: "Support resources" },
+          { to: "/organisation/email", label: "Outgoing email" },
           { to: "/organisation/activity", label: "Activity log" },
           { to: "/organisation/settings", label: "Settings" },
         ]}

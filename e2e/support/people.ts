@@ -124,7 +124,7 @@ export async function createInvitationLink(
   }
   if (options.maxUses !== undefined) await form.getByLabel("How many people can use it").fill(String(options.maxUses));
   await form.getByRole("button", { name: "Create invitation link" }).click();
-  const ready = page.getByRole("status").filter({ hasText: "Your invitation link is ready" });
+  const ready = page.getByRole("status").filter({ hasText: /Your invitation (link is ready|is on its way)/ });
   await expect(ready).toBeVisible();
   await checkPage(page);
   const link = (await ready.getByText(/\/join\//).textContent())?.trim() ?? "";

@@ -4,6 +4,7 @@
  * navigation (where a person starts), so none of them needs to know about the others.
  */
 export { loggedOut, logIn, signUp } from "./arriving";
+export { confirmEmailChange, emailChangePage, requestEmailChange } from "./email-change";
 export {
   changeMyPassword,
   introduceMe,
@@ -12,11 +13,15 @@ export {
   renameMe,
   switchOrganisation,
 } from "./own-account";
+export { passwordResetPage, requestPasswordReset, resetForgottenPassword } from "./password-reset";
 export {
+  changeEmailSchema,
   changePasswordSchema,
+  forgotPasswordSchema,
   introductionSchema,
   loginSchema,
   profileSchema,
+  resetPasswordSchema,
   sessionIdSchema,
   signUpSchema,
   switchOrganisationSchema,

@@ -1,6 +1,14 @@
 import { z } from "zod";
 
-export { changePasswordSchema, introductionSchema, loginSchema, profileSchema } from "../accounts/schemas";
+export {
+  changeEmailSchema,
+  changePasswordSchema,
+  forgotPasswordSchema,
+  introductionSchema,
+  loginSchema,
+  profileSchema,
+  resetPasswordSchema,
+} from "../accounts/schemas";
 export { signUpSchema } from "../organisations/schemas";
 
 /** The organisation to switch to, from the account page's list: the domain checks it is one of theirs. */

@@ -27,3 +27,16 @@ export const introductionSchema = z.object({
   pronouns: optionalText(40),
   livedExperience: optionalText(600),
 });
+
+/** The address to send a password reset link to. */
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z
+  .object({ newPassword, confirmPassword: z.string().max(200) })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords are not the same.",
+  });
+
+/** A new email address for the account, confirmed with the current password. */
+export const changeEmailSchema = z.object({ newEmail: email, currentPassword: anyPassword });

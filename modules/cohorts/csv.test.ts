@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cohortInvitees, invitations } from "../../db/schema";
+import { cohortInvitees, emailOutbox, invitations } from "../../db/schema";
 import { contextFor } from "../auth/context";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
@@ -318,7 +318,13 @@ describe("importing a checked learner list", () => {
     expect(result.added).toEqual([{ name: "Ann Jones", email: ann.user.email.toLowerCase() }]);
     // Someone with an account in another organisation is invited, never added without their say.
     expect(result.invited.map((i) => i.email)).toEqual(["ben@example.org", elsewhere.user.email.toLowerCase()]);
-    expect(new Set(result.invited.map((i) => i.token)).size).toBe(2);
+    // Each is emailed their own invitation, queued with it.
+    const emails = db.select().from(emailOutbox).where(eq(emailOutbox.kind, "invitation")).all();
+    expect(emails.map((e) => e.toAddress).sort()).toEqual(
+      ["ben@example.org", elsewhere.user.email.toLowerCase()].sort(),
+    );
+    expect(new Set(emails.map((e) => e.params.token)).size).toBe(2);
+    expect(emails.every((e) => e.params.cohortName === "Spring group")).toBe(true);
     expect(cohortMemberList(db, org.org.id, cohort.id).map((m) => m.name)).toEqual(["Ann Jones"]);
     expect(cohortInviteeList(db, org.org.id, cohort.id).map((i) => i.name)).toEqual(["Ben Ode", "Zoe Far"]);
     const links = db.select().from(invitations).where(eq(invitations.cohortId, cohort.id)).all();

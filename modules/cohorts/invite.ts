@@ -60,15 +60,15 @@ export function previewLearnerList(ctx: Context, cohortId: string, file: Uploade
 
 export type ImportResult = {
   added: { name: string; email: string }[];
-  invited: { name: string; email: string; token: string }[];
+  invited: { name: string; email: string }[];
 };
 
 /**
  * Adds the confirmed rows of a learner list, all or nothing. They come back from the preview and are
  * checked again, never trusted. People who are already members of the organisation join the cohort
- * at once; everyone else gets a personal invitation link to pass on, which only an account with their
- * email can use (an existing account elsewhere is never added to this organisation without the
- * person's say).
+ * at once; everyone else is emailed a personal invitation, which only an account with their email can
+ * use (an existing account elsewhere is never added to this organisation without the person's say).
+ * The emails are queued with the invitations, so a list that fails half-way sends none.
  */
 export function importLearnerList(ctx: Context, cohortId: string, list: string, keys: { secret: string }) {
   return inTransaction(ctx, (tx): ImportResult => {
@@ -99,7 +99,7 @@ export function importLearnerList(ctx: Context, cohortId: string, list: string, 
         .insert(cohortInvitees)
         .values({ cohortId: cohort.id, invitationId: invitation.id, name: row.name, email: row.email, addedAt: tx.now })
         .run();
-      result.invited.push({ name: row.name, email: row.email, token: invitation.token });
+      result.invited.push({ name: row.name, email: row.email });
     }
     return result;
   });

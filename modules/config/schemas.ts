@@ -43,6 +43,20 @@ export const configSchema = z.object({
   LRS_ENDPOINT: z.url({ message: "must be a URL" }).optional(),
   LRS_USERNAME: z.string().optional(),
   LRS_PASSWORD: z.string().optional(),
+  /** The mail server email goes through, such as smtp://user:password@mail.example.org:587. */
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      message: "must be an smtp:// or smtps:// address, such as smtp://mail.example.org:587",
+    })
+    .optional(),
+  /** The sender of every email, such as "Alongside <alongside@example.org>". */
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, {
+      message: 'must be an email address, such as alongside@example.org or "Alongside <alongside@example.org>"',
+    })
+    .optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { invitations, users } from "../../db/schema";
+import { emailOutbox, invitations, users } from "../../db/schema";
 import { contextFor, visitFor } from "../auth/context";
 import { importLearnerList } from "../cohorts/invite";
 import { cohortInviteeList, cohortMemberList, createCohort } from "../cohorts/service";
@@ -8,7 +8,7 @@ import { acceptInvitation, signUpWithInvitation } from "../joining/join";
 import { InvalidError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation, makeUser } from "../testing/fixtures";
-import { createInvitation, listInvitations, lookUpInvitation } from "./invitations";
+import { createInvitation, invite, listInvitations, lookUpInvitation } from "./invitations";
 import { actorFor } from "./service";
 
 const SECRET = "a-test-secret-for-personal-invitations-0123456";
@@ -41,6 +41,57 @@ async function asyncRefusal(run: () => Promise<unknown>): Promise<InvalidError> 
 }
 
 describe("personal invitations", () => {
+  it("are emailed to the person in the same transaction, and the admins' list leads to that email", () => {
+    const { org, admin } = makeOrganisation(t.db);
+    const ctx = contextFor(t.db, admin.actor, new Date("2026-12-01T10:00:00Z"));
+    const personal = invite(ctx, SECRET, {
+      label: "Jo",
+      roles: ["co_designer", "learner"],
+      expiresInDays: 7,
+      maxUses: 5,
+      email: "Jo.Bloggs@Example.org",
+    });
+    invite(ctx, SECRET, { label: "Anyone", roles: ["learner"], expiresInDays: 7, maxUses: 5, email: null });
+    const emails = t.db.select().from(emailOutbox).all();
+    // A link anyone can use has no one to send it to.
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({
+      orgId: org.id,
+      kind: "invitation",
+      toAddress: "jo.bloggs@example.org",
+      ref: personal.id,
+      status: "waiting",
+    });
+    expect(emails[0]?.params).toMatchObject({
+      token: personal.token,
+      orgName: org.name,
+      inviterName: admin.actor.name,
+      roles: "Co-designer, Learner",
+      expiresOn: "8 December 2026",
+    });
+    expect(Object.fromEntries(listInvitations(ctx).map((i) => [i.label, i.emailId]))).toEqual({
+      Jo: emails[0]?.id,
+      Anyone: null,
+    });
+  });
+
+  it("send no email when the invitation is not made", () => {
+    const { admin } = makeOrganisation(t.db);
+    expect(() =>
+      t.db.transaction((tx) => {
+        createInvitation(tx, SECRET, admin.actor, {
+          label: "Jo",
+          roles: ["learner"],
+          expiresInDays: 7,
+          maxUses: 1,
+          email: "jo@example.org",
+        });
+        throw new Error("something after it failed");
+      }),
+    ).toThrow("something after it failed");
+    expect(t.db.select().from(emailOutbox).all()).toEqual([]);
+  });
+
   it("can be used only by signing up with the email they were made for, in any letter case", async () => {
     const { org, admin } = makeOrganisation(t.db);
     const personal = createInvitation(t.db, SECRET, admin.actor, {
@@ -117,10 +168,11 @@ describe("personal invitations", () => {
       startsOn: "2027-01-04",
       endsOn: null,
     });
-    const { invited } = importLearnerList(trainer, cohort.id, "name,email\nBen Ode,ben@example.org\n", {
-      secret: SECRET,
-    });
-    const token = invited[0]?.token ?? "";
+    importLearnerList(trainer, cohort.id, "name,email\nBen Ode,ben@example.org\n", { secret: SECRET });
+    // The link travels in the email queued for Ben.
+    const token =
+      t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "ben@example.org")).get()?.params.token ?? "";
+    expect(token).not.toBe("");
 
     await asyncRefusal(() =>
       signUpWithInvitation(visitFor(t.db, null), SECRET, token, account("mallory@example.org", "Ben Ode")),

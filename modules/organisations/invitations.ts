@@ -1,10 +1,11 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
-import { invitations, organisations } from "../../db/schema";
+import { cohorts, invitations, organisations } from "../../db/schema";
 import { recordAudit } from "../audit/service";
 import { type Context, inTransaction } from "../auth/context";
 import { type Actor, authorize } from "../auth/policy";
-import { isRole, type Role } from "../auth/roles";
+import { isRole, ROLE_LABELS, type Role } from "../auth/roles";
+import { messagesAbout, queueEmail } from "../email/outbox";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { hashToken, newId, newToken } from "../shared/ids";
 
@@ -21,7 +22,18 @@ export type InvitationInput = {
   email?: string | null;
 };
 
-/** Creates an invitation and returns its secret token: only its hash is stored, so the link is shown once. */
+const LONG_DATE = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/London",
+});
+
+/**
+ * Creates an invitation and returns its secret token: only its hash is stored, so the link is shown
+ * once. A personal invitation is also emailed to the person, in the same transaction: the message
+ * carries the link, and the organisation's admins can read it on the outgoing email page.
+ */
 export function createInvitation(db: DB, secret: string, actor: Actor, input: InvitationInput, now = new Date()) {
   const token = newToken();
   const id = newId();
@@ -55,6 +67,32 @@ export function createInvitation(db: DB, secret: string, actor: Actor, input: In
       },
       now,
     );
+    if (email) {
+      const orgName =
+        tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.orgId)).get()
+          ?.name ?? "";
+      const cohortName = input.cohortId
+        ? (tx.select({ name: cohorts.name }).from(cohorts).where(eq(cohorts.id, input.cohortId)).get()?.name ?? "")
+        : "";
+      queueEmail(
+        tx,
+        {
+          orgId: actor.orgId,
+          kind: "invitation",
+          to: email,
+          ref: id,
+          params: {
+            token,
+            orgName,
+            cohortName,
+            inviterName: actor.name,
+            roles: input.roles.map((r) => ROLE_LABELS[r]).join(", "),
+            expiresOn: LONG_DATE.format(new Date(now.getTime() + input.expiresInDays * DAY_MS)),
+          },
+        },
+        now,
+      );
+    }
   });
   return { id, token };
 }
@@ -71,27 +109,36 @@ export function invitationState(
   return "active";
 }
 
-/** The organisation's invitations, newest first, as its admins see them (never their links). */
+/**
+ * The organisation's invitations, newest first, as its admins see them: never their links, but for a
+ * personal one the email that carried it, which an admin can open to pass the link on another way.
+ */
 export function listInvitations(ctx: Context) {
   authorize(ctx.actor, "organisation.manage");
-  return ctx.db
+  const rows = ctx.db
     .select()
     .from(invitations)
     .where(eq(invitations.orgId, ctx.actor.orgId))
     .orderBy(desc(invitations.createdAt))
-    .all()
-    .map((inv) => ({
-      id: inv.id,
-      label: inv.label,
-      roles: inv.roles.filter(isRole),
-      uses: inv.uses,
-      maxUses: inv.maxUses,
-      /** Set when only this person may use it; null for a link anyone with it can use. */
-      email: inv.email,
-      expiresAt: inv.expiresAt,
-      createdAt: inv.createdAt,
-      state: invitationState(inv, ctx.now),
-    }));
+    .all();
+  const emails = messagesAbout(
+    ctx.db,
+    ctx.actor.orgId,
+    rows.filter((inv) => inv.email !== null).map((inv) => inv.id),
+  );
+  return rows.map((inv) => ({
+    id: inv.id,
+    label: inv.label,
+    roles: inv.roles.filter(isRole),
+    uses: inv.uses,
+    maxUses: inv.maxUses,
+    /** Set when only this person may use it; null for a link anyone with it can use. */
+    email: inv.email,
+    expiresAt: inv.expiresAt,
+    createdAt: inv.createdAt,
+    state: invitationState(inv, ctx.now),
+    emailId: emails.get(inv.id) ?? null,
+  }));
 }
 
 /** An admin invites people into the organisation; the link carries the token and is shown once. */

@@ -5,11 +5,12 @@ import { CsvUpload } from "./csv-upload";
 
 type Row = ReturnType<typeof cohorts.previewLearnerList>["rows"][number];
 type Person = { name: string; email: string };
-export type Imported = { added: Person[]; invited: (Person & { link: string })[] };
+export type Imported = { added: Person[]; invited: Person[] };
 
 /**
  * Adding learners from a CSV file: upload, preview, confirm. After an import, each person who was
- * invited has their own link, shown once, that works only for their email.
+ * invited has been emailed their own invitation, which works only for their email; the summary says
+ * how many. A link for someone who cannot get email is in their invitation's email, for an admin.
  */
 export function CsvImport({
   cohortId,
@@ -35,17 +36,14 @@ export function CsvImport({
             </strong>
           </p>
           {imported.invited.length > 0 ? (
-            <>
-              <p>Send each new person their own link (shown only once):</p>
-              <p>Each link works only for the email address beside it, once.</p>
-              <ul>
-                {imported.invited.map((i) => (
-                  <li key={i.email}>
-                    {i.name} ({i.email}): <span className="copy-box">{i.link}</span>
-                  </li>
-                ))}
-              </ul>
-            </>
+            <p>
+              {imported.invited.length === 1
+                ? "The new person has been emailed their own invitation."
+                : `Each of the ${imported.invited.length} new people has been emailed their own invitation.`}{" "}
+              It works only for their email address, once. They are listed under "Invited, not joined yet" until they
+              join. If someone cannot get email, an admin can copy their link from the invitation's email (Organisation,
+              Invitations).
+            </p>
           ) : null}
         </div>
       ) : null}

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { formatDate } from "~/components/layout";
 import { ROLE_LABELS, type Role } from "~/lib/roles";
 
@@ -13,9 +13,14 @@ type Invitation = {
   maxUses: number;
   expiresAt: string | Date;
   state: keyof typeof STATE_LABELS;
+  /** The email that carried a personal invitation: an admin can copy its link from there. */
+  emailId: string | null;
 };
 
-/** The organisation's invitations: for whom, what they bring, how far used, and a way to revoke the active ones. */
+/**
+ * The organisation's invitations: for whom, what they bring, how far used, the email that carried a
+ * personal one (to copy its link for someone who cannot get email), and a way to revoke the active ones.
+ */
 export function InvitationTable({ invitations }: { invitations: Invitation[] }) {
   return invitations.length === 0 ? (
     <p>No invitations yet.</p>
@@ -47,6 +52,11 @@ export function InvitationTable({ invitations }: { invitations: Invitation[] }) 
               <td>{formatDate(inv.expiresAt)}</td>
               <td>{STATE_LABELS[inv.state]}</td>
               <td>
+                {inv.emailId ? (
+                  <Link to={`/organisation/email/${inv.emailId}`}>
+                    Its email<span className="visually-hidden"> to {inv.email}</span>
+                  </Link>
+                ) : null}{" "}
                 {inv.state === "active" ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="invitationId" value={inv.id} />

@@ -15,8 +15,9 @@ export function NewInvitation({ created, state }: { created: NewLink | null; sta
         <div className="notice" role="status">
           {created.personalFor ? (
             <p>
-              <strong>Your invitation link is ready.</strong> Copy it now and send it to {created.personalFor}: only an
-              account with that email address can use it, once. For your security it is only shown once.
+              <strong>Your invitation is on its way to {created.personalFor}.</strong> Only an account with that email
+              address can use it, once. If they cannot get email, copy the link now and send it another way; it is also
+              in the invitation's email, under Outgoing email.
             </p>
           ) : (
             <p>

@@ -1,10 +1,13 @@
 import { eq } from "drizzle-orm";
 import { users } from "../../../db/schema";
 import * as api from "../../account/index";
+import { recordEmailChange } from "../../accounts/email-changes";
+import { recordResetRequest } from "../../accounts/password-resets";
 import { hashPassword } from "../../accounts/passwords";
 import { createSession } from "../../accounts/sessions";
 import { type Context, visitFor } from "../../auth/context";
 import { type CasesFor, EVERYONE } from "./cases";
+import { SECRET } from "./world";
 
 /** The person signed in, as the account pages see them. */
 const visitOf = (ctx: Context) => visitFor(ctx.db, ctx.actor.userId, ctx.now, ctx.events);
@@ -20,6 +23,16 @@ async function knownPassword(ctx: Context) {
     .where(eq(users.id, ctx.actor.userId))
     .run();
   return ctx.db.select({ email: users.email }).from(users).where(eq(users.id, ctx.actor.userId)).get()?.email ?? "";
+}
+
+const emailOf = (ctx: Context) =>
+  ctx.db.select({ email: users.email }).from(users).where(eq(users.id, ctx.actor.userId)).get()?.email ?? "";
+
+/** A reset link for the caller's own account, as their email would carry it. */
+function resetToken(ctx: Context) {
+  const found = recordResetRequest(ctx.db, SECRET, emailOf(ctx), null, ctx.now);
+  if (!found) throw new Error("no reset link made");
+  return found.token;
 }
 
 /**
@@ -92,6 +105,60 @@ export const cases: CasesFor<typeof api> = {
       const [own] = api.mySessions(visitOf(ctx), "no-such-session");
       if (!own || !token) throw new Error("own session missing");
       api.endMySession(visitOf(ctx), { sessionId: own.id }, { ip: null });
+    },
+  },
+  requestPasswordReset: {
+    allowed: EVERYONE,
+    ownOnly: true,
+    run: (ctx) =>
+      api.requestPasswordReset(visitFor(ctx.db, null, ctx.now), SECRET, { email: emailOf(ctx) }, { ip: null }),
+  },
+  passwordResetPage: {
+    allowed: EVERYONE,
+    ownOnly: true,
+    run: (ctx) => {
+      const page = api.passwordResetPage(visitFor(ctx.db, null, ctx.now), SECRET, resetToken(ctx));
+      if (!page.ok) throw new Error(page.message);
+    },
+  },
+  resetForgottenPassword: {
+    allowed: EVERYONE,
+    ownOnly: true,
+    run: (ctx) =>
+      api.resetForgottenPassword(
+        visitFor(ctx.db, null, ctx.now),
+        SECRET,
+        resetToken(ctx),
+        { newPassword: "steady river compass 3141" },
+        { sessionId: null, ip: null },
+      ),
+  },
+  requestEmailChange: {
+    allowed: EVERYONE,
+    ownOnly: true,
+    run: async (ctx) => {
+      await knownPassword(ctx);
+      await api.requestEmailChange(visitOf(ctx), SECRET, {
+        newEmail: `moved.${ctx.actor.userId.toLowerCase()}@example.org`,
+        currentPassword: PASSWORD,
+      });
+    },
+  },
+  emailChangePage: {
+    allowed: EVERYONE,
+    ownOnly: true,
+    run: (ctx) => {
+      const token = recordEmailChange(ctx.db, SECRET, { id: ctx.actor.userId }, "changing@example.org", ctx.now);
+      const page = api.emailChangePage(visitFor(ctx.db, null, ctx.now), SECRET, token);
+      if (!page.ok) throw new Error(page.message);
+    },
+  },
+  confirmEmailChange: {
+    allowed: EVERYONE,
+    ownOnly: true,
+    run: (ctx) => {
+      const token = recordEmailChange(ctx.db, SECRET, { id: ctx.actor.userId }, "changed@example.org", ctx.now);
+      api.confirmEmailChange(visitFor(ctx.db, null, ctx.now), SECRET, token);
     },
   },
   switchOrganisation: {

@@ -6,6 +6,7 @@ import * as comments from "../../comments/index";
 import * as content from "../../content/index";
 import * as courses from "../../courses/index";
 import * as credits from "../../credits/index";
+import * as email from "../../email/index";
 import * as history from "../../history/index";
 import * as joining from "../../joining/index";
 import * as learnerHome from "../../learner-home/index";
@@ -27,6 +28,7 @@ import { cases as commentCases } from "./comments";
 import { cases as contentCases } from "./content";
 import { cases as courseCases } from "./courses";
 import { cases as creditCases } from "./credits";
+import { cases as emailCases } from "./email";
 import { cases as historyCases } from "./history";
 import { learnerHomeCases, noticeCases } from "./home";
 import { cases as joiningCases } from "./joining";
@@ -50,6 +52,7 @@ export const FEATURES = {
   content: { api: content, cases: contentCases },
   courses: { api: courses, cases: courseCases },
   credits: { api: credits, cases: creditCases },
+  email: { api: email, cases: emailCases },
   history: { api: history, cases: historyCases },
   joining: { api: joining, cases: joiningCases },
   learnerHome: { api: learnerHome, cases: learnerHomeCases },

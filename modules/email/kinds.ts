@@ -1,0 +1,37 @@
+/**
+ * Every kind of email Alongside sends. A person can turn off any kind that is not essential; the
+ * essential ones are those they need to use their account (a reset link, confirming a new address,
+ * being told their address is being changed), so they carry no unsubscribe link and are always sent.
+ * A new kind (a reminder, a digest) is added here first.
+ */
+export const EMAIL_KINDS = [
+  "invitation",
+  "password_reset",
+  "email_change_confirmation",
+  "email_change_notice",
+] as const;
+
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+type KindFacts = {
+  /** How the kind is named to the person, on the unsubscribe page and the outgoing email list. */
+  label: string;
+  essential: boolean;
+  /** The message holds a link that acts for the person: never shown to anyone else, even an admin. */
+  privateLink: boolean;
+};
+
+export const KIND_FACTS: Record<EmailKind, KindFacts> = {
+  invitation: { label: "Invitations to join an organisation or a cohort", essential: false, privateLink: false },
+  password_reset: { label: "Password reset links", essential: true, privateLink: true },
+  email_change_confirmation: { label: "Confirming a new email address", essential: true, privateLink: true },
+  email_change_notice: {
+    label: "Notices that your email address is being changed",
+    essential: true,
+    privateLink: false,
+  },
+};
+
+export function isEmailKind(value: unknown): value is EmailKind {
+  return typeof value === "string" && (EMAIL_KINDS as readonly string[]).includes(value);
+}

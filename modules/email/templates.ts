@@ -1,0 +1,65 @@
+import type { EmailKind } from "./kinds";
+
+/** What a message says, before it is laid out as plain text and as HTML (layout.ts). */
+export type Content = {
+  subject: string;
+  heading: string;
+  paragraphs: string[];
+  /** The one thing the message asks the person to do: a link with words, to a path on Alongside. */
+  action?: { label: string; path: string };
+  /** Said after the action. */
+  closing: string[];
+};
+
+type Params = Record<string, string>;
+
+const get = (params: Params, key: string) => params[key] ?? "";
+
+/** The words of each kind, from the facts stored with the message. Calm and plain, no urgency. */
+export const TEMPLATES: Record<EmailKind, (params: Params) => Content> = {
+  invitation: (p) => {
+    const cohort = get(p, "cohortName");
+    const where = cohort ? `the cohort "${cohort}" at ${get(p, "orgName")}` : get(p, "orgName");
+    return {
+      subject: `You are invited to join ${get(p, "orgName")} on Alongside`,
+      heading: `An invitation to ${get(p, "orgName")}`,
+      paragraphs: [
+        `${get(p, "inviterName") || "Someone"} has invited you to join ${where} on Alongside, where peer supporters and facilitators make training together.`,
+        `You would join as: ${get(p, "roles")}. The invitation works for this email address only, until ${get(p, "expiresOn")}.`,
+      ],
+      action: { label: "Accept the invitation", path: `/join/${get(p, "token")}` },
+      closing: ["If you were not expecting this, you can ignore it: nothing happens unless you follow the link."],
+    };
+  },
+  password_reset: (p) => ({
+    subject: "Reset your Alongside password",
+    heading: "Reset your password",
+    paragraphs: [
+      `Hello ${get(p, "name")}. Someone, hopefully you, asked to reset the password of your Alongside account.`,
+      "The link below works once, for one hour.",
+    ],
+    action: { label: "Choose a new password", path: `/reset-password/${get(p, "token")}` },
+    closing: ["If you did not ask for this, you can ignore this email: your password stays as it is."],
+  }),
+  email_change_confirmation: (p) => ({
+    subject: "Confirm your new email address for Alongside",
+    heading: "Confirm your new email address",
+    paragraphs: [
+      `Hello ${get(p, "name")}. You asked to use this address for your Alongside account.`,
+      "Nothing changes until you confirm. The link below works once, for one day.",
+    ],
+    action: { label: "Confirm this email address", path: `/confirm-email/${get(p, "token")}` },
+    closing: ["If you did not ask for this, ignore this email: your account keeps its address."],
+  }),
+  email_change_notice: (p) => ({
+    subject: "Your Alongside email address is being changed",
+    heading: "A change of email address was asked for",
+    paragraphs: [
+      `Hello ${get(p, "name")}. Someone signed in to your Alongside account asked to change its email address to ${get(p, "newAddress")}.`,
+      "It changes only once the new address is confirmed. Until then you keep logging in with this one.",
+    ],
+    closing: [
+      "If this was not you, log in and change your password: that signs out everyone else, and the change is not confirmed.",
+    ],
+  }),
+};
