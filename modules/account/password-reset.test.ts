@@ -3,7 +3,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { auditEvents, emailOutbox, passwordResets, sessions, users } from "../../db/schema";
 import { RESET_LIFETIME_MS } from "../accounts/password-resets";
 import { verifyPassword } from "../accounts/passwords";
+import { authenticate } from "../accounts/service";
 import { createSession } from "../accounts/sessions";
+import { isLocked, MAX_ACCOUNT_FAILURES, recordFailure } from "../accounts/throttle";
 import { visitFor } from "../auth/context";
 import { InvalidError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
@@ -98,6 +100,19 @@ describe("password reset", () => {
         .all()
         .map((a) => a.action),
     ).toContain("password.reset");
+  });
+
+  it("lifts the lock a run of failed log-ins put on the account, so the new password lets them in", async () => {
+    const { member } = makeOrganisation(t.db);
+    const { user } = member(["learner"], "Ash Kaur");
+    for (let i = 0; i < MAX_ACCOUNT_FAILURES; i++) recordFailure(t.db, user.email, `10.4.0.${i}`, at(0));
+    expect(isLocked(t.db, user.email)).toBe(true);
+
+    const token = ask(user.email);
+    await resetForgottenPassword(visit(), SECRET, token, { newPassword: NEW_PASSWORD }, { sessionId: null, ip: null });
+    expect(isLocked(t.db, user.email)).toBe(false);
+    const back = await authenticate(t.db, { email: user.email, password: NEW_PASSWORD, ip: "10.4.1.1" }, at(60_000));
+    expect(back.ok).toBe(true);
   });
 
   it("refuses a used, expired or forged link with a clear message, and changes nothing", async () => {

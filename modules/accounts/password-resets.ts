@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/service";
 import { hashToken, newId, newToken } from "../shared/ids";
 import { LinkError, linkState, TOKEN } from "./one-time-links";
 import { hashNewPassword } from "./service";
+import { clearLoginLock } from "./throttle";
 
 export const RESET_LIFETIME_MS = 60 * 60 * 1000;
 /** Reset emails to one account in an hour: more only fill their inbox. */
@@ -93,6 +94,9 @@ export async function resetPassword(
     tx.delete(sessions)
       .where(and(eq(sessions.userId, user.id), ne(sessions.id, input.keepSessionId ?? "")))
       .run();
+    // The reset proves the person holds the address, which is what the lock after many failed
+    // log-ins asks for.
+    clearLoginLock(tx, user.id);
     recordAudit(tx, { actorUserId: user.id, action: "password.reset", ip: input.ip }, now);
   });
   return user;
