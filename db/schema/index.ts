@@ -5,6 +5,7 @@ export * from "./coproduction";
 export * from "./learning";
 export * from "./notices";
 export * from "./organisations";
+export * from "./privacy";
 export * from "./progress";
 export * from "./workshop";
 export * from "./xapi";
