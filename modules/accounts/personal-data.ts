@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { loginFailures, personalIntroductions, sessions, users } from "../../db/schema";
+import { verifyPassword } from "./passwords";
 
 /** What an erased account is called wherever others still see its past work. */
 export const FORMER_MEMBER = "A former member";
@@ -61,4 +62,10 @@ export function tombstoneUser(db: DB, userId: string) {
     .set({ name: FORMER_MEMBER, email: `former-member-${userId}@erased.invalid`, passwordHash: "erased" })
     .where(eq(users.id, userId))
     .run();
+}
+
+/** Whether the password is the person's own: asked again before their account is deleted. */
+export async function isOwnPassword(db: DB, userId: string, password: string): Promise<boolean> {
+  const user = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+  return user ? verifyPassword(password, user.passwordHash) : false;
 }

@@ -2,9 +2,9 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { invitations, membershipRoles, memberships, organisations } from "../../db/schema";
 
-/** Each organisation the person belongs to, with their roles there. */
+/** Each organisation the person belongs to. */
 export function membershipRows(db: DB, userId: string) {
-  const rows = db
+  return db
     .select({
       id: memberships.id,
       orgId: memberships.orgId,
@@ -15,15 +15,15 @@ export function membershipRows(db: DB, userId: string) {
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
     .where(eq(memberships.userId, userId))
     .all();
-  return rows.map((m) => ({
-    ...m,
-    roles: db
-      .select({ role: membershipRoles.role })
-      .from(membershipRoles)
-      .where(eq(membershipRoles.membershipId, m.id))
-      .all()
-      .map((r) => r.role),
-  }));
+}
+
+export function roleRows(db: DB, userId: string) {
+  return db
+    .select({ membershipId: membershipRoles.membershipId, role: membershipRoles.role })
+    .from(membershipRoles)
+    .innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId))
+    .where(eq(memberships.userId, userId))
+    .all();
 }
 
 /** Personal invitations addressed to the person's email, and any invitation they made. */

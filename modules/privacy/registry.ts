@@ -24,7 +24,7 @@ import {
 import { commentRows, eraseCommentTraces, mentionRows, readRows, threadRows } from "../comments/personal-data";
 import { enrolmentRows, eraseLearning, reflectionRows } from "../learning/personal-data";
 import { eraseNotices, noticeRows } from "../notices/personal-data";
-import { eraseMemberships, invitationRows, membershipRows } from "../organisations/personal-data";
+import { eraseMemberships, invitationRows, membershipRows, roleRows } from "../organisations/personal-data";
 import { courseCompletionRows, keepAsCounts, moduleProgressRows, progressEventRows } from "../progress/personal-data";
 import { signoffRows } from "../review/personal-data";
 import { collaboratorRows, eraseCollaborations, modulesCreatedRows } from "../workshop/personal-data";
@@ -122,8 +122,8 @@ export const REGISTRY: Entry[] = [
     holds: "personal",
     owner: "organisations",
     person: ["membership_id"],
-    label: "Your roles (listed with your organisations)",
-    rows: () => [],
+    label: "Your roles in each organisation",
+    rows: (db, p) => roleRows(db, p.id),
     erasure: "deleted",
     how: "Deleted with the membership.",
   },
