@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ChangePassword } from "~/components/account/change-password";
 import { YourCredits } from "~/components/account/your-credits";
+import { YourData } from "~/components/account/your-data";
 import { YourIntroduction } from "~/components/account/your-introduction";
 import { YourName } from "~/components/account/your-name";
 import { YourOrganisations } from "~/components/account/your-organisations";
@@ -108,6 +109,8 @@ export default function Account() {
       <YourCredits credits={credits} realName={user.name} stateFor={(id) => stateFor(`credit-${id}`)} />
 
       <ChangePassword state={stateFor("password")} />
+
+      <YourData />
     </>
   );
 }

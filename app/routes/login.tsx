@@ -59,6 +59,9 @@ export default function Login() {
           account, no new organisation was set up: log in with the password you already have.
         </Notice>
       ) : null}
+      {params.get("accountDeleted") ? (
+        <Notice tone="success">Your account is deleted. Thank you for being here.</Notice>
+      ) : null}
       <Form method="post" className="stack" noValidate>
         <ErrorSummary state={state} />
         <input type="hidden" name="next" value={params.get("next") ?? ""} />
