@@ -24,6 +24,7 @@ import { privateWhenSignedIn } from "./modules/http/private-cache";
 import { remixHandler } from "./modules/http/remix-handler";
 import { sameOriginWrites } from "./modules/http/same-origin";
 import { actorFor } from "./modules/organisations/service";
+import { startRetention } from "./modules/privacy/retention-job";
 import type { Runtime } from "./modules/runtime/types";
 import { moduleLiveAccess } from "./modules/workshop/live-access";
 import { startSender } from "./modules/xapi/sender";
@@ -118,6 +119,8 @@ async function main() {
     fail(error instanceof ConfigError ? error.message : String(error));
   }
   const xapiSender = lrs ? startSender(db, { ...lrs, secret: config.SESSION_SECRET }) : null;
+  // Retention: organisations that set a period have inactive learners told, then their progress removed.
+  const retention = startRetention(db);
 
   const events = createEventBus();
   const collaboration = createCollaboration({ db, secret: config.SESSION_SECRET, access: moduleLiveAccess(actorFor) });
@@ -147,6 +150,7 @@ async function main() {
     };
     server.close();
     server.closeIdleConnections();
+    retention.stop();
     // The xAPI sender stops alongside collaboration: its last outbox update must land before the database closes.
     Promise.all([collaboration.shutdown(), xapiSender?.stop()]).then(finish, (error) => {
       console.error("Shutting down collaboration failed; the update log is intact.", error);

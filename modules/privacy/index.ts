@@ -4,4 +4,5 @@
  */
 export { downloadMemberData, eraseMember } from "./for-members";
 export { deleteMyAccount, downloadMyData, myDeletionBlock } from "./own";
+export { retentionSetting, setRetention } from "./retention";
 export { deleteAccountSchema, memberErasureSchema, memberRequestSchema, retentionSchema } from "./schemas";

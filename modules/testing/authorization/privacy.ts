@@ -43,4 +43,6 @@ export const cases: CasesFor<typeof api> = {
     run: (ctx, on) =>
       api.eraseMember(ctx, on.newcomerMembershipId, { reason: "Asked by letter", removeComments: false }),
   },
+  retentionSetting: { allowed: ["admin"], ownOnly: true, run: (ctx) => api.retentionSetting(ctx) },
+  setRetention: { allowed: ["admin"], ownOnly: true, run: (ctx) => api.setRetention(ctx, { months: 24 }) },
 };
