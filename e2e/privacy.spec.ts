@@ -141,3 +141,97 @@ test("delete my account: log-in then fails, and a comment stays by a former memb
   await expect(thread.getByText("A former member", { exact: true })).toBeVisible();
   await expect(thread).not.toContainText(person.name);
 });
+
+test("an admin sets how long records are kept: bad input keeps what was typed, a good one is saved", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signUpOrganisation(page);
+  await page.goto("/organisation/privacy");
+  await expect(page.getByRole("heading", { level: 2, name: "How long learners' records are kept" })).toBeVisible();
+  await checkPage(page);
+  const months = page.getByLabel("Months without activity");
+  await expect(months).toHaveValue("");
+
+  await months.fill("3");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("alert")).toContainText("Choose between 6 and 60 months");
+  await checkPage(page);
+  await expect(months).toHaveValue("3");
+
+  await months.fill("two years");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("alert")).toContainText("Give a whole number of months");
+  await expect(months).toHaveValue("two years");
+
+  await months.fill("24");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page).toHaveURL(/\/organisation\/privacy\?saved=1$/);
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await checkPage(page);
+  await expect(months).toHaveValue("24");
+
+  await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Activity log" }).click();
+  await expect(
+    page.getByRole("cell", { name: "Changed how long learners' progress and journals are kept" }),
+  ).toBeVisible();
+  await checkPage(page);
+});
+
+test("an admin carries out a member's requests: their data without the journal, then deletion, both logged with the reason", async ({
+  page,
+  newPage,
+}) => {
+  await signUpOrganisation(page);
+  const link = await createInvitationLink(page, { roles: ["Learner"], label: "Learner" });
+  const learner = await newPage();
+  const person = await join(learner, link);
+
+  await page.goto("/organisation");
+  await checkPage(page);
+  await page.getByRole("link", { name: person.name }).click();
+  await expect(page.getByRole("heading", { level: 3, name: "Requests about their data" })).toBeVisible();
+  await checkPage(page);
+  const requests = page.getByRole("region", { name: "Requests about their data" });
+
+  await requests.getByLabel("Why, for the record").first().fill("Asked by letter");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    requests.getByRole("button", { name: "Download their data" }).click(),
+  ]);
+  const files = unzipSync(fs.readFileSync(await download.path()));
+  const data = JSON.parse(strFromU8(files["data.json"] ?? new Uint8Array()));
+  expect(data.person.email).toBe(person.email);
+  expect(data.leftOut).toEqual(["reflections"]);
+  expect(data.tables.reflections).toBeUndefined();
+
+  await requests.getByLabel("Why, for the record").last().fill("Asked by phone");
+  await requests.getByLabel("Type delete to confirm").fill("delet");
+  await requests.getByRole("button", { name: `Delete ${person.name}'s account` }).click();
+  await expect(page.getByRole("alert")).toContainText("Type delete to confirm.");
+  await checkPage(page);
+  await expect(requests.getByLabel("Why, for the record").last()).toHaveValue("Asked by phone");
+
+  await requests.getByLabel("Type delete to confirm").fill("delete");
+  await requests.getByRole("button", { name: `Delete ${person.name}'s account` }).click();
+  await expect(page).toHaveURL(/\/organisation\?erased=1$/);
+  await checkPage(page);
+  await expect(page.getByRole("link", { name: person.name })).toHaveCount(0);
+
+  await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Activity log" }).click();
+  await expect(page).toHaveURL(/\/organisation\/activity$/);
+  await checkPage(page);
+  await expect(
+    page.getByRole("cell", { name: "Deleted the account of A former member at their request. Reason: Asked by phone" }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("cell", {
+      name: "Downloaded the personal data of A former member to pass on to them. Reason: Asked by letter",
+    }),
+  ).toBeVisible();
+  await expect(page.getByRole("main")).not.toContainText(person.name);
+
+  await learner.reload();
+  await expect(learner.getByRole("heading", { level: 1, name: "Log in" })).toBeVisible();
+  await checkPage(learner);
+});

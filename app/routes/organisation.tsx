@@ -21,6 +21,7 @@ export default function OrganisationLayout() {
           { to: "/organisation/invitations", label: "Invitations" },
           { to: "/organisation/support", label: "Support resources" },
           { to: "/organisation/activity", label: "Activity log" },
+          { to: "/organisation/privacy", label: "Privacy" },
         ]}
       />
       <Outlet />
