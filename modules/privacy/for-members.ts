@@ -43,7 +43,7 @@ export function eraseMember(ctx: Context, membershipId: string, input: { reason:
   const member = memberOf(ctx, membershipId);
   inTransaction(ctx, ({ db, now, actor }) => {
     const orgIds = membershipRows(db, member.userId).map((m) => m.orgId);
-    if (!erasePerson(db, member.userId, { removeComments: input.removeComments }, now)) return;
+    if (!erasePerson(db, member.userId, { removeComments: input.removeComments }, now, "They")) return;
     for (const orgId of orgIds) {
       recordAudit(
         db,

@@ -46,7 +46,7 @@ export function myDeletionBlock(visit: Visit): string | null {
  */
 export async function deleteMyAccount(visit: Visit, input: { password: string; removeComments: boolean }) {
   const userId = signedIn(visit);
-  assertNotLastAdmin(visit.db, userId, "password");
+  assertNotLastAdmin(visit.db, userId, { field: "password" });
   if (!(await isOwnPassword(visit.db, userId, input.password))) {
     throw new InvalidError("That is not your password. Type the password you log in with.", "password");
   }

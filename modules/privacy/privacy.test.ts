@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { comments, users } from "../../db/schema";
+import { comments, membershipRoles, users } from "../../db/schema";
 import { hashPassword } from "../accounts/passwords";
 import { contextFor, visitFor } from "../auth/context";
 import { creditLine, creditSummary, listContributions } from "../credits/service";
@@ -203,5 +203,18 @@ describe("delete my account", () => {
     expect(t.db.select({ name: users.name }).from(users).where(eq(users.id, org.admin.user.id)).get()).toEqual({
       name: "A former member",
     });
+  });
+
+  it("refuses an admin deleting a member who is the only admin of another organisation, saying why", () => {
+    const { bea, world } = personEverywhere(t.db);
+    const elsewhere = makeOrganisation(t.db, "Hillside service");
+    addMembership(t.db, elsewhere.org.id, bea.user.id, ["admin"], new Date());
+    t.db.delete(membershipRoles).where(eq(membershipRoles.membershipId, elsewhere.admin.actor.membershipId)).run();
+    expect(() =>
+      eraseMember(contextFor(t.db, world.org.admin.actor), bea.actor.membershipId, {
+        reason: "Asked by phone",
+        removeComments: false,
+      }),
+    ).toThrow("They are the only admin of Hillside service. Make someone else an admin there first");
   });
 });
