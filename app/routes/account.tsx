@@ -4,6 +4,7 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { ChangeEmail } from "~/components/account/change-email";
 import { ChangePassword } from "~/components/account/change-password";
 import { YourCredits } from "~/components/account/your-credits";
+import { YourData } from "~/components/account/your-data";
 import { YourIntroduction } from "~/components/account/your-introduction";
 import { YourName } from "~/components/account/your-name";
 import { YourOrganisations } from "~/components/account/your-organisations";
@@ -142,6 +143,8 @@ export default function Account() {
       <ChangePassword state={stateFor("password")} />
 
       <YourSessions sessions={sessions} error={stateFor("endSession")?.errors?.form} />
+
+      <YourData />
     </>
   );
 }

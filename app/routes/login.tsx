@@ -73,6 +73,9 @@ export default function Login() {
           Your new password is set, and you were logged out everywhere. Log in with it now.
         </Notice>
       ) : null}
+      {params.get("accountDeleted") ? (
+        <Notice tone="success">Your account is deleted. Thank you for being here.</Notice>
+      ) : null}
       <Form method="post" className="stack" noValidate>
         <ErrorSummary state={state} />
         {state && "locked" in state ? <LockedNotice /> : null}

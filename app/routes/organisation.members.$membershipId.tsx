@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, fieldValues } from "~/components/form";
+import { MemberRequests } from "~/components/organisations/member-requests";
 import { requireContext } from "~/lib/auth.server";
-import { organisations } from "~/lib/domain.server";
+import { organisations, privacy } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
 import { dispatch, intent } from "~/lib/intents.server";
 import { ROLE_LABELS, ROLES } from "~/lib/roles";
@@ -43,6 +44,13 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
           return redirect("/organisation");
         },
       }),
+      erase: intent({
+        schema: privacy.memberErasureSchema,
+        run: (ctx, input) => {
+          privacy.eraseMember(ctx, membershipId, input);
+          return redirect("/organisation?erased=1");
+        },
+      }),
     });
   });
 
@@ -50,7 +58,14 @@ export default function Member() {
   const { member } = useLoaderData<typeof loader>();
   const { isMe } = member;
   const state = useActionData<typeof action>();
-  const chosen = fieldValues(state, "roles", member.roles);
+  // The requests section shows its own messages; the roles form shows only its own.
+  const rolesState = state?.intent === "erase" ? undefined : state;
+  const [params] = useSearchParams();
+  const exportError = params.get("exportError");
+  const exportState = exportError
+    ? { errors: { reason: exportError }, values: { reason: params.get("reason") ?? "" } }
+    : undefined;
+  const chosen = fieldValues(rolesState, "roles", member.roles);
   return (
     <div className="narrow">
       <p>
@@ -60,7 +75,7 @@ export default function Member() {
         {member.name} <span className="muted">({member.email})</span>
       </h2>
       <Form method="post" className="stack" noValidate>
-        <ErrorSummary state={state} />
+        <ErrorSummary state={rolesState} />
         <fieldset aria-describedby="roles-hint">
           <legend>Roles</legend>
           <p className="hint" id="roles-hint">
@@ -92,6 +107,12 @@ export default function Member() {
           </button>
         </div>
       </Form>
+      <MemberRequests
+        name={member.name}
+        isMe={isMe}
+        exportAction={`/organisation/members/${member.membershipId}/data`}
+        stateFor={(i) => (i === "export" ? exportState : state?.intent === i ? state : undefined)}
+      />
       <section className="card" aria-labelledby="remove-title">
         <h3 id="remove-title">Remove from the organisation</h3>
         <p>

@@ -23,6 +23,7 @@ export default function OrganisationLayout() {
           { to: "/organisation/email", label: "Outgoing email" },
           { to: "/organisation/activity", label: "Activity log" },
           { to: "/organisation/settings", label: "Settings" },
+          { to: "/organisation/privacy", label: "Privacy" },
         ]}
       />
       <Outlet />

@@ -7,6 +7,7 @@ export * from "./email";
 export * from "./learning";
 export * from "./notices";
 export * from "./organisations";
+export * from "./privacy";
 export * from "./progress";
 export * from "./supervision";
 export * from "./workshop";

@@ -77,7 +77,7 @@ async function openNewModulePage(page: Page) {
   await expect(page).toHaveURL(/\/workshop$/);
   await expect(page.getByRole("heading", { level: 1, name: "Workshop" })).toBeVisible();
   await checkPage(page);
-  await page.getByRole("link", { name: "New module" }).click();
+  await page.getByRole("link", { name: "New module", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "New module" })).toBeVisible();
   await checkPage(page);
 }

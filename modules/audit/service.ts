@@ -48,6 +48,12 @@ export const AUDIT_ACTIONS = [
   "credit.changed",
   "collaborator.set",
   "collaborator.removed",
+  "personal_data.exported",
+  "personal_data.exported_for_member",
+  "account.erased",
+  "member.erased",
+  "retention.changed",
+  "retention.removed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -123,6 +129,14 @@ const DESCRIPTIONS: Record<AuditAction, (target: string | null) => string> = {
   "credit.changed": (target) => `Changed how they are credited on the module ${quoted(target)}`,
   "collaborator.set": (target) => `Added or changed a collaborator on the module ${quoted(target)}`,
   "collaborator.removed": (target) => `Took a collaborator off the module ${quoted(target)}`,
+  "personal_data.exported": () => "Downloaded their personal data",
+  "personal_data.exported_for_member": (target) =>
+    `Downloaded the personal data of ${target ?? "a member"} to pass on to them`,
+  "account.erased": () => "Deleted their account",
+  "member.erased": (target) => `Deleted the account of ${target ?? "a former member"} at their request`,
+  "retention.changed": () => "Changed how long learners' progress and journals are kept",
+  "retention.removed": (target) =>
+    `Removed the progress and journal of ${target ?? "a learner"} after a long time without activity`,
 };
 
 /**
@@ -167,6 +181,10 @@ export function describeAudit(action: string, detail: Record<string, unknown> | 
   if (action === "membership.roles_changed" && detail) return `${base} to ${roleNames(rolesIn(detail.after))}`;
   if (action === "organisation.timeouts_changed" && detail) {
     return `${base}: signed out after ${String(detail.idleTimeoutMinutes)} minutes unused, and after ${String(detail.absoluteLifetimeDays)} days at most`;
+  }
+  // An admin acting on a member's request says why; the reason is theirs, never the member's data.
+  if ((action === "member.erased" || action === "personal_data.exported_for_member") && detail?.reason) {
+    return `${base}. Reason: ${String(detail.reason)}`;
   }
   if (action === "membership.joined" && rolesIn(detail?.roles).length > 0) {
     return `${base} as ${rolesWithArticles(rolesIn(detail?.roles))}`;

@@ -9,6 +9,7 @@ export const EMAIL_KINDS = [
   "password_reset",
   "email_change_confirmation",
   "email_change_notice",
+  "retention_notice",
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -27,6 +28,12 @@ export const KIND_FACTS: Record<EmailKind, KindFacts> = {
   email_change_confirmation: { label: "Confirming a new email address", essential: true, privateLink: true },
   email_change_notice: {
     label: "Notices that your email address is being changed",
+    essential: true,
+    privateLink: false,
+  },
+  // Essential: turning it off would let a learner's record go without their ever being told.
+  retention_notice: {
+    label: "Notices that your training record will be removed after a long time unused",
     essential: true,
     privateLink: false,
   },

@@ -62,4 +62,14 @@ export const TEMPLATES: Record<EmailKind, (params: Params) => Content> = {
       "If this was not you, log in and change your password: that signs out everyone else, and the change is not confirmed.",
     ],
   }),
+  retention_notice: (p) => ({
+    subject: `Your training record at ${get(p, "orgName")} will be removed on ${get(p, "removeOn")}`,
+    heading: "Your training record will be removed",
+    paragraphs: [
+      `Hello ${get(p, "name")}. ${get(p, "orgName")} keeps learners' progress and reflection journals for ${get(p, "months")} months after they were last active. You have not been active there for a while, so on ${get(p, "removeOn")} your progress and journal there will be removed.`,
+      "If you want to keep them, log in before then: any activity keeps them. You can also download your data from your account page, and export your journal from My learning.",
+    ],
+    action: { label: "Log in to Alongside", path: "/login" },
+    closing: ["Nothing else about your account changes."],
+  }),
 };

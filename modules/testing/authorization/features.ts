@@ -15,6 +15,7 @@ import * as navigation from "../../navigation/index";
 import * as notices from "../../notices/index";
 import * as organisations from "../../organisations/index";
 import * as packages from "../../packages/index";
+import * as privacy from "../../privacy/index";
 import * as publishing from "../../publishing/index";
 import * as review from "../../review/index";
 import * as supervision from "../../supervision/index";
@@ -36,6 +37,7 @@ import { cases as learningCases } from "./learning";
 import { cases as navigationCases } from "./navigation";
 import { cases as organisationCases } from "./organisations";
 import { cases as packageCases } from "./packages";
+import { cases as privacyCases } from "./privacy";
 import { cases as publishingCases } from "./publishing";
 import { cases as reviewCases } from "./review";
 import { cases as supervisionCases } from "./supervision";
@@ -61,6 +63,7 @@ export const FEATURES = {
   notices: { api: notices, cases: noticeCases },
   organisations: { api: organisations, cases: organisationCases },
   packages: { api: packages, cases: packageCases },
+  privacy: { api: privacy, cases: privacyCases },
   publishing: { api: publishing, cases: publishingCases },
   review: { api: review, cases: reviewCases },
   supervision: { api: supervision, cases: supervisionCases },

@@ -1,0 +1,71 @@
+import { eq } from "drizzle-orm";
+import type { DB } from "../../db/client";
+import { loginFailures, personalIntroductions, sessions, users } from "../../db/schema";
+import { verifyPassword } from "./passwords";
+
+/** What an erased account is called wherever others still see its past work. */
+export const FORMER_MEMBER = "A former member";
+
+/** The person's profile, without the password hash. */
+export function profileRows(db: DB, userId: string) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .all();
+}
+
+/** Where they are logged in, without the session ids: those are hashes of the cookie that lets them in. */
+export function sessionRows(db: DB, userId: string) {
+  return db
+    .select({
+      currentOrgId: sessions.currentOrgId,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+    })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .all();
+}
+
+export function introductionRows(db: DB, userId: string) {
+  return db.select().from(personalIntroductions).where(eq(personalIntroductions.userId, userId)).all();
+}
+
+export function loginFailureRows(db: DB, email: string) {
+  return db
+    .select({ ip: loginFailures.ip, at: loginFailures.at })
+    .from(loginFailures)
+    .where(eq(loginFailures.email, email))
+    .all();
+}
+
+export function eraseSessions(db: DB, userId: string) {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+export function eraseIntroduction(db: DB, userId: string) {
+  db.delete(personalIntroductions).where(eq(personalIntroductions.userId, userId)).run();
+}
+
+export function eraseLoginFailures(db: DB, email: string) {
+  db.delete(loginFailures).where(eq(loginFailures.email, email)).run();
+}
+
+/**
+ * The users row becomes a tombstone: no name, an address that cannot receive mail or log in, and a
+ * password hash no password matches. Its id stays, so others' comments and credits keep their shape.
+ */
+export function tombstoneUser(db: DB, userId: string) {
+  db.update(users)
+    .set({ name: FORMER_MEMBER, email: `former-member-${userId}@erased.invalid`, passwordHash: "erased" })
+    .where(eq(users.id, userId))
+    .run();
+}
+
+/** Whether the password is the person's own: asked again before their account is deleted. */
+export async function isOwnPassword(db: DB, userId: string, password: string): Promise<boolean> {
+  const user = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+  return user ? verifyPassword(password, user.passwordHash) : false;
+}

@@ -1,0 +1,496 @@
+import type { DB } from "../../db/client";
+import {
+  eraseIntroduction,
+  eraseLoginFailures,
+  eraseSessions,
+  introductionRows,
+  loginFailureRows,
+  profileRows,
+  sessionRows,
+  tombstoneUser,
+} from "../accounts/personal-data";
+import { auditRows, forgetInAudit } from "../audit/personal-data";
+import {
+  assignmentsCreatedRows,
+  cohortFacilitatorRows,
+  cohortInviteeRows,
+  cohortMemberRows,
+  cohortsCreatedRows,
+  cohortVisitRows,
+  eraseCohortPlaces,
+  moveRequestRows,
+  selfPacedRows,
+} from "../cohorts/personal-data";
+import { commentRows, eraseCommentTraces, mentionRows, readRows, threadRows } from "../comments/personal-data";
+import { enrolmentRows, eraseLearning, reflectionRows } from "../learning/personal-data";
+import { eraseNotices, noticeRows } from "../notices/personal-data";
+import { eraseMemberships, invitationRows, membershipRows, roleRows } from "../organisations/personal-data";
+import { courseCompletionRows, keepAsCounts, moduleProgressRows, progressEventRows } from "../progress/personal-data";
+import { signoffRows } from "../review/personal-data";
+import { collaboratorRows, eraseCollaborations, modulesCreatedRows } from "../workshop/personal-data";
+import {
+  courseRows,
+  courseVersionRows,
+  documentEditRows,
+  lastEditRows,
+  moduleVersionRows,
+  retentionAnnouncementRows,
+  retentionPolicyRows,
+  snapshotRows,
+  threadsResolvedRows,
+} from "./kept-records";
+import { eraseRetentionAnnouncements, formerMemberRows, markErased } from "./records";
+
+export type Person = { id: string; email: string };
+export type ErasureChoices = { removeComments: boolean };
+
+/** A table that holds personal data: whose it is, how it leaves in a download, and what erasure does to it. */
+export type PersonalData = {
+  table: string;
+  holds: "personal";
+  /** The feature that owns (alone writes) the table; erasure calls its functions. */
+  owner: string;
+  /** The columns that name the person. */
+  person: string[];
+  /** What it is, in the words of the download's summary. */
+  label: string;
+  /** Health data: only the person themself ever gets it, never an admin acting for them. */
+  ownerOnly?: true;
+  rows: (db: DB, person: Person) => unknown[];
+  erasure: "deleted" | "anonymised" | "kept";
+  /** One line on what erasure does, and why when something is kept. */
+  how: string;
+  /** Runs in the order of the registry; absent where the rows go with another table or are kept. */
+  erase?: (db: DB, person: Person, choices: ErasureChoices, now: Date) => void;
+};
+
+export type NoPersonalData = { table: string; holds: "none"; why: string };
+
+export type Entry = PersonalData | NoPersonalData;
+
+/**
+ * Every table in db/schema, in the order erasure works through them. A table missing here fails
+ * registry.test.ts, so a new table cannot hold personal data nobody declared.
+ */
+export const REGISTRY: Entry[] = [
+  {
+    table: "sessions",
+    holds: "personal",
+    owner: "accounts",
+    person: ["user_id"],
+    label: "Where you are logged in (without the secret that lets you in)",
+    rows: (db, p) => sessionRows(db, p.id),
+    erasure: "deleted",
+    how: "Every session ends: the account cannot be used again.",
+    erase: (db, p) => eraseSessions(db, p.id),
+  },
+  {
+    table: "personal_introductions",
+    holds: "personal",
+    owner: "accounts",
+    person: ["user_id"],
+    label: "How you introduce yourself to the learners you facilitate",
+    rows: (db, p) => introductionRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted.",
+    erase: (db, p) => eraseIntroduction(db, p.id),
+  },
+  {
+    table: "login_failures",
+    holds: "personal",
+    owner: "accounts",
+    person: ["email"],
+    label: "Recent failed log-ins with your email",
+    rows: (db, p) => loginFailureRows(db, p.email),
+    erasure: "deleted",
+    how: "Deleted.",
+    erase: (db, p) => eraseLoginFailures(db, p.email),
+  },
+  {
+    table: "memberships",
+    holds: "personal",
+    owner: "organisations",
+    person: ["user_id"],
+    label: "The organisations you belong to, and your roles there",
+    rows: (db, p) => membershipRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted, with the roles: the person leaves every organisation.",
+    erase: (db, p) => eraseMemberships(db, p.id, p.email),
+  },
+  {
+    table: "membership_roles",
+    holds: "personal",
+    owner: "organisations",
+    person: ["membership_id"],
+    label: "Your roles in each organisation",
+    rows: (db, p) => roleRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted with the membership.",
+  },
+  {
+    table: "invitations",
+    holds: "personal",
+    owner: "organisations",
+    person: ["email", "created_by"],
+    label: "Invitations sent to your email, or made by you",
+    rows: (db, p) => invitationRows(db, p.id, p.email),
+    erasure: "deleted",
+    how: "Personal invitations to their email are deleted; invitations they made stay for the organisation, made by a former member.",
+  },
+  {
+    table: "cohort_members",
+    holds: "personal",
+    owner: "cohorts",
+    person: ["user_id"],
+    label: "The cohorts you learn in",
+    rows: (db, p) => cohortMemberRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted, so no cohort list or dashboard shows the person.",
+    erase: (db, p) => eraseCohortPlaces(db, p.id, p.email),
+  },
+  {
+    table: "cohort_facilitators",
+    holds: "personal",
+    owner: "cohorts",
+    person: ["user_id"],
+    label: "The cohorts you facilitate, with your short bio",
+    rows: (db, p) => cohortFacilitatorRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted with the cohort places.",
+  },
+  {
+    table: "cohort_visits",
+    holds: "personal",
+    owner: "cohorts",
+    person: ["user_id"],
+    label: "When you last looked at each cohort you run",
+    rows: (db, p) => cohortVisitRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted with the cohort places.",
+  },
+  {
+    table: "self_paced_learners",
+    holds: "personal",
+    owner: "cohorts",
+    person: ["user_id"],
+    label: "Training you chose to take at your own pace",
+    rows: (db, p) => selfPacedRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted with the cohort places.",
+  },
+  {
+    table: "cohort_move_requests",
+    holds: "personal",
+    owner: "cohorts",
+    person: ["user_id"],
+    label: "Your requests to move to another cohort",
+    rows: (db, p) => moveRequestRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted with the cohort places, reasons and all.",
+  },
+  {
+    table: "cohort_invitees",
+    holds: "personal",
+    owner: "cohorts",
+    person: ["email", "name"],
+    label: "Invitations to a cohort sent to your email",
+    rows: (db, p) => cohortInviteeRows(db, p.email),
+    erasure: "deleted",
+    how: "Deleted with the cohort places.",
+  },
+  {
+    table: "cohorts",
+    holds: "personal",
+    owner: "cohorts",
+    person: ["created_by"],
+    label: "Cohorts you set up",
+    rows: (db, p) => cohortsCreatedRows(db, p.id),
+    erasure: "kept",
+    how: "Kept: the cohort is the organisation's; it was set up by a former member.",
+  },
+  {
+    table: "assignments",
+    holds: "personal",
+    owner: "cohorts",
+    person: ["created_by"],
+    label: "Training you gave to cohorts",
+    rows: (db, p) => assignmentsCreatedRows(db, p.id),
+    erasure: "kept",
+    how: "Kept: the cohort's learners still take it.",
+  },
+  {
+    table: "comments",
+    holds: "personal",
+    owner: "comments",
+    person: ["author_id", "hidden_by"],
+    label: "Your comments on modules",
+    rows: (db, p) => commentRows(db, p.id),
+    erasure: "anonymised",
+    how: 'Kept in the conversation by "A former member", or deleted when the person asks.',
+    erase: (db, p, choices) => eraseCommentTraces(db, p.id, choices.removeComments),
+  },
+  {
+    table: "comment_threads",
+    holds: "personal",
+    owner: "comments",
+    person: ["created_by", "resolved_by"],
+    label: "Conversations you started or resolved",
+    rows: (db, p) => [...threadRows(db, p.id), ...threadsResolvedRows(db, p.id)],
+    erasure: "anonymised",
+    how: "Kept by a former member; a thread left with no comments goes with them.",
+  },
+  {
+    table: "comment_mentions",
+    holds: "personal",
+    owner: "comments",
+    person: ["user_id"],
+    label: "Comments that mention you",
+    rows: (db, p) => mentionRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted.",
+  },
+  {
+    table: "comment_reads",
+    holds: "personal",
+    owner: "comments",
+    person: ["user_id"],
+    label: "How far you have read each module's comments",
+    rows: (db, p) => readRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted.",
+  },
+  {
+    table: "module_collaborators",
+    holds: "personal",
+    owner: "workshop",
+    person: ["user_id", "credit_name", "added_by"],
+    label: "The modules you work on, and how you chose to be credited",
+    rows: (db, p) => collaboratorRows(db, p.id),
+    erasure: "anonymised",
+    how: 'Kept with the credit they chose: a chosen name stays; credit by real name becomes "someone who chose not to be named".',
+    erase: (db, p, _choices, now) => eraseCollaborations(db, p.id, now),
+  },
+  {
+    table: "modules",
+    holds: "personal",
+    owner: "workshop",
+    person: ["created_by"],
+    label: "Modules you started",
+    rows: (db, p) => modulesCreatedRows(db, p.id),
+    erasure: "kept",
+    how: "Kept: co-produced work belongs to the organisation.",
+  },
+  {
+    table: "signoffs",
+    holds: "personal",
+    owner: "review",
+    person: ["user_id"],
+    label: "Your sign-offs and requested changes",
+    rows: (db, p) => signoffRows(db, p.id),
+    erasure: "kept",
+    how: "Kept as the module's review history, by a former member.",
+  },
+  {
+    table: "module_snapshots",
+    holds: "personal",
+    owner: "history",
+    person: ["created_by"],
+    label: "Saved versions of modules you made",
+    rows: (db, p) => snapshotRows(db, p.id),
+    erasure: "kept",
+    how: "Kept: a module's history, saved by a former member.",
+  },
+  {
+    table: "module_doc_updates",
+    holds: "personal",
+    owner: "collaboration",
+    person: ["user_id"],
+    label: "Your edits to module documents (how many, and when)",
+    rows: (db, p) => documentEditRows(db, p.id),
+    erasure: "kept",
+    how: "Kept: the document is built from them; they point at a former member.",
+  },
+  {
+    table: "module_facts",
+    holds: "personal",
+    owner: "collaboration",
+    person: ["last_edited_by"],
+    label: "Modules you edited last",
+    rows: (db, p) => lastEditRows(db, p.id),
+    erasure: "kept",
+    how: "Kept, pointing at a former member.",
+  },
+  {
+    table: "module_versions",
+    holds: "personal",
+    owner: "publishing",
+    person: ["published_by", "credits"],
+    label: "Published modules you published or are credited on",
+    rows: (db, p) => moduleVersionRows(db, p.id),
+    erasure: "kept",
+    how: "Kept and unchangeable; credit is read from the collaborator's choice, so it follows the rule above.",
+  },
+  {
+    table: "courses",
+    holds: "personal",
+    owner: "courses",
+    person: ["created_by"],
+    label: "Courses you set up",
+    rows: (db, p) => courseRows(db, p.id),
+    erasure: "kept",
+    how: "Kept: the organisation's courses.",
+  },
+  {
+    table: "course_versions",
+    holds: "personal",
+    owner: "courses",
+    person: ["published_by"],
+    label: "Course versions you published",
+    rows: (db, p) => courseVersionRows(db, p.id),
+    erasure: "kept",
+    how: "Kept and unchangeable, published by a former member.",
+  },
+  {
+    table: "module_progress",
+    holds: "personal",
+    owner: "progress",
+    person: ["enrolment_id"],
+    label: "Where you are in each module",
+    rows: (db, p) => moduleProgressRows(db, p.id),
+    erasure: "deleted",
+    how: "Added to counts that name no one, then deleted with the enrolments.",
+    erase: (db, p) => keepAsCounts(db, p.id),
+  },
+  {
+    table: "progress_events",
+    holds: "personal",
+    owner: "progress",
+    person: ["enrolment_id"],
+    label: "What you did in your training, and your answers to knowledge checks",
+    rows: (db, p) => progressEventRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted with the enrolments.",
+  },
+  {
+    table: "course_completions",
+    holds: "personal",
+    owner: "progress",
+    person: ["enrolment_id"],
+    label: "Courses you completed",
+    rows: (db, p) => courseCompletionRows(db, p.id),
+    erasure: "deleted",
+    how: "Counted, then deleted with the enrolments.",
+  },
+  {
+    table: "reflections",
+    holds: "personal",
+    owner: "learning",
+    person: ["user_id"],
+    label: "Your reflection journal",
+    ownerOnly: true,
+    rows: (db, p) => reflectionRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted.",
+    erase: (db, p) => eraseLearning(db, p.id),
+  },
+  {
+    table: "enrolments",
+    holds: "personal",
+    owner: "learning",
+    person: ["user_id"],
+    label: "The courses you take",
+    rows: (db, p) => enrolmentRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted with the journal, and progress with them.",
+  },
+  {
+    table: "notices",
+    holds: "personal",
+    owner: "notices",
+    person: ["user_id"],
+    label: "Notices for you",
+    rows: (db, p) => noticeRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted.",
+    erase: (db, p) => eraseNotices(db, p.id),
+  },
+  {
+    table: "retention_announcements",
+    holds: "personal",
+    owner: "privacy",
+    person: ["user_id"],
+    label: "Notices that your progress would be removed after a long time without activity",
+    rows: (db, p) => retentionAnnouncementRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted.",
+    erase: (db, p) => eraseRetentionAnnouncements(db, p.id),
+  },
+  {
+    table: "retention_policies",
+    holds: "personal",
+    owner: "privacy",
+    person: ["updated_by"],
+    label: "Retention periods you set for an organisation",
+    rows: (db, p) => retentionPolicyRows(db, p.id),
+    erasure: "kept",
+    how: "Kept: the organisation's setting, set by a former member.",
+  },
+  {
+    table: "audit_events",
+    holds: "personal",
+    owner: "audit",
+    person: ["actor_user_id", "target_id", "ip", "detail"],
+    label: "What the security log recorded about your account",
+    rows: (db, p) => auditRows(db, p.id),
+    erasure: "anonymised",
+    how: "Kept as what happened, by a former member; the addresses they acted from and their email are removed.",
+    erase: (db, p) => forgetInAudit(db, p.id, p.email),
+  },
+  {
+    table: "former_members",
+    holds: "personal",
+    owner: "privacy",
+    person: ["user_id"],
+    label: "Whether your account was erased",
+    rows: (db, p) => formerMemberRows(db, p.id),
+    erasure: "kept",
+    how: "Written by erasure: it says only that an account was erased, and when, so a second run does nothing.",
+    erase: (db, p, _choices, now) => markErased(db, p.id, now),
+  },
+  {
+    table: "users",
+    holds: "personal",
+    owner: "accounts",
+    person: ["id", "name", "email", "password_hash"],
+    label: "Your profile",
+    rows: (db, p) => profileRows(db, p.id),
+    erasure: "anonymised",
+    how: 'The row becomes "A former member" with no email or password, so comments and credits kept above still point somewhere.',
+    erase: (db, p) => tombstoneUser(db, p.id),
+  },
+  { table: "organisations", holds: "none", why: "An organisation's name and address on the web, not a person's." },
+  { table: "support_resources", holds: "none", why: "Public helplines and services the organisation lists." },
+  { table: "course_items", holds: "none", why: "Which module versions a course holds." },
+  { table: "module_docs", holds: "none", why: "The compacted document text, with no author in it." },
+  { table: "xapi_cursors", holds: "none", why: "How far statements were queued, per learning record store." },
+  {
+    table: "xapi_outbox",
+    holds: "none",
+    why: "Statements name a learner only by a keyed hash of their id, which names no one once the account is a tombstone.",
+  },
+  {
+    table: "former_learner_counts",
+    holds: "none",
+    why: "Counts of what former learners did, per course and module, with no one in them.",
+  },
+];
+
+/** The tables a schema has that the registry does not list, and entries for tables the schema lacks. */
+export function registryGaps(tables: string[], registry: Entry[] = REGISTRY) {
+  const listed = new Set(registry.map((e) => e.table));
+  const present = new Set(tables);
+  return {
+    unlisted: tables.filter((t) => !listed.has(t)).sort(),
+    unknown: [...listed].filter((t) => !present.has(t)).sort(),
+  };
+}

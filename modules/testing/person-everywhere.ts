@@ -1,0 +1,216 @@
+import { eq } from "drizzle-orm";
+import * as Y from "yjs";
+import type { Connection } from "../../db/client";
+import {
+  assignments,
+  cohortFacilitators,
+  cohortInvitees,
+  cohortMoveRequests,
+  cohorts,
+  cohortVisits,
+  commentMentions,
+  commentReads,
+  comments,
+  commentThreads,
+  courses,
+  courseVersions,
+  invitations,
+  moduleCollaborators,
+  moduleSnapshots,
+  notices,
+  reflections,
+  retentionAnnouncements,
+  retentionPolicies,
+  selfPacedLearners,
+  signoffs,
+  users,
+} from "../../db/schema";
+import { saveIntroduction } from "../accounts/introductions";
+import { createSession } from "../accounts/sessions";
+import { recordFailure } from "../accounts/throttle";
+import { recordAudit } from "../audit/service";
+import { appendUpdate } from "../collaboration/store";
+import { newId } from "../shared/ids";
+import { p, text } from "./documents";
+import { publishedModule } from "./published-module";
+import { cohortWithProgress } from "./xapi-cohort";
+
+/** Words only the person wrote, to look for everywhere after their account is erased. */
+export const PRIVATE_TEXTS = {
+  journal: "The old panic came back on the bus home and I let it pass",
+  introduction: "Twelve years free of gambling, one day at a time",
+  bio: "I run the Thursday walk-and-talk group",
+  moveReason: "My shifts changed to evenings in March",
+};
+
+export const PERSON_NAME = "Bea Brightwater";
+
+/**
+ * Bea, a learner who finished the course in `cohortWithProgress`, given a row in every table that
+ * can hold a person's data: she also co-designs, facilitates, comments, signs off and publishes.
+ */
+export function personEverywhere(db: Connection) {
+  const world = cohortWithProgress(db);
+  const { org, cohort, otherCohort, assignment, course, modules } = world;
+  const bea = world.learners.bea;
+  const email = db.select({ email: users.email }).from(users).where(eq(users.id, bea.user.id)).get()?.email ?? "";
+  const now = new Date("2026-03-01T10:00:00Z");
+  const orgId = org.org.id;
+  const userId = bea.user.id;
+
+  createSession(db, "test-secret", userId, orgId, now);
+  saveIntroduction(db, userId, { pronouns: "she/her", livedExperience: PRIVATE_TEXTS.introduction }, now);
+  recordFailure(db, email, "192.0.2.40", now);
+  recordAudit(db, { actorUserId: null, action: "login.failed", detail: { email }, ip: "192.0.2.40" }, now);
+  recordAudit(db, { actorUserId: userId, action: "login.succeeded", ip: "192.0.2.41" }, now);
+
+  const invitationId = newId();
+  db.insert(invitations)
+    .values({
+      id: invitationId,
+      orgId,
+      tokenHash: newId(),
+      roles: ["learner"],
+      maxUses: 1,
+      expiresAt: new Date("2026-04-01T00:00:00Z"),
+      cohortId: otherCohort.id,
+      email: email.toLowerCase(),
+      createdBy: world.sam.user.id,
+      createdAt: now,
+    })
+    .run();
+  db.insert(cohortInvitees)
+    .values({ cohortId: otherCohort.id, invitationId, name: PERSON_NAME, email: email.toLowerCase(), addedAt: now })
+    .run();
+  db.insert(cohortFacilitators).values({ cohortId: otherCohort.id, userId, bio: PRIVATE_TEXTS.bio }).run();
+  db.insert(cohortVisits).values({ cohortId: cohort.id, userId, visitedAt: now }).run();
+  db.insert(selfPacedLearners).values({ assignmentId: assignment.id, userId, chosenAt: now }).run();
+  db.insert(cohortMoveRequests)
+    .values({
+      id: newId(),
+      orgId,
+      userId,
+      fromCohortId: cohort.id,
+      toCohortId: otherCohort.id,
+      reason: PRIVATE_TEXTS.moveReason,
+      createdAt: now,
+    })
+    .run();
+
+  // Her own module, published: modules, collaborators, facts, versions and their credits.
+  const own = publishedModule(db, {
+    orgId,
+    by: userId,
+    title: "Walking and talking",
+    doc: { type: "doc", content: [p(text("Walk side by side."))] },
+  });
+  const update = new Y.Doc();
+  update.getText("t").insert(0, "side by side");
+  appendUpdate(db, own.moduleId, Y.encodeStateAsUpdate(update), userId, now);
+  db.insert(moduleSnapshots)
+    .values({
+      id: newId(),
+      moduleId: own.moduleId,
+      name: "Before the walk",
+      kind: "manual",
+      revision: 1,
+      doc: {},
+      createdBy: userId,
+      createdAt: now,
+    })
+    .run();
+  db.insert(signoffs)
+    .values({ id: newId(), moduleId: modules.a.moduleId, userId, revision: 1, decision: "signed_off", createdAt: now })
+    .run();
+  // On someone else's module she chose a name to be credited by.
+  db.insert(moduleCollaborators)
+    .values({
+      moduleId: modules.a.moduleId,
+      userId,
+      role: "co_designer",
+      creditMode: "chosen",
+      creditName: "Bee B.",
+      addedBy: world.sam.user.id,
+      addedAt: now,
+    })
+    .run();
+
+  const threadId = newId();
+  db.insert(commentThreads)
+    .values({
+      id: threadId,
+      moduleId: modules.a.moduleId,
+      quote: "Stay with the person",
+      createdBy: userId,
+      createdAt: now,
+      resolvedBy: userId,
+      resolvedAt: now,
+    })
+    .run();
+  const commentId = newId();
+  db.insert(comments)
+    .values({ id: commentId, threadId, authorId: userId, body: "Could we say this more gently?", createdAt: now })
+    .run();
+  const replyId = newId();
+  db.insert(comments)
+    .values({ id: replyId, threadId, authorId: world.sam.user.id, body: "Yes, good idea.", createdAt: now })
+    .run();
+  db.insert(commentMentions).values({ commentId: replyId, userId }).run();
+  db.insert(commentReads).values({ moduleId: modules.a.moduleId, userId, readAt: now }).run();
+
+  const cohortId = newId();
+  db.insert(cohorts)
+    .values({ id: cohortId, orgId, name: "Evening group", startsOn: "2026-05-01", createdBy: userId, createdAt: now })
+    .run();
+  const ownCourseId = newId();
+  db.insert(courses)
+    .values({ id: ownCourseId, orgId, title: "Walking course", createdBy: userId, createdAt: now, updatedAt: now })
+    .run();
+  const ownCourseVersionId = newId();
+  db.insert(courseVersions)
+    .values({
+      id: ownCourseVersionId,
+      courseId: ownCourseId,
+      orgId,
+      version: 1,
+      title: "Walking course",
+      description: "",
+      changelog: "First.",
+      items: [{ moduleId: own.moduleId, moduleVersionId: own.versionId }],
+      estimatedMinutes: 10,
+      publishedBy: userId,
+      publishedAt: now,
+    })
+    .run();
+  db.insert(assignments)
+    .values({
+      id: newId(),
+      cohortId,
+      courseId: ownCourseId,
+      courseVersionId: ownCourseVersionId,
+      createdBy: userId,
+      createdAt: now,
+    })
+    .run();
+
+  db.insert(reflections)
+    .values({
+      id: newId(),
+      userId,
+      orgId,
+      prompt: "What helps you rest?",
+      body: PRIVATE_TEXTS.journal,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  db.insert(notices)
+    .values({ id: newId(), orgId, userId, kind: "assignment", title: "New training for you", createdAt: now })
+    .run();
+  db.insert(retentionPolicies).values({ orgId, months: 24, updatedBy: userId, updatedAt: now }).run();
+  db.insert(retentionAnnouncements)
+    .values({ id: newId(), orgId, userId, announcedAt: now, removeOn: new Date("2026-03-31T10:00:00Z") })
+    .run();
+
+  return { world, bea, email, ownModule: own, commentId, threadId, courseId: course.id };
+}
