@@ -6,5 +6,7 @@ export * from "./learning";
 export * from "./notices";
 export * from "./organisations";
 export * from "./progress";
+export * from "./search";
+export * from "./templates";
 export * from "./workshop";
 export * from "./xapi";
