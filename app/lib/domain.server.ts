@@ -21,5 +21,6 @@ export * as organisations from "../../modules/organisations/index";
 export * as packages from "../../modules/packages/index";
 export * as publishing from "../../modules/publishing/index";
 export * as review from "../../modules/review/index";
+export * as search from "../../modules/search/index";
 export * as workshop from "../../modules/workshop/index";
 export * as xapi from "../../modules/xapi/index";

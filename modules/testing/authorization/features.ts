@@ -16,6 +16,7 @@ import * as organisations from "../../organisations/index";
 import * as packages from "../../packages/index";
 import * as publishing from "../../publishing/index";
 import * as review from "../../review/index";
+import * as search from "../../search/index";
 import * as workshop from "../../workshop/index";
 import * as xapi from "../../xapi/index";
 import { cases as accountCases } from "./account";
@@ -35,6 +36,7 @@ import { cases as organisationCases } from "./organisations";
 import { cases as packageCases } from "./packages";
 import { cases as publishingCases } from "./publishing";
 import { cases as reviewCases } from "./review";
+import { cases as searchCases } from "./search";
 import { cases as workshopCases } from "./workshop";
 import { cases as xapiCases } from "./xapi";
 
@@ -58,6 +60,7 @@ export const FEATURES = {
   packages: { api: packages, cases: packageCases },
   publishing: { api: publishing, cases: publishingCases },
   review: { api: review, cases: reviewCases },
+  search: { api: search, cases: searchCases },
   workshop: { api: workshop, cases: workshopCases },
   xapi: { api: xapi, cases: xapiCases },
 };
