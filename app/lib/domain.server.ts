@@ -20,6 +20,7 @@ export * as notices from "../../modules/notices/index";
 export * as organisations from "../../modules/organisations/index";
 export * as packages from "../../modules/packages/index";
 export * as publishing from "../../modules/publishing/index";
+export * as reuse from "../../modules/reuse/index";
 export * as review from "../../modules/review/index";
 export * as search from "../../modules/search/index";
 export * as workshop from "../../modules/workshop/index";

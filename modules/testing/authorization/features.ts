@@ -15,6 +15,7 @@ import * as notices from "../../notices/index";
 import * as organisations from "../../organisations/index";
 import * as packages from "../../packages/index";
 import * as publishing from "../../publishing/index";
+import * as reuse from "../../reuse/index";
 import * as review from "../../review/index";
 import * as search from "../../search/index";
 import * as workshop from "../../workshop/index";
@@ -35,6 +36,7 @@ import { cases as navigationCases } from "./navigation";
 import { cases as organisationCases } from "./organisations";
 import { cases as packageCases } from "./packages";
 import { cases as publishingCases } from "./publishing";
+import { cases as reuseCases } from "./reuse";
 import { cases as reviewCases } from "./review";
 import { cases as searchCases } from "./search";
 import { cases as workshopCases } from "./workshop";
@@ -59,6 +61,7 @@ export const FEATURES = {
   organisations: { api: organisations, cases: organisationCases },
   packages: { api: packages, cases: packageCases },
   publishing: { api: publishing, cases: publishingCases },
+  reuse: { api: reuse, cases: reuseCases },
   review: { api: review, cases: reviewCases },
   search: { api: search, cases: searchCases },
   workshop: { api: workshop, cases: workshopCases },
