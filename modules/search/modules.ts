@@ -33,24 +33,34 @@ export function searchModules(ctx: Context, query: SearchQuery, filters: ModuleF
   openWorkshop(db, actor);
   if (!query.match) return [];
   const onlyMine = filters.mine || !hasRole(actor, "facilitator");
+  // Ranked and cut to the page first, so the highlights (which read each module's whole text again)
+  // are made for the results shown, not for every module that matched.
   const rows = db.all<Row>(sql`
+    with ranked as (
+      select t.key, m.id, bm25(module_search, 10.0, 4.0, 1.0) as score, mine.role as myRole
+      from module_search
+      join module_search_text t on t.key = module_search.rowid
+      join modules m on m.id = t.module_id
+      left join module_collaborators mine
+        on mine.module_id = m.id and mine.user_id = ${actor.userId} and mine.removed_at is null
+      where module_search match ${query.match}
+        and m.org_id = ${actor.orgId}
+        and ${filters.status ? sql`m.status = ${filters.status}` : sql`m.status != 'archived'`}
+        ${filters.topic ? sql`and m.topic = ${filters.topic}` : sql``}
+        ${onlyMine ? sql`and mine.role is not null` : sql``}
+      order by score
+      limit ${MAX_RESULTS}
+    )
     select m.id, m.title, m.topic, m.custom_topic as customTopic, m.status,
-      m.estimated_minutes as estimatedMinutes, mine.role as myRole,
+      m.estimated_minutes as estimatedMinutes, ranked.myRole,
       highlight(module_search, 0, ${MARK_OPEN}, ${MARK_CLOSE}) as titleMarked,
       highlight(module_search, 1, ${MARK_OPEN}, ${MARK_CLOSE}) as summaryMarked,
       snippet(module_search, 2, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 24) as excerpt
-    from module_search
-    join module_search_text t on t.key = module_search.rowid
-    join modules m on m.id = t.module_id
-    left join module_collaborators mine
-      on mine.module_id = m.id and mine.user_id = ${actor.userId} and mine.removed_at is null
+    from ranked
+    join module_search on module_search.rowid = ranked.key
+    join modules m on m.id = ranked.id
     where module_search match ${query.match}
-      and m.org_id = ${actor.orgId}
-      and ${filters.status ? sql`m.status = ${filters.status}` : sql`m.status != 'archived'`}
-      ${filters.topic ? sql`and m.topic = ${filters.topic}` : sql``}
-      ${onlyMine ? sql`and mine.role is not null` : sql``}
-    order by bm25(module_search, 10.0, 4.0, 1.0)
-    limit ${MAX_RESULTS}
+    order by ranked.score
   `);
   return rows.map(({ titleMarked, summaryMarked, excerpt, ...module }) => {
     const text = segmentsOf(excerpt);
