@@ -6,9 +6,26 @@ import { formatError } from "./problems";
 import { exportModule, importModuleFiles } from "./service";
 import { contentFilesFrom, type Upload } from "./upload";
 
-/** What the import form sends: one chosen file (a Markdown content file or a zip of them). */
+type UploadedFile = { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };
+
+const CHOOSE = "Choose a content file (.md) or a zip of content files to import.";
+
+/**
+ * What the import form sends: one chosen file (a Markdown content file or a zip of them). Told by its
+ * shape, not its class: the server's fetch polyfill and Node each have a File of their own. A form
+ * sent with no file chosen carries an empty one with no name.
+ */
 export const uploadSchema = z.object({
-  file: z.instanceof(File, { message: "Choose a content file (.md) or a zip of content files to import." }),
+  file: z.custom<UploadedFile>(
+    (v) =>
+      typeof v === "object" &&
+      v !== null &&
+      typeof (v as UploadedFile).arrayBuffer === "function" &&
+      typeof (v as UploadedFile).name === "string" &&
+      (v as UploadedFile).name !== "" &&
+      (v as UploadedFile).size > 0,
+    { message: CHOOSE },
+  ),
 });
 
 export type UploadResult =
