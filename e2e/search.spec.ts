@@ -101,3 +101,24 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("link", { name: title })).toBeVisible();
   });
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the Workshop's search and results, the course search and the New module page fit 390 px without sideways scrolling", async ({
+    page,
+  }) => {
+    await logIn(page, PEOPLE.facilitator.email);
+    for (const path of ["/workshop?q=supervision%20support", "/courses?q=peer", "/workshop/new"]) {
+      await page.goto(path);
+      await checkPage(page);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(390);
+    }
+    await page.goto("/workshop?q=supervision");
+    await checkPage(page);
+    await expect(page.getByLabel("Search modules")).toBeInViewport();
+    await expect(results(page).first()).toBeVisible();
+  });
+});
