@@ -22,7 +22,9 @@ import {
 test.describe.configure({ timeout: 120_000 });
 
 const contentFile = (title: string, body = "Peer support is a relationship between equals.") =>
-  ["---", `title: ${title}`, "topic: boundaries", "estimatedMinutes: 10", "---", "", "## Welcome", "", body, ""].join("\n");
+  ["---", `title: ${title}`, "topic: boundaries", "estimatedMinutes: 10", "---", "", "## Welcome", "", body, ""].join(
+    "\n",
+  );
 
 test("a facilitator duplicates a module: same text, no comments, only them on it; and offers it as a template that starts a new draft", async ({
   page,
