@@ -13,6 +13,7 @@ import expressStaticGzip from "express-static-gzip";
 import { type Connection, closeDatabase, openDatabase } from "./db/client";
 import { followAccessChanges } from "./modules/collaboration/follow-access";
 import { type CollabControl, createCollaboration } from "./modules/collaboration/server";
+import { indexUnreadDocuments } from "./modules/collaboration/store";
 import { ConfigError, loadConfig } from "./modules/config/load";
 import type { Config } from "./modules/config/schemas";
 import { seedDemo } from "./modules/demo/seed";
@@ -104,6 +105,8 @@ async function main() {
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
+  // Modules written before search arrived have their text read into the index once.
+  indexUnreadDocuments(db);
 
   if (config.SEED_DEMO) {
     const seeded = await seedDemo(db);

@@ -32,8 +32,15 @@ function dumpTables(databasePath: string): Dump {
       )
       .pluck()
       .all() as string[];
+    // Full-text indexes (and the shadow tables FTS5 keeps them in, some without a rowid) are derived
+    // from content tables that are dumped here, so any change to them shows there.
+    const virtual = db
+      .prepare("select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'")
+      .pluck()
+      .all() as string[];
+    const derived = (table: string) => virtual.some((name) => table === name || table.startsWith(`${name}_`));
     const dump: Dump = new Map();
-    for (const table of tables) {
+    for (const table of tables.filter((t) => !derived(t))) {
       const skipped = TOUCHED_COLUMNS[table] ?? [];
       const rows = db.prepare(`select * from "${table}" order by rowid`).all() as Record<string, unknown>[];
       dump.set(

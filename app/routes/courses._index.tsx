@@ -3,8 +3,10 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
 import { EmptyState, PageHeader } from "~/components/layout";
+import { CourseResults } from "~/components/search/course-results";
+import { SearchField } from "~/components/search/search-field";
 import { requireContext } from "~/lib/auth.server";
-import { courses } from "~/lib/domain.server";
+import { courses, search } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
 import { dispatch, intent } from "~/lib/intents.server";
 
@@ -13,7 +15,12 @@ export const meta: MetaFunction = () => [{ title: "Courses · Alongside" }];
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
   handled(async () => {
     const ctx = await requireContext(request, context);
-    return { list: courses.listCourses(ctx) };
+    const query = search.searchQuerySchema.parse(new URL(request.url).searchParams.get("q"));
+    return {
+      list: courses.listCourses(ctx),
+      query: { text: query.text, trimmed: query.trimmed, maxLength: search.MAX_QUERY_LENGTH },
+      results: query.text ? search.searchCourses(ctx, query) : null,
+    };
   });
 
 export const action = ({ request, context }: ActionFunctionArgs) =>
@@ -35,7 +42,7 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
 const STATUS = { draft: "Draft", published: "Published", archived: "Archived" } as const;
 
 export default function Courses() {
-  const { list } = useLoaderData<typeof loader>();
+  const { list, query, results } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   return (
     <>
@@ -45,7 +52,21 @@ export default function Courses() {
           <h2 id="courses-title" className="visually-hidden">
             Your organisation's courses
           </h2>
-          {list.length === 0 ? (
+          <Form method="get" className="filters" role="search" aria-label="Find courses">
+            <SearchField
+              id="search-courses"
+              label="Search courses"
+              value={query.text}
+              trimmed={query.trimmed}
+              maxLength={query.maxLength}
+            />
+            <button type="submit" className="button-secondary">
+              Search
+            </button>
+          </Form>
+          {results ? (
+            <CourseResults query={query.text} results={results} statusLabel={STATUS} />
+          ) : list.length === 0 ? (
             <EmptyState title="No courses yet">
               <p>Create a course, then add modules once facilitators have published them.</p>
             </EmptyState>

@@ -72,6 +72,11 @@ export default function Write() {
           it together.
         </Notice>
       ) : null}
+      {params.get("duplicated") ? (
+        <Notice tone="success">
+          Your copy is ready: a new draft with the same text, and none of the comments, sign-offs or history.
+        </Notice>
+      ) : null}
       <div className="write-layout">
         <div className="write-main">
           {hydrated ? (

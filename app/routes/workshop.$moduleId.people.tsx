@@ -7,8 +7,9 @@ import { AddCollaboratorForm } from "~/components/workshop/add-collaborator-form
 import { ArchiveCard } from "~/components/workshop/archive-card";
 import { CollaboratorList } from "~/components/workshop/collaborator-list";
 import { ModuleFacts } from "~/components/workshop/module-facts";
+import { ReuseCard } from "~/components/workshop/reuse-card";
 import { requireContext } from "~/lib/auth.server";
-import { workshop } from "~/lib/domain.server";
+import { reuse, workshop } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
 import { dispatch, intent } from "~/lib/intents.server";
 
@@ -20,6 +21,7 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
     const ctx = await requireContext(request, context);
     return {
       ...workshop.modulePeople(ctx, paramId(params, "moduleId")),
+      reuse: reuse.templateStanding(ctx, paramId(params, "moduleId")),
       topics: workshop.MODULE_TOPICS.map((t) => ({ value: t, label: workshop.TOPIC_LABELS[t] })),
     };
   });
@@ -63,11 +65,21 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
           return done();
         },
       }),
+      duplicate: intent({
+        run: (ctx) => redirect(`/workshop/${reuse.duplicateModule(ctx, moduleId).id}?duplicated=1`),
+      }),
+      template: intent({
+        schema: reuse.templateSchema,
+        run: (ctx, input) => {
+          reuse.setTemplate(ctx, moduleId, input.template);
+          return done();
+        },
+      }),
     });
   });
 
 export default function People() {
-  const { module, facts, collaborators, candidates, me, canFacilitate, topics } = useLoaderData<typeof loader>();
+  const { module, facts, collaborators, candidates, me, canFacilitate, topics, reuse } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const stateFor = (...intents: string[]) => (state && intents.includes(state.intent ?? "") ? state : undefined);
   return (
@@ -103,6 +115,7 @@ export default function People() {
             <ArchiveCard archived={module.archived} />
           </>
         ) : null}
+        <ReuseCard moduleId={module.id} standing={reuse} />
       </div>
     </div>
   );

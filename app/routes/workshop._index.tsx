@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, formatDateTime, PageHeader } from "~/components/layout";
+import { ModuleResults } from "~/components/search/module-results";
+import { SearchField } from "~/components/search/search-field";
 import { requireContext } from "~/lib/auth.server";
-import { workshop } from "~/lib/domain.server";
+import { search, workshop } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Workshop · Alongside" }];
@@ -16,10 +18,13 @@ export const loader = ({ request, context }: LoaderFunctionArgs) =>
       status: params.get("status") ?? undefined,
       mine: params.get("mine") ?? undefined,
     });
+    const query = search.searchQuerySchema.parse(params.get("q"));
     const { modules, canCreate } = workshop.listModules(ctx, filters);
     return {
       modules,
       filters,
+      query: { text: query.text, trimmed: query.trimmed, maxLength: search.MAX_QUERY_LENGTH },
+      results: query.text ? search.searchModules(ctx, query, filters) : null,
       canCreate,
       topics: workshop.MODULE_TOPICS.map((t) => ({ value: t, label: workshop.TOPIC_LABELS[t] })),
       statuses: workshop.MODULE_STATUSES.map((s) => ({ value: s, label: workshop.STATUS_LABELS[s] })),
@@ -27,7 +32,7 @@ export const loader = ({ request, context }: LoaderFunctionArgs) =>
   });
 
 export default function Workshop() {
-  const { modules, filters, canCreate, topics, statuses } = useLoaderData<typeof loader>();
+  const { modules, filters, query, results, canCreate, topics, statuses } = useLoaderData<typeof loader>();
   const topicLabel = Object.fromEntries(topics.map((t) => [t.value, t.label]));
   const statusLabel = Object.fromEntries(statuses.map((s) => [s.value, s.label]));
   const filtered = Boolean(filters.topic || filters.status || filters.mine);
@@ -44,7 +49,14 @@ export default function Workshop() {
           ) : null
         }
       />
-      <Form method="get" className="filters" aria-label="Filter modules">
+      <Form method="get" className="filters" role="search" aria-label="Find modules">
+        <SearchField
+          id="search-modules"
+          label="Search modules"
+          value={query.text}
+          trimmed={query.trimmed}
+          maxLength={query.maxLength}
+        />
         <div className="field">
           <label htmlFor="filter-topic">Topic</label>
           <select id="filter-topic" name="topic" defaultValue={filters.topic ?? ""}>
@@ -75,7 +87,9 @@ export default function Workshop() {
           Show modules
         </button>
       </Form>
-      {modules.length === 0 ? (
+      {results ? (
+        <ModuleResults query={query.text} results={results} topicLabel={topicLabel} statusLabel={statusLabel} />
+      ) : modules.length === 0 ? (
         <EmptyState title={filtered ? "No modules match" : "No modules yet"}>
           {filtered ? (
             <p>

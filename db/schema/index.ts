@@ -9,6 +9,8 @@ export * from "./notices";
 export * from "./organisations";
 export * from "./privacy";
 export * from "./progress";
+export * from "./search";
 export * from "./supervision";
+export * from "./templates";
 export * from "./workshop";
 export * from "./xapi";

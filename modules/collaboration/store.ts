@@ -4,6 +4,7 @@ import type { DB } from "../../db/client";
 import { moduleDocs, moduleDocUpdates, moduleFacts } from "../../db/schema";
 import { documentFacts } from "../documents/facts";
 import type { DocJSON } from "../documents/json";
+import { indexModuleText, indexUnreadModules } from "../search/indexing";
 import { yDocFrom, yDocToJSON } from "./ydoc";
 
 /**
@@ -95,8 +96,9 @@ export function updatesUpTo(db: DB, moduleId: string, maxId: number) {
 }
 
 /**
- * Recomputes the derived facts. The revision goes up only when the content hash changes, so
- * comment anchors and no-op syncs never make a sign-off stale.
+ * Recomputes the derived facts, and the module's text in the search index. The revision goes up only
+ * when the content hash changes, so comment anchors and no-op syncs never make a sign-off stale (nor
+ * index the same words again).
  */
 export function refreshFacts(
   db: DB,
@@ -112,6 +114,7 @@ export function refreshFacts(
       tx.insert(moduleFacts)
         .values({ moduleId, revision: 1, ...facts, lastEditedBy: editedBy, lastEditedAt: now, updatedAt: now })
         .run();
+      indexModuleText(tx, moduleId, json);
       return { revision: 1, changed: true };
     }
     if (current.contentHash === facts.contentHash) return { revision: current.revision, changed: false };
@@ -120,6 +123,12 @@ export function refreshFacts(
       .set({ revision, ...facts, lastEditedBy: editedBy ?? current.lastEditedBy, lastEditedAt: now, updatedAt: now })
       .where(eq(moduleFacts.moduleId, moduleId))
       .run();
+    indexModuleText(tx, moduleId, json);
     return { revision, changed: true };
   });
+}
+
+/** Indexes the text of the documents search has not read yet (those there were before search). */
+export function indexUnreadDocuments(db: DB): number {
+  return indexUnreadModules(db, (moduleId) => loadDocumentJSON(db, moduleId));
 }

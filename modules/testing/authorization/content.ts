@@ -1,12 +1,29 @@
 import * as api from "../../content/index";
+import { listStarterModules } from "../../content/starter";
 import type { CasesFor } from "./cases";
 
-/** Facilitators start new modules from the starter content. */
+const starter = listStarterModules()[0];
+const UPLOAD = { name: "boundaries.md", bytes: new TextEncoder().encode(starter?.text ?? "") };
+
+/** Facilitators start new modules from the starter content and import content files; anyone on a module downloads it. */
 export const cases: CasesFor<typeof api> = {
   starterModules: { allowed: ["facilitator"], ownOnly: true, run: (ctx) => api.starterModules(ctx) },
   newModuleFromStarter: {
     allowed: ["facilitator"],
     ownOnly: true,
     run: (ctx) => api.newModuleFromStarter(ctx, "boundaries"),
+  },
+  importUpload: {
+    allowed: ["facilitator"],
+    ownOnly: true,
+    run: (ctx) => {
+      const result = api.importUpload(ctx, UPLOAD);
+      if (!result.ok) throw new Error(result.problems.join("\n"));
+      return result;
+    },
+  },
+  moduleContentFile: {
+    allowed: ["facilitator", "co_designer", "reviewer"],
+    run: (ctx, on) => api.moduleContentFile(ctx, on.moduleId),
   },
 };

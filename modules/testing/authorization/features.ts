@@ -17,7 +17,9 @@ import * as organisations from "../../organisations/index";
 import * as packages from "../../packages/index";
 import * as privacy from "../../privacy/index";
 import * as publishing from "../../publishing/index";
+import * as reuse from "../../reuse/index";
 import * as review from "../../review/index";
+import * as search from "../../search/index";
 import * as supervision from "../../supervision/index";
 import * as workshop from "../../workshop/index";
 import * as xapi from "../../xapi/index";
@@ -39,7 +41,9 @@ import { cases as organisationCases } from "./organisations";
 import { cases as packageCases } from "./packages";
 import { cases as privacyCases } from "./privacy";
 import { cases as publishingCases } from "./publishing";
+import { cases as reuseCases } from "./reuse";
 import { cases as reviewCases } from "./review";
+import { cases as searchCases } from "./search";
 import { cases as supervisionCases } from "./supervision";
 import { cases as workshopCases } from "./workshop";
 import { cases as xapiCases } from "./xapi";
@@ -65,8 +69,10 @@ export const FEATURES = {
   packages: { api: packages, cases: packageCases },
   privacy: { api: privacy, cases: privacyCases },
   publishing: { api: publishing, cases: publishingCases },
+  reuse: { api: reuse, cases: reuseCases },
   review: { api: review, cases: reviewCases },
   supervision: { api: supervision, cases: supervisionCases },
+  search: { api: search, cases: searchCases },
   workshop: { api: workshop, cases: workshopCases },
   xapi: { api: xapi, cases: xapiCases },
 };

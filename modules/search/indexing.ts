@@ -1,0 +1,37 @@
+import { eq, isNull } from "drizzle-orm";
+import type { DB } from "../../db/client";
+import { moduleSearchText } from "../../db/schema";
+import type { DocJSON } from "../documents/json";
+import { textOf } from "../documents/sections";
+import { indexable } from "./marks";
+
+/** The words of a module's document, in reading order, as search indexes them. */
+export function documentText(doc: DocJSON): string {
+  return indexable((doc.content ?? []).map(textOf).join("\n"));
+}
+
+/**
+ * Writes a module's document text into its search row; triggers carry it into the FTS5 index. Called
+ * by the document store whenever the content changes. The row itself is made by a trigger when the
+ * module is, so a module that is not there changes nothing.
+ */
+export function indexModuleText(db: DB, moduleId: string, doc: DocJSON) {
+  db.update(moduleSearchText)
+    .set({ body: documentText(doc) })
+    .where(eq(moduleSearchText.moduleId, moduleId))
+    .run();
+}
+
+/**
+ * Reads the documents whose text is not indexed yet (the modules there were when search arrived) and
+ * indexes them. Run once as the server starts; afterwards every change is indexed as it is saved.
+ */
+export function indexUnreadModules(db: DB, load: (moduleId: string) => DocJSON): number {
+  const pending = db
+    .select({ moduleId: moduleSearchText.moduleId })
+    .from(moduleSearchText)
+    .where(isNull(moduleSearchText.body))
+    .all();
+  for (const { moduleId } of pending) indexModuleText(db, moduleId, load(moduleId));
+  return pending.length;
+}
