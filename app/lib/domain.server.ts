@@ -19,6 +19,7 @@ export * as navigation from "../../modules/navigation/index";
 export * as notices from "../../modules/notices/index";
 export * as organisations from "../../modules/organisations/index";
 export * as packages from "../../modules/packages/index";
+export * as preview from "../../modules/preview/index";
 export * as publishing from "../../modules/publishing/index";
 export * as review from "../../modules/review/index";
 export * as workshop from "../../modules/workshop/index";

@@ -14,6 +14,7 @@ import * as navigation from "../../navigation/index";
 import * as notices from "../../notices/index";
 import * as organisations from "../../organisations/index";
 import * as packages from "../../packages/index";
+import * as preview from "../../preview/index";
 import * as publishing from "../../publishing/index";
 import * as review from "../../review/index";
 import * as workshop from "../../workshop/index";
@@ -33,6 +34,7 @@ import { cases as learningCases } from "./learning";
 import { cases as navigationCases } from "./navigation";
 import { cases as organisationCases } from "./organisations";
 import { cases as packageCases } from "./packages";
+import { cases as previewCases } from "./preview";
 import { cases as publishingCases } from "./publishing";
 import { cases as reviewCases } from "./review";
 import { cases as workshopCases } from "./workshop";
@@ -56,6 +58,7 @@ export const FEATURES = {
   notices: { api: notices, cases: noticeCases },
   organisations: { api: organisations, cases: organisationCases },
   packages: { api: packages, cases: packageCases },
+  preview: { api: preview, cases: previewCases },
   publishing: { api: publishing, cases: publishingCases },
   review: { api: review, cases: reviewCases },
   workshop: { api: workshop, cases: workshopCases },
