@@ -14,6 +14,7 @@ import {
 } from "./comment-anchors";
 import { editorExtensions } from "./extensions";
 import { HereNow, type Person } from "./here-now";
+import { MoveAnnouncer } from "./move-announcer";
 import { LIMIT_MESSAGES, PROBLEM_MESSAGES, type Problem, problemFromClose, RELOADABLE } from "./problems";
 import type { Limit } from "./size-limit";
 import { Toolbar } from "./toolbar";
@@ -88,6 +89,7 @@ export default function CollaborativeEditor({
   const [problem, setProblem] = useState<Problem | null>(null);
   const [limitHit, setLimitHit] = useState<Limit | null>(null);
   const [people, setPeople] = useState<Person[]>([]);
+  const [moved, setMoved] = useState("");
   // What the server says this person may do; until it has said, what the page was loaded with.
   const [access, setAccess] = useState<LiveAccess>(canEdit ? "edit" : "comment");
   const accessNow = useRef(access);
@@ -154,6 +156,7 @@ export default function CollaborativeEditor({
         provider,
         user: caretUser,
         onLimit: (limit) => setLimitHit(limit),
+        onMoved: setMoved,
       }),
     [document, provider, caretUser],
   );
@@ -260,6 +263,7 @@ export default function CollaborativeEditor({
           You can read and comment on this module. Only its facilitators and co-designers edit it.
         </p>
       ) : null}
+      <MoveAnnouncer message={moved} />
       <EditorContent editor={editor} className="editor-frame" />
     </div>
   );

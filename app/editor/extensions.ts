@@ -13,6 +13,7 @@ import {
   FRAGMENT,
 } from "../../modules/collaboration/protocol";
 import { documentExtensions } from "../../modules/documents/extensions";
+import { BLOCK_TYPES } from "../../modules/documents/vocabulary";
 import {
   CheckOptionView,
   ContentNoteView,
@@ -23,6 +24,7 @@ import {
   ScenarioView,
   SupportSignpostView,
 } from "./node-views";
+import { Reorder } from "./reorder";
 import { type Limit, SizeLimit } from "./size-limit";
 
 // biome-ignore lint/suspicious/noExplicitAny: node view components take Tiptap's NodeViewProps
@@ -60,10 +62,15 @@ export function editorExtensions(options: {
   provider: HocuspocusProvider;
   user: { name: string; color: string };
   onLimit: (limit: Limit) => void;
+  onMoved: (message: string) => void;
 }): AnyExtension[] {
   const base = documentExtensions.map((extension) => {
     const view = NODE_VIEWS[extension.name];
-    return view ? extension.extend({ addNodeView: () => ReactNodeViewRenderer(view) }) : extension;
+    // Training blocks are dragged whole by their handle; the parts inside them stay where they are.
+    const draggable = (BLOCK_TYPES as readonly string[]).includes(extension.name);
+    return view
+      ? extension.extend({ addNodeView: () => ReactNodeViewRenderer(view), ...(draggable ? { draggable: true } : {}) })
+      : extension;
   });
   return [
     ...base,
@@ -73,6 +80,7 @@ export function editorExtensions(options: {
       includeChildren: true,
       placeholder: ({ node }) => PLACEHOLDERS[node.type.name] ?? "Write here, or insert a training block",
     }),
+    Reorder.configure({ onMoved: options.onMoved }),
     SizeLimit.configure({
       max: EDITOR_MAX_SIZE,
       maxChange: EDITOR_MAX_CHANGE,

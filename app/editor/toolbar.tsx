@@ -39,6 +39,8 @@ export function Toolbar({ editor }: { editor: Editor }) {
     { label: "Numbered list", active: state.ordered, run: () => chain().toggleOrderedList().run() },
     { label: "Quote", active: state.quote, run: () => chain().toggleBlockquote().run() },
     { label: "Link", active: state.link, run: () => setLinkOpen((open) => !open) },
+    { label: "Move up", shortcut: "Alt+Shift+ArrowUp", run: () => chain().moveBlock("up").run() },
+    { label: "Move down", shortcut: "Alt+Shift+ArrowDown", run: () => chain().moveBlock("down").run() },
     { label: "Undo", shortcut: "Ctrl+Z", disabled: !state.canUndo, run: () => chain().undo().run() },
     { label: "Redo", shortcut: "Ctrl+Shift+Z", disabled: !state.canRedo, run: () => chain().redo().run() },
   ];
