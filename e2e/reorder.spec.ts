@@ -109,6 +109,8 @@ test("a section moves up with Alt+Shift+ArrowUp, is announced, and Undo puts it 
 test("a block moves with the buttons of its own menu, and one dragged into itself stays as it was", async ({
   page,
 }) => {
+  // Tall enough for the block and where it is dropped to be on screen together, as a drag needs.
+  await page.setViewportSize({ width: 1280, height: 1400 });
   await logIn(page, PEOPLE.facilitator.email);
   await createModule(page);
   await writeThreeSections(page);
@@ -136,17 +138,18 @@ test("a block moves with the buttons of its own menu, and one dragged into itsel
   ]);
   await expect(saveStatus(page)).toHaveText("Saved");
 
+  // Dragged by its handle onto the last paragraph, it moves there.
+  await dragBlock(page, takeaway.locator("[data-drag-handle]"), editorOf(page).getByText("Rest is part of the work."));
+  await expect(saveStatus(page)).toHaveText("Saved");
+  expect((await documentText(page)).split("\n").indexOf("Saying no protects you both.")).toBeGreaterThan(3);
   // Dropped on its own text, the block would be cut out of itself: nothing happens.
   const settled = await documentText(page);
+
   await dragBlock(page, takeaway.locator("[data-drag-handle]"), takeaway.getByText("Saying no protects you both."));
   await expect(saveStatus(page)).toHaveText("Saved");
   expect(await documentText(page)).toBe(settled);
   await expect(page.getByRole("alert")).toHaveCount(0);
 
-  // Dragged by its handle onto the last paragraph, it moves there.
-  await dragBlock(page, takeaway.locator("[data-drag-handle]"), editorOf(page).getByText("Rest is part of the work."));
-  await expect(saveStatus(page)).toHaveText("Saved");
-  expect((await documentText(page)).split("\n").indexOf("Saying no protects you both.")).toBeGreaterThan(3);
   await page.reload();
   await expect(saveStatus(page)).toHaveText("Saved");
   await checkPage(page);

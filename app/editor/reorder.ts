@@ -169,7 +169,7 @@ export const Reorder = Extension.create<{ onMoved: (message: string) => void }>(
           handleDrop: (view, event, _slice, moved) => {
             const dragged = view.dragging;
             if (!moved || !dragged) return false;
-            const { from, to } = view.state.selection;
+            const { from, to } = (dragged as { node?: { from: number; to: number } }).node ?? view.state.selection;
             const target = view.posAtCoords({ left: event.clientX, top: event.clientY });
             return target !== null && target.pos > from && target.pos < to;
           },
