@@ -17,6 +17,7 @@ import { HereNow, type Person } from "./here-now";
 import { MoveAnnouncer } from "./move-announcer";
 import { LIMIT_MESSAGES, PROBLEM_MESSAGES, type Problem, problemFromClose, RELOADABLE } from "./problems";
 import type { Limit } from "./size-limit";
+import { SlashMenuList } from "./slash-menu-list";
 import { Toolbar } from "./toolbar";
 
 function collabUrl() {
@@ -264,6 +265,7 @@ export default function CollaborativeEditor({
         </p>
       ) : null}
       <MoveAnnouncer message={moved} />
+      {editor && editable ? <SlashMenuList editor={editor} /> : null}
       <EditorContent editor={editor} className="editor-frame" />
     </div>
   );

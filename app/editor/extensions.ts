@@ -26,6 +26,7 @@ import {
 } from "./node-views";
 import { Reorder } from "./reorder";
 import { type Limit, SizeLimit } from "./size-limit";
+import { SlashMenu } from "./slash-menu";
 
 // biome-ignore lint/suspicious/noExplicitAny: node view components take Tiptap's NodeViewProps
 const NODE_VIEWS: Record<string, ComponentType<any>> = {
@@ -81,6 +82,7 @@ export function editorExtensions(options: {
       placeholder: ({ node }) => PLACEHOLDERS[node.type.name] ?? "Write here, or insert a training block",
     }),
     Reorder.configure({ onMoved: options.onMoved }),
+    SlashMenu,
     SizeLimit.configure({
       max: EDITOR_MAX_SIZE,
       maxChange: EDITOR_MAX_CHANGE,

@@ -1,6 +1,6 @@
 import { Extension } from "@tiptap/core";
 import { Fragment, type Node as PMNode } from "@tiptap/pm/model";
-import { Plugin, TextSelection, type Transaction } from "@tiptap/pm/state";
+import { TextSelection, type Transaction } from "@tiptap/pm/state";
 import { yUndoPluginKey } from "@tiptap/y-tiptap";
 import { BLOCK_LABELS, type BlockType, SECTION_HEADING_LEVEL } from "../../modules/documents/vocabulary";
 
@@ -157,24 +157,5 @@ export const Reorder = Extension.create<{ onMoved: (message: string) => void }>(
       "Alt-Shift-ArrowUp": () => this.editor.commands.moveBlock("up"),
       "Alt-Shift-ArrowDown": () => this.editor.commands.moveBlock("down"),
     };
-  },
-  addProseMirrorPlugins() {
-    return [
-      new Plugin({
-        props: {
-          /**
-           * A block dragged by its handle and dropped inside itself would be cut out and pasted into
-           * the hole it leaves: refuse the drop, and nothing changes.
-           */
-          handleDrop: (view, event, _slice, moved) => {
-            const dragged = view.dragging;
-            if (!moved || !dragged) return false;
-            const { from, to } = (dragged as { node?: { from: number; to: number } }).node ?? view.state.selection;
-            const target = view.posAtCoords({ left: event.clientX, top: event.clientY });
-            return target !== null && target.pos > from && target.pos < to;
-          },
-        },
-      }),
-    ];
   },
 });
