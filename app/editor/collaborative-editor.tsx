@@ -16,6 +16,7 @@ import { editorExtensions } from "./extensions";
 import { HereNow, type Person } from "./here-now";
 import { MoveAnnouncer } from "./move-announcer";
 import { LIMIT_MESSAGES, PROBLEM_MESSAGES, type Problem, problemFromClose, RELOADABLE } from "./problems";
+import type { EditorDialog } from "./shortcuts";
 import type { Limit } from "./size-limit";
 import { SlashMenuList } from "./slash-menu-list";
 import { Toolbar } from "./toolbar";
@@ -91,6 +92,7 @@ export default function CollaborativeEditor({
   const [limitHit, setLimitHit] = useState<Limit | null>(null);
   const [people, setPeople] = useState<Person[]>([]);
   const [moved, setMoved] = useState("");
+  const [dialog, setDialog] = useState<EditorDialog | null>(null);
   // What the server says this person may do; until it has said, what the page was loaded with.
   const [access, setAccess] = useState<LiveAccess>(canEdit ? "edit" : "comment");
   const accessNow = useRef(access);
@@ -158,6 +160,7 @@ export default function CollaborativeEditor({
         user: caretUser,
         onLimit: (limit) => setLimitHit(limit),
         onMoved: setMoved,
+        onDialog: setDialog,
       }),
     [document, provider, caretUser],
   );
@@ -258,7 +261,7 @@ export default function CollaborativeEditor({
           {LIMIT_MESSAGES[limitHit]}
         </p>
       ) : null}
-      {editor && editable ? <Toolbar editor={editor} /> : null}
+      {editor && editable ? <Toolbar editor={editor} dialog={dialog} onDialog={setDialog} /> : null}
       {access !== "edit" ? (
         <p className="muted">
           You can read and comment on this module. Only its facilitators and co-designers edit it.

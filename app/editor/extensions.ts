@@ -25,6 +25,7 @@ import {
   SupportSignpostView,
 } from "./node-views";
 import { Reorder } from "./reorder";
+import { DialogShortcuts, type EditorDialog } from "./shortcuts";
 import { type Limit, SizeLimit } from "./size-limit";
 import { SlashMenu } from "./slash-menu";
 
@@ -64,6 +65,7 @@ export function editorExtensions(options: {
   user: { name: string; color: string };
   onLimit: (limit: Limit) => void;
   onMoved: (message: string) => void;
+  onDialog: (dialog: EditorDialog) => void;
 }): AnyExtension[] {
   const base = documentExtensions.map((extension) => {
     const view = NODE_VIEWS[extension.name];
@@ -83,6 +85,7 @@ export function editorExtensions(options: {
     }),
     Reorder.configure({ onMoved: options.onMoved }),
     SlashMenu,
+    DialogShortcuts.configure({ onOpen: options.onDialog }),
     SizeLimit.configure({
       max: EDITOR_MAX_SIZE,
       maxChange: EDITOR_MAX_CHANGE,
