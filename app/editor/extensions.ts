@@ -14,6 +14,7 @@ import {
 } from "../../modules/collaboration/protocol";
 import { documentExtensions } from "../../modules/documents/extensions";
 import { BLOCK_TYPES } from "../../modules/documents/vocabulary";
+import { BlockEnter } from "./block-enter";
 import {
   CheckOptionView,
   ContentNoteView,
@@ -85,6 +86,7 @@ export function editorExtensions(options: {
     }),
     Reorder.configure({ onMoved: options.onMoved }),
     SlashMenu,
+    BlockEnter,
     DialogShortcuts.configure({ onOpen: options.onDialog }),
     SizeLimit.configure({
       max: EDITOR_MAX_SIZE,
