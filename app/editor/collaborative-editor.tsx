@@ -14,8 +14,11 @@ import {
 } from "./comment-anchors";
 import { editorExtensions } from "./extensions";
 import { HereNow, type Person } from "./here-now";
+import { MoveAnnouncer } from "./move-announcer";
 import { LIMIT_MESSAGES, PROBLEM_MESSAGES, type Problem, problemFromClose, RELOADABLE } from "./problems";
+import type { EditorDialog } from "./shortcuts";
 import type { Limit } from "./size-limit";
+import { SlashMenuList } from "./slash-menu-list";
 import { Toolbar } from "./toolbar";
 
 function collabUrl() {
@@ -88,6 +91,8 @@ export default function CollaborativeEditor({
   const [problem, setProblem] = useState<Problem | null>(null);
   const [limitHit, setLimitHit] = useState<Limit | null>(null);
   const [people, setPeople] = useState<Person[]>([]);
+  const [moved, setMoved] = useState("");
+  const [dialog, setDialog] = useState<EditorDialog | null>(null);
   // What the server says this person may do; until it has said, what the page was loaded with.
   const [access, setAccess] = useState<LiveAccess>(canEdit ? "edit" : "comment");
   const accessNow = useRef(access);
@@ -155,6 +160,8 @@ export default function CollaborativeEditor({
         provider,
         user: caretUser,
         onLimit: (limit) => setLimitHit(limit),
+        onMoved: setMoved,
+        onDialog: setDialog,
       }),
     [document, provider, caretUser],
   );
@@ -255,12 +262,14 @@ export default function CollaborativeEditor({
           {LIMIT_MESSAGES[limitHit]}
         </p>
       ) : null}
-      {editor && editable ? <Toolbar editor={editor} /> : null}
+      {editor && editable ? <Toolbar editor={editor} dialog={dialog} onDialog={setDialog} /> : null}
       {access !== "edit" ? (
         <p className="muted">
           You can read and comment on this module. Only its facilitators and co-designers edit it.
         </p>
       ) : null}
+      <MoveAnnouncer message={moved} />
+      {editor && editable ? <SlashMenuList editor={editor} /> : null}
       <EditorContent editor={editor} className="editor-frame" />
     </div>
   );

@@ -13,6 +13,8 @@ import {
   FRAGMENT,
 } from "../../modules/collaboration/protocol";
 import { documentExtensions } from "../../modules/documents/extensions";
+import { BLOCK_TYPES } from "../../modules/documents/vocabulary";
+import { BlockEnter } from "./block-enter";
 import {
   CheckOptionView,
   ContentNoteView,
@@ -23,7 +25,10 @@ import {
   ScenarioView,
   SupportSignpostView,
 } from "./node-views";
+import { Reorder } from "./reorder";
+import { DialogShortcuts, type EditorDialog } from "./shortcuts";
 import { type Limit, SizeLimit } from "./size-limit";
+import { SlashMenu } from "./slash-menu";
 
 // biome-ignore lint/suspicious/noExplicitAny: node view components take Tiptap's NodeViewProps
 const NODE_VIEWS: Record<string, ComponentType<any>> = {
@@ -60,10 +65,16 @@ export function editorExtensions(options: {
   provider: HocuspocusProvider;
   user: { name: string; color: string };
   onLimit: (limit: Limit) => void;
+  onMoved: (message: string) => void;
+  onDialog: (dialog: EditorDialog) => void;
 }): AnyExtension[] {
   const base = documentExtensions.map((extension) => {
     const view = NODE_VIEWS[extension.name];
-    return view ? extension.extend({ addNodeView: () => ReactNodeViewRenderer(view) }) : extension;
+    // Training blocks are dragged whole by their handle; the parts inside them stay where they are.
+    const draggable = (BLOCK_TYPES as readonly string[]).includes(extension.name);
+    return view
+      ? extension.extend({ addNodeView: () => ReactNodeViewRenderer(view), ...(draggable ? { draggable: true } : {}) })
+      : extension;
   });
   return [
     ...base,
@@ -73,6 +84,10 @@ export function editorExtensions(options: {
       includeChildren: true,
       placeholder: ({ node }) => PLACEHOLDERS[node.type.name] ?? "Write here, or insert a training block",
     }),
+    Reorder.configure({ onMoved: options.onMoved }),
+    SlashMenu,
+    BlockEnter,
+    DialogShortcuts.configure({ onOpen: options.onDialog }),
     SizeLimit.configure({
       max: EDITOR_MAX_SIZE,
       maxChange: EDITOR_MAX_CHANGE,

@@ -6,15 +6,18 @@ import { BLOCK_LABELS, BLOCK_TYPES, type BlockType } from "../../modules/documen
 
 /**
  * Inserts a block after the top-level block that holds the cursor (so blocks never nest) and puts
- * the cursor in its first text part, ready to type.
+ * the cursor in its first text part, ready to type. With `replaceEmpty`, an empty top-level
+ * paragraph (where the slash menu was opened) becomes the block instead.
  */
-function insertBlock(editor: Editor, type: BlockType) {
+export function insertBlock(editor: Editor, type: BlockType, options: { replaceEmpty?: boolean } = {}) {
   const { $from } = editor.state.selection;
-  const at = $from.depth >= 1 ? $from.after(1) : editor.state.doc.content.size;
+  const emptyParagraph = $from.depth === 1 && $from.parent.type.name === "paragraph" && $from.parent.content.size === 0;
+  const replace = options.replaceEmpty && emptyParagraph;
+  const at = replace ? $from.before(1) : $from.depth >= 1 ? $from.after(1) : editor.state.doc.content.size;
   editor
     .chain()
     .focus()
-    .insertContentAt(at, newBlock(type))
+    .insertContentAt(replace ? { from: at, to: $from.after(1) } : at, newBlock(type))
     .command(({ tr }) => {
       tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(at + 1, tr.doc.content.size)), 1));
       return true;

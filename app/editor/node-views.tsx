@@ -8,7 +8,7 @@ import {
   type ContentNoteTopic,
   SCENARIO_RESPONSES,
 } from "../../modules/documents/vocabulary";
-import { BlockFrame } from "./block-frame";
+import { BlockFrame, MoveControls, moverOf } from "./block-frame";
 import { useEditable } from "./use-editable";
 
 /** Inserts a child at the end of a container node (a new option, a new response). */
@@ -53,6 +53,7 @@ export function ContentNoteView(props: NodeViewProps) {
         <span className="block-hint">Learners see this first and may skip the section for now.</span>
         {editable ? (
           <span className="block-tools">
+            <MoveControls label="Content note" onMove={moverOf(props)} />
             <button type="button" className="button-quiet small" onClick={props.deleteNode}>
               Remove<span className="visually-hidden"> content note</span>
             </button>
@@ -94,6 +95,7 @@ export function ReflectionPromptView(props: NodeViewProps) {
       className="reflection-prompt"
       editable={editable}
       onRemove={props.deleteNode}
+      onMove={moverOf(props)}
     >
       <NodeViewContent className="block-body" />
     </BlockFrame>
@@ -111,6 +113,7 @@ export function KnowledgeCheckView(props: NodeViewProps) {
       className="knowledge-check"
       editable={editable}
       onRemove={props.deleteNode}
+      onMove={moverOf(props)}
       controls={
         <>
           <label className="inline-select" htmlFor={`${id}-mode`}>
@@ -204,6 +207,7 @@ export function ScenarioView(props: NodeViewProps) {
       className="scenario"
       editable={editable}
       onRemove={props.deleteNode}
+      onMove={moverOf(props)}
       controls={
         <button
           type="button"
@@ -244,7 +248,15 @@ export function ScenarioResponseView(props: NodeViewProps) {
 
 export function KeyTakeawayView(props: NodeViewProps) {
   const editable = useEditable(props.editor);
-  return <BlockFrame label="Key takeaway" className="key-takeaway" editable={editable} onRemove={props.deleteNode} />;
+  return (
+    <BlockFrame
+      label="Key takeaway"
+      className="key-takeaway"
+      editable={editable}
+      onRemove={props.deleteNode}
+      onMove={moverOf(props)}
+    />
+  );
 }
 
 export function SupportSignpostView(props: NodeViewProps) {
@@ -256,6 +268,7 @@ export function SupportSignpostView(props: NodeViewProps) {
       className="support-signpost"
       editable={editable}
       onRemove={props.deleteNode}
+      onMove={moverOf(props)}
     >
       <NodeViewContent className="block-body" />
     </BlockFrame>

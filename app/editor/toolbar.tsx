@@ -3,6 +3,8 @@ import { useEditorState } from "@tiptap/react";
 import { type KeyboardEvent, useRef, useState } from "react";
 import { isAllowedLink } from "../../modules/documents/links";
 import { InsertMenu } from "./insert-menu";
+import type { EditorDialog } from "./shortcuts";
+import { ShortcutsDialog } from "./shortcuts-dialog";
 
 type Tool = { label: string; shortcut?: string; active?: boolean; disabled?: boolean; run: () => void };
 
@@ -10,7 +12,16 @@ type Tool = { label: string; shortcut?: string; active?: boolean; disabled?: boo
  * The formatting toolbar, following the ARIA toolbar pattern: one tab stop, arrow keys move
  * between controls, every control has a visible or accessible label.
  */
-export function Toolbar({ editor }: { editor: Editor }) {
+export function Toolbar({
+  editor,
+  dialog,
+  onDialog,
+}: {
+  editor: Editor;
+  /** The link form or the shortcuts list, opened from here or by their keys in the text. */
+  dialog: EditorDialog | null;
+  onDialog: (dialog: EditorDialog | null) => void;
+}) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -26,7 +37,9 @@ export function Toolbar({ editor }: { editor: Editor }) {
       canRedo: e.can().redo(),
     }),
   });
-  const [linkOpen, setLinkOpen] = useState(false);
+  const linkOpen = dialog === "link";
+  const setLinkOpen = (open: boolean | ((was: boolean) => boolean)) =>
+    onDialog((typeof open === "function" ? open(linkOpen) : open) ? "link" : null);
   const bar = useRef<HTMLDivElement>(null);
   const chain = () => editor.chain().focus();
 
@@ -38,7 +51,9 @@ export function Toolbar({ editor }: { editor: Editor }) {
     { label: "Bulleted list", active: state.bullet, run: () => chain().toggleBulletList().run() },
     { label: "Numbered list", active: state.ordered, run: () => chain().toggleOrderedList().run() },
     { label: "Quote", active: state.quote, run: () => chain().toggleBlockquote().run() },
-    { label: "Link", active: state.link, run: () => setLinkOpen((open) => !open) },
+    { label: "Link", shortcut: "Ctrl+K", active: state.link, run: () => setLinkOpen((open) => !open) },
+    { label: "Move up", shortcut: "Alt+Shift+ArrowUp", run: () => chain().moveBlock("up").run() },
+    { label: "Move down", shortcut: "Alt+Shift+ArrowDown", run: () => chain().moveBlock("down").run() },
     { label: "Undo", shortcut: "Ctrl+Z", disabled: !state.canUndo, run: () => chain().undo().run() },
     { label: "Redo", shortcut: "Ctrl+Shift+Z", disabled: !state.canRedo, run: () => chain().redo().run() },
   ];
@@ -88,8 +103,27 @@ export function Toolbar({ editor }: { editor: Editor }) {
           </button>
         ))}
         <InsertMenu editor={editor} />
+        <button
+          type="button"
+          data-tool=""
+          tabIndex={-1}
+          className="tool"
+          aria-keyshortcuts="Control+/"
+          title="Keyboard shortcuts (Ctrl+/)"
+          onClick={() => onDialog("shortcuts")}
+        >
+          Keyboard shortcuts
+        </button>
       </div>
       {linkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
+      {dialog === "shortcuts" ? (
+        <ShortcutsDialog
+          onClose={() => {
+            onDialog(null);
+            editor.commands.focus();
+          }}
+        />
+      ) : null}
     </div>
   );
 }
@@ -117,8 +151,7 @@ function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
     onDone();
   };
   return (
-    <fieldset className="link-form">
-      <legend className="visually-hidden">Link</legend>
+    <div className="link-form" role="dialog" aria-label="Link">
       <label htmlFor="editor-link-href">Link address</label>
       <input
         id="editor-link-href"
@@ -134,7 +167,12 @@ function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
             e.preventDefault();
             apply();
           }
-          if (e.key === "Escape") onDone();
+          if (e.key === "Escape") {
+            // Closing the dialog, not a step towards the quick exit.
+            e.stopPropagation();
+            onDone();
+            editor.commands.focus();
+          }
         }}
       />
       <button type="button" onClick={apply}>
@@ -148,6 +186,6 @@ function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
           {error}
         </p>
       ) : null}
-    </fieldset>
+    </div>
   );
 }

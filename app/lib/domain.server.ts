@@ -20,6 +20,7 @@ export * as navigation from "../../modules/navigation/index";
 export * as notices from "../../modules/notices/index";
 export * as organisations from "../../modules/organisations/index";
 export * as packages from "../../modules/packages/index";
+export * as preview from "../../modules/preview/index";
 export * as privacy from "../../modules/privacy/index";
 export * as publishing from "../../modules/publishing/index";
 export * as reuse from "../../modules/reuse/index";

@@ -1,13 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ErrorSummary } from "~/components/form";
-import { ContentNoteGate } from "~/components/learning/content-note-gate";
-import { Html } from "~/components/learning/html";
-import { KnowledgeCheck } from "~/components/learning/knowledge-check";
-import { Reflection } from "~/components/learning/reflection";
-import { Scenario } from "~/components/learning/scenario";
-import { SupportList } from "~/components/support-list";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SectionView } from "~/components/learning/section-view";
 import { requireContext } from "~/lib/auth.server";
 import { learning, organisations } from "~/lib/domain.server";
 import { readForm } from "~/lib/forms.server";
@@ -86,16 +80,11 @@ export const action = (args: ActionFunctionArgs) =>
     );
   });
 
-type Data = ReturnType<typeof useLoaderData<typeof loader>>;
-type PartOf<K extends string> = Extract<Data["page"]["parts"][number], { kind: K }>;
-
 export default function SectionPage() {
   const { page, support } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const [params] = useSearchParams();
   const base = `/learn/e/${page.enrolmentId}`;
-  const showNoteFirst = page.section.contentNote !== null && params.get("shown") !== "1";
-  const savedPrompt = params.get("saved");
   return (
     <article className="learn-section">
       <nav aria-label="Course" className="learn-breadcrumb">
@@ -106,83 +95,16 @@ export default function SectionPage() {
         {page.section.status === "viewed" ? " · done" : page.section.status === "skipped" ? " · skipped for now" : ""}
       </p>
       <h1>{page.section.title}</h1>
-      {/* A block shows its own problems; anything no block on the page claims (a forged id) shows here. */}
-      <ErrorSummary
-        state={
-          page.parts.some(
-            (p) =>
-              (p.kind === "check" && state?.intent === `answer-${p.id}`) ||
-              (p.kind === "reflection" && state?.intent === `reflect-${p.id}`),
-          )
-            ? undefined
-            : state
-        }
+      <SectionView
+        contentNote={page.section.contentNote}
+        shown={params.get("shown") === "1"}
+        parts={page.parts}
+        support={support}
+        state={state}
+        savedPrompt={params.get("saved")}
+        previousHref={page.previous ? `${base}/m/${page.previous.moduleVersionId}/s/${page.previous.section}` : null}
+        isLast={!page.next}
       />
-      {showNoteFirst ? (
-        <ContentNoteGate
-          topics={page.section.contentNote ?? []}
-          notes={page.parts.filter((p): p is PartOf<"note"> => p.kind === "note" && p.html !== "").map((p) => p.html)}
-        />
-      ) : (
-        <>
-          {page.parts.map((part, i) => {
-            const key = `${part.kind}-${i}`;
-            switch (part.kind) {
-              case "html":
-                return <Html key={key} html={part.html} className="learn-text" />;
-              case "note":
-                return (
-                  <aside key={key} className="content-note small-note" aria-label="Content note">
-                    <p>
-                      <strong>Content note:</strong> {part.topics.join(", ")}
-                    </p>
-                    {part.html ? <Html html={part.html} /> : null}
-                  </aside>
-                );
-              case "check":
-                return <KnowledgeCheck key={key} part={part} state={state} />;
-              case "reflection":
-                return <Reflection key={key} part={part} state={state} saved={savedPrompt === part.id} />;
-              case "scenario":
-                return <Scenario key={key} part={part} />;
-              case "takeaway":
-                return (
-                  <aside key={key} className="learn-block learn-takeaway" aria-label="Key takeaways">
-                    <h2 className="block-heading">Key takeaways</h2>
-                    <Html html={part.html} />
-                  </aside>
-                );
-              case "signpost":
-                return (
-                  <aside key={key} className="learn-block learn-signpost" aria-label="Support you can reach">
-                    <h2 className="block-heading">Support you can reach</h2>
-                    {part.leadInHtml ? <Html html={part.leadInHtml} /> : null}
-                    <SupportList resources={support} headingLevel={3} />
-                  </aside>
-                );
-              default:
-                return null;
-            }
-          })}
-          <nav className="learn-pager" aria-label="Sections">
-            {page.previous ? (
-              <Link
-                to={`${base}/m/${page.previous.moduleVersionId}/s/${page.previous.section}`}
-                className="button button-quiet"
-              >
-                Previous
-              </Link>
-            ) : (
-              <span />
-            )}
-            <Form method="post">
-              <button type="submit" name="intent" value="next">
-                {page.next ? "Next" : "Finish"}
-              </button>
-            </Form>
-          </nav>
-        </>
-      )}
     </article>
   );
 }

@@ -3,6 +3,7 @@ import { useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react
 import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import { CommentsPanel } from "~/components/comments-panel";
 import { formatDateTime, Notice } from "~/components/layout";
+import { PreviewLink } from "~/components/workshop/preview-link";
 import { useAnchoredThreads } from "~/editor/anchor-grace";
 import type { EditorApi, EditorEvents } from "~/editor/collaborative-editor";
 import { requireContext } from "~/lib/auth.server";
@@ -79,6 +80,7 @@ export default function Write() {
       ) : null}
       <div className="write-layout">
         <div className="write-main">
+          <PreviewLink moduleId={data.moduleId} />
           {hydrated ? (
             <Suspense fallback={<Preview html={data.previewHTML} message="Loading the editor…" />}>
               <CollaborativeEditor

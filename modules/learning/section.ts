@@ -4,6 +4,7 @@ import { moduleVersions } from "../../db/schema";
 import type { Context } from "../auth/context";
 import { authorize } from "../auth/policy";
 import type { DocJSON } from "../documents/json";
+import type { Section } from "../documents/sections";
 import { topicLabel } from "../documents/vocabulary";
 import { latestAnswers, progressOf } from "../progress/read";
 import { moduleState } from "../progress/state";
@@ -67,6 +68,13 @@ export function resumePlace(db: DB, enrolment: Enrolment, version: CourseVersion
   return from.find(notDone) ?? path.find(notDone) ?? path.find(checkLeft) ?? null;
 }
 
+/** What the content-note gate names before a section, or null when the section has none. */
+export function contentNoteOf(section: Section): string[] | null {
+  return section.contentNoteTopics.length > 0 || section.customTopics.length > 0
+    ? [...section.contentNoteTopics.filter((t) => t !== "custom").map((t) => topicLabel(t)), ...section.customTopics]
+    : null;
+}
+
 /**
  * Everything the section page shows: the section's parts, the learner's own answers and journal
  * entries for it, the content note, and where previous and next go.
@@ -90,13 +98,7 @@ export function sectionPage(ctx: Context, place: LearnerPlace) {
     section: {
       index: section.index,
       title: section.title,
-      contentNote:
-        section.contentNoteTopics.length > 0 || section.customTopics.length > 0
-          ? [
-              ...section.contentNoteTopics.filter((t) => t !== "custom").map((t) => topicLabel(t)),
-              ...section.customTopics,
-            ]
-          : null,
+      contentNote: contentNoteOf(section),
       status: progress.done.get(module.versionId)?.get(section.index) ?? null,
     },
     parts: parts.map((p) => {

@@ -1,6 +1,7 @@
 import type { Context } from "../auth/context";
 import { recordProgress } from "../progress/record";
 import { InvalidError } from "../shared/errors";
+import { gradeAnswer } from "./grading";
 import { saveReflection } from "./journal";
 import type { LearnerPlace, Place } from "./place";
 import { checkInSection, nextPlace, reflectionInSection } from "./section";
@@ -40,13 +41,7 @@ export function answerCheck(ctx: Context, place: LearnerPlace, input: { checkId:
   const { enrolment, version, module, section } = place;
   const check = checkInSection(ctx.db, module.versionId, section.index, input.checkId);
   if (!check) throw new InvalidError(NOT_IN_SECTION);
-  const valid = new Set(check.options.map((o) => o.id));
-  const chosen = [...new Set(input.chosen)];
-  if (chosen.some((c) => !valid.has(c)) || (!check.multiple && chosen.length > 1)) {
-    throw new InvalidError("That answer did not match this question. Choose from the answers shown.", "option");
-  }
-  const correctIds = check.options.filter((o) => o.correct).map((o) => o.id);
-  const correct = correctIds.length === chosen.length && correctIds.every((id) => chosen.includes(id));
+  const { chosen, correct } = gradeAnswer(check, input.chosen);
   ctx.db.transaction((tx) => {
     const step = {
       kind: "answered" as const,

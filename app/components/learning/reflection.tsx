@@ -5,8 +5,21 @@ import { Html } from "./html";
 
 type ReflectionPart = { id: string; html: string; saved?: string | null };
 
-/** A reflection prompt: what is written goes to the learner's own journal, and nowhere else. */
-export function Reflection({ part, state, saved }: { part: ReflectionPart; state: BlockState; saved: boolean }) {
+/**
+ * A reflection prompt: what is written goes to the learner's own journal, and nowhere else. In a
+ * preview of a draft the box shows as the learner sees it, but nothing can be saved from it.
+ */
+export function Reflection({
+  part,
+  state,
+  saved,
+  preview = false,
+}: {
+  part: ReflectionPart;
+  state: BlockState;
+  saved: boolean;
+  preview?: boolean;
+}) {
   const mine = state?.intent === `reflect-${part.id}` ? state : undefined;
   const typed = typeof mine?.values?.body === "string" ? mine.values.body : undefined;
   return (
@@ -23,7 +36,9 @@ export function Reflection({ part, state, saved }: { part: ReflectionPart; state
           <Html html={part.html} as="span" />
         </label>
         <p className="hint" id={`reflect-${part.id}-hint`}>
-          Private: this goes into your own journal. Trainers and facilitators never see it. You can leave it blank.
+          {preview
+            ? "Preview: learners write here, into their own private journal. Nothing written in a preview is saved."
+            : "Private: this goes into your own journal. Trainers and facilitators never see it. You can leave it blank."}
         </p>
         {mine?.errors?.body ? (
           <p className="error-message" id={`reflect-${part.id}-error`}>
@@ -38,11 +53,13 @@ export function Reflection({ part, state, saved }: { part: ReflectionPart; state
           aria-invalid={mine?.errors?.body ? true : undefined}
           defaultValue={typed ?? part.saved ?? ""}
         />
-        <div className="actions">
-          <button type="submit" name="intent" value="reflect" className="button-secondary">
-            Save to my journal
-          </button>
-        </div>
+        {preview ? null : (
+          <div className="actions">
+            <button type="submit" name="intent" value="reflect" className="button-secondary">
+              Save to my journal
+            </button>
+          </div>
+        )}
       </Form>
     </section>
   );

@@ -15,6 +15,7 @@ import * as navigation from "../../navigation/index";
 import * as notices from "../../notices/index";
 import * as organisations from "../../organisations/index";
 import * as packages from "../../packages/index";
+import * as preview from "../../preview/index";
 import * as privacy from "../../privacy/index";
 import * as publishing from "../../publishing/index";
 import * as reuse from "../../reuse/index";
@@ -39,6 +40,7 @@ import { cases as learningCases } from "./learning";
 import { cases as navigationCases } from "./navigation";
 import { cases as organisationCases } from "./organisations";
 import { cases as packageCases } from "./packages";
+import { cases as previewCases } from "./preview";
 import { cases as privacyCases } from "./privacy";
 import { cases as publishingCases } from "./publishing";
 import { cases as reuseCases } from "./reuse";
@@ -68,6 +70,7 @@ export const FEATURES = {
   organisations: { api: organisations, cases: organisationCases },
   packages: { api: packages, cases: packageCases },
   privacy: { api: privacy, cases: privacyCases },
+  preview: { api: preview, cases: previewCases },
   publishing: { api: publishing, cases: publishingCases },
   reuse: { api: reuse, cases: reuseCases },
   review: { api: review, cases: reviewCases },
