@@ -15,7 +15,7 @@ export type PersonalDataSet = {
 export function collectPersonalData(db: DB, userId: string, now: Date, by: "self" | "admin"): PersonalDataSet {
   const profile = profileRows(db, userId)[0];
   if (!profile) throw new NotFoundError("That person");
-  const person: Person = { id: profile.id, email: profile.email };
+  const person: Person = { id: profile.id, email: profile.email, name: profile.name };
   const entries = REGISTRY.filter((e): e is PersonalData => e.holds === "personal");
   const shared = entries.filter((e) => by === "self" || !e.ownerOnly);
   return {
