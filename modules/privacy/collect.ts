@@ -6,7 +6,7 @@ import { type Person, type PersonalData, REGISTRY } from "./registry";
 export type PersonalDataSet = {
   exportedAt: string;
   person: { name: string; email: string };
-  /** Tables left out because only the person themself may have them (the journal), when an admin asks. */
+  /** Tables left out because only the person themself may have them (the journal, supervision), when an admin asks. */
   leftOut: string[];
   tables: Record<string, { about: string; erasure: string; rows: unknown[] }>;
 };

@@ -117,6 +117,9 @@ describe("download my data", () => {
       "supervision_share_history",
       "reflections",
     ]);
+    expect(html).toContain(
+      "Your reflection journal and your supervision pages are not in this copy: they are private, and only you can download them",
+    );
     for (const words of [PRIVATE_TEXTS.journal, PRIVATE_TEXTS.supervisionPoints]) {
       expect(JSON.stringify(data)).not.toContain(words);
       expect(html).not.toContain(words);
