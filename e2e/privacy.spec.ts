@@ -202,8 +202,9 @@ test("an admin carries out a member's requests: their data without the journal, 
   const files = unzipSync(fs.readFileSync(await download.path()));
   const data = JSON.parse(strFromU8(files["data.json"] ?? new Uint8Array()));
   expect(data.person.email).toBe(person.email);
-  expect(data.leftOut).toEqual(["reflections"]);
+  expect(data.leftOut).toEqual(["supervision_pages", "supervision_shares", "supervision_share_history", "reflections"]);
   expect(data.tables.reflections).toBeUndefined();
+  expect(data.tables.supervision_pages).toBeUndefined();
 
   await requests.getByLabel("Why, for the record").last().fill("Asked by phone");
   await requests.getByLabel("Type delete to confirm").fill("delet");

@@ -1,6 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "../../db/client";
-import { loginFailures, personalIntroductions, sessions, users } from "../../db/schema";
+import {
+  emailChanges,
+  loginFailures,
+  loginLocks,
+  passwordResets,
+  personalIntroductions,
+  sessions,
+  users,
+} from "../../db/schema";
 import { verifyPassword } from "./passwords";
 
 /** What an erased account is called wherever others still see its past work. */
@@ -23,6 +31,8 @@ export function sessionRows(db: DB, userId: string) {
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
+      persistent: sessions.persistent,
+      userAgent: sessions.userAgent,
     })
     .from(sessions)
     .where(eq(sessions.userId, userId))
@@ -39,6 +49,47 @@ export function loginFailureRows(db: DB, email: string) {
     .from(loginFailures)
     .where(eq(loginFailures.email, email))
     .all();
+}
+
+export function loginLockRows(db: DB, email: string) {
+  return db.select({ lockedAt: loginLocks.lockedAt }).from(loginLocks).where(eq(loginLocks.email, email)).all();
+}
+
+/** Reset links asked for, without their token hashes: those would still let someone in. */
+export function passwordResetRows(db: DB, userId: string) {
+  return db
+    .select({ createdAt: passwordResets.createdAt, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt })
+    .from(passwordResets)
+    .where(eq(passwordResets.userId, userId))
+    .all();
+}
+
+/** Changes of address asked for, without their token hashes. */
+export function emailChangeRows(db: DB, userId: string) {
+  return db
+    .select({
+      newEmail: emailChanges.newEmail,
+      createdAt: emailChanges.createdAt,
+      expiresAt: emailChanges.expiresAt,
+      usedAt: emailChanges.usedAt,
+    })
+    .from(emailChanges)
+    .where(eq(emailChanges.userId, userId))
+    .all();
+}
+
+/** Every address the person has had or asked for here: email to any of them is theirs. */
+export function addressesOf(db: DB, person: { id: string; email: string }): string[] {
+  return [person.email, ...emailChangeRows(db, person.id).map((c) => c.newEmail)];
+}
+
+export function eraseLoginLocks(db: DB, email: string) {
+  db.delete(loginLocks).where(eq(loginLocks.email, email)).run();
+}
+
+export function eraseAccountLinks(db: DB, userId: string) {
+  db.delete(passwordResets).where(eq(passwordResets.userId, userId)).run();
+  db.delete(emailChanges).where(eq(emailChanges.userId, userId)).run();
 }
 
 export function eraseSessions(db: DB, userId: string) {

@@ -83,3 +83,13 @@ export function eraseMemberships(db: DB, userId: string, email: string) {
   }
   db.delete(invitations).where(eq(invitations.email, email.toLowerCase())).run();
 }
+
+/** The ids of invitations the person made, which email sent for them refers to. */
+export function invitationsMadeBy(db: DB, userId: string): string[] {
+  return db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(eq(invitations.createdBy, userId))
+    .all()
+    .map((r) => r.id);
+}

@@ -6,7 +6,7 @@ import { type Person, type PersonalData, REGISTRY } from "./registry";
 export type PersonalDataSet = {
   exportedAt: string;
   person: { name: string; email: string };
-  /** Tables left out because only the person themself may have them (the journal), when an admin asks. */
+  /** Tables left out because only the person themself may have them (the journal, supervision), when an admin asks. */
   leftOut: string[];
   tables: Record<string, { about: string; erasure: string; rows: unknown[] }>;
 };
@@ -15,7 +15,7 @@ export type PersonalDataSet = {
 export function collectPersonalData(db: DB, userId: string, now: Date, by: "self" | "admin"): PersonalDataSet {
   const profile = profileRows(db, userId)[0];
   if (!profile) throw new NotFoundError("That person");
-  const person: Person = { id: profile.id, email: profile.email };
+  const person: Person = { id: profile.id, email: profile.email, name: profile.name };
   const entries = REGISTRY.filter((e): e is PersonalData => e.holds === "personal");
   const shared = entries.filter((e) => by === "self" || !e.ownerOnly);
   return {

@@ -31,7 +31,7 @@ export function erasePerson(
   const profile = profileRows(db, userId)[0];
   if (!profile) return false;
   assertNotLastAdmin(db, userId, { who });
-  const person = { id: profile.id, email: profile.email };
+  const person = { id: profile.id, email: profile.email, name: profile.name };
   for (const entry of REGISTRY) {
     if (entry.holds === "personal") entry.erase?.(db, person, choices, now);
   }

@@ -16,7 +16,7 @@ function memberOf(ctx: Context, membershipId: string) {
 
 /**
  * A member asked the organisation for their data: the admin downloads it to pass on. Their journal
- * is left out (only they can download it), and the reason goes in the activity log.
+ * and supervision pages are left out (only they can download them), and the reason goes in the log.
  */
 export function downloadMemberData(ctx: Context, membershipId: string, input: { reason: string }) {
   const member = memberOf(ctx, membershipId);

@@ -1,7 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { comments, membershipRoles, users } from "../../db/schema";
+import {
+  comments,
+  emailOutbox,
+  membershipRoles,
+  supervisionShareHistory,
+  supervisionShares,
+  users,
+} from "../../db/schema";
 import { hashPassword } from "../accounts/passwords";
 import { contextFor, visitFor } from "../auth/context";
 import { creditLine, creditSummary, listContributions } from "../credits/service";
@@ -10,7 +17,13 @@ import { formerLearnerTotals } from "../progress/personal-data";
 import { InvalidError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
-import { PERSON_NAME, PRIVATE_TEXTS, personEverywhere } from "../testing/person-everywhere";
+import {
+  NEW_ADDRESS,
+  PERSON_NAME,
+  PRIVATE_TEXTS,
+  personEverywhere,
+  SESSION_DEVICE,
+} from "../testing/person-everywhere";
 import { deleteMyAccount, downloadMemberData, downloadMyData, eraseMember } from "./index";
 import { REGISTRY } from "./registry";
 import { schemaTables } from "./schema-tables";
@@ -72,6 +85,10 @@ describe("download my data", () => {
     expect(empty).toEqual(["former_members"]);
     expect(JSON.stringify(data.tables.reflections.rows)).toContain(PRIVATE_TEXTS.journal);
     expect(JSON.stringify(data.tables.sessions.rows)).not.toMatch(/"id"/);
+    expect(JSON.stringify(data.tables.sessions.rows)).toContain(SESSION_DEVICE);
+    expect(JSON.stringify(data.tables.supervision_pages.rows)).toContain(PRIVATE_TEXTS.supervisionPoints);
+    expect(JSON.stringify(data.tables.email_changes.rows)).toContain(NEW_ADDRESS);
+    expect(JSON.stringify(data.tables.password_resets.rows)).not.toMatch(/token/i);
     expect(html).toContain('<html lang="en-GB">');
     expect(html).toContain("<h1>Your data in Alongside</h1>");
     expect(html).toContain("Your reflection journal");
@@ -87,16 +104,26 @@ describe("download my data", () => {
     expect(rows).toEqual([{ action: "personal_data.exported", detail: null }]);
   });
 
-  it("for an admin passing it on, leaves the journal out, and names a reason in the log", () => {
+  it("for an admin passing it on, leaves the journal and supervision out, and names a reason in the log", () => {
     const { bea, world } = personEverywhere(t.db);
     const zip = downloadMemberData(contextFor(t.db, world.org.admin.actor), bea.actor.membershipId, {
       reason: "Asked by letter",
     });
     const { data, html } = unzip(zip.bytes);
     expect(data.tables.reflections).toBeUndefined();
-    expect(data.leftOut).toEqual(["reflections"]);
-    expect(JSON.stringify(data)).not.toContain(PRIVATE_TEXTS.journal);
-    expect(html).not.toContain(PRIVATE_TEXTS.journal);
+    expect(data.leftOut).toEqual([
+      "supervision_pages",
+      "supervision_shares",
+      "supervision_share_history",
+      "reflections",
+    ]);
+    expect(html).toContain(
+      "Your reflection journal and your supervision pages are not in this copy: they are private, and only you can download them",
+    );
+    for (const words of [PRIVATE_TEXTS.journal, PRIVATE_TEXTS.supervisionPoints]) {
+      expect(JSON.stringify(data)).not.toContain(words);
+      expect(html).not.toContain(words);
+    }
     const logged = t.db.all<{ detail: string }>(
       sql`select detail from audit_events where action = 'personal_data.exported_for_member'`,
     );
@@ -117,7 +144,24 @@ describe("delete my account", () => {
     const { bea, email } = personEverywhere(t.db);
     await withPassword(bea.user.id);
     await deleteMyAccount(visitFor(t.db, bea.user.id), { password: PASSWORD, removeComments: false });
-    expect(findEverywhere([email, PERSON_NAME, ...Object.values(PRIVATE_TEXTS)])).toEqual([]);
+    expect(findEverywhere([email, NEW_ADDRESS, PERSON_NAME, ...Object.values(PRIVATE_TEXTS)])).toEqual([]);
+  });
+
+  it("takes back what she shared and what was shared with her as supervisor, and keeps others' email going", async () => {
+    const { bea, world } = personEverywhere(t.db);
+    await withPassword(bea.user.id);
+    await deleteMyAccount(visitFor(t.db, bea.user.id), { password: PASSWORD, removeComments: false });
+    expect(t.db.select().from(supervisionShares).all()).toEqual([]);
+    const annHistory = t.db
+      .select({ supervisorName: supervisionShareHistory.supervisorName })
+      .from(supervisionShareHistory)
+      .where(eq(supervisionShareHistory.userId, world.learners.ann.user.id))
+      .all();
+    expect(annHistory).toEqual([{ supervisorName: "A former member" }]);
+    const left = t.db.select({ to: emailOutbox.toAddress, params: emailOutbox.params }).from(emailOutbox).all();
+    expect(left).toEqual([
+      { to: "newcomer@example.org", params: expect.objectContaining({ inviterName: "A former member", token: "t" }) },
+    ]);
   });
 
   it("keeps their comments by a former member, and their credits as they chose, falling back to not named", async () => {

@@ -1,10 +1,17 @@
 import type { DB } from "../../db/client";
 import {
+  addressesOf,
+  emailChangeRows,
+  eraseAccountLinks,
   eraseIntroduction,
   eraseLoginFailures,
+  eraseLoginLocks,
   eraseSessions,
+  FORMER_MEMBER,
   introductionRows,
   loginFailureRows,
+  loginLockRows,
+  passwordResetRows,
   profileRows,
   sessionRows,
   tombstoneUser,
@@ -22,11 +29,25 @@ import {
   selfPacedRows,
 } from "../cohorts/personal-data";
 import { commentRows, eraseCommentTraces, mentionRows, readRows, threadRows } from "../comments/personal-data";
+import { eraseOutbox, erasePreferences, outboxRows, preferenceRows } from "../email/personal-data";
 import { enrolmentRows, eraseLearning, reflectionRows } from "../learning/personal-data";
 import { eraseNotices, noticeRows } from "../notices/personal-data";
-import { eraseMemberships, invitationRows, membershipRows, roleRows } from "../organisations/personal-data";
+import {
+  eraseMemberships,
+  invitationRows,
+  invitationsMadeBy,
+  membershipRows,
+  roleRows,
+} from "../organisations/personal-data";
 import { courseCompletionRows, keepAsCounts, moduleProgressRows, progressEventRows } from "../progress/personal-data";
+import { templateRows } from "../reuse/personal-data";
 import { signoffRows } from "../review/personal-data";
+import {
+  eraseSupervision,
+  shareHistoryRows,
+  supervisionPageRows,
+  supervisionShareRows,
+} from "../supervision/personal-data";
 import { collaboratorRows, eraseCollaborations, modulesCreatedRows } from "../workshop/personal-data";
 import {
   courseRows,
@@ -41,7 +62,7 @@ import {
 } from "./kept-records";
 import { eraseRetentionAnnouncements, formerMemberRows, markErased } from "./records";
 
-export type Person = { id: string; email: string };
+export type Person = { id: string; email: string; name: string };
 export type ErasureChoices = { removeComments: boolean };
 
 /** A table that holds personal data: whose it is, how it leaves in a download, and what erasure does to it. */
@@ -54,7 +75,7 @@ export type PersonalData = {
   person: string[];
   /** What it is, in the words of the download's summary. */
   label: string;
-  /** Health data: only the person themself ever gets it, never an admin acting for them. */
+  /** Health data (or what is made from it): only the person themself ever gets it, never an admin acting for them. */
   ownerOnly?: true;
   rows: (db: DB, person: Person) => unknown[];
   erasure: "deleted" | "anonymised" | "kept";
@@ -105,6 +126,96 @@ export const REGISTRY: Entry[] = [
     erasure: "deleted",
     how: "Deleted.",
     erase: (db, p) => eraseLoginFailures(db, p.email),
+  },
+  {
+    table: "login_locks",
+    holds: "personal",
+    owner: "accounts",
+    person: ["email"],
+    label: "Whether log-in with your email is locked after many failed attempts",
+    rows: (db, p) => loginLockRows(db, p.email),
+    erasure: "deleted",
+    how: "Deleted.",
+    erase: (db, p) => eraseLoginLocks(db, p.email),
+  },
+  {
+    table: "supervision_pages",
+    holds: "personal",
+    owner: "supervision",
+    person: ["user_id"],
+    label: "Your pages for supervision: the points you want to raise and the journal entries you chose",
+    ownerOnly: true,
+    rows: (db, p) => supervisionPageRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted, with any copy shared from them.",
+    // Before the memberships go: a history naming them as supervisor is found through their organisations.
+    erase: (db, p) => eraseSupervision(db, p, FORMER_MEMBER),
+  },
+  {
+    table: "supervision_shares",
+    holds: "personal",
+    owner: "supervision",
+    person: ["learner_id", "supervisor_id"],
+    label: "The copies of your supervision pages you shared with a supervisor",
+    ownerOnly: true,
+    rows: (db, p) => supervisionShareRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted with the pages; copies others shared with them as supervisor are deleted too, as no one could read them.",
+  },
+  {
+    table: "supervision_share_history",
+    holds: "personal",
+    owner: "supervision",
+    person: ["user_id", "supervisor_name"],
+    label: "Your record of what you shared with which supervisor, and took back",
+    ownerOnly: true,
+    rows: (db, p) => shareHistoryRows(db, p.id),
+    erasure: "deleted",
+    how: 'Deleted; other learners\' records of sharing with them as supervisor stay, naming "A former member".',
+  },
+  {
+    table: "email_outbox",
+    holds: "personal",
+    owner: "email",
+    person: ["to_address", "params"],
+    label: "Email sent or waiting to be sent to you (without the links in it)",
+    rows: (db, p) => outboxRows(db, addressesOf(db, p)),
+    erasure: "deleted",
+    how: 'Email to any of their addresses is deleted, sent or waiting; email they caused to others (an invitation) stays and names "A former member".',
+    // Before the address changes go: an address they asked for is theirs too.
+    erase: (db, p) => eraseOutbox(db, addressesOf(db, p), invitationsMadeBy(db, p.id), FORMER_MEMBER),
+  },
+  {
+    table: "email_preferences",
+    holds: "personal",
+    owner: "email",
+    person: ["address"],
+    label: "The kinds of email you turned off",
+    rows: (db, p) => preferenceRows(db, addressesOf(db, p)),
+    erasure: "deleted",
+    how: "Deleted.",
+    erase: (db, p) => erasePreferences(db, addressesOf(db, p)),
+  },
+  {
+    table: "email_changes",
+    holds: "personal",
+    owner: "accounts",
+    person: ["user_id", "new_email"],
+    label: "Changes of email address you asked for (without the links)",
+    rows: (db, p) => emailChangeRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted, with the password reset links.",
+    erase: (db, p) => eraseAccountLinks(db, p.id),
+  },
+  {
+    table: "password_resets",
+    holds: "personal",
+    owner: "accounts",
+    person: ["user_id"],
+    label: "Password resets you asked for (without the links)",
+    rows: (db, p) => passwordResetRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted with the changes of address.",
   },
   {
     table: "memberships",
@@ -279,6 +390,16 @@ export const REGISTRY: Entry[] = [
     rows: (db, p) => modulesCreatedRows(db, p.id),
     erasure: "kept",
     how: "Kept: co-produced work belongs to the organisation.",
+  },
+  {
+    table: "module_templates",
+    holds: "personal",
+    owner: "reuse",
+    person: ["marked_by"],
+    label: "Modules you offered your organisation as templates",
+    rows: (db, p) => templateRows(db, p.id),
+    erasure: "kept",
+    how: "Kept: the template is the organisation's; it was offered by a former member.",
   },
   {
     table: "signoffs",
@@ -477,6 +598,16 @@ export const REGISTRY: Entry[] = [
     table: "xapi_outbox",
     holds: "none",
     why: "Statements name a learner only by a keyed hash of their id, which names no one once the account is a tombstone.",
+  },
+  {
+    table: "module_search_text",
+    holds: "none",
+    why: "A copy of each module's title, summary and text for search (with its FTS5 index module_search): the organisation's co-produced work, kept as the modules are, with no author in it.",
+  },
+  {
+    table: "course_search_text",
+    holds: "none",
+    why: "A copy of each course's title, description and module titles for search (with its FTS5 index course_search), with no one in it.",
   },
   {
     table: "former_learner_counts",

@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/service";
 import { queueEmail } from "../email/outbox";
 import { eraseLearning } from "../learning/personal-data";
 import { keepAsCounts } from "../progress/personal-data";
+import { eraseLearnerSupervision } from "../supervision/personal-data";
 import {
   learnersWithActivity,
   openAnnouncement,
@@ -34,8 +35,8 @@ export function addMonths(date: Date, months: number): Date {
 /**
  * One pass over every organisation with a retention period. A learner inactive for that long, less
  * 30 days, is told the day their progress and journal there will go; on that day, if they have not
- * been active since being told, both are removed (what they did is kept as counts with no one in
- * them). Activity after the announcement cancels it.
+ * been active since being told, both are removed, with the supervision pages made from the journal
+ * (what they did is kept as counts with no one in them). Activity after the announcement cancels it.
  */
 export function runRetention(db: DB, now: Date) {
   const outcome = { announced: 0, removed: 0, cancelled: 0 };
@@ -52,6 +53,7 @@ export function runRetention(db: DB, now: Date) {
           if (now < open.removeOn) continue;
           keepAsCounts(tx, learner.userId, policy.orgId);
           eraseLearning(tx, learner.userId, policy.orgId);
+          eraseLearnerSupervision(tx, learner.userId, policy.orgId);
           settleAnnouncement(tx, open.id, now, false);
           recordAudit(
             tx,

@@ -1,6 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { emailOutbox, enrolments, reflections, retentionAnnouncements } from "../../db/schema";
+import {
+  emailOutbox,
+  enrolments,
+  reflections,
+  retentionAnnouncements,
+  supervisionPages,
+  supervisionShareHistory,
+  supervisionShares,
+} from "../../db/schema";
 import { contextFor } from "../auth/context";
 import { renderMessage } from "../email/render";
 import { formerLearnerTotals } from "../progress/personal-data";
@@ -96,6 +104,59 @@ describe("retention", () => {
     );
     expect(logged).toHaveLength(5);
     expect(logged.every((r) => r.detail === null)).toBe(true);
+  });
+
+  it("removes the supervision pages made from the journal, and the copy shared from them, with the journal", () => {
+    const { w, last, ann } = world();
+    const orgId = w.org.org.id;
+    t.db
+      .insert(supervisionPages)
+      .values({
+        id: "p-ann",
+        orgId,
+        userId: ann,
+        title: "Before Thursday",
+        points: "Saying no to late calls",
+        entryIds: ["r-ann"],
+        createdAt: last,
+        updatedAt: last,
+      })
+      .run();
+    const copy = {
+      title: "Before Thursday",
+      points: "Saying no to late calls",
+      entries: [{ prompt: "What helps?", context: "", body: "Walking helps." }],
+    };
+    t.db
+      .insert(supervisionShares)
+      .values({
+        id: "s-ann",
+        orgId,
+        pageId: "p-ann",
+        learnerId: ann,
+        supervisorId: w.sam.user.id,
+        copy,
+        sharedAt: last,
+      })
+      .run();
+    t.db
+      .insert(supervisionShareHistory)
+      .values({
+        id: "h-ann",
+        orgId,
+        userId: ann,
+        pageTitle: "Before Thursday",
+        supervisorName: "Sam",
+        action: "shared",
+        at: last,
+      })
+      .run();
+    runRetention(t.db, new Date(last.getTime() + 160 * DAY));
+    const removeOn = t.db.select().from(retentionAnnouncements).where(eq(retentionAnnouncements.userId, ann)).get();
+    runRetention(t.db, removeOn?.removeOn ?? new Date());
+    expect(t.db.select().from(supervisionPages).all()).toEqual([]);
+    expect(t.db.select().from(supervisionShares).all()).toEqual([]);
+    expect(t.db.select().from(supervisionShareHistory).all()).toEqual([]);
   });
 
   it("cancels the removal for a learner who is active again after being told", () => {

@@ -15,21 +15,30 @@ import {
   courses,
   courseVersions,
   invitations,
+  loginLocks,
   moduleCollaborators,
   moduleSnapshots,
+  moduleTemplates,
   notices,
   reflections,
   retentionAnnouncements,
   retentionPolicies,
   selfPacedLearners,
   signoffs,
+  supervisionPages,
+  supervisionShareHistory,
+  supervisionShares,
   users,
 } from "../../db/schema";
+import { recordEmailChange } from "../accounts/email-changes";
 import { saveIntroduction } from "../accounts/introductions";
-import { createSession } from "../accounts/sessions";
+import { recordResetRequest } from "../accounts/password-resets";
+import { startNewSession } from "../accounts/sessions";
 import { recordFailure } from "../accounts/throttle";
 import { recordAudit } from "../audit/service";
 import { appendUpdate } from "../collaboration/store";
+import { queueEmail } from "../email/outbox";
+import { turnOff } from "../email/preferences";
 import { newId } from "../shared/ids";
 import { p, text } from "./documents";
 import { publishedModule } from "./published-module";
@@ -41,9 +50,13 @@ export const PRIVATE_TEXTS = {
   introduction: "Twelve years free of gambling, one day at a time",
   bio: "I run the Thursday walk-and-talk group",
   moveReason: "My shifts changed to evenings in March",
+  supervisionPoints: "I want to talk about saying no to the late calls",
 };
 
 export const PERSON_NAME = "Bea Brightwater";
+/** The address she asked to move her account to: hers too, so erasure leaves it nowhere either. */
+export const NEW_ADDRESS = "bea.evenings@example.net";
+export const SESSION_DEVICE = "Mozilla/5.0 (Linux; Android 14) Bea's phone";
 
 /**
  * Bea, a learner who finished the course in `cohortWithProgress`, given a row in every table that
@@ -58,7 +71,7 @@ export function personEverywhere(db: Connection) {
   const orgId = org.org.id;
   const userId = bea.user.id;
 
-  createSession(db, "test-secret", userId, orgId, now);
+  startNewSession(db, "test-secret", { userId, orgId, userAgent: SESSION_DEVICE }, now);
   saveIntroduction(db, userId, { pronouns: "she/her", livedExperience: PRIVATE_TEXTS.introduction }, now);
   recordFailure(db, email, "192.0.2.40", now);
   recordAudit(db, { actorUserId: null, action: "login.failed", detail: { email }, ip: "192.0.2.40" }, now);
@@ -193,9 +206,11 @@ export function personEverywhere(db: Connection) {
     })
     .run();
 
+  const reflectionId = newId();
+  const pageId = newId();
   db.insert(reflections)
     .values({
-      id: newId(),
+      id: reflectionId,
       userId,
       orgId,
       prompt: "What helps you rest?",
@@ -207,6 +222,119 @@ export function personEverywhere(db: Connection) {
   db.insert(notices)
     .values({ id: newId(), orgId, userId, kind: "assignment", title: "New training for you", createdAt: now })
     .run();
+  db.insert(supervisionPages)
+    .values({
+      id: pageId,
+      orgId,
+      userId,
+      title: "Before Thursday",
+      points: PRIVATE_TEXTS.supervisionPoints,
+      entryIds: [reflectionId],
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  const copy = {
+    title: "Before Thursday",
+    points: PRIVATE_TEXTS.supervisionPoints,
+    entries: [{ prompt: "What helps you rest?", context: "", body: PRIVATE_TEXTS.journal }],
+  };
+  db.insert(supervisionShares)
+    .values({ id: newId(), orgId, pageId, learnerId: userId, supervisorId: world.sam.user.id, copy, sharedAt: now })
+    .run();
+  db.insert(supervisionShareHistory)
+    .values({
+      id: newId(),
+      orgId,
+      userId,
+      pageTitle: "Before Thursday",
+      supervisorName: "Sam",
+      action: "shared",
+      at: now,
+    })
+    .run();
+  // She also supervises: Ann shared a page with her, and Ann's own history names her.
+  const ann = world.learners.ann.user.id;
+  const annPageId = newId();
+  db.insert(supervisionPages)
+    .values({
+      id: annPageId,
+      orgId,
+      userId: ann,
+      title: "Ann's page",
+      points: "Ann's points",
+      entryIds: [],
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  db.insert(supervisionShares)
+    .values({
+      id: newId(),
+      orgId,
+      pageId: annPageId,
+      learnerId: ann,
+      supervisorId: userId,
+      copy: { title: "Ann's page", points: "Ann's points", entries: [] },
+      sharedAt: now,
+    })
+    .run();
+  db.insert(supervisionShareHistory)
+    .values({
+      id: newId(),
+      orgId,
+      userId: ann,
+      pageTitle: "Ann's page",
+      supervisorName: PERSON_NAME,
+      action: "shared",
+      at: now,
+    })
+    .run();
+
+  // Email: a notice queued to her, one she caused to someone else, a kind she turned off, a password
+  // reset she asked for, a move to a new address waiting for its confirmation, and a lock on log-in.
+  queueEmail(db, { orgId, kind: "retention_notice", to: email, params: { name: PERSON_NAME, orgName: "Org" } }, now);
+  const sentInvitationId = newId();
+  db.insert(invitations)
+    .values({
+      id: sentInvitationId,
+      orgId,
+      tokenHash: newId(),
+      roles: ["learner"],
+      maxUses: 1,
+      expiresAt: new Date("2026-04-01T00:00:00Z"),
+      email: "newcomer@example.org",
+      createdBy: userId,
+      createdAt: now,
+    })
+    .run();
+  queueEmail(
+    db,
+    {
+      orgId,
+      kind: "invitation",
+      to: "newcomer@example.org",
+      ref: sentInvitationId,
+      params: { token: "t", orgName: "Org", cohortName: "", inviterName: PERSON_NAME, roles: "Learner", expiresOn: "" },
+    },
+    now,
+  );
+  turnOff(db, email, "invitation", now);
+  recordResetRequest(db, "test-secret", email, null, now);
+  recordEmailChange(db, "test-secret", { id: userId }, NEW_ADDRESS, now);
+  queueEmail(
+    db,
+    { orgId, kind: "email_change_confirmation", to: NEW_ADDRESS, params: { name: PERSON_NAME, token: "t" } },
+    now,
+  );
+  queueEmail(
+    db,
+    { orgId, kind: "email_change_notice", to: email, params: { name: PERSON_NAME, newAddress: NEW_ADDRESS } },
+    now,
+  );
+  db.insert(loginLocks).values({ email, lockedAt: now }).run();
+  db.insert(moduleTemplates).values({ moduleId: own.moduleId, orgId, markedBy: userId, markedAt: now }).run();
+
   db.insert(retentionPolicies).values({ orgId, months: 24, updatedBy: userId, updatedAt: now }).run();
   db.insert(retentionAnnouncements)
     .values({ id: newId(), orgId, userId, announcedAt: now, removeOn: new Date("2026-03-31T10:00:00Z") })
