@@ -19,6 +19,8 @@ import {
   moduleSnapshots,
   notices,
   reflections,
+  reminderPolicies,
+  remindersSent,
   retentionAnnouncements,
   retentionPolicies,
   selfPacedLearners,
@@ -208,6 +210,8 @@ export function personEverywhere(db: Connection) {
     .values({ id: newId(), orgId, userId, kind: "assignment", title: "New training for you", createdAt: now })
     .run();
   db.insert(retentionPolicies).values({ orgId, months: 24, updatedBy: userId, updatedAt: now }).run();
+  db.insert(reminderPolicies).values({ orgId, daysBefore: 5, updatedBy: userId, updatedAt: now }).run();
+  db.insert(remindersSent).values({ assignmentId: assignment.id, userId, kind: "before", sentAt: now }).run();
   db.insert(retentionAnnouncements)
     .values({ id: newId(), orgId, userId, announcedAt: now, removeOn: new Date("2026-03-31T10:00:00Z") })
     .run();
