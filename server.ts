@@ -29,6 +29,7 @@ import { remixHandler } from "./modules/http/remix-handler";
 import { sameOriginWrites } from "./modules/http/same-origin";
 import { actorFor } from "./modules/organisations/service";
 import { startRetention } from "./modules/privacy/retention-job";
+import { startReminders } from "./modules/reminders/reminder-job";
 import type { Runtime } from "./modules/runtime/types";
 import { moduleLiveAccess } from "./modules/workshop/live-access";
 import { startSender } from "./modules/xapi/sender";
@@ -127,6 +128,8 @@ async function main() {
   const xapiSender = lrs ? startSender(db, { ...lrs, secret: config.SESSION_SECRET }) : null;
   // Retention: organisations that set a period have inactive learners told, then their progress removed.
   const retention = startRetention(db);
+  // Due-date reminders: each learner gets one before and one gentle note after, queued as email.
+  const reminders = startReminders(db);
 
   // Email: queued with the change that causes it, sent in the background through SMTP; without
   // SMTP_URL it waits in the outbox (modules/email), and development logs name each queued message.
@@ -174,6 +177,7 @@ async function main() {
     server.close();
     server.closeIdleConnections();
     retention.stop();
+    reminders.stop();
     // The senders stop alongside collaboration: their last outbox updates must land before the database closes.
     Promise.all([collaboration.shutdown(), xapiSender?.stop(), emailSender.stop()]).then(finish, (error) => {
       console.error("Shutting down collaboration failed; the update log is intact.", error);

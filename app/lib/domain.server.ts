@@ -23,6 +23,7 @@ export * as packages from "../../modules/packages/index";
 export * as preview from "../../modules/preview/index";
 export * as privacy from "../../modules/privacy/index";
 export * as publishing from "../../modules/publishing/index";
+export * as reminders from "../../modules/reminders/index";
 export * as reuse from "../../modules/reuse/index";
 export * as review from "../../modules/review/index";
 export * as search from "../../modules/search/index";

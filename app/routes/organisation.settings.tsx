@@ -2,16 +2,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Notice } from "~/components/layout";
+import { RemindersForm } from "~/components/organisations/reminders-form";
 import { SessionTimeoutsForm } from "~/components/organisations/session-timeouts-form";
 import { requireContext } from "~/lib/auth.server";
-import { organisations } from "~/lib/domain.server";
+import { organisations, reminders } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
 import { dispatch, intent } from "~/lib/intents.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Alongside" }];
 
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
-  handled(async () => ({ timeouts: organisations.sessionTimeouts(await requireContext(request, context)) }));
+  handled(async () => {
+    const ctx = await requireContext(request, context);
+    return { timeouts: organisations.sessionTimeouts(ctx), reminders: reminders.reminderSetting(ctx) };
+  });
 
 export const action = ({ request, context }: ActionFunctionArgs) =>
   handled(async () => {
@@ -27,13 +31,20 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
             return redirect("/organisation/settings?saved=timeouts");
           },
         }),
+        reminders: intent({
+          schema: reminders.reminderDaysSchema,
+          run: (ctx, input) => {
+            reminders.setReminderDays(ctx, input);
+            return redirect("/organisation/settings?saved=reminders");
+          },
+        }),
       },
       { fallback: "timeouts" },
     );
   });
 
 export default function OrganisationSettings() {
-  const { timeouts } = useLoaderData<typeof loader>();
+  const { timeouts, reminders: reminderSetting } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -41,7 +52,9 @@ export default function OrganisationSettings() {
       {params.get("saved") === "timeouts" ? (
         <Notice tone="success">Saved. They apply from each person's next page.</Notice>
       ) : null}
-      <SessionTimeoutsForm timeouts={timeouts} state={state} />
+      {params.get("saved") === "reminders" ? <Notice tone="success">Saved.</Notice> : null}
+      <SessionTimeoutsForm timeouts={timeouts} state={state?.intent === "reminders" ? undefined : state} />
+      <RemindersForm days={reminderSetting.days} state={state?.intent === "reminders" ? state : undefined} />
     </>
   );
 }

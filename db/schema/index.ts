@@ -9,6 +9,7 @@ export * from "./notices";
 export * from "./organisations";
 export * from "./privacy";
 export * from "./progress";
+export * from "./reminders";
 export * from "./search";
 export * from "./supervision";
 export * from "./templates";

@@ -124,3 +124,14 @@ export function publishNotedCourse(options: {
     encoding: "utf8",
   }).trim();
 }
+
+const REMINDERS_SCRIPT = path.join(PROJECT_ROOT, "e2e", "support", "scripts", "run-reminders.ts");
+
+/** One pass of the due-date reminder job now, as the server's hourly one: what it queued of each kind. */
+export function runReminderPass(databasePath: string): { before: number; after: number } {
+  const out = execFileSync(process.execPath, ["--import", "tsx", REMINDERS_SCRIPT, JSON.stringify({ databasePath })], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+  });
+  return JSON.parse(out) as { before: number; after: number };
+}

@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = [
   "member.erased",
   "retention.changed",
   "retention.removed",
+  "reminders.changed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -135,6 +136,7 @@ const DESCRIPTIONS: Record<AuditAction, (target: string | null) => string> = {
   "account.erased": () => "Deleted their account",
   "member.erased": (target) => `Deleted the account of ${target ?? "a former member"} at their request`,
   "retention.changed": () => "Changed how long learners' progress and journals are kept",
+  "reminders.changed": () => "Changed how many days before a due date learners are reminded",
   "retention.removed": (target) =>
     `Removed the progress and journal of ${target ?? "a learner"} after a long time without activity`,
 };

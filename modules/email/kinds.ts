@@ -10,6 +10,8 @@ export const EMAIL_KINDS = [
   "email_change_confirmation",
   "email_change_notice",
   "retention_notice",
+  "due_reminder",
+  "after_due_note",
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -37,6 +39,8 @@ export const KIND_FACTS: Record<EmailKind, KindFacts> = {
     essential: true,
     privateLink: false,
   },
+  due_reminder: { label: "Reminders that a course is due soon", essential: false, privateLink: false },
+  after_due_note: { label: "Notes that a course's due date has passed", essential: false, privateLink: false },
 };
 
 export function isEmailKind(value: unknown): value is EmailKind {

@@ -72,4 +72,24 @@ export const TEMPLATES: Record<EmailKind, (params: Params) => Content> = {
     action: { label: "Log in to Alongside", path: "/login" },
     closing: ["Nothing else about your account changes."],
   }),
+  // Gentle by design: a due date is a plan, not a deadline anyone is punished for missing.
+  due_reminder: (p) => ({
+    subject: `A gentle reminder: ${get(p, "course")} is due on ${get(p, "dueOn")}`,
+    heading: `${get(p, "course")} is due on ${get(p, "dueOn")}`,
+    paragraphs: [
+      `Hello ${get(p, "name")}. This is a reminder from ${get(p, "orgName")} that the course ${get(p, "course")} is due on ${get(p, "dueOn")}.`,
+      "You can pick up where you left off whenever suits you.",
+    ],
+    action: { label: "Continue the course", path: get(p, "path") },
+    closing: ["If now is not a good time, that is fine: talk to your trainer if you would like more time."],
+  }),
+  after_due_note: (p) => ({
+    subject: `A gentle note about ${get(p, "course")}`,
+    heading: `${get(p, "course")} is still there for you`,
+    paragraphs: [
+      `Hello ${get(p, "name")}. The course ${get(p, "course")} at ${get(p, "orgName")} was due on ${get(p, "dueOn")}. There is no penalty: it is still open, and you can carry on at your own pace.`,
+    ],
+    action: { label: "Continue the course", path: get(p, "path") },
+    closing: ["If something is getting in the way, your trainer is there to help. This is the only note about it."],
+  }),
 };

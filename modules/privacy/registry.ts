@@ -40,6 +40,7 @@ import {
   roleRows,
 } from "../organisations/personal-data";
 import { courseCompletionRows, keepAsCounts, moduleProgressRows, progressEventRows } from "../progress/personal-data";
+import { eraseRemindersSent, reminderPolicyRows, reminderSentRows } from "../reminders/personal-data";
 import { templateRows } from "../reuse/personal-data";
 import { signoffRows } from "../review/personal-data";
 import {
@@ -553,6 +554,27 @@ export const REGISTRY: Entry[] = [
     person: ["updated_by"],
     label: "Retention periods you set for an organisation",
     rows: (db, p) => retentionPolicyRows(db, p.id),
+    erasure: "kept",
+    how: "Kept: the organisation's setting, set by a former member.",
+  },
+  {
+    table: "reminders_sent",
+    holds: "personal",
+    owner: "reminders",
+    person: ["user_id"],
+    label: "Reminders sent to you about courses' due dates",
+    rows: (db, p) => reminderSentRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted.",
+    erase: (db, p) => eraseRemindersSent(db, p.id),
+  },
+  {
+    table: "reminder_policies",
+    holds: "personal",
+    owner: "reminders",
+    person: ["updated_by"],
+    label: "How early learners are reminded of due dates, as you set it for an organisation",
+    rows: (db, p) => reminderPolicyRows(db, p.id),
     erasure: "kept",
     how: "Kept: the organisation's setting, set by a former member.",
   },

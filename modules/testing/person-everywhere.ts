@@ -21,6 +21,8 @@ import {
   moduleTemplates,
   notices,
   reflections,
+  reminderPolicies,
+  remindersSent,
   retentionAnnouncements,
   retentionPolicies,
   selfPacedLearners,
@@ -336,6 +338,8 @@ export function personEverywhere(db: Connection) {
   db.insert(moduleTemplates).values({ moduleId: own.moduleId, orgId, markedBy: userId, markedAt: now }).run();
 
   db.insert(retentionPolicies).values({ orgId, months: 24, updatedBy: userId, updatedAt: now }).run();
+  db.insert(reminderPolicies).values({ orgId, daysBefore: 5, updatedBy: userId, updatedAt: now }).run();
+  db.insert(remindersSent).values({ assignmentId: assignment.id, userId, kind: "before", sentAt: now }).run();
   db.insert(retentionAnnouncements)
     .values({ id: newId(), orgId, userId, announcedAt: now, removeOn: new Date("2026-03-31T10:00:00Z") })
     .run();

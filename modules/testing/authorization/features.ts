@@ -18,6 +18,7 @@ import * as packages from "../../packages/index";
 import * as preview from "../../preview/index";
 import * as privacy from "../../privacy/index";
 import * as publishing from "../../publishing/index";
+import * as reminders from "../../reminders/index";
 import * as reuse from "../../reuse/index";
 import * as review from "../../review/index";
 import * as search from "../../search/index";
@@ -43,6 +44,7 @@ import { cases as packageCases } from "./packages";
 import { cases as previewCases } from "./preview";
 import { cases as privacyCases } from "./privacy";
 import { cases as publishingCases } from "./publishing";
+import { cases as reminderCases } from "./reminders";
 import { cases as reuseCases } from "./reuse";
 import { cases as reviewCases } from "./review";
 import { cases as searchCases } from "./search";
@@ -72,6 +74,7 @@ export const FEATURES = {
   privacy: { api: privacy, cases: privacyCases },
   preview: { api: preview, cases: previewCases },
   publishing: { api: publishing, cases: publishingCases },
+  reminders: { api: reminders, cases: reminderCases },
   reuse: { api: reuse, cases: reuseCases },
   review: { api: review, cases: reviewCases },
   supervision: { api: supervision, cases: supervisionCases },
