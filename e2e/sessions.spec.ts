@@ -99,7 +99,7 @@ test("sign out everywhere else ends every other browser's session, and a new pas
   await logIn(second, admin.email, admin.password);
   await openAccount(page);
   const password = newPassword();
-  await page.getByLabel("Current password").fill(admin.password);
+  await page.getByLabel("Current password", { exact: true }).fill(admin.password);
   await page.getByLabel("New password", { exact: true }).fill(password);
   await page.getByLabel("New password again").fill(password);
   await page.getByRole("button", { name: "Change password" }).click();
