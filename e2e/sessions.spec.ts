@@ -191,6 +191,8 @@ test("an admin sets how long people stay signed in; bad values are explained and
   await expect(page).toHaveURL(/\/organisation\/settings$/);
   await expect(page.getByRole("heading", { level: 2, name: "How long people stay signed in" })).toBeVisible();
   await checkPage(page);
+  // The settings page has a form for each setting: this one is in its own region.
+  const timeoutsForm = page.getByRole("region", { name: "How long people stay signed in" });
   const idle = page.getByLabel("Sign out after this many minutes without use");
   const lifetime = page.getByLabel("Sign everyone out after this many days, whatever they do");
   await expect(idle).toHaveValue("30");
@@ -198,7 +200,7 @@ test("an admin sets how long people stay signed in; bad values are explained and
 
   await idle.fill("2");
   await lifetime.fill("ninety");
-  await page.getByRole("button", { name: "Save" }).click();
+  await timeoutsForm.getByRole("button", { name: "Save" }).click();
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("Enter a whole number of minutes from 5 to 480 (8 hours).");
   await expect(alert).toContainText("Enter a whole number of days from 1 to 90.");
@@ -208,7 +210,7 @@ test("an admin sets how long people stay signed in; bad values are explained and
 
   await idle.fill("45");
   await lifetime.fill("7");
-  await page.getByRole("button", { name: "Save" }).click();
+  await timeoutsForm.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved. They apply from each person's next page.");
   await expect(idle).toHaveValue("45");
   await expect(lifetime).toHaveValue("7");
