@@ -1,4 +1,5 @@
 import type { DB } from "../../db/client";
+import { type BackgroundLoop, repeatInBackground, reportChanges } from "../shared/background-loop";
 import { claimMessage, dueMessages, markFailed, markSent, queuedSince } from "./outbox";
 import { type Links, renderMessage } from "./render";
 import type { Transport } from "./smtp";
@@ -57,9 +58,11 @@ export function startEmailSender(
 ): EmailSender {
   const log = options.log ?? ((message: string) => console.warn(message));
   const now = options.now ?? (() => new Date());
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let lastError: string | null = null;
+  const report = reportChanges(log, {
+    failing: "Email is waiting in the outbox",
+    recovered: "Email is being sent again.",
+  });
+  let loop: BackgroundLoop | null = null;
   let announcedUpTo = now();
   // Messages of the last millisecond named already: another may still commit with the same time.
   let namedAtLast = new Set<string>();
@@ -77,30 +80,17 @@ export function startEmailSender(
     try {
       if (settings.announce) announce();
       if (!settings.transport) return;
-      const result = await deliverDue(db, settings.transport, settings.links, { more: () => !stopped, now });
-      // Said once when sending starts failing and once when it recovers, not on every tick.
-      if (result.error && result.error !== lastError) log(`Email is waiting in the outbox: ${result.error}`);
-      if (!result.error && lastError && result.sent > 0) log("Email is being sent again.");
-      if (result.error || result.sent > 0) lastError = result.error;
+      report(await deliverDue(db, settings.transport, settings.links, { more: () => loop?.isStopped() !== true, now }));
     } catch (error) {
       log(`Sending email stopped for this round: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const tick = () => {
-    if (stopped) return Promise.resolve();
-    running ??= run().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  const timer = setInterval(tick, options.intervalMs ?? 2_000);
-  timer.unref();
+  const started = repeatInBackground(options.intervalMs ?? 2_000, run);
+  loop = started;
   return {
-    tick,
+    tick: started.tick,
     stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+      await started.stop();
       settings.transport?.close();
     },
   };

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/client";
+import { type BackgroundLoop, repeatInBackground, reportChanges } from "../shared/background-loop";
 import { postStatements } from "./lrs-client";
 import { dueStatements, enqueueNewStatements, markFailed, markSent, type OutboxRow } from "./outbox";
 import type { LrsSettings } from "./settings";
@@ -90,38 +91,27 @@ export function startSender(
 ): Sender {
   const log = options.log ?? ((message: string) => console.warn(message));
   const abort = new AbortController();
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let lastError: string | null = null;
+  const report = reportChanges(log, {
+    failing: "xAPI statements are waiting in the outbox",
+    recovered: "xAPI statements are reaching the LRS again.",
+  });
+  let loop: BackgroundLoop | null = null;
 
   const run = async () => {
     try {
       enqueueNewStatements(db, { endpoint: settings.lrs.endpoint, origin: settings.origin, secret: settings.secret });
-      const result = await deliverDue(db, settings.lrs, { signal: abort.signal, more: () => !stopped });
-      // Say so once when sending starts failing and once when it recovers, not on every tick.
-      if (result.error && result.error !== lastError) log(`xAPI statements are waiting in the outbox: ${result.error}`);
-      if (!result.error && lastError && result.sent > 0) log("xAPI statements are reaching the LRS again.");
-      if (result.error || result.sent > 0) lastError = result.error;
+      report(await deliverDue(db, settings.lrs, { signal: abort.signal, more: () => loop?.isStopped() !== true }));
     } catch (error) {
       log(`xAPI sending stopped for this round: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const tick = () => {
-    if (stopped) return Promise.resolve();
-    running ??= run().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  const timer = setInterval(tick, options.intervalMs ?? 5_000);
-  timer.unref();
+  const started = repeatInBackground(options.intervalMs ?? 5_000, run);
+  loop = started;
   return {
-    tick,
+    tick: started.tick,
     stop: async () => {
-      stopped = true;
-      clearInterval(timer);
       const grace = setTimeout(() => abort.abort(), options.graceMs ?? 5_000);
-      await running;
+      await started.stop();
       clearTimeout(grace);
     },
   };
