@@ -41,7 +41,12 @@ export function trackPage(page: Page, options: { javaScriptEnabled: boolean }) {
       tracker.serverErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
     }
   });
-  page.on("pageerror", (error) => tracker.scriptErrors.push(error.message));
+  page.on("pageerror", (error) => {
+    // A navigation that a newer one supersedes is aborted by the router; under single fetch its
+    // aborted request can surface as an unhandled AbortError while the person sees nothing wrong.
+    if (error.name === "AbortError") return;
+    tracker.scriptErrors.push(error.message);
+  });
   // Remix catches a route module that fails to load, logs this and reloads the page: the click that
   // led there silently does nothing, so name the cause.
   page.on("console", (message) => {
