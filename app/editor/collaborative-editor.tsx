@@ -20,6 +20,7 @@ import type { EditorDialog } from "./shortcuts";
 import type { Limit } from "./size-limit";
 import { SlashMenuList } from "./slash-menu-list";
 import { Toolbar } from "./toolbar";
+import { WritingHintsPanel } from "./writing-hints-panel";
 
 function collabUrl() {
   const { protocol, host } = window.location;
@@ -64,10 +65,13 @@ export default function CollaborativeEditor({
   canEdit,
   apiRef,
   events,
+  graphicWords = [],
 }: {
   moduleId: string;
   user: { id: string; name: string; color: string };
   canEdit: boolean;
+  /** The organisation's words for the writing hints to point out. */
+  graphicWords?: readonly string[];
   apiRef?: MutableRefObject<EditorApi | null>;
   events?: EditorEvents;
 }) {
@@ -269,6 +273,7 @@ export default function CollaborativeEditor({
         </p>
       ) : null}
       <MoveAnnouncer message={moved} />
+      {editor && synced ? <WritingHintsPanel editor={editor} graphicWords={graphicWords} canEdit={editable} /> : null}
       {editor && editable ? <SlashMenuList editor={editor} /> : null}
       <EditorContent editor={editor} className="editor-frame" />
     </div>

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { Notice } from "~/components/layout";
 import { RemindersForm } from "~/components/organisations/reminders-form";
 import { SessionTimeoutsForm } from "~/components/organisations/session-timeouts-form";
+import { WritingWordsForm } from "~/components/organisations/writing-words-form";
 import { requireContext } from "~/lib/auth.server";
 import { organisations, reminders } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
@@ -14,7 +15,11 @@ export const meta: MetaFunction = () => [{ title: "Settings · Alongside" }];
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
   handled(async () => {
     const ctx = await requireContext(request, context);
-    return { timeouts: organisations.sessionTimeouts(ctx), reminders: reminders.reminderSetting(ctx) };
+    return {
+      timeouts: organisations.sessionTimeouts(ctx),
+      reminders: reminders.reminderSetting(ctx),
+      writingWords: organisations.graphicDetailWordsToManage(ctx),
+    };
   });
 
 export const action = ({ request, context }: ActionFunctionArgs) =>
@@ -38,13 +43,20 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
             return redirect("/organisation/settings?saved=reminders");
           },
         }),
+        writingWords: intent({
+          schema: organisations.graphicDetailWordsSchema,
+          run: (ctx, input) => {
+            organisations.setGraphicDetailWords(ctx, input);
+            return redirect("/organisation/settings?saved=writingWords");
+          },
+        }),
       },
       { fallback: "timeouts" },
     );
   });
 
 export default function OrganisationSettings() {
-  const { timeouts, reminders: reminderSetting } = useLoaderData<typeof loader>();
+  const { timeouts, reminders: reminderSetting, writingWords } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -52,9 +64,19 @@ export default function OrganisationSettings() {
       {params.get("saved") === "timeouts" ? (
         <Notice tone="success">Saved. They apply from each person's next page.</Notice>
       ) : null}
-      {params.get("saved") === "reminders" ? <Notice tone="success">Saved.</Notice> : null}
-      <SessionTimeoutsForm timeouts={timeouts} state={state?.intent === "reminders" ? undefined : state} />
+      {params.get("saved") === "reminders" || params.get("saved") === "writingWords" ? (
+        <Notice tone="success">Saved.</Notice>
+      ) : null}
+      <SessionTimeoutsForm
+        timeouts={timeouts}
+        state={state?.intent === "reminders" || state?.intent === "writingWords" ? undefined : state}
+      />
       <RemindersForm days={reminderSetting.days} state={state?.intent === "reminders" ? state : undefined} />
+      <WritingWordsForm
+        words={writingWords.words}
+        isDefault={writingWords.isDefault}
+        state={state?.intent === "writingWords" ? state : undefined}
+      />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { PreviewLink } from "~/components/workshop/preview-link";
 import { useAnchoredThreads } from "~/editor/anchor-grace";
 import type { EditorApi, EditorEvents } from "~/editor/collaborative-editor";
 import { requireContext } from "~/lib/auth.server";
-import { comments, history, workshop } from "~/lib/domain.server";
+import { comments, history, organisations, workshop } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
 import { useHydrated } from "~/lib/hydrated";
 
@@ -25,6 +25,7 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
       ...page,
       ...comments.moduleThreads(ctx, moduleId, doc),
       restored: history.restoredSnapshot(ctx, moduleId, restored),
+      graphicWords: organisations.graphicDetailWords(ctx),
     };
   });
 
@@ -88,6 +89,7 @@ export default function Write() {
                 moduleId={data.moduleId}
                 user={data.user}
                 canEdit={data.canEdit}
+                graphicWords={data.graphicWords}
                 apiRef={api}
                 events={events}
               />

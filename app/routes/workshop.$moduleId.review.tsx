@@ -7,6 +7,7 @@ import { PublishCard } from "~/components/workshop/publish-card";
 import { PublishedVersions } from "~/components/workshop/published-versions";
 import { ReviewStatusCard } from "~/components/workshop/review-status-card";
 import { SignoffTable } from "~/components/workshop/signoff-table";
+import { WritingHintsCard } from "~/components/workshop/writing-hints-card";
 import { YourSignoff } from "~/components/workshop/your-signoff";
 import { requireContext } from "~/lib/auth.server";
 import { publishing, review } from "~/lib/domain.server";
@@ -72,7 +73,7 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
   });
 
 export default function Review() {
-  const { moduleId, status, publication, review, me, canFacilitate, checklist, versions } =
+  const { moduleId, status, publication, review, me, canFacilitate, checklist, versions, writingHints } =
     useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const state = useActionData<typeof action>();
@@ -94,6 +95,7 @@ export default function Review() {
           canFacilitate={canFacilitate}
         />
         <SignoffTable people={review.people} me={me} />
+        <WritingHintsCard hints={writingHints} />
       </div>
       <div>
         {canFacilitate ? (

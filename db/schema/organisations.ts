@@ -10,6 +10,8 @@ export const organisations = sqliteTable("organisations", {
   /** How long a session may sit unused, and how long any session lasts; null is the default. */
   idleTimeoutMinutes: integer("idle_timeout_minutes"),
   absoluteLifetimeDays: integer("absolute_lifetime_days"),
+  /** Words the editor's writing hints point out as graphic detail; null is the default list. */
+  graphicDetailWords: text("graphic_detail_words", { mode: "json" }).$type<string[]>(),
 });
 
 export const memberships = sqliteTable(

@@ -45,3 +45,23 @@ export function readability(texts: string[]): Readability {
     wordCount === 0 ? 0 : fleschKincaid({ sentence: sentenceCount, word: wordCount, syllable: syllableCount });
   return { grade, sentences: sentenceCount, words: wordCount, syllables: syllableCount };
 }
+
+/** Every text block of a document, each measured on its own. */
+function docTexts(doc: DocJSON): string[] {
+  const texts: string[] = [];
+  const walk = (node: DocJSON) => {
+    const children = node.content ?? [];
+    if (children.some((c) => c.type === "text")) texts.push(textOf(node));
+    else children.forEach(walk);
+  };
+  walk(doc);
+  return texts;
+}
+
+/** The UK reading age a document reads at: the Flesch-Kincaid grade plus 5, never under 5. */
+export function readingAge(doc: DocJSON): number {
+  return Math.max(5, Math.round(readability(docTexts(doc)).grade + 5));
+}
+
+/** The reading age plain training aims for, or under. */
+export const PLAIN_READING_AGE = 12;

@@ -5,6 +5,7 @@
 export { invite, listInvitations, revokeInvitation } from "./invitations";
 export { member, members, removeMember, setMemberRoles } from "./members";
 export {
+  graphicDetailWordsSchema,
   invitationIdSchema,
   invitationSchema,
   memberRolesSchema,
@@ -25,3 +26,4 @@ export {
   VISITOR_SUPPORT,
 } from "./support";
 export { sessionTimeouts, setSessionTimeouts } from "./timeouts";
+export { graphicDetailWords, graphicDetailWordsToManage, setGraphicDetailWords } from "./writing-words";

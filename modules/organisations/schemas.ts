@@ -105,3 +105,25 @@ export const sessionTimeoutsSchema = z.object({
     `Enter a whole number of days from ${LIFETIME_DAYS_BOUNDS.min} to ${LIFETIME_DAYS_BOUNDS.max}.`,
   ),
 });
+
+/** One word or phrase a line; blank lines are dropped and repeats kept once. */
+export const WRITING_WORDS_BOUNDS = { words: 200, characters: 60 } as const;
+
+export const graphicDetailWordsSchema = z.object({
+  words: z
+    .string({ message: "List the words, one on each line, or leave it empty for none." })
+    .max(20_000, "The list is too long: keep it to 200 words or phrases.")
+    .transform((text) => [
+      ...new Set(
+        text
+          .split(/\r?\n/)
+          .map((w) => w.trim().replace(/\s+/g, " ").toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
+    .refine((words) => words.length <= WRITING_WORDS_BOUNDS.words, "Keep the list to 200 words or phrases.")
+    .refine(
+      (words) => words.every((w) => w.length <= WRITING_WORDS_BOUNDS.characters),
+      `Each line can be at most ${WRITING_WORDS_BOUNDS.characters} characters: put one word or short phrase on each line.`,
+    ),
+});

@@ -1,6 +1,6 @@
-import { readability } from "../content/readability";
+import { PLAIN_READING_AGE, readingAge } from "../content/readability";
 import type { DocJSON } from "../documents/json";
-import { findNodes, textOf } from "../documents/sections";
+import { findNodes } from "../documents/sections";
 import { missingContentNotes } from "../documents/sensitivity";
 
 /** The facilitator's safety checklist, asked before they sign off. */
@@ -12,21 +12,11 @@ export const SAFETY_CHECKS = [
 
 export type SafetyCheckId = (typeof SAFETY_CHECKS)[number]["id"];
 
-/** Reading age is grade + 5 in the UK; the aim is about 12, so grade 7. */
-const PLAIN_LANGUAGE_GRADE = 7;
-
 /** What the document itself suggests for each check, to help the facilitator answer honestly. */
 export function checklistHints(doc: DocJSON): Record<SafetyCheckId, { ok: boolean; hint: string }> {
   const missing = missingContentNotes(doc);
   const signposts = findNodes(doc, "supportSignpost").length;
-  const texts: string[] = [];
-  const walk = (node: DocJSON) => {
-    const children = node.content ?? [];
-    if (children.some((c) => c.type === "text")) texts.push(textOf(node));
-    else children.forEach(walk);
-  };
-  walk(doc);
-  const grade = readability(texts).grade;
+  const age = readingAge(doc);
   return {
     contentNotes: {
       ok: missing.length === 0,
@@ -43,8 +33,8 @@ export function checklistHints(doc: DocJSON): Record<SafetyCheckId, { ok: boolea
           : "No support signpost yet.",
     },
     plainLanguage: {
-      ok: grade <= PLAIN_LANGUAGE_GRADE,
-      hint: `Reads at about a reading age of ${Math.max(5, Math.round(grade + 5))} (aim for 12 or under).`,
+      ok: age <= PLAIN_READING_AGE,
+      hint: `Reads at about a reading age of ${age} (aim for ${PLAIN_READING_AGE} or under).`,
     },
   };
 }

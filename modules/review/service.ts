@@ -5,7 +5,9 @@ import { recordAudit } from "../audit/service";
 import { type Context, inTransaction } from "../auth/context";
 import type { LiveDocuments } from "../collaboration/server";
 import type { DocJSON } from "../documents/json";
+import { writingHints } from "../documents/writing-hints";
 import { recordSnapshot } from "../history/service";
+import { graphicDetailWords } from "../organisations/writing-words";
 import { ForbiddenError, InvalidError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { listCollaborators } from "../workshop/collaborators";
@@ -95,6 +97,8 @@ export async function reviewPage(ctx: Context, documents: LiveDocuments, moduleI
     myRole: role,
     canFacilitate: access.facilitate,
     checklist: role === "facilitator" ? facilitatorChecklist(doc) : null,
+    // For everyone who reviews, the panel too: hints never block signing off or publishing.
+    writingHints: writingHints(doc, { graphicWords: graphicDetailWords(ctx) }),
   };
 }
 

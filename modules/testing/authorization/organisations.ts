@@ -35,6 +35,14 @@ export const cases: CasesFor<typeof api> = {
     ownOnly: true,
     run: (ctx) => api.setSessionTimeouts(ctx, { idleTimeoutMinutes: 45, absoluteLifetimeDays: 7 }),
   },
+  // Not secret, and read on every module page by whoever may open it (reviewers of any role too).
+  graphicDetailWords: { allowed: EVERYONE, ownOnly: true, run: (ctx) => api.graphicDetailWords(ctx) },
+  graphicDetailWordsToManage: { allowed: ["admin"], ownOnly: true, run: (ctx) => api.graphicDetailWordsToManage(ctx) },
+  setGraphicDetailWords: {
+    allowed: ["admin"],
+    ownOnly: true,
+    run: (ctx) => api.setGraphicDetailWords(ctx, { words: ["scalpel"] }),
+  },
   supportForLearners: { allowed: EVERYONE, ownOnly: true, run: (ctx) => api.supportForLearners(ctx) },
   supportNow: { allowed: EVERYONE, ownOnly: true, run: (ctx) => api.supportNow(ctx) },
   supportToManage: { allowed: ["admin"], ownOnly: true, run: (ctx) => api.supportToManage(ctx) },

@@ -1,0 +1,1 @@
+ALTER TABLE `organisations` ADD `graphic_detail_words` text;
