@@ -2,6 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
 import { logIn } from "./support/people";
+import { signIn } from "./support/sessions";
 import {
   addCollaborator,
   createModule,
@@ -154,6 +155,46 @@ test("a block moves with the buttons of its own menu, and one dragged into itsel
   await expect(saveStatus(page)).toHaveText("Saved");
   await checkPage(page);
   expect((await documentText(page)).split("\n").indexOf("Saying no protects you both.")).toBeGreaterThan(3);
+});
+
+test("a whole section is dragged by the handle beside its heading, and dropped on itself stays put", async ({
+  page,
+}) => {
+  await signIn(page, PEOPLE.facilitator.email);
+  await createModule(page);
+  await writeThreeSections(page);
+  const handle = (title: string) => page.getByTitle(`Drag to move the section “${title}”`);
+  await expect(page.locator("[data-section-handle]")).toHaveCount(3);
+  await checkPage(page);
+
+  // Onto the first heading: the last section goes before it, its text with it.
+  await dragBlock(page, handle("Looking after yourself"), sectionHeadings(page).filter({ hasText: "Welcome" }));
+  await expect(sectionHeadings(page)).toHaveText(["Looking after yourself", "Welcome", "Boundaries"]);
+  await expect(moveAnnouncement(page)).toHaveText("Moved 'Looking after yourself', now 1 of 3");
+  expect((await documentText(page)).split("\n").slice(0, 2)).toEqual([
+    "Looking after yourself",
+    "Rest is part of the work.",
+  ]);
+
+  // Onto the last section's text: it goes after that section.
+  await dragBlock(page, handle("Welcome"), editorOf(page).getByText("A clear no can be kind."));
+  await expect(sectionHeadings(page)).toHaveText(["Looking after yourself", "Boundaries", "Welcome"]);
+
+  // Onto its own text: nothing changes, and it says so.
+  const settled = await documentText(page);
+  await dragBlock(page, handle("Boundaries"), editorOf(page).getByText("A clear no can be kind."));
+  await expect(moveAnnouncement(page)).toHaveText("'Boundaries' stays where it was");
+  expect(await documentText(page)).toBe(settled);
+  await expect(saveStatus(page)).toHaveText("Saved");
+
+  // One undo puts the last move back.
+  await editorOf(page).focus();
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(sectionHeadings(page)).toHaveText(["Looking after yourself", "Welcome", "Boundaries"]);
+  await expect(saveStatus(page)).toHaveText("Saved");
+  await page.reload();
+  await expect(sectionHeadings(page)).toHaveText(["Looking after yourself", "Welcome", "Boundaries"]);
+  await checkPage(page);
 });
 
 test("one person reorders while another types: both end with the same document, in the new order", async ({

@@ -26,6 +26,7 @@ import {
   SupportSignpostView,
 } from "./node-views";
 import { Reorder } from "./reorder";
+import { SectionDrag } from "./section-drag";
 import { DialogShortcuts, type EditorDialog } from "./shortcuts";
 import { type Limit, SizeLimit } from "./size-limit";
 import { SlashMenu } from "./slash-menu";
@@ -85,6 +86,7 @@ export function editorExtensions(options: {
       placeholder: ({ node }) => PLACEHOLDERS[node.type.name] ?? "Write here, or insert a training block",
     }),
     Reorder.configure({ onMoved: options.onMoved }),
+    SectionDrag.configure({ onMoved: options.onMoved }),
     SlashMenu,
     BlockEnter,
     DialogShortcuts.configure({ onOpen: options.onDialog }),

@@ -1,6 +1,6 @@
 import { Extension } from "@tiptap/core";
 import { Fragment, type Node as PMNode } from "@tiptap/pm/model";
-import { TextSelection, type Transaction } from "@tiptap/pm/state";
+import { type EditorState, TextSelection, type Transaction } from "@tiptap/pm/state";
 import { yUndoPluginKey } from "@tiptap/y-tiptap";
 import { BLOCK_LABELS, type BlockType, SECTION_HEADING_LEVEL } from "../../modules/documents/vocabulary";
 
@@ -18,10 +18,11 @@ declare module "@tiptap/core" {
   }
 }
 
-const isSectionHeading = (node: PMNode) => node.type.name === "heading" && node.attrs.level === SECTION_HEADING_LEVEL;
+export const isSectionHeading = (node: PMNode) =>
+  node.type.name === "heading" && node.attrs.level === SECTION_HEADING_LEVEL;
 
 /** Start positions of the document's top-level nodes, and the end as the last entry. */
-function starts(doc: PMNode): number[] {
+export function starts(doc: PMNode): number[] {
   const out: number[] = [];
   doc.forEach((_node, offset) => {
     out.push(offset);
@@ -32,7 +33,7 @@ function starts(doc: PMNode): number[] {
 
 type Unit = { kind: "section" | "block"; from: number; to: number; name: string; index: number; total: number };
 
-function quoted(text: string) {
+export function quoted(text: string) {
   const line = text.trim().replace(/\s+/g, " ");
   return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }
@@ -44,12 +45,31 @@ function nameOf(node: PMNode) {
 }
 
 /** The index of each section's heading among the top-level nodes. */
-function sectionHeadings(doc: PMNode): number[] {
+export function sectionHeadings(doc: PMNode): number[] {
   const out: number[] = [];
   doc.forEach((node, _offset, i) => {
     if (isSectionHeading(node)) out.push(i);
   });
   return out;
+}
+
+/** A move is an undo step of its own: never merged with typing just before or after it. */
+export function ownUndoStep(state: EditorState) {
+  const undo = yUndoPluginKey.getState(state)?.undoManager;
+  undo?.stopCapturing();
+  queueMicrotask(() => undo?.stopCapturing());
+}
+
+/**
+ * New nodes with the same content as the top-level nodes between two positions: the Yjs binding
+ * recreates only them, and keeps every node they pass as it was.
+ */
+export function freshCopies(doc: PMNode, from: number, to: number): Fragment {
+  const copies: PMNode[] = [];
+  doc.slice(from, to).content.forEach((node) => {
+    copies.push(node.type.create(node.attrs, node.content, node.marks));
+  });
+  return Fragment.from(copies);
 }
 
 /**
@@ -135,16 +155,9 @@ export const Reorder = Extension.create<{ onMoved: (message: string) => void }>(
           }
           const { unit, neighbour } = found;
           if (dispatch) {
-            // A move is an undo step of its own: never merged with typing just before or after it.
-            const undo = yUndoPluginKey.getState(state)?.undoManager;
-            undo?.stopCapturing();
-            queueMicrotask(() => undo?.stopCapturing());
+            ownUndoStep(state);
             const cursor = at === undefined ? state.selection.from : unit.from + 1;
-            const copies: PMNode[] = [];
-            state.doc.slice(unit.from, unit.to).content.forEach((node) => {
-              copies.push(node.type.create(node.attrs, node.content, node.marks));
-            });
-            applySwap(tr, Fragment.from(copies), unit, neighbour, cursor);
+            applySwap(tr, freshCopies(state.doc, unit.from, unit.to), unit, neighbour, cursor);
             tr.scrollIntoView();
             this.options.onMoved(`Moved '${unit.name}' ${direction}, now ${neighbour.index} of ${unit.total}`);
           }
