@@ -23,6 +23,7 @@ export const DEMO_ACCOUNTS: { role: string; name: string; email: string; roles: 
   { role: "co-designer", name: "Priya Shah", email: "codesigner2@example.org", roles: ["co_designer"] },
   { role: "trainer", name: "Sam Taylor", email: "trainer@example.org", roles: ["trainer"] },
   { role: "learner", name: "Alex Morgan", email: "learner@example.org", roles: ["learner"] },
+  { role: "supervisor", name: "Dee Walsh", email: "supervisor@example.org", roles: ["supervisor"] },
 ];
 
 /**
