@@ -13,6 +13,7 @@ import { serverIdentity } from "./extensions/server-identity";
 import { sessionAccess } from "./extensions/session-access";
 import { sizeLimits } from "./extensions/size-limits";
 import { updateGuards } from "./extensions/update-guards";
+import type { LockedPartsRule } from "./lock-guard";
 import { addressedToModule } from "./messages";
 import { CLOSE_REASONS, COLLAB_PATH, documentNameFor, MAX_MESSAGE_BYTES, moduleIdFromDocumentName } from "./protocol";
 import { closeSocket } from "./refusal";
@@ -34,7 +35,7 @@ export type CollabControl = {
   /** Runs pending compaction and fact updates for a module now (before a sign-off or publish). */
   settle(moduleId: string): Promise<void>;
   /** Tells every open editor of a module that something beside the document changed (comments…). */
-  notify(moduleId: string, what: "comments" | "review"): void;
+  notify(moduleId: string, what: "comments" | "review" | "locks"): void;
 };
 
 /**
@@ -46,7 +47,17 @@ export type LiveDocuments = Pick<CollabControl, "current" | "settle" | "change">
 /** WebSocket.OPEN (Node 20 has no global WebSocket to read it from). */
 const SOCKET_OPEN = 1;
 
-export function createCollaboration({ db, secret, access }: { db: DB; secret: string; access: LiveAccessRule }) {
+export function createCollaboration({
+  db,
+  secret,
+  access,
+  locks,
+}: {
+  db: DB;
+  secret: string;
+  access: LiveAccessRule;
+  locks: LockedPartsRule;
+}) {
   const documents = loadedDocuments();
   const log = durableLog({ db, documents });
 
@@ -63,7 +74,7 @@ export function createCollaboration({ db, secret, access }: { db: DB; secret: st
     // size limit reads, before the facts are refreshed, so a store that fails to compact stops there.
     extensions: [
       sessionAccess({ db, secret, access }),
-      updateGuards(),
+      updateGuards({ db, locks }),
       sizeLimits(documents),
       log,
       serverIdentity(),
