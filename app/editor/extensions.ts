@@ -15,6 +15,7 @@ import {
 import { documentExtensions } from "../../modules/documents/extensions";
 import { BLOCK_TYPES } from "../../modules/documents/vocabulary";
 import { BlockEnter } from "./block-enter";
+import { LockedParts } from "./locked-parts";
 import {
   CheckOptionView,
   ContentNoteView,
@@ -85,6 +86,7 @@ export function editorExtensions(options: {
       placeholder: ({ node }) => PLACEHOLDERS[node.type.name] ?? "Write here, or insert a training block",
     }),
     Reorder.configure({ onMoved: options.onMoved }),
+    LockedParts,
     SlashMenu,
     BlockEnter,
     DialogShortcuts.configure({ onOpen: options.onDialog }),

@@ -59,8 +59,9 @@ describe("locking agreed parts of a module", () => {
     expect(lock.label).toBe("Section: “Why no can be kind”");
     expect(events).toEqual([{ type: "locks.changed", moduleId }]);
     expect(lockedNodeIds(db, moduleId)).toEqual(["why"]);
-    expect(moduleLocks(as(jordan), moduleId)).toEqual({
+    expect(moduleLocks(as(jordan), documents, moduleId)).toEqual({
       canLock: false,
+      open: [{ nodeId: "takeaway", kind: "block", label: "Key takeaway" }],
       locks: [
         {
           nodeId: "why",

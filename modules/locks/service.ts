@@ -13,8 +13,11 @@ const unlocker = aliasedTable(users, "unlocker");
 const openLock = (moduleId: string, nodeId: string) =>
   and(eq(partLocks.moduleId, moduleId), eq(partLocks.nodeId, nodeId), isNull(partLocks.unlockedAt));
 
-/** The parts locked now, with who locked them, when and why, and whether this person may unlock them. */
-export function moduleLocks(ctx: Context, moduleId: string) {
+/**
+ * The parts locked now, with who locked them, when and why; the parts that could be locked; and
+ * whether this person may lock and unlock them.
+ */
+export function moduleLocks(ctx: Context, documents: Pick<LiveDocuments, "current">, moduleId: string) {
   const { access } = loadModule(ctx, moduleId);
   const locks = ctx.db
     .select({
@@ -30,7 +33,9 @@ export function moduleLocks(ctx: Context, moduleId: string) {
     .where(and(eq(partLocks.moduleId, moduleId), isNull(partLocks.unlockedAt)))
     .orderBy(partLocks.lockedAt)
     .all();
-  return { locks, canLock: access.facilitate };
+  const locked = new Set(locks.map((lock) => lock.nodeId));
+  const open = lockableParts(documents.current(moduleId)).filter((part) => !locked.has(part.nodeId));
+  return { locks, open, canLock: access.facilitate };
 }
 
 /** Every lock the module has had, newest first: who locked which part, when and why, and who unlocked it. */

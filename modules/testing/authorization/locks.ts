@@ -27,7 +27,7 @@ async function withSection(db: Parameters<typeof storeCollab>[0], on: OrgWorld) 
 }
 
 export const cases: CasesFor<typeof api> = {
-  moduleLocks: { allowed: ON_MODULE, run: (ctx, on) => api.moduleLocks(ctx, on.moduleId) },
+  moduleLocks: { allowed: ON_MODULE, run: (ctx, on) => api.moduleLocks(ctx, storeCollab(ctx.db), on.moduleId) },
   lockHistory: { allowed: ON_MODULE, run: (ctx, on) => api.lockHistory(ctx, on.moduleId) },
   lockPart: {
     allowed: ["facilitator"],
