@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import { contextFor } from "../auth/context";
 import { listStarterModules } from "../content/starter";
 import type { DocJSON } from "../documents/json";
+import { restoreSnapshot, takeSnapshot } from "../history/service";
 import { lockPart, unlockPart } from "../locks/service";
 import { collabTestbed, contains, TEST_MS, until, updateFrom } from "../testing/collab-harness";
 import { doc, p, text } from "../testing/documents";
@@ -119,6 +120,30 @@ describe("locked parts on the collaboration server", () => {
       textIn(alice.document, 1).insert(0, "Now: ");
       await until(() => storedText(moduleId).includes("Now: "), "the edit to the unlocked section to be stored");
       expect(closes).toEqual([]);
+    },
+    TEST_MS,
+  );
+
+  it(
+    "refuses a facilitator's restore that would change a locked part, and takes it once the part is unlocked",
+    async () => {
+      const { moduleId } = await lockedModule();
+      const ctx = contextFor(bed.db, bed.people.facilitator.actor);
+      const control = bed.main.collab.control;
+      unlockPart(ctx, moduleId, { nodeId: "agreed" });
+      const snapshotId = await takeSnapshot(ctx, control, moduleId, "Before the wording was agreed");
+      await control.change(moduleId, bed.people.facilitator.user.id, (d) => textIn(d, 1).insert(0, "Agreed: "));
+      lockPart(ctx, control, moduleId, { nodeId: "agreed", reason: "" });
+      const before = JSON.stringify(control.current(moduleId));
+
+      await expect(restoreSnapshot(ctx, control, moduleId, snapshotId)).rejects.toThrow(
+        "Part of this module is locked, and bringing back that version would change it. Unlock it first.",
+      );
+      expect(JSON.stringify(control.current(moduleId))).toBe(before);
+
+      unlockPart(ctx, moduleId, { nodeId: "agreed" });
+      await restoreSnapshot(ctx, control, moduleId, snapshotId);
+      expect(JSON.stringify(control.current(moduleId))).not.toContain("Agreed: ");
     },
     TEST_MS,
   );
