@@ -57,6 +57,21 @@ const NAMING_ATTRIBUTES: Record<string, readonly string[]> = {
   supportSignpost: ["id"],
 };
 
+/** The document without the ids that only name parts to lock: what a compare of two versions reads. */
+export function withoutNamingIds(node: DocJSON): DocJSON {
+  const naming = NAMING_ATTRIBUTES[String(node.type)] ?? [];
+  const { attrs, content, ...rest } = node;
+  const kept =
+    attrs && naming.length > 0
+      ? Object.fromEntries(Object.entries(attrs).filter(([name]) => !naming.includes(name)))
+      : attrs;
+  return {
+    ...rest,
+    ...(kept ? { attrs: kept } : {}),
+    ...(content ? { content: content.map(withoutNamingIds) } : {}),
+  };
+}
+
 function withoutLaterDefaults(node: DocJSON): DocJSON {
   const later = LATER_ATTRIBUTES[String(node.type)];
   const naming = NAMING_ATTRIBUTES[String(node.type)] ?? [];
