@@ -96,3 +96,32 @@ test("a locked section is shown live to a co-designer, who cannot change it unti
   await expect(row.getByRole("cell").nth(2)).toContainText("by Fran Mills");
   await checkPage(page);
 });
+
+test("a co-designer's forged lock or unlock is refused with a plain 403, and a facilitator's too-long reason is explained", async ({
+  page,
+  newPage,
+}) => {
+  await signIn(page, PEOPLE.facilitator.email);
+  const module = await createModule(page);
+  await addCollaborator(page, PEOPLE.coDesigner.name, "Co-designer");
+
+  const jordan = await newPage();
+  await signIn(jordan, PEOPLE.coDesigner.email);
+  await openModule(jordan, module);
+  await expect(jordan.getByRole("region", { name: "Agreed parts" })).toHaveCount(0);
+  for (const intent of ["lock", "unlock"]) {
+    const forged = await jordan.request.post(`${module.path}?index`, {
+      form: { intent, nodeId: "any-part" },
+      maxRedirects: 0,
+    });
+    expect(forged.status(), intent).toBe(403);
+    expect(await forged.text(), intent).toContain("Only the module&#x27;s facilitators can do this.");
+  }
+
+  const tooLong = await page.request.post(`${module.path}?index`, {
+    form: { intent: "lock", nodeId: "any-part", reason: "x".repeat(301) },
+    maxRedirects: 0,
+  });
+  expect(tooLong.status()).toBe(400);
+  expect(await tooLong.text()).toContain("Use at most 300 characters.");
+});

@@ -44,15 +44,17 @@ export function LockPanel({
   canLock: boolean;
   state: (FormState & { intent?: string }) | undefined;
 }) {
-  const lockState = state?.intent === "unlock" ? undefined : state;
-  if (!canLock && locks.length === 0) return null;
+  // Messages show with the lock form; without one (not a facilitator, nothing left to lock), at the top.
+  const atTop = state?.intent === "unlock" || !canLock || open.length === 0;
+  const lockState = atTop ? undefined : state;
+  if (!canLock && locks.length === 0 && !state?.errors) return null;
   return (
     <section className="card lock-panel" aria-labelledby="locks-title">
       <h2 id="locks-title">Agreed parts</h2>
       <p className="muted">
         A locked section or block cannot be changed by anyone until a facilitator unlocks it. Comments stay open.
       </p>
-      {state?.intent === "unlock" ? <ErrorSummary state={state} /> : null}
+      {atTop ? <ErrorSummary state={state} /> : null}
       {locks.length > 0 ? (
         <ul className="lock-list">
           {locks.map((lock) => (
@@ -78,7 +80,7 @@ export function LockPanel({
       {canLock && open.length > 0 ? (
         <Form method="post" className="stack" noValidate>
           <h3>Lock a part</h3>
-          {state?.intent === "unlock" ? null : <ErrorSummary state={lockState} />}
+          <ErrorSummary state={lockState} />
           <div className="field">
             <label htmlFor="lock-part">Part</label>
             <select id="lock-part" name="nodeId" defaultValue={fieldValue(lockState, "nodeId")}>
