@@ -27,6 +27,7 @@ import { refuseLegacyDataRequests } from "./modules/http/legacy-data";
 import { privateWhenSignedIn } from "./modules/http/private-cache";
 import { remixHandler } from "./modules/http/remix-handler";
 import { sameOriginWrites } from "./modules/http/same-origin";
+import { lockedNodeIds } from "./modules/locks/live-locks";
 import { actorFor } from "./modules/organisations/service";
 import { startRetention } from "./modules/privacy/retention-job";
 import { startReminders } from "./modules/reminders/reminder-job";
@@ -149,7 +150,12 @@ async function main() {
   });
 
   const events = createEventBus();
-  const collaboration = createCollaboration({ db, secret: config.SESSION_SECRET, access: moduleLiveAccess(actorFor) });
+  const collaboration = createCollaboration({
+    db,
+    secret: config.SESSION_SECRET,
+    access: moduleLiveAccess(actorFor),
+    locks: lockedNodeIds,
+  });
   followAccessChanges(events, collaboration.control);
   const app = await createApp(config, db, collaboration.control, events);
   const server = http.createServer(app);

@@ -3,6 +3,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { type MutableRefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
 import { COLLAB_PATH, documentNameFor, type LiveAccess } from "../../modules/collaboration/protocol";
+import { newBlockId } from "../../modules/documents/extensions";
 import {
   type Anchor,
   anchoredThreadIds,
@@ -14,6 +15,7 @@ import {
 } from "./comment-anchors";
 import { editorExtensions } from "./extensions";
 import { HereNow, type Person } from "./here-now";
+import { giveLockableIds, type LockedPart } from "./locked-parts";
 import { MoveAnnouncer } from "./move-announcer";
 import { LIMIT_MESSAGES, PROBLEM_MESSAGES, type Problem, problemFromClose, RELOADABLE } from "./problems";
 import type { EditorDialog } from "./shortcuts";
@@ -66,12 +68,15 @@ export default function CollaborativeEditor({
   apiRef,
   events,
   graphicWords = [],
+  locks = [],
 }: {
   moduleId: string;
   user: { id: string; name: string; color: string };
   canEdit: boolean;
   /** The organisation's words for the writing hints to point out. */
   graphicWords?: readonly string[];
+  /** The parts locked now; the page reloads them whenever the server says they changed. */
+  locks?: LockedPart[];
   apiRef?: MutableRefObject<EditorApi | null>;
   events?: EditorEvents;
 }) {
@@ -230,6 +235,21 @@ export default function CollaborativeEditor({
       if (apiRef) apiRef.current = null;
     };
   }, [editor, apiRef, provider]);
+
+  useEffect(() => {
+    if (editor) editor.commands.setLockedParts(locks);
+  }, [editor, locks]);
+
+  // Parts need an id to be locked by; documents written before locks existed get theirs here.
+  useEffect(() => {
+    if (!editor || !editable) return;
+    const give = () => giveLockableIds(editor, newBlockId);
+    if (provider.isSynced) give();
+    provider.on("synced", give);
+    return () => {
+      provider.off("synced", give);
+    };
+  }, [editor, editable, provider]);
 
   useEffect(() => {
     if (!limitHit) return;

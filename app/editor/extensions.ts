@@ -15,6 +15,7 @@ import {
 import { documentExtensions } from "../../modules/documents/extensions";
 import { BLOCK_TYPES } from "../../modules/documents/vocabulary";
 import { BlockEnter } from "./block-enter";
+import { LockedParts } from "./locked-parts";
 import {
   CheckOptionView,
   ContentNoteView,
@@ -87,6 +88,7 @@ export function editorExtensions(options: {
     }),
     Reorder.configure({ onMoved: options.onMoved }),
     SectionDrag.configure({ onMoved: options.onMoved }),
+    LockedParts,
     SlashMenu,
     BlockEnter,
     DialogShortcuts.configure({ onOpen: options.onDialog }),

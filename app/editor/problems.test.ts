@@ -30,6 +30,13 @@ describe("what the editor makes of a close", () => {
     expect(problemFromClose(1000, "")).toBeNull();
   });
 
+  it("explains a change to a locked part, offering a reload", () => {
+    expect(problemFromClose(1000, CLOSE_REASONS.locked)).toBe("locked");
+    expect(problemFromClose(4423, "")).toBe("locked");
+    expect(PROBLEM_MESSAGES.locked).toContain("locked once it was agreed");
+    expect(RELOADABLE.has("locked")).toBe(true);
+  });
+
   it("says how large a paste may be, apart from how large a module may be", () => {
     expect(LIMIT_MESSAGES.paste).toBe(
       "That paste is too large to add in one go. Paste up to about 100,000 characters at a time.",

@@ -1,7 +1,7 @@
 import { CLOSE_REASONS, EDITOR_MAX_CHANGE, EDITOR_MAX_SIZE } from "../../modules/collaboration/protocol";
 
 /** Why the editor cannot carry on as before, from what the collaboration server said. */
-export type Problem = "access" | "signed-out" | "full" | "too-big" | "unsupported" | "malformed";
+export type Problem = "access" | "signed-out" | "full" | "too-big" | "unsupported" | "locked" | "malformed";
 
 const characters = (n: number) => `about ${n.toLocaleString("en-GB")} characters`;
 
@@ -13,6 +13,8 @@ export const PROBLEM_MESSAGES: Record<Problem, string> = {
   "too-big": `That change was too large to send in one go, so it was not saved. Reload to carry on from the saved version, then paste up to ${characters(EDITOR_MAX_CHANGE)} at a time.`,
   unsupported:
     "Your latest change held something this editor cannot keep, so it was not saved. Reload to carry on from the saved version.",
+  locked:
+    "Your latest change touched a part that was locked once it was agreed, so it was not saved. Reload to carry on from the saved version; a facilitator can unlock the part if it needs to change.",
   malformed: "Something went wrong sending your changes. Reload the page to carry on; saved work is safe.",
 };
 
@@ -22,6 +24,7 @@ export const RELOADABLE: ReadonlySet<Problem> = new Set<Problem>([
   "full",
   "too-big",
   "unsupported",
+  "locked",
   "malformed",
 ]);
 
@@ -52,6 +55,8 @@ export function problemFromClose(code: number | undefined, reason: string | unde
       return "too-big";
     case CLOSE_REASONS.unsupported:
       return "unsupported";
+    case CLOSE_REASONS.locked:
+      return "locked";
     case CLOSE_REASONS.malformed:
       return "malformed";
   }
@@ -61,6 +66,7 @@ export function problemFromClose(code: number | undefined, reason: string | unde
   if (code === 4403) return "access";
   if (code === 4413) return "full";
   if (code === 4422) return "unsupported";
+  if (code === 4423) return "locked";
   if (code === 4400) return "malformed";
   return null;
 }

@@ -16,6 +16,7 @@ export * as history from "../../modules/history/index";
 export * as joining from "../../modules/joining/index";
 export * as learnerHome from "../../modules/learner-home/index";
 export * as learning from "../../modules/learning/index";
+export * as locks from "../../modules/locks/index";
 export * as navigation from "../../modules/navigation/index";
 export * as notices from "../../modules/notices/index";
 export * as organisations from "../../modules/organisations/index";

@@ -1,15 +1,18 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import { CommentsPanel } from "~/components/comments-panel";
 import { formatDateTime, Notice } from "~/components/layout";
+import { LockPanel, lockSentence } from "~/components/workshop/lock-panel";
 import { PreviewLink } from "~/components/workshop/preview-link";
 import { useAnchoredThreads } from "~/editor/anchor-grace";
 import type { EditorApi, EditorEvents } from "~/editor/collaborative-editor";
 import { requireContext } from "~/lib/auth.server";
-import { comments, history, organisations, workshop } from "~/lib/domain.server";
+import { comments, history, locks, organisations, workshop } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
 import { useHydrated } from "~/lib/hydrated";
+import { dispatch, intent } from "~/lib/intents.server";
 
 // The editor, Tiptap and Yjs load only here, and only in the browser.
 const CollaborativeEditor = lazy(() => import("~/editor/collaborative-editor"));
@@ -26,7 +29,30 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
       ...comments.moduleThreads(ctx, moduleId, doc),
       restored: history.restoredSnapshot(ctx, moduleId, restored),
       graphicWords: organisations.graphicDetailWords(ctx),
+      ...locks.moduleLocks(ctx, context.runtime.collab, moduleId),
     };
+  });
+
+export const action = ({ request, context, params }: ActionFunctionArgs) =>
+  handled(async () => {
+    const ctx = await requireContext(request, context);
+    const moduleId = paramId(params, "moduleId");
+    return dispatch(request, ctx, {
+      lock: intent({
+        schema: locks.lockSchema,
+        run: (ctx, input) => {
+          locks.lockPart(ctx, context.runtime.collab, moduleId, input);
+          return redirect(`/workshop/${moduleId}`);
+        },
+      }),
+      unlock: intent({
+        schema: locks.unlockSchema,
+        run: (ctx, input) => {
+          locks.unlockPart(ctx, moduleId, input);
+          return redirect(`/workshop/${moduleId}`);
+        },
+      }),
+    });
   });
 
 function Preview({ html, message }: { html: string; message: string }) {
@@ -41,6 +67,11 @@ function Preview({ html, message }: { html: string; message: string }) {
 
 export default function Write() {
   const data = useLoaderData<typeof loader>();
+  const lockState = useActionData<typeof action>();
+  const lockedParts = useMemo(
+    () => data.locks.map((lock) => ({ nodeId: lock.nodeId, says: lockSentence(lock) })),
+    [data.locks],
+  );
   const hydrated = useHydrated();
   const [params] = useSearchParams();
   const revalidator = useRevalidator();
@@ -92,6 +123,7 @@ export default function Write() {
                 graphicWords={data.graphicWords}
                 apiRef={api}
                 events={events}
+                locks={lockedParts}
               />
             </Suspense>
           ) : (
@@ -100,6 +132,7 @@ export default function Write() {
               message="The editor needs JavaScript. This is the module as it stands now."
             />
           )}
+          <LockPanel locks={data.locks} open={data.open} canLock={data.canLock} state={lockState} />
         </div>
         <CommentsPanel
           moduleId={data.moduleId}

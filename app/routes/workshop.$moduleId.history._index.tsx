@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
+import { LockHistory } from "~/components/workshop/lock-history";
 import { SnapshotTable } from "~/components/workshop/snapshot-table";
 import { requireContext } from "~/lib/auth.server";
-import { history } from "~/lib/domain.server";
+import { history, locks } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
 import { dispatch, intent } from "~/lib/intents.server";
 
@@ -12,7 +13,7 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
     const ctx = await requireContext(request, context);
     const moduleId = paramId(params, "moduleId");
-    return { moduleId, ...history.listSnapshots(ctx, moduleId) };
+    return { moduleId, ...history.listSnapshots(ctx, moduleId), lockHistory: locks.lockHistory(ctx, moduleId) };
   });
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
@@ -31,13 +32,14 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
   });
 
 export default function History() {
-  const { moduleId, snapshots, canSnapshot } = useLoaderData<typeof loader>();
+  const { moduleId, snapshots, canSnapshot, lockHistory } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   return (
     <div className="two-columns">
       <section aria-labelledby="versions-title">
         <h2 id="versions-title">Versions</h2>
         <SnapshotTable moduleId={moduleId} snapshots={snapshots} />
+        <LockHistory entries={lockHistory} />
       </section>
       {canSnapshot ? (
         <section className="card" aria-labelledby="snapshot-title">

@@ -5,6 +5,7 @@ export * from "./cohorts";
 export * from "./coproduction";
 export * from "./email";
 export * from "./learning";
+export * from "./locks";
 export * from "./notices";
 export * from "./organisations";
 export * from "./privacy";

@@ -6,6 +6,7 @@
 
 import type { HookName } from "@hocuspocus/server";
 import { afterAll, describe, expect, it } from "vitest";
+import { lockedNodeIds } from "../locks/live-locks";
 import { actorFor } from "../organisations/service";
 import { testDatabase } from "../testing/database";
 import { moduleLiveAccess } from "../workshop/live-access";
@@ -18,6 +19,7 @@ describe("the collaboration server's extensions", () => {
     db: database.db,
     secret: "collaboration-test-secret-0123456789abcdef",
     access: moduleLiveAccess(actorFor),
+    locks: lockedNodeIds,
   });
   const ours = hocuspocus.configuration.extensions.filter((extension) => extension.extensionName);
   const running = (hook: HookName) =>

@@ -5,7 +5,7 @@ import type { CollabControl } from "./server";
  * The one subscriber that keeps live editors in step with access: after a member is removed, roles
  * or a collaborator's place change, or a module is archived or restored, the affected connections
  * are checked again (closed, downgraded, or left alone when nothing they may do changed); after
- * comments or the review change, open editors are told to refresh those panels.
+ * comments, the review or a module's locks change, open editors are told to refresh them.
  */
 export function followAccessChanges(events: EventBus, collab: CollabControl) {
   const unsubscribe = [
@@ -16,6 +16,7 @@ export function followAccessChanges(events: EventBus, collab: CollabControl) {
     events.on(["module.archived", "module.restored"], (e) => collab.recheck({ moduleId: e.moduleId })),
     events.on(["comments.changed"], (e) => collab.notify(e.moduleId, "comments")),
     events.on(["review.changed"], (e) => collab.notify(e.moduleId, "review")),
+    events.on(["locks.changed"], (e) => collab.notify(e.moduleId, "locks")),
   ];
   return () => {
     for (const stop of unsubscribe) stop();

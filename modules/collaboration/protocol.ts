@@ -37,6 +37,8 @@ export const CLOSE_REASONS = {
   /** The change held something the editor's schema cannot load (an unknown block, a stray attribute). */
   unsupported: "unsupported-content",
   documentFull: "document-full",
+  /** The change touched a part a facilitator locked once it was agreed. */
+  locked: "locked-part",
   malformed: "malformed-message",
   messageTooBig: "message-too-big",
   /** The session behind the socket ended: signed out elsewhere, or past its timeouts. */

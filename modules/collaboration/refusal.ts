@@ -15,6 +15,8 @@ export const REFUSALS = {
   readOnly: { code: 4403, reason: CLOSE_REASONS.readOnly, socket: true },
   unsupported: { code: 4422, reason: CLOSE_REASONS.unsupported, socket: false },
   documentFull: { code: 4413, reason: CLOSE_REASONS.documentFull, socket: false },
+  /** The change touched a part a facilitator locked: sending it again would be refused again. */
+  locked: { code: 4423, reason: CLOSE_REASONS.locked, socket: false },
   signedOut: { code: 4401, reason: CLOSE_REASONS.signedOut, socket: true },
 } as const satisfies Record<string, Refusal>;
 

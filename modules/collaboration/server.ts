@@ -2,9 +2,10 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { Hocuspocus, type WebSocketLike } from "@hocuspocus/server";
 import crossws from "crossws/adapters/node";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import type { DB } from "../../db/client";
 import type { DocJSON } from "../documents/json";
+import { InvalidError } from "../shared/errors";
 import type { CollabContext, LiveAccessRule } from "./access";
 import { derivedFacts } from "./extensions/derived-facts";
 import { loadedDocuments } from "./extensions/documents";
@@ -13,6 +14,7 @@ import { serverIdentity } from "./extensions/server-identity";
 import { sessionAccess } from "./extensions/session-access";
 import { sizeLimits } from "./extensions/size-limits";
 import { updateGuards } from "./extensions/update-guards";
+import { type LockedPartsRule, lockRefusal } from "./lock-guard";
 import { addressedToModule } from "./messages";
 import { CLOSE_REASONS, COLLAB_PATH, documentNameFor, MAX_MESSAGE_BYTES, moduleIdFromDocumentName } from "./protocol";
 import { closeSocket } from "./refusal";
@@ -27,14 +29,17 @@ export type CollabControl = {
    * whose access changed reconnects and follows what its person may do now; the rest are untouched.
    */
   recheck(who: { userId?: string; moduleId?: string }): void;
-  /** Applies a server-side change (a restore) as a new edit, seen live by everyone connected. */
+  /**
+   * Applies a server-side change (a restore) as a new edit, seen live by everyone connected. Locks
+   * hold for it as for any editor: a change to a locked part is refused before anything is applied.
+   */
   change(moduleId: string, userId: string, edit: (doc: Y.Doc) => void): Promise<void>;
   /** The current document: the live one when loaded, otherwise from the store. */
   current(moduleId: string): DocJSON;
   /** Runs pending compaction and fact updates for a module now (before a sign-off or publish). */
   settle(moduleId: string): Promise<void>;
   /** Tells every open editor of a module that something beside the document changed (comments…). */
-  notify(moduleId: string, what: "comments" | "review"): void;
+  notify(moduleId: string, what: "comments" | "review" | "locks"): void;
 };
 
 /**
@@ -43,10 +48,22 @@ export type CollabControl = {
  */
 export type LiveDocuments = Pick<CollabControl, "current" | "settle" | "change">;
 
+const LOCKED_CHANGE = "Part of this module is locked, and bringing back that version would change it. Unlock it first.";
+
 /** WebSocket.OPEN (Node 20 has no global WebSocket to read it from). */
 const SOCKET_OPEN = 1;
 
-export function createCollaboration({ db, secret, access }: { db: DB; secret: string; access: LiveAccessRule }) {
+export function createCollaboration({
+  db,
+  secret,
+  access,
+  locks,
+}: {
+  db: DB;
+  secret: string;
+  access: LiveAccessRule;
+  locks: LockedPartsRule;
+}) {
   const documents = loadedDocuments();
   const log = durableLog({ db, documents });
 
@@ -63,7 +80,7 @@ export function createCollaboration({ db, secret, access }: { db: DB; secret: st
     // size limit reads, before the facts are refreshed, so a store that fails to compact stops there.
     extensions: [
       sessionAccess({ db, secret, access }),
-      updateGuards(),
+      updateGuards({ db, locks }),
       sizeLimits(documents),
       log,
       serverIdentity(),
@@ -120,6 +137,22 @@ export function createCollaboration({ db, secret, access }: { db: DB; secret: st
     ws.handleUpgrade(req, socket, head);
   }
 
+  /** Tries the change on a copy and judges it as the update guard would judge an editor's update. */
+  function refuseLockedChange(document: Y.Doc, moduleId: string, edit: (doc: Y.Doc) => void) {
+    const locked = locks(db, moduleId);
+    if (locked.length === 0) return;
+    const copy = new Y.Doc();
+    try {
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(document));
+      const before = Y.encodeStateVector(copy);
+      copy.transact(() => edit(copy));
+      const decoded = Y.decodeUpdate(Y.encodeStateAsUpdate(copy, before));
+      if (lockRefusal(document, decoded, () => copy, locked)) throw new InvalidError(LOCKED_CHANGE);
+    } finally {
+      copy.destroy();
+    }
+  }
+
   const control: CollabControl = {
     recheck({ userId, moduleId }) {
       for (const document of hocuspocus.documents.values()) {
@@ -147,6 +180,7 @@ export function createCollaboration({ db, secret, access }: { db: DB; secret: st
         commentOnly: false,
       });
       try {
+        if (direct.document) refuseLockedChange(direct.document, moduleId, edit);
         await direct.transact((doc) => edit(doc));
       } finally {
         await direct.disconnect();

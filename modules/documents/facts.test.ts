@@ -89,3 +89,27 @@ describe("attributes the schema gained later", () => {
     expect(documentFacts(list({ loose: true })).contentHash).not.toBe(before);
   });
 });
+
+describe("ids given so that parts can be locked", () => {
+  const heading = (attrs: Record<string, unknown>): DocJSON => ({
+    type: "heading",
+    attrs: { level: 2, ...attrs },
+    content: [text("Why no can be kind")],
+  });
+  const takeaway = (attrs: Record<string, unknown>): DocJSON => ({
+    type: "keyTakeaway",
+    attrs,
+    content: [paragraph(text("A clear no is caring."))],
+  });
+
+  it("leave the content hash as it was, so a sign-off stays current when a section or block gets one", () => {
+    const before = doc(heading({}), paragraph(text("Saying no kindly.")), takeaway({}));
+    const after = doc(heading({ id: "h7Qz0aKc1LmN" }), paragraph(text("Saying no kindly.")), takeaway({ id: "t1" }));
+    expect(hashOf(after)).toBe(hashOf(before));
+    expect(hashOf(doc(heading({ id: "other" })))).toBe(hashOf(doc(heading({ id: "h7Qz0aKc1LmN" }))));
+  });
+
+  it("still tell a changed heading from the old one", () => {
+    expect(hashOf(doc(heading({ id: "a", level: 3 })))).not.toBe(hashOf(doc(heading({ id: "a" }))));
+  });
+});

@@ -46,14 +46,43 @@ export function withoutCommentAnchors(node: DocJSON): DocJSON {
  */
 const LATER_ATTRIBUTES: Record<string, readonly string[]> = { bulletList: ["loose"], orderedList: ["loose"] };
 
+/**
+ * Ids that only name a part so that it can be locked (sections by their heading, and the blocks
+ * learners never answer): giving a part one is no change to sign off, so they are never hashed.
+ */
+const NAMING_ATTRIBUTES: Record<string, readonly string[]> = {
+  heading: ["id"],
+  contentNote: ["id"],
+  keyTakeaway: ["id"],
+  supportSignpost: ["id"],
+};
+
+/** The document without the ids that only name parts to lock: what a compare of two versions reads. */
+export function withoutNamingIds(node: DocJSON): DocJSON {
+  const naming = NAMING_ATTRIBUTES[String(node.type)] ?? [];
+  const { attrs, content, ...rest } = node;
+  const kept =
+    attrs && naming.length > 0
+      ? Object.fromEntries(Object.entries(attrs).filter(([name]) => !naming.includes(name)))
+      : attrs;
+  return {
+    ...rest,
+    ...(kept ? { attrs: kept } : {}),
+    ...(content ? { content: content.map(withoutNamingIds) } : {}),
+  };
+}
+
 function withoutLaterDefaults(node: DocJSON): DocJSON {
   const later = LATER_ATTRIBUTES[String(node.type)];
+  const naming = NAMING_ATTRIBUTES[String(node.type)] ?? [];
   const { attrs, content, ...rest } = node;
   let kept = attrs;
-  if (later && attrs) {
+  if ((later || naming.length > 0) && attrs) {
     const defaults = documentSchema.nodes[String(node.type)]?.spec.attrs ?? {};
     kept = Object.fromEntries(
-      Object.entries(attrs).filter(([name, value]) => !later.includes(name) || value !== defaults[name]?.default),
+      Object.entries(attrs).filter(
+        ([name, value]) => !naming.includes(name) && (!later?.includes(name) || value !== defaults[name]?.default),
+      ),
     );
   }
   return {

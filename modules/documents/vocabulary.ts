@@ -48,7 +48,17 @@ export const CHECK_OPTIONS = { min: 2, max: 6 } as const;
 export const SCENARIO_RESPONSES = { min: 2, max: 4 } as const;
 
 /** Nodes that carry a stable id, used by the player for answers and progress. */
-export const ID_NODE_TYPES = ["reflectionPrompt", "knowledgeCheck", "checkOption", "scenario", "scenarioResponse"];
+export const ID_NODE_TYPES = [
+  "reflectionPrompt",
+  "knowledgeCheck",
+  "checkOption",
+  "scenario",
+  "scenarioResponse",
+  "heading",
+  "contentNote",
+  "keyTakeaway",
+  "supportSignpost",
+];
 
 /** Headings of this level start a section: the step a learner walks through. */
 export const SECTION_HEADING_LEVEL = 2;

@@ -14,7 +14,9 @@ export type DomainEvent =
   /** Comment threads of a module changed: open editors reload their side panel. */
   | { type: "comments.changed"; moduleId: string }
   /** Sign-offs or the review state of a module changed: open review pages and editors refresh. */
-  | { type: "review.changed"; moduleId: string };
+  | { type: "review.changed"; moduleId: string }
+  /** A part of a module was locked or unlocked: open editors follow at once. */
+  | { type: "locks.changed"; moduleId: string };
 
 export type EventType = DomainEvent["type"];
 type Handler<T extends EventType> = (event: Extract<DomainEvent, { type: T }>) => void;

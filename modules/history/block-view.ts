@@ -1,4 +1,5 @@
 import { documentSchema } from "../documents/extensions";
+import { withoutNamingIds } from "../documents/facts";
 import type { DocJSON } from "../documents/json";
 import { childOf, childrenOf, textOf } from "../documents/sections";
 import { BLOCK_LABELS, type BlockType, CONTENT_NOTE_LABELS, type ContentNoteTopic } from "../documents/vocabulary";
@@ -72,7 +73,7 @@ function withoutIds(node: DocJSON): DocJSON {
 export function canonicalBlocks(doc: DocJSON): DocJSON[] {
   const stripped = withoutComments(doc);
   try {
-    return (documentSchema.nodeFromJSON(stripped).toJSON() as DocJSON).content ?? [];
+    return withoutNamingIds(documentSchema.nodeFromJSON(stripped).toJSON() as DocJSON).content ?? [];
   } catch {
     return stripped.content ?? [];
   }

@@ -337,3 +337,16 @@ describe("compare says what changed in a co-designer's words", () => {
     ]);
   });
 });
+
+describe("ids given to parts so they can be locked", () => {
+  it("show no change in a compare, as they make no new revision", () => {
+    const named = structuredClone(everything);
+    for (const node of named.content ?? []) {
+      if (["heading", "contentNote", "keyTakeaway", "supportSignpost"].includes(String(node.type))) {
+        node.attrs = { ...node.attrs, id: `part-${String(node.type)}` };
+      }
+    }
+    expect(documentFacts(named).contentHash).toBe(documentFacts(everything).contentHash);
+    expect(compareDocs(everything, named).filter((row: DiffRow) => row.change !== null)).toEqual([]);
+  });
+});

@@ -31,6 +31,7 @@ import {
 import { commentRows, eraseCommentTraces, mentionRows, readRows, threadRows } from "../comments/personal-data";
 import { eraseOutbox, erasePreferences, outboxRows, preferenceRows } from "../email/personal-data";
 import { enrolmentRows, eraseLearning, reflectionRows } from "../learning/personal-data";
+import { lockRows } from "../locks/personal-data";
 import { eraseNotices, noticeRows } from "../notices/personal-data";
 import {
   eraseMemberships,
@@ -421,6 +422,16 @@ export const REGISTRY: Entry[] = [
     rows: (db, p) => snapshotRows(db, p.id),
     erasure: "kept",
     how: "Kept: a module's history, saved by a former member.",
+  },
+  {
+    table: "part_locks",
+    holds: "personal",
+    owner: "locks",
+    person: ["locked_by", "unlocked_by"],
+    label: "Parts of modules you locked or unlocked, and why",
+    rows: (db, p) => lockRows(db, p.id),
+    erasure: "kept",
+    how: "Kept: a module's history, locked or unlocked by a former member.",
   },
   {
     table: "module_doc_updates",

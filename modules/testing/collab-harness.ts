@@ -19,6 +19,7 @@ import { createSession } from "../accounts/sessions";
 import { contextFor } from "../auth/context";
 import { COLLAB_PATH, documentNameFor, FRAGMENT } from "../collaboration/protocol";
 import { createCollaboration } from "../collaboration/server";
+import { lockedNodeIds } from "../locks/live-locks";
 import { actorFor } from "../organisations/service";
 import { setCollaborator } from "../workshop/collaborators";
 import { moduleLiveAccess } from "../workshop/live-access";
@@ -218,7 +219,7 @@ export function updateFrom(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array
 export type Client = ReturnType<typeof connectCollabClient>;
 
 export async function startCollab(db: ReturnType<typeof testDatabase>["db"]) {
-  const collab = createCollaboration({ db, secret: SECRET, access: moduleLiveAccess(actorFor) });
+  const collab = createCollaboration({ db, secret: SECRET, access: moduleLiveAccess(actorFor), locks: lockedNodeIds });
   const server = http.createServer((_req, res) => {
     res.statusCode = 404;
     res.end();

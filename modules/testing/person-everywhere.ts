@@ -20,6 +20,7 @@ import {
   moduleSnapshots,
   moduleTemplates,
   notices,
+  partLocks,
   reflections,
   reminderPolicies,
   remindersSent,
@@ -132,6 +133,20 @@ export function personEverywhere(db: Connection) {
       doc: {},
       createdBy: userId,
       createdAt: now,
+    })
+    .run();
+  db.insert(partLocks)
+    .values({
+      id: newId(),
+      moduleId: own.moduleId,
+      nodeId: "agreed-section",
+      kind: "section",
+      label: "Section: “Walking alongside”",
+      reason: "Agreed at the first workshop",
+      lockedBy: userId,
+      lockedAt: now,
+      unlockedBy: userId,
+      unlockedAt: now,
     })
     .run();
   db.insert(signoffs)

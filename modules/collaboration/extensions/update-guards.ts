@@ -1,6 +1,8 @@
 import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
+import type { DB } from "../../../db/client";
 import type { CollabContext } from "../access";
+import { type LockedPartsRule, lockRefusal } from "../lock-guard";
 import { updateIn } from "../messages";
 import { REFUSALS, type Refusal, refuse } from "../refusal";
 import { reviewerRefusal } from "../reviewer-guard";
@@ -8,11 +10,17 @@ import { schemaRefusal } from "../schema-guard";
 import { type DecodedUpdate, documentAfter } from "../update-shape";
 
 /**
- * Whether to take an update: reviewers may only move comment anchors, and nobody may store what the
- * editor's schema cannot load. A copy of the document with the update applied is built once, and
+ * Whether to take an update: reviewers may only move comment anchors, nobody may change a locked part,
+ * and nobody may store what the editor's schema cannot load. A copy of the document with the update applied is built once, and
  * only when a guard needs it.
  */
-function judge(document: Y.Doc, update: Uint8Array, decoded: DecodedUpdate, context: CollabContext): Refusal | null {
+function judge(
+  document: Y.Doc,
+  update: Uint8Array,
+  decoded: DecodedUpdate,
+  context: CollabContext,
+  locked: readonly string[],
+): Refusal | null {
   let copy: Y.Doc | null | undefined;
   const after = () => {
     if (copy === undefined) copy = documentAfter(document, update);
@@ -21,6 +29,7 @@ function judge(document: Y.Doc, update: Uint8Array, decoded: DecodedUpdate, cont
   try {
     return (
       (context.commentOnly ? reviewerRefusal(document, decoded, after) : null) ??
+      lockRefusal(document, decoded, after, locked) ??
       schemaRefusal(document, decoded, after)
     );
   } finally {
@@ -30,9 +39,9 @@ function judge(document: Y.Doc, update: Uint8Array, decoded: DecodedUpdate, cont
 
 /**
  * Judges every incoming message before Hocuspocus applies it: one that cannot be read closes the
- * socket; an update the reviewer or schema guard refuses closes this document for its sender.
+ * socket; an update a guard refuses closes this document for its sender.
  */
-export function updateGuards(): Extension<CollabContext> {
+export function updateGuards({ db, locks }: { db: DB; locks: LockedPartsRule }): Extension<CollabContext> {
   return {
     extensionName: "UpdateGuards",
 
@@ -47,7 +56,7 @@ export function updateGuards(): Extension<CollabContext> {
       }
       // Read-only connections never change the document: Hocuspocus answers them "not saved".
       if (!update || !decoded || context.readOnly) return;
-      const refusal = judge(document, update, decoded, context);
+      const refusal = judge(document, update, decoded, context, locks(db, context.moduleId));
       if (refusal) refuse(connection, refusal);
     },
   };

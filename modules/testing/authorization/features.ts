@@ -11,6 +11,7 @@ import * as history from "../../history/index";
 import * as joining from "../../joining/index";
 import * as learnerHome from "../../learner-home/index";
 import * as learning from "../../learning/index";
+import * as locks from "../../locks/index";
 import * as navigation from "../../navigation/index";
 import * as notices from "../../notices/index";
 import * as organisations from "../../organisations/index";
@@ -38,6 +39,7 @@ import { cases as historyCases } from "./history";
 import { learnerHomeCases, noticeCases } from "./home";
 import { cases as joiningCases } from "./joining";
 import { cases as learningCases } from "./learning";
+import { cases as lockCases } from "./locks";
 import { cases as navigationCases } from "./navigation";
 import { cases as organisationCases } from "./organisations";
 import { cases as packageCases } from "./packages";
@@ -67,6 +69,7 @@ export const FEATURES = {
   joining: { api: joining, cases: joiningCases },
   learnerHome: { api: learnerHome, cases: learnerHomeCases },
   learning: { api: learning, cases: learningCases },
+  locks: { api: locks, cases: lockCases },
   navigation: { api: navigation, cases: navigationCases },
   notices: { api: notices, cases: noticeCases },
   organisations: { api: organisations, cases: organisationCases },
