@@ -74,12 +74,14 @@ export function CommentsButton({ sheet, open, unread }: { sheet: CommentsSheet; 
       className="button-secondary comments-button"
       aria-haspopup="dialog"
       aria-expanded={sheet.open}
+      aria-label={`Comments, ${open} open${unread > 0 ? `, ${unread} unread` : ""}`}
       onClick={sheet.show}
     >
-      Comments<span className="visually-hidden">,</span> <span className="badge">{open} open</span>
+      Comments <span className="badge">{open} open</span>
       {unread > 0 ? (
         <>
-          <span className="visually-hidden">,</span> <span className="badge badge-accent">{unread} unread</span>
+          {" "}
+          <span className="badge badge-accent">{unread} unread</span>
         </>
       ) : null}
     </button>
