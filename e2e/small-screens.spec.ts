@@ -55,7 +55,7 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 /** Every box `within` holds ends inside it, left and right. */
-async function expectInside(page: Page, items: Locator, within: Locator) {
+async function expectInside(items: Locator, within: Locator) {
   const outer = await within.boundingBox();
   if (!outer) throw new Error("The container is not on the screen");
   for (const item of await items.all()) {
@@ -137,7 +137,7 @@ test("no authoring page scrolls sideways from 320 to 390 px, and sign-off badges
     await page.goto(`${module.path}/review`);
     await checkPage(page);
     const signoffs = page.getByRole("region", { name: "Everyone's sign-off" });
-    await expectInside(page, signoffs.locator(".badge"), signoffs);
+    await expectInside(signoffs.locator(".badge"), signoffs);
   }
 });
 
