@@ -15,7 +15,8 @@ import {
   waitForEditor,
 } from "./support/workshop";
 
-test.describe.configure({ timeout: 180_000 });
+// Each test walks several pages at three screen sizes.
+test.describe.configure({ timeout: 360_000 });
 
 /** Small phones to common ones, each at a usual screen height. */
 const PHONES = [
@@ -115,7 +116,14 @@ test("no authoring page scrolls sideways from 320 to 390 px, and sign-off badges
   page,
 }) => {
   const module = await moduleWithSignoff(page);
+  // Starting the review took a snapshot: its own page, and its comparison with the module now.
+  await page.goto(`${module.path}/history`);
+  await checkPage(page);
+  const snapshots = page.getByRole("region", { name: "Snapshots" });
+  const snapshot = await snapshots.getByRole("link").first().getAttribute("href");
   const pages = [
+    `${snapshot}`,
+    `${module.path}/history/compare?from=${snapshot?.split("/").pop()}&to=current`,
     "/workshop",
     "/workshop/new",
     module.path,
