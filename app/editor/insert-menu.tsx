@@ -66,6 +66,7 @@ export function InsertMenu({ editor }: { editor: Editor }) {
         data-tool=""
         tabIndex={-1}
         className="tool tool-insert"
+        aria-label="Insert block"
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={`${id}-menu`}
@@ -77,7 +78,7 @@ export function InsertMenu({ editor }: { editor: Editor }) {
           }
         }}
       >
-        Insert block
+        Insert<span className="tool-long"> block</span>
       </button>
       {open ? (
         <div id={`${id}-menu`} role="menu" aria-label="Training blocks" ref={menu} onKeyDown={onMenuKey}>

@@ -3,14 +3,18 @@ import { useEditorState } from "@tiptap/react";
 import { type KeyboardEvent, useRef, useState } from "react";
 import { isAllowedLink } from "../../modules/documents/links";
 import { InsertMenu } from "./insert-menu";
+import { type MenuTool, MoreTools } from "./more-tools";
 import type { EditorDialog } from "./shortcuts";
 import { ShortcutsDialog } from "./shortcuts-dialog";
+import { TOOL_ICONS, TOOL_SHORT_LABELS } from "./tool-icons";
 
-type Tool = { label: string; shortcut?: string; active?: boolean; disabled?: boolean; run: () => void };
+/** Each tool has a place: on the bar at every width, from a width up, or only under "More tools". */
+type Tool = MenuTool;
 
 /**
  * The formatting toolbar, following the ARIA toolbar pattern: one tab stop, arrow keys move
- * between controls, every control has a visible or accessible label.
+ * between controls, every control has a visible or accessible label. It is one row at any width:
+ * the tools it has no room for are under "More tools".
  */
 export function Toolbar({
   editor,
@@ -44,23 +48,61 @@ export function Toolbar({
   const chain = () => editor.chain().focus();
 
   const tools: Tool[] = [
-    { label: "Bold", shortcut: "Ctrl+B", active: state.bold, run: () => chain().toggleBold().run() },
-    { label: "Italic", shortcut: "Ctrl+I", active: state.italic, run: () => chain().toggleItalic().run() },
-    { label: "Section heading", active: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
-    { label: "Subheading", active: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
-    { label: "Bulleted list", active: state.bullet, run: () => chain().toggleBulletList().run() },
-    { label: "Numbered list", active: state.ordered, run: () => chain().toggleOrderedList().run() },
-    { label: "Quote", active: state.quote, run: () => chain().toggleBlockquote().run() },
-    { label: "Link", shortcut: "Ctrl+K", active: state.link, run: () => setLinkOpen((open) => !open) },
-    { label: "Move up", shortcut: "Alt+Shift+ArrowUp", run: () => chain().moveBlock("up").run() },
-    { label: "Move down", shortcut: "Alt+Shift+ArrowDown", run: () => chain().moveBlock("down").run() },
-    { label: "Undo", shortcut: "Ctrl+Z", disabled: !state.canUndo, run: () => chain().undo().run() },
-    { label: "Redo", shortcut: "Ctrl+Shift+Z", disabled: !state.canRedo, run: () => chain().redo().run() },
+    { label: "Bold", shortcut: "Ctrl+B", active: state.bold, place: "always", run: () => chain().toggleBold().run() },
+    {
+      label: "Italic",
+      shortcut: "Ctrl+I",
+      active: state.italic,
+      place: "always",
+      run: () => chain().toggleItalic().run(),
+    },
+    {
+      label: "Section heading",
+      active: state.h2,
+      place: "narrow",
+      run: () => chain().toggleHeading({ level: 2 }).run(),
+    },
+    { label: "Subheading", active: state.h3, place: "wide", run: () => chain().toggleHeading({ level: 3 }).run() },
+    { label: "Bulleted list", active: state.bullet, place: "wide", run: () => chain().toggleBulletList().run() },
+    { label: "Numbered list", active: state.ordered, place: "wide", run: () => chain().toggleOrderedList().run() },
+    { label: "Quote", active: state.quote, place: "wide", run: () => chain().toggleBlockquote().run() },
+    {
+      label: "Link",
+      shortcut: "Ctrl+K",
+      active: state.link,
+      place: "wide",
+      run: () => setLinkOpen((open) => !open),
+    },
+    { label: "Move up", shortcut: "Alt+Shift+ArrowUp", place: "menu", run: () => chain().moveBlock("up").run() },
+    { label: "Move down", shortcut: "Alt+Shift+ArrowDown", place: "menu", run: () => chain().moveBlock("down").run() },
+    {
+      label: "Undo",
+      shortcut: "Ctrl+Z",
+      disabled: !state.canUndo,
+      place: "wide",
+      run: () => chain().undo().run(),
+    },
+    {
+      label: "Redo",
+      shortcut: "Ctrl+Shift+Z",
+      disabled: !state.canRedo,
+      place: "menu",
+      run: () => chain().redo().run(),
+    },
   ];
+  const shortcutsTool: Tool = {
+    label: "Keyboard shortcuts",
+    shortcut: "Ctrl+/",
+    place: "wide",
+    run: () => onDialog("shortcuts"),
+  };
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) return;
-    const items = Array.from(bar.current?.querySelectorAll<HTMLElement>("[data-tool]") ?? []);
+    // The tools shown at this width; the others are under "More tools".
+    const items = Array.from(bar.current?.querySelectorAll<HTMLElement>("[data-tool]") ?? []).filter(
+      (el) => el.getClientRects().length > 0,
+    );
     const index = items.indexOf(document.activeElement as HTMLElement);
     const next =
       event.key === "Home"
@@ -85,35 +127,14 @@ export function Toolbar({
         onKeyDown={onKeyDown}
         tabIndex={-1}
       >
-        {tools.map((tool, i) => (
-          <button
-            key={tool.label}
-            type="button"
-            data-tool=""
-            tabIndex={i === 0 ? 0 : -1}
-            className="tool"
-            aria-pressed={tool.active === undefined ? undefined : tool.active}
-            aria-keyshortcuts={tool.shortcut?.replace("Ctrl", "Control")}
-            title={tool.shortcut ? `${tool.label} (${tool.shortcut})` : tool.label}
-            disabled={tool.disabled}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={tool.run}
-          >
-            {tool.label}
-          </button>
-        ))}
+        {tools
+          .filter((tool) => tool.place !== "menu")
+          .map((tool, i) => (
+            <ToolButton key={tool.label} tool={tool} first={i === 0} />
+          ))}
         <InsertMenu editor={editor} />
-        <button
-          type="button"
-          data-tool=""
-          tabIndex={-1}
-          className="tool"
-          aria-keyshortcuts="Control+/"
-          title="Keyboard shortcuts (Ctrl+/)"
-          onClick={() => onDialog("shortcuts")}
-        >
-          Keyboard shortcuts
-        </button>
+        <ToolButton tool={shortcutsTool} />
+        <MoreTools tools={[...tools, shortcutsTool]} />
       </div>
       {linkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
       {dialog === "shortcuts" ? (
@@ -125,6 +146,28 @@ export function Toolbar({
         />
       ) : null}
     </div>
+  );
+}
+
+function ToolButton({ tool, first = false }: { tool: Tool; first?: boolean }) {
+  const icon = TOOL_ICONS[tool.label] ?? TOOL_SHORT_LABELS[tool.label];
+  return (
+    <button
+      type="button"
+      data-tool=""
+      data-place={tool.place}
+      tabIndex={first ? 0 : -1}
+      className={TOOL_ICONS[tool.label] ? "tool tool-icon-only" : "tool"}
+      aria-label={icon ? tool.label : undefined}
+      aria-pressed={tool.active === undefined ? undefined : tool.active}
+      aria-keyshortcuts={tool.shortcut?.replace("Ctrl", "Control")}
+      title={tool.shortcut ? `${tool.label} (${tool.shortcut})` : tool.label}
+      disabled={tool.disabled}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={tool.run}
+    >
+      {icon ?? tool.label}
+    </button>
   );
 }
 

@@ -3,9 +3,11 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import { CommentsPanel } from "~/components/comments-panel";
+import { CommentsButton, CommentsSheetFrame, useCommentsSheet } from "~/components/comments-sheet";
 import { formatDateTime, Notice } from "~/components/layout";
 import { LockPanel, lockSentence } from "~/components/workshop/lock-panel";
 import { PreviewLink } from "~/components/workshop/preview-link";
+import { ResolvedHighlights } from "~/components/workshop/resolved-highlights";
 import { useAnchoredThreads } from "~/editor/anchor-grace";
 import type { EditorApi, EditorEvents } from "~/editor/collaborative-editor";
 import { requireContext } from "~/lib/auth.server";
@@ -76,6 +78,7 @@ export default function Write() {
   const [params] = useSearchParams();
   const revalidator = useRevalidator();
   const api = useRef<EditorApi | null>(null);
+  const sheet = useCommentsSheet(api);
   const [anchoredIds, setAnchoredIds] = useState<string[] | null>(null);
   const threadIds = useMemo(() => data.threads.map((t) => t.id), [data.threads]);
   const settledAnchors = useAnchoredThreads(anchoredIds, threadIds);
@@ -112,7 +115,11 @@ export default function Write() {
       ) : null}
       <div className="write-layout">
         <div className="write-main">
-          <PreviewLink moduleId={data.moduleId} />
+          <div className="write-bar">
+            <PreviewLink moduleId={data.moduleId} />
+            <CommentsButton sheet={sheet} open={data.threads.filter((t) => !t.resolved).length} unread={data.unread} />
+            <ResolvedHighlights threads={data.threads} />
+          </div>
           {hydrated ? (
             <Suspense fallback={<Preview html={data.previewHTML} message="Loading the editor…" />}>
               <CollaborativeEditor
@@ -134,18 +141,20 @@ export default function Write() {
           )}
           <LockPanel locks={data.locks} open={data.open} canLock={data.canLock} state={lockState} />
         </div>
-        <CommentsPanel
-          moduleId={data.moduleId}
-          threads={data.threads}
-          unread={data.unread}
-          canComment={data.canComment}
-          canModerate={data.canModerate}
-          people={data.people}
-          api={api}
-          anchoredIds={settledAnchors}
-          selectionAvailable={selection}
-          focusedThreadId={focusedThread}
-        />
+        <CommentsSheetFrame sheet={sheet}>
+          <CommentsPanel
+            moduleId={data.moduleId}
+            threads={data.threads}
+            unread={data.unread}
+            canComment={data.canComment}
+            canModerate={data.canModerate}
+            people={data.people}
+            api={sheet.api}
+            anchoredIds={settledAnchors}
+            selectionAvailable={selection}
+            focusedThreadId={focusedThread}
+          />
+        </CommentsSheetFrame>
       </div>
     </>
   );

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData } from "@remix-run/react";
-import { Tabs } from "~/components/tabs";
+import { TabsMenu } from "~/components/tabs-menu";
 import { requireContext } from "~/lib/auth.server";
 import { review, workshop } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
@@ -39,7 +39,7 @@ export default function ModuleLayout() {
           </p>
         </div>
       </div>
-      <Tabs
+      <TabsMenu
         label="Module"
         items={[
           { to: base, label: "Write", end: true },
