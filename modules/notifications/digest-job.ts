@@ -8,8 +8,8 @@ import { formatDay, todayInLondon } from "../shared/dates";
 import { briefly } from "./briefly";
 import { pathOf } from "./tell";
 
-/** Digests go from this hour of the London day, so the day's news is in it. */
-export const DIGEST_HOUR = 17;
+/** Digests go from this hour of the London day: read at the start of a day, never in the night. */
+export const DIGEST_HOUR = 8;
 
 const LONDON_HOUR = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" });
 
@@ -54,11 +54,11 @@ function lineOf(item: Waiting): DigestLine {
 
 /**
  * One pass: each person with lines waiting gets one digest of them, at most once a London day, from
- * DIGEST_HOUR. The day's record is written in the transaction that queues the email, so a pass run
+ * DIGEST_HOUR (`fromHour` moves it, for a run that must not wait for the morning). The day's record is written in the transaction that queues the email, so a pass run
  * hourly, or twice at once, sends one; a person with nothing waiting gets nothing.
  */
-export function runDigests(db: DB, now: Date) {
-  if (Number(LONDON_HOUR.format(now)) < DIGEST_HOUR) return { sent: 0 };
+export function runDigests(db: DB, now: Date, options: { fromHour?: number } = {}) {
+  if (Number(LONDON_HOUR.format(now)) < (options.fromHour ?? DIGEST_HOUR)) return { sent: 0 };
   const day = todayInLondon(now);
   let sent = 0;
   db.transaction((tx) => {

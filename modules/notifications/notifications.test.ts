@@ -127,12 +127,12 @@ describe("the daily digest", () => {
     requestReview(fran("2027-03-02", "11:00"), w.moduleId, { people: [w.jo.user.id], dueOn: "2027-03-09", note: "" });
     expect(w.mailTo(w.jo.user.email)).toEqual([]);
 
-    // Not before the evening, then once that day however often the job runs.
-    expect(runDigests(t.db, at("2027-03-02", "16:00"))).toEqual({ sent: 0 });
-    expect(runDigests(t.db, at("2027-03-02", "17:00"))).toEqual({ sent: 1 });
-    reply(fran("2027-03-02", "17:30"), w.moduleId, threadId, "One more thing for tomorrow.");
-    expect(runDigests(t.db, at("2027-03-02", "18:00"))).toEqual({ sent: 0 });
-    expect(runDigests(t.db, at("2027-03-02", "23:00"))).toEqual({ sent: 0 });
+    // Never in the night: from the morning, then once that day however often the job runs.
+    expect(runDigests(t.db, at("2027-03-03", "07:00"))).toEqual({ sent: 0 });
+    expect(runDigests(t.db, at("2027-03-03", "08:00"))).toEqual({ sent: 1 });
+    reply(fran("2027-03-03", "08:30"), w.moduleId, threadId, "One more thing for tomorrow.");
+    expect(runDigests(t.db, at("2027-03-03", "09:00"))).toEqual({ sent: 0 });
+    expect(runDigests(t.db, at("2027-03-03", "23:00"))).toEqual({ sent: 0 });
 
     const [first] = w.mailTo(w.jo.user.email);
     expect(first?.kind).toBe("digest");
@@ -145,14 +145,14 @@ describe("the daily digest", () => {
     expect(first?.rendered.unsubscribeUrl).toMatch(/^https:\/\/alongside\.example\.org\/unsubscribe\//);
 
     // The next day: only what happened since.
-    expect(runDigests(t.db, at("2027-03-03", "17:00"))).toEqual({ sent: 1 });
+    expect(runDigests(t.db, at("2027-03-04", "08:00"))).toEqual({ sent: 1 });
     const second = w.mailTo(w.jo.user.email)[1];
     expect(second?.rendered.subject).toBe("Your daily summary from Alongside: 1 update");
     expect(second?.rendered.text).toContain("One more thing for tomorrow.");
     expect(second?.rendered.text).not.toContain("a first look");
 
     // Nothing happened: nothing is sent.
-    expect(runDigests(t.db, at("2027-03-04", "17:00"))).toEqual({ sent: 0 });
+    expect(runDigests(t.db, at("2027-03-05", "08:00"))).toEqual({ sent: 0 });
     expect(w.mailTo(w.jo.user.email)).toHaveLength(2);
   });
 
@@ -161,7 +161,7 @@ describe("the daily digest", () => {
     w.choose(w.jo, { mention: "digest" });
     startThread(contextFor(t.db, w.fran.actor, at("2027-03-02")), w.moduleId, { quote: "no", body: "@Jo Lee hi" });
     w.choose(w.jo, { mention: "never" });
-    expect(runDigests(t.db, at("2027-03-02", "18:00"))).toEqual({ sent: 0 });
+    expect(runDigests(t.db, at("2027-03-03", "09:00"))).toEqual({ sent: 0 });
     expect(w.mailTo(w.jo.user.email)).toEqual([]);
   });
 });
