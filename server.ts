@@ -28,9 +28,11 @@ import { privateWhenSignedIn } from "./modules/http/private-cache";
 import { remixHandler } from "./modules/http/remix-handler";
 import { sameOriginWrites } from "./modules/http/same-origin";
 import { lockedNodeIds } from "./modules/locks/live-locks";
+import { startDigests } from "./modules/notifications/digest-job";
 import { actorFor } from "./modules/organisations/service";
 import { startRetention } from "./modules/privacy/retention-job";
 import { startReminders } from "./modules/reminders/reminder-job";
+import { startReviewReminders } from "./modules/review-requests/reminder-job";
 import type { Runtime } from "./modules/runtime/types";
 import { moduleLiveAccess } from "./modules/workshop/live-access";
 import { startSender } from "./modules/xapi/sender";
@@ -131,6 +133,9 @@ async function main() {
   const retention = startRetention(db);
   // Due-date reminders: each learner gets one before and one gentle note after, queued as email.
   const reminders = startReminders(db);
+  // Review requests: one in-app reminder as the date nears; mentions, replies and requests in daily digests.
+  const reviewReminders = startReviewReminders(db);
+  const digests = startDigests(db);
 
   // Email: queued with the change that causes it, sent in the background through SMTP; without
   // SMTP_URL it waits in the outbox (modules/email), and development logs name each queued message.
@@ -184,6 +189,8 @@ async function main() {
     server.closeIdleConnections();
     retention.stop();
     reminders.stop();
+    reviewReminders.stop();
+    digests.stop();
     // The senders stop alongside collaboration: their last outbox updates must land before the database closes.
     Promise.all([collaboration.shutdown(), xapiSender?.stop(), emailSender.stop()]).then(finish, (error) => {
       console.error("Shutting down collaboration failed; the update log is intact.", error);

@@ -236,3 +236,37 @@ test("an admin carries out a member's requests: their data without the journal, 
   await expect(learner.getByRole("heading", { level: 1, name: "Log in" })).toBeVisible();
   await checkPage(learner);
 });
+
+test("from the activity log, an admin follows a member's data request to their page and carries out the deletion there", async ({
+  page,
+  newPage,
+}) => {
+  await signUpOrganisation(page);
+  const link = await createInvitationLink(page, { roles: ["Learner"], label: "Learner" });
+  const person = await join(await newPage(), link);
+  await page.goto("/organisation");
+  await page.getByRole("link", { name: person.name }).click();
+  await checkPage(page);
+  const requests = page.getByRole("region", { name: "Requests about their data" });
+  await requests.getByLabel("Why, for the record").first().fill("Asked by letter");
+  await Promise.all([
+    page.waitForEvent("download"),
+    requests.getByRole("button", { name: "Download their data" }).click(),
+  ]);
+
+  await page.goto("/organisation/activity");
+  await checkPage(page);
+  await page.getByRole("link", { name: `Export or erase the data of ${person.name}` }).click();
+  await expect(page).toHaveURL(/\/organisation\/members\/[A-Za-z0-9_-]{22}#data-requests$/);
+  await checkPage(page);
+  await requests.getByLabel("Why, for the record").last().fill("Asked by letter, both");
+  await requests.getByLabel("Type delete to confirm").fill("delete");
+  await requests.getByRole("button", { name: `Delete ${person.name}'s account` }).click();
+  await expect(page).toHaveURL(/\/organisation\?erased=1$/);
+  await checkPage(page);
+
+  // Once erased there is no one left to act for: the entry no longer links anywhere.
+  await page.goto("/organisation/activity");
+  await checkPage(page);
+  await expect(page.getByRole("link", { name: /^Export or erase the data of/ })).toHaveCount(0);
+});

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ChangeEmail } from "~/components/account/change-email";
 import { ChangePassword } from "~/components/account/change-password";
+import { EmailChoices } from "~/components/account/email-choices";
 import { YourCredits } from "~/components/account/your-credits";
 import { YourData } from "~/components/account/your-data";
 import { YourIntroduction } from "~/components/account/your-introduction";
@@ -11,7 +12,7 @@ import { YourOrganisations } from "~/components/account/your-organisations";
 import { YourSessions } from "~/components/account/your-sessions";
 import { Notice, PageHeader } from "~/components/layout";
 import { contextOf, getActor, visitContext } from "~/lib/auth.server";
-import { account, credits } from "~/lib/domain.server";
+import { account, credits, notifications } from "~/lib/domain.server";
 import { readForm } from "~/lib/forms.server";
 import { dispatch, intent } from "~/lib/intents.server";
 
@@ -27,6 +28,7 @@ export const loader = async ({ request, context }: LoaderFunctionArgs) => {
     introduction: account.myIntroduction(visit),
     credits: actor ? credits.myCredits(contextOf(context, actor)) : [],
     sessions: account.mySessions(visit, session.id),
+    emailChoices: notifications.notificationChoices(visit),
   };
 };
 
@@ -89,6 +91,13 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
           return redirect("/account?saved=email");
         },
       }),
+      emailChoices: intent({
+        schema: notifications.notificationChoicesSchema,
+        run: (visit, input) => {
+          notifications.setNotificationChoices(visit, input);
+          return redirect("/account?saved=emailChoices");
+        },
+      }),
       password: intent({
         schema: account.changePasswordSchema,
         run: async (visit, input) => {
@@ -102,7 +111,8 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
 };
 
 export default function Account() {
-  const { user, organisations, currentOrgId, credits, introduction, sessions } = useLoaderData<typeof loader>();
+  const { user, organisations, currentOrgId, credits, introduction, sessions, emailChoices } =
+    useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const [params] = useSearchParams();
   const saved = params.get("saved");
@@ -124,6 +134,7 @@ export default function Account() {
       ) : null}
       {saved === "session" ? <Notice tone="success">That device is signed out.</Notice> : null}
       {saved === "sessions" ? <Notice tone="success">You are signed out everywhere else.</Notice> : null}
+      {saved === "emailChoices" ? <Notice tone="success">Your email choices are saved.</Notice> : null}
       {saved === "credit" ? <Notice tone="success">Your credit is saved. It shows this way everywhere.</Notice> : null}
 
       <YourOrganisations
@@ -141,6 +152,8 @@ export default function Account() {
       <ChangeEmail email={user.email} state={stateFor("email")} />
 
       <ChangePassword state={stateFor("password")} />
+
+      <EmailChoices choices={emailChoices} state={stateFor("emailChoices")} />
 
       <YourSessions sessions={sessions} error={stateFor("endSession")?.errors?.form} />
 

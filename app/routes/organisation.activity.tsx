@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "~/components/layout";
 import { requireContext } from "~/lib/auth.server";
 import { audit } from "~/lib/domain.server";
@@ -28,7 +28,15 @@ export default function Activity() {
             <tr key={e.id}>
               <td>{formatDateTime(e.at)}</td>
               <td>{e.actorName ?? <span className="muted">Someone not signed in</span>}</td>
-              <td>{e.description}</td>
+              <td>
+                {e.description}
+                {e.requestsPath ? (
+                  <>
+                    {" "}
+                    <Link to={e.requestsPath}>Export or erase the data of {e.memberName ?? "this member"}</Link>
+                  </>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -5,12 +5,14 @@ import { ErrorSummary } from "~/components/form";
 import { Notice } from "~/components/layout";
 import { PublishCard } from "~/components/workshop/publish-card";
 import { PublishedVersions } from "~/components/workshop/published-versions";
+import { ReviewRequestsPanel } from "~/components/workshop/review-requests-panel";
 import { ReviewStatusCard } from "~/components/workshop/review-status-card";
 import { SignoffTable } from "~/components/workshop/signoff-table";
 import { WritingHintsCard } from "~/components/workshop/writing-hints-card";
 import { YourSignoff } from "~/components/workshop/your-signoff";
 import { requireContext } from "~/lib/auth.server";
-import { publishing, review } from "~/lib/domain.server";
+import { publishing, review, reviewRequests } from "~/lib/domain.server";
+import { readForm } from "~/lib/forms.server";
 import { handled, paramId } from "~/lib/http.server";
 import { dispatch, intent } from "~/lib/intents.server";
 
@@ -19,7 +21,11 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
     const ctx = await requireContext(request, context);
     const moduleId = paramId(params, "moduleId");
     const page = await review.reviewPage(ctx, context.runtime.collab, moduleId);
-    return { ...page, versions: publishing.listModuleVersions(ctx, moduleId) };
+    return {
+      ...page,
+      versions: publishing.listModuleVersions(ctx, moduleId),
+      requests: reviewRequests.moduleReviewRequests(ctx, moduleId),
+    };
   });
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
@@ -28,52 +34,73 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
     const moduleId = paramId(params, "moduleId");
     const documents = context.runtime.collab;
     const here = `/workshop/${moduleId}/review`;
+    const form = await readForm(request);
+    const requestId = String(form.get("requestId") ?? "");
     // Open review pages and editors refresh by themselves: each use case tells what it changed.
-    return dispatch(request, ctx, {
-      start: intent({
-        run: async (ctx) => {
-          await review.startReview(ctx, documents, moduleId);
-          return redirect(here);
-        },
-      }),
-      draft: intent({
-        run: (ctx) => {
-          review.returnToDraft(ctx, moduleId);
-          return redirect(here);
-        },
-      }),
-      publish: intent({
-        schema: publishing.publishSchema,
-        run: async (ctx, input) => {
-          const published = await publishing.publishModule(ctx, documents, moduleId, input);
-          return redirect(`${here}?published=${published.version}`);
-        },
-      }),
-      unpublish: intent({
-        run: (ctx) => {
-          publishing.unpublishModule(ctx, moduleId);
-          return redirect(here);
-        },
-      }),
-      signoff: intent({
-        schema: review.signOffSchema,
-        run: async (ctx, input) => {
-          await review.signOff(ctx, documents, moduleId, input);
-          return redirect(here);
-        },
-      }),
-      changes: intent({
-        schema: review.requestChangesSchema,
-        run: async (ctx, input) => {
-          await review.requestChanges(ctx, documents, moduleId, input);
-          return redirect(here);
-        },
-      }),
-    });
+    return dispatch(
+      request,
+      ctx,
+      {
+        start: intent({
+          run: async (ctx) => {
+            await review.startReview(ctx, documents, moduleId);
+            return redirect(here);
+          },
+        }),
+        draft: intent({
+          run: (ctx) => {
+            review.returnToDraft(ctx, moduleId);
+            return redirect(here);
+          },
+        }),
+        publish: intent({
+          schema: publishing.publishSchema,
+          run: async (ctx, input) => {
+            const published = await publishing.publishModule(ctx, documents, moduleId, input);
+            return redirect(`${here}?published=${published.version}`);
+          },
+        }),
+        unpublish: intent({
+          run: (ctx) => {
+            publishing.unpublishModule(ctx, moduleId);
+            return redirect(here);
+          },
+        }),
+        signoff: intent({
+          schema: review.signOffSchema,
+          run: async (ctx, input) => {
+            await review.signOff(ctx, documents, moduleId, input);
+            return redirect(here);
+          },
+        }),
+        changes: intent({
+          schema: review.requestChangesSchema,
+          run: async (ctx, input) => {
+            await review.requestChanges(ctx, documents, moduleId, input);
+            return redirect(here);
+          },
+        }),
+        requestReview: intent({
+          schema: reviewRequests.reviewRequestSchema,
+          run: (ctx, input) => {
+            reviewRequests.requestReview(ctx, moduleId, input);
+            return redirect(`${here}?asked=1#review-requests`);
+          },
+        }),
+        reviewDone: intent({
+          schema: reviewRequests.answerSchema,
+          run: (ctx, input) => {
+            reviewRequests.answerReviewRequest(ctx, moduleId, input);
+            return redirect(`${here}?reviewed=1`);
+          },
+        }),
+      },
+      { form, intentOf: { reviewDone: `done-${requestId}` } },
+    );
   });
 
 export default function Review() {
-  const { moduleId, status, publication, review, me, canFacilitate, checklist, versions, writingHints } =
+  const { moduleId, status, publication, review, me, canFacilitate, checklist, versions, requests, writingHints } =
     useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const state = useActionData<typeof action>();
@@ -87,6 +114,12 @@ export default function Review() {
             Published as version {params.get("published")}. Trainers can now add it to courses.
           </Notice>
         ) : null}
+        {params.get("asked") ? (
+          <Notice tone="success">Asked. They are told in Alongside and by email as they chose.</Notice>
+        ) : null}
+        {params.get("reviewed") ? (
+          <Notice tone="success">Thank you. The facilitator can see you are done reviewing.</Notice>
+        ) : null}
         <ReviewStatusCard
           moduleId={moduleId}
           status={status}
@@ -96,6 +129,7 @@ export default function Review() {
         />
         <SignoffTable people={review.people} me={me} />
         <WritingHintsCard hints={writingHints} />
+        <ReviewRequestsPanel {...requests} stateFor={(intent) => (state?.intent === intent ? state : undefined)} />
       </div>
       <div>
         {canFacilitate ? (

@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { TabsMenu } from "~/components/tabs-menu";
+import { ReviewRequestBanner } from "~/components/workshop/review-request-banner";
 import { requireContext } from "~/lib/auth.server";
-import { review, workshop } from "~/lib/domain.server";
+import { review, reviewRequests, workshop } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
 import editorStyles from "~/styles/editor.css";
 
@@ -18,11 +19,12 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
     const moduleId = paramId(params, "moduleId");
     const heading = workshop.moduleHeading(ctx, moduleId);
     const { label } = review.moduleStatus(ctx, context.runtime.collab, moduleId);
-    return { module: { ...heading, statusLabel: label } };
+    const askedOfMe = reviewRequests.moduleReviewRequests(ctx, moduleId).mine;
+    return { module: { ...heading, statusLabel: label }, askedOfMe };
   });
 
 export default function ModuleLayout() {
-  const { module } = useLoaderData<typeof loader>();
+  const { module, askedOfMe } = useLoaderData<typeof loader>();
   const base = `/workshop/${module.id}`;
   return (
     <>
@@ -39,6 +41,7 @@ export default function ModuleLayout() {
           </p>
         </div>
       </div>
+      <ReviewRequestBanner moduleId={module.id} requests={askedOfMe} />
       <TabsMenu
         label="Module"
         items={[

@@ -3,8 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { EmptyState, formatDateTime, PageHeader } from "~/components/layout";
 import { ModuleResults } from "~/components/search/module-results";
 import { SearchField } from "~/components/search/search-field";
+import { ReviewRequestsForMe } from "~/components/workshop/review-requests-for-me";
 import { requireContext } from "~/lib/auth.server";
-import { search, workshop } from "~/lib/domain.server";
+import { reviewRequests, search, workshop } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Workshop · Alongside" }];
@@ -26,13 +27,15 @@ export const loader = ({ request, context }: LoaderFunctionArgs) =>
       query: { text: query.text, trimmed: query.trimmed, maxLength: search.MAX_QUERY_LENGTH },
       results: query.text ? search.searchModules(ctx, query, filters) : null,
       canCreate,
+      askedToReview: reviewRequests.myReviewRequests(ctx),
       topics: workshop.MODULE_TOPICS.map((t) => ({ value: t, label: workshop.TOPIC_LABELS[t] })),
       statuses: workshop.MODULE_STATUSES.map((s) => ({ value: s, label: workshop.STATUS_LABELS[s] })),
     };
   });
 
 export default function Workshop() {
-  const { modules, filters, query, results, canCreate, topics, statuses } = useLoaderData<typeof loader>();
+  const { modules, filters, query, results, canCreate, askedToReview, topics, statuses } =
+    useLoaderData<typeof loader>();
   const topicLabel = Object.fromEntries(topics.map((t) => [t.value, t.label]));
   const statusLabel = Object.fromEntries(statuses.map((s) => [s.value, s.label]));
   const filtered = Boolean(filters.topic || filters.status || filters.mine);
@@ -49,6 +52,7 @@ export default function Workshop() {
           ) : null
         }
       />
+      <ReviewRequestsForMe requests={askedToReview} />
       <Form method="get" className="filters" role="search" aria-label="Find modules">
         <SearchField
           id="search-modules"

@@ -135,3 +135,15 @@ export function runReminderPass(databasePath: string): { before: number; after: 
   });
   return JSON.parse(out) as { before: number; after: number };
 }
+
+const DIGESTS_SCRIPT = path.join(PROJECT_ROOT, "e2e", "support", "scripts", "run-digests.ts");
+
+/** One pass of the daily digest job now, as the server's hourly one, at any hour: how many digests it queued. */
+export function runDigestPass(databasePath: string): { sent: number } {
+  const options = JSON.stringify({ databasePath });
+  const out = execFileSync(process.execPath, ["--import", "tsx", DIGESTS_SCRIPT, options], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+  });
+  return JSON.parse(out) as { sent: number };
+}

@@ -6,6 +6,9 @@ import { describeAudit } from "./service";
 
 const SHOWN = 100;
 
+/** Entries of a member's request about their data: the log links them to the member's page, which carries it out. */
+const DATA_REQUESTS = ["personal_data.exported_for_member"];
+
 /**
  * The organisation's security events, newest first: those recorded against it, plus account events
  * (log-ins, password changes) of its current members. What an event was done to is named only when
@@ -28,6 +31,10 @@ export function activityLog(ctx: Context) {
       detail: auditEvents.detail,
       actorName: users.name,
       targetName: target,
+      // Still a member of this organisation: their page is where the request is carried out.
+      targetMembershipId: sql<string | null>`(case when ${auditEvents.targetType} = 'user' then
+        (select m.id from memberships m where m.user_id = ${auditEvents.targetId} and m.org_id = ${orgId})
+        else null end)`,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
@@ -41,5 +48,10 @@ export function activityLog(ctx: Context) {
       at: e.at,
       actorName: e.actorName,
       description: describeAudit(e.action, e.detail, e.targetName),
+      requestsPath:
+        DATA_REQUESTS.includes(e.action) && e.targetMembershipId
+          ? `/organisation/members/${e.targetMembershipId}#data-requests`
+          : null,
+      memberName: e.targetName,
     }));
 }

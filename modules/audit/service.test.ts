@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { contextFor } from "../auth/context";
 import { createCohort } from "../cohorts/service";
-import { setMemberRoles } from "../organisations/members";
+import { removeMember, setMemberRoles } from "../organisations/members";
 import { listMembers } from "../organisations/service";
+import { downloadMemberData } from "../privacy/for-members";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
 import { activityLog } from "./activity-log";
@@ -71,6 +72,23 @@ describe("activityLog", () => {
       ["Sam Taylor", "Created the cohort Spring group"],
       ["Admin Person", "Changed the roles of Ann Jones to Co-designer and Learner"],
     ]);
+  });
+});
+
+describe("activityLog, for a member's request about their data", () => {
+  it("links an export made for a member to their page, where it is carried out, while they are a member", () => {
+    const { db } = database;
+    const org = makeOrganisation(db);
+    const ann = org.member(["learner"], "Ann Jones");
+    const admin = contextFor(db, org.admin.actor);
+    downloadMemberData(admin, ann.actor.membershipId, { reason: "Asked by letter" });
+    const [entry] = activityLog(admin);
+    expect(entry?.description).toMatch(/^Downloaded the personal data of Ann Jones/);
+    expect(entry?.requestsPath).toBe(`/organisation/members/${ann.actor.membershipId}#data-requests`);
+    expect(activityLog(admin).filter((e) => e.requestsPath !== null)).toHaveLength(1);
+
+    removeMember(admin, ann.actor.membershipId);
+    expect(activityLog(admin).filter((e) => e.requestsPath !== null)).toEqual([]);
   });
 });
 

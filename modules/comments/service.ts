@@ -4,6 +4,7 @@ import type { DB } from "../../db/client";
 import { commentMentions, commentReads, comments, commentThreads, users } from "../../db/schema";
 import { type Context, inTransaction } from "../auth/context";
 import type { DocJSON } from "../documents/json";
+import { tellPeople } from "../notifications/tell";
 import { NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { listCollaborators } from "../workshop/collaborators";
@@ -21,30 +22,57 @@ function threadInModule(db: DB, moduleId: string, threadId: string) {
   return thread;
 }
 
-function addComment(db: DB, moduleId: string, threadId: string, authorId: string, body: string, now: Date) {
+/** Everyone else who wrote in the thread before: a reply is news to them. */
+function earlierAuthors(db: DB, threadId: string): string[] {
+  return db
+    .selectDistinct({ authorId: comments.authorId })
+    .from(comments)
+    .where(eq(comments.threadId, threadId))
+    .all()
+    .flatMap((row) => (row.authorId ? [row.authorId] : []));
+}
+
+/**
+ * Adds a comment, with its mentions, and tells the people mentioned and the thread's earlier
+ * authors still on the module as each chose (someone both mentioned and replied to hears of the
+ * mention only).
+ */
+function addComment(ctx: Context, module: { id: string; title: string }, threadId: string, body: string) {
+  const { db, actor, now } = ctx;
+  const before = earlierAuthors(db, threadId);
   const id = newId();
-  db.insert(comments).values({ id, threadId, authorId, body, createdAt: now }).run();
-  const mentioned = findMentions(body, listCollaborators(db, moduleId)).filter((u) => u !== authorId);
+  db.insert(comments).values({ id, threadId, authorId: actor.userId, body, createdAt: now }).run();
+  const people = listCollaborators(db, module.id);
+  const onModule = new Set(people.map((p) => p.userId));
+  const mentioned = findMentions(body, people).filter((u) => u !== actor.userId);
   if (mentioned.length > 0) {
     db.insert(commentMentions)
       .values(mentioned.map((userId) => ({ commentId: id, userId })))
       .run();
   }
+  const news = {
+    orgId: actor.orgId,
+    module,
+    actor: { userId: actor.userId, name: actor.name },
+    comment: { id, body },
+  };
+  tellPeople(db, { ...news, kind: "mention", to: mentioned }, now);
+  tellPeople(db, { ...news, kind: "reply", to: before.filter((u) => onModule.has(u) && !mentioned.includes(u)) }, now);
   // Writing in the conversation means you have read it.
-  saveReadAt(db, moduleId, authorId, now);
+  saveReadAt(db, module.id, actor.userId, now);
   return id;
 }
 
 /** Starts a thread on the selected words. The editor then anchors it with a comment mark. */
 export function startThread(ctx: Context, moduleId: string, input: { quote: string; body: string }) {
   return inTransaction(ctx, (tx) => {
-    loadModule(tx, moduleId, "comment");
+    const { module } = loadModule(tx, moduleId, "comment");
     const threadId = newId();
     tx.db
       .insert(commentThreads)
       .values({ id: threadId, moduleId, quote: input.quote, createdBy: tx.actor.userId, createdAt: tx.now })
       .run();
-    addComment(tx.db, moduleId, threadId, tx.actor.userId, input.body, tx.now);
+    addComment(tx, module, threadId, input.body);
     tx.events.emit({ type: "comments.changed", moduleId });
     return threadId;
   });
@@ -52,9 +80,9 @@ export function startThread(ctx: Context, moduleId: string, input: { quote: stri
 
 export function reply(ctx: Context, moduleId: string, threadId: string, body: string) {
   return inTransaction(ctx, (tx) => {
-    loadModule(tx, moduleId, "comment");
+    const { module } = loadModule(tx, moduleId, "comment");
     threadInModule(tx.db, moduleId, threadId);
-    const id = addComment(tx.db, moduleId, threadId, tx.actor.userId, body, tx.now);
+    const id = addComment(tx, module, threadId, body);
     tx.events.emit({ type: "comments.changed", moduleId });
     return id;
   });

@@ -34,6 +34,33 @@ describe("configuration", () => {
     expect(() => loadConfig({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET must be at least 32 characters/);
   });
 
+  it("never echoes a password in the line it stops with: a mail server address's credentials, or a secret", () => {
+    const messageOf = (env: Record<string, string>) => {
+      try {
+        loadConfig({ DATABASE_PATH: path.join(tempFolder(), "x"), ...env });
+      } catch (error) {
+        return error instanceof ConfigError ? error.message : String(error);
+      }
+      return "no error";
+    };
+    for (const value of [
+      "ftp://mailer:s3cret-pass@mail.example.org:587",
+      "smtp//mailer:s3cret-pass@mail.example.org",
+      "mailer:s3cret-pass@mail.example.org",
+      "smtp://mailer:s3cret@pass@mail example.org",
+    ]) {
+      const message = messageOf({ SMTP_URL: value });
+      expect(message, value).toMatch(/^SMTP_URL must be an smtp:\/\/ or smtps:\/\/ address/);
+      expect(message, value).not.toContain("s3cret");
+      expect(message, value).toContain("***@");
+    }
+    expect(messageOf({ SMTP_URL: "ftp://mailer:s3cret-pass@mail.example.org:587" })).toContain(
+      '(got "ftp://***@mail.example.org:587")',
+    );
+    expect(messageOf({ SESSION_SECRET: "s3cret-but-short" })).not.toContain("s3cret");
+    expect(messageOf({ LRS_ENDPOINT: "lrs:s3cret@nowhere" })).not.toContain("s3cret");
+  });
+
   it("trusts a counted number of proxies, never whatever X-Forwarded-For says", () => {
     const withProxy = (value?: string) =>
       loadConfig({ TRUST_PROXY: value, DATABASE_PATH: path.join(tempFolder(), "x") }).TRUST_PROXY;

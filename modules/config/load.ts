@@ -5,6 +5,22 @@ import { type Config, configSchema } from "./schemas";
 
 export class ConfigError extends Error {}
 
+/** Variables that are secrets through and through: a start-up error names them, never their value. */
+const SECRETS = new Set(["SESSION_SECRET", "LRS_PASSWORD"]);
+
+/**
+ * A value as a start-up error may show it. Start-up lines land in logs that others read, so whatever
+ * stands before the last "@" of an address (a user and password, well formed or not) is hidden.
+ */
+function shownValue(name: string, value: string): string {
+  if (SECRETS.has(name)) return "a value that is not shown";
+  const at = value.lastIndexOf("@");
+  if (at < 0) return JSON.stringify(value);
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(value)?.[0] ?? "";
+  const start = at >= scheme.length ? scheme.length : 0;
+  return JSON.stringify(`${value.slice(0, start)}***${value.slice(at)}`);
+}
+
 function readEnvironment(env: Record<string, string | undefined>) {
   // An empty variable means "not set", so `PORT= npm start` keeps the default.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
@@ -12,7 +28,7 @@ function readEnvironment(env: Record<string, string | undefined>) {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? "configuration");
-    throw new ConfigError(`${name} ${issue?.message ?? "is not valid"} (got ${JSON.stringify(env[name] ?? "")})`);
+    throw new ConfigError(`${name} ${issue?.message ?? "is not valid"} (got ${shownValue(name, env[name] ?? "")})`);
   }
   return parsed.data;
 }

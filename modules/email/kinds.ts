@@ -12,6 +12,10 @@ export const EMAIL_KINDS = [
   "retention_notice",
   "due_reminder",
   "after_due_note",
+  "mention",
+  "comment_reply",
+  "review_request",
+  "digest",
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -41,6 +45,10 @@ export const KIND_FACTS: Record<EmailKind, KindFacts> = {
   },
   due_reminder: { label: "Reminders that a course is due soon", essential: false, privateLink: false },
   after_due_note: { label: "Notes that a course's due date has passed", essential: false, privateLink: false },
+  mention: { label: "Emails when someone mentions you in a comment", essential: false, privateLink: false },
+  comment_reply: { label: "Emails when someone replies to your comment", essential: false, privateLink: false },
+  review_request: { label: "Emails when you are asked to review a module", essential: false, privateLink: false },
+  digest: { label: "The daily digest of mentions, replies and review requests", essential: false, privateLink: false },
 };
 
 export function isEmailKind(value: unknown): value is EmailKind {

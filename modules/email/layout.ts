@@ -14,14 +14,16 @@ const FALLBACK = "If the link does not open, copy this address into your browser
  */
 export function layOut(
   content: Content,
-  options: { actionUrl: string | null; hiddenAction?: string; unsubscribeUrl: string | null },
+  options: { actionUrl: string | null; hiddenAction?: string; unsubscribeUrl: string | null; origin?: string },
 ): Rendered {
   const { actionUrl, unsubscribeUrl } = options;
   const action = content.action;
+  const items = (content.items ?? []).map((item) => ({ ...item, url: `${options.origin ?? ""}${item.path}` }));
   const text = [
     content.heading,
     "",
     ...content.paragraphs.flatMap((p) => [p, ""]),
+    ...items.flatMap((item) => [`- ${item.text}`, `  ${item.label}: ${item.url}`, ""]),
     ...(action && actionUrl ? [`${action.label}: ${actionUrl}`, ""] : []),
     ...(action && !actionUrl && options.hiddenAction ? [options.hiddenAction, ""] : []),
     ...content.closing.flatMap((p) => [p, ""]),
@@ -41,6 +43,16 @@ export function layOut(
     '<main style="max-width:36em;margin:0 auto">',
     `<h1 style="font-size:1.4em;line-height:1.3">${escapeHtml(content.heading)}</h1>`,
     ...content.paragraphs.map(paragraph),
+    ...(items.length > 0
+      ? [
+          "<ul>",
+          ...items.map(
+            (item) =>
+              `<li>${escapeHtml(item.text)} <a href="${escapeHtml(item.url)}" style="color:#0b5394">${escapeHtml(item.label)}</a></li>`,
+          ),
+          "</ul>",
+        ]
+      : []),
     ...(action && actionUrl
       ? [
           `<p><a href="${escapeHtml(actionUrl)}" style="color:#0b5394;font-weight:bold">${escapeHtml(action.label)}</a></p>`,

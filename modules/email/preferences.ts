@@ -36,3 +36,10 @@ export function movePreferences(db: DB, from: string, to: string) {
   }
   db.delete(emailPreferences).where(eq(emailPreferences.address, from.toLowerCase())).run();
 }
+
+/** Turns a kind back on for an address, when the person chooses to hear of it again. */
+export function turnOn(db: DB, address: string, kind: EmailKind) {
+  db.delete(emailPreferences)
+    .where(and(eq(emailPreferences.address, address.toLowerCase()), eq(emailPreferences.kind, kind)))
+    .run();
+}

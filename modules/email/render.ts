@@ -29,6 +29,7 @@ export function renderMessage(
     hiddenAction: "[A private link for the recipient alone is here. It is not shown to anyone else.]",
     // Someone else's unsubscribe link would let the reader turn their email off for them.
     unsubscribeUrl: options.forOthers ? null : unsubscribe,
+    origin: links.origin,
   });
   return { ...rendered, unsubscribeUrl: unsubscribe };
 }

@@ -9,11 +9,31 @@ export type Content = {
   action?: { label: string; path: string };
   /** Said after the action. */
   closing: string[];
+  /** A list of things, each with its own link (a digest's mentions, replies and requests). */
+  items?: DigestLine[];
 };
+
+export type DigestLine = { text: string; label: string; path: string };
 
 type Params = Record<string, string>;
 
 const get = (params: Params, key: string) => params[key] ?? "";
+
+/** A digest's lines, stored as JSON in one parameter; anything unreadable is simply left out. */
+function digestLines(params: Params): DigestLine[] {
+  try {
+    const parsed: unknown = JSON.parse(get(params, "items") || "[]");
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter(
+      (line): line is DigestLine =>
+        typeof line?.text === "string" && typeof line?.label === "string" && typeof line?.path === "string",
+    );
+  } catch {
+    return [];
+  }
+}
+
+const CHOOSE = "You can choose on your account page whether these come at once, in one daily email, or not at all.";
 
 /** The words of each kind, from the facts stored with the message. Calm and plain, no urgency. */
 export const TEMPLATES: Record<EmailKind, (params: Params) => Content> = {
@@ -92,4 +112,44 @@ export const TEMPLATES: Record<EmailKind, (params: Params) => Content> = {
     action: { label: "Continue the course", path: get(p, "path") },
     closing: ["If something is getting in the way, your trainer is there to help. This is the only note about it."],
   }),
+  mention: (p) => ({
+    subject: `${get(p, "who")} mentioned you in a comment on ${get(p, "module")}`,
+    heading: `A mention on ${get(p, "module")}`,
+    paragraphs: [
+      `Hello ${get(p, "name")}. ${get(p, "who")} mentioned you in a comment on the module ${get(p, "module")}:`,
+      `"${get(p, "excerpt")}"`,
+    ],
+    action: { label: `Open ${get(p, "module")}`, path: get(p, "path") },
+    closing: [CHOOSE],
+  }),
+  comment_reply: (p) => ({
+    subject: `${get(p, "who")} replied to your comment on ${get(p, "module")}`,
+    heading: `A reply on ${get(p, "module")}`,
+    paragraphs: [
+      `Hello ${get(p, "name")}. ${get(p, "who")} replied in a conversation you took part in on the module ${get(p, "module")}:`,
+      `"${get(p, "excerpt")}"`,
+    ],
+    action: { label: `Open ${get(p, "module")}`, path: get(p, "path") },
+    closing: [CHOOSE],
+  }),
+  review_request: (p) => ({
+    subject: `${get(p, "who")} asked you to review ${get(p, "module")} by ${get(p, "dueOn")}`,
+    heading: `Would you review ${get(p, "module")}?`,
+    paragraphs: [
+      `Hello ${get(p, "name")}. ${get(p, "who")} asked you to look over the module ${get(p, "module")} by ${get(p, "dueOn")}.`,
+      "When you have, you can say you are done reviewing on the module's Review tab, with a note if you like.",
+    ],
+    action: { label: `Review ${get(p, "module")}`, path: get(p, "path") },
+    closing: ["If the date does not work for you, a word to the facilitator is enough.", CHOOSE],
+  }),
+  digest: (p) => {
+    const items = digestLines(p);
+    return {
+      subject: `Your daily summary from Alongside: ${items.length === 1 ? "1 update" : `${items.length} updates`}`,
+      heading: "What happened since your last summary",
+      paragraphs: [`Hello ${get(p, "name")}. Here is what happened on the modules you work on.`],
+      items,
+      closing: [CHOOSE],
+    };
+  },
 };

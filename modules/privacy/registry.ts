@@ -34,6 +34,13 @@ import { enrolmentRows, eraseLearning, reflectionRows } from "../learning/person
 import { lockRows } from "../locks/personal-data";
 import { eraseNotices, noticeRows } from "../notices/personal-data";
 import {
+  digestItemRows,
+  digestSentRows,
+  eraseDigests,
+  eraseNotificationChoices,
+  notificationChoiceRows,
+} from "../notifications/personal-data";
+import {
   eraseMemberships,
   invitationRows,
   invitationsMadeBy,
@@ -44,6 +51,11 @@ import { courseCompletionRows, keepAsCounts, moduleProgressRows, progressEventRo
 import { eraseRemindersSent, reminderPolicyRows, reminderSentRows } from "../reminders/personal-data";
 import { templateRows } from "../reuse/personal-data";
 import { signoffRows } from "../review/personal-data";
+import {
+  eraseReviewRequestAnswers,
+  reviewRequestAnswerRows,
+  reviewRequestsMadeRows,
+} from "../review-requests/personal-data";
 import {
   eraseSupervision,
   shareHistoryRows,
@@ -546,6 +558,59 @@ export const REGISTRY: Entry[] = [
     erasure: "deleted",
     how: "Deleted.",
     erase: (db, p) => eraseNotices(db, p.id),
+  },
+  {
+    table: "notification_choices",
+    holds: "personal",
+    owner: "notifications",
+    person: ["user_id"],
+    label: "How you chose to hear of mentions, replies and review requests",
+    rows: (db, p) => notificationChoiceRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted.",
+    erase: (db, p) => eraseNotificationChoices(db, p.id),
+  },
+  {
+    table: "digest_items",
+    holds: "personal",
+    owner: "notifications",
+    person: ["user_id", "actor_user_id"],
+    label: "What was gathered for your daily digests",
+    rows: (db, p) => digestItemRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted; lines in others' digests about what they did stay, and name a former member.",
+    erase: (db, p) => eraseDigests(db, p.id),
+  },
+  {
+    table: "digests_sent",
+    holds: "personal",
+    owner: "notifications",
+    person: ["user_id"],
+    label: "The days a digest was sent to you",
+    rows: (db, p) => digestSentRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted with the digests.",
+  },
+  {
+    table: "review_requests",
+    holds: "personal",
+    owner: "review-requests",
+    person: ["requested_by"],
+    label: "The reviews you asked for",
+    rows: (db, p) => reviewRequestsMadeRows(db, p.id),
+    erasure: "kept",
+    how: "Kept with the module, asked for by a former member.",
+  },
+  {
+    table: "review_request_people",
+    holds: "personal",
+    owner: "review-requests",
+    person: ["user_id"],
+    label: "The reviews you were asked for, and your answers",
+    rows: (db, p) => reviewRequestAnswerRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted: the facilitator no longer sees them as waiting for an answer.",
+    erase: (db, p) => eraseReviewRequestAnswers(db, p.id),
   },
   {
     table: "retention_announcements",

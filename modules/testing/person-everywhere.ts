@@ -14,18 +14,23 @@ import {
   commentThreads,
   courses,
   courseVersions,
+  digestItems,
+  digestsSent,
   invitations,
   loginLocks,
   moduleCollaborators,
   moduleSnapshots,
   moduleTemplates,
   notices,
+  notificationChoices,
   partLocks,
   reflections,
   reminderPolicies,
   remindersSent,
   retentionAnnouncements,
   retentionPolicies,
+  reviewRequestPeople,
+  reviewRequests,
   selfPacedLearners,
   signoffs,
   supervisionPages,
@@ -358,6 +363,36 @@ export function personEverywhere(db: Connection) {
   db.insert(retentionAnnouncements)
     .values({ id: newId(), orgId, userId, announcedAt: now, removeOn: new Date("2026-03-31T10:00:00Z") })
     .run();
+  // She asked for a review of her own module, was asked for one of another, and takes a daily digest.
+  const requestId = newId();
+  db.insert(reviewRequests)
+    .values({ id: requestId, orgId, moduleId: own.moduleId, requestedBy: userId, dueOn: "2026-03-10", createdAt: now })
+    .run();
+  const askedId = newId();
+  db.insert(reviewRequests)
+    .values({
+      id: askedId,
+      orgId,
+      moduleId: modules.a.moduleId,
+      requestedBy: null,
+      dueOn: "2026-03-12",
+      createdAt: now,
+    })
+    .run();
+  db.insert(reviewRequestPeople).values({ requestId: askedId, userId, answeredAt: now, answerNote: "Done." }).run();
+  db.insert(notificationChoices).values({ userId, kind: "mention", choice: "digest", updatedAt: now }).run();
+  db.insert(digestItems)
+    .values({
+      id: newId(),
+      userId,
+      orgId,
+      kind: "mention",
+      moduleId: modules.a.moduleId,
+      commentId: replyId,
+      createdAt: now,
+    })
+    .run();
+  db.insert(digestsSent).values({ userId, day: "2026-03-01", sentAt: now }).run();
 
   return { world, bea, email, ownModule: own, commentId, threadId, courseId: course.id };
 }

@@ -18,7 +18,7 @@ export function MemberRequests({
 }) {
   const erase = stateFor("erase");
   return (
-    <section className="card" aria-labelledby="requests-title">
+    <section className="card" id="data-requests" aria-labelledby="requests-title">
       <h3 id="requests-title">Requests about their data</h3>
       <h4>They asked for a copy of their data</h4>
       <p>

@@ -14,6 +14,7 @@ import * as learning from "../../learning/index";
 import * as locks from "../../locks/index";
 import * as navigation from "../../navigation/index";
 import * as notices from "../../notices/index";
+import * as notifications from "../../notifications/index";
 import * as organisations from "../../organisations/index";
 import * as packages from "../../packages/index";
 import * as preview from "../../preview/index";
@@ -22,6 +23,7 @@ import * as publishing from "../../publishing/index";
 import * as reminders from "../../reminders/index";
 import * as reuse from "../../reuse/index";
 import * as review from "../../review/index";
+import * as reviewRequests from "../../review-requests/index";
 import * as search from "../../search/index";
 import * as supervision from "../../supervision/index";
 import * as workshop from "../../workshop/index";
@@ -41,6 +43,7 @@ import { cases as joiningCases } from "./joining";
 import { cases as learningCases } from "./learning";
 import { cases as lockCases } from "./locks";
 import { cases as navigationCases } from "./navigation";
+import { cases as notificationCases } from "./notifications";
 import { cases as organisationCases } from "./organisations";
 import { cases as packageCases } from "./packages";
 import { cases as previewCases } from "./preview";
@@ -49,6 +52,7 @@ import { cases as publishingCases } from "./publishing";
 import { cases as reminderCases } from "./reminders";
 import { cases as reuseCases } from "./reuse";
 import { cases as reviewCases } from "./review";
+import { cases as reviewRequestCases } from "./review-requests";
 import { cases as searchCases } from "./search";
 import { cases as supervisionCases } from "./supervision";
 import { cases as workshopCases } from "./workshop";
@@ -72,6 +76,7 @@ export const FEATURES = {
   locks: { api: locks, cases: lockCases },
   navigation: { api: navigation, cases: navigationCases },
   notices: { api: notices, cases: noticeCases },
+  notifications: { api: notifications, cases: notificationCases },
   organisations: { api: organisations, cases: organisationCases },
   packages: { api: packages, cases: packageCases },
   privacy: { api: privacy, cases: privacyCases },
@@ -80,6 +85,7 @@ export const FEATURES = {
   reminders: { api: reminders, cases: reminderCases },
   reuse: { api: reuse, cases: reuseCases },
   review: { api: review, cases: reviewCases },
+  reviewRequests: { api: reviewRequests, cases: reviewRequestCases },
   supervision: { api: supervision, cases: supervisionCases },
   search: { api: search, cases: searchCases },
   workshop: { api: workshop, cases: workshopCases },

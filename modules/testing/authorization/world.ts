@@ -15,6 +15,7 @@ import { createInvitation } from "../../organisations/invitations";
 import { listSupportResources } from "../../organisations/support";
 import { createModuleVersion } from "../../publishing/service";
 import { beginReview, currentRevision, recordSignOff } from "../../review/service";
+import { requestReview } from "../../review-requests/requests";
 import { createSupervisionPage } from "../../supervision/pages";
 import { sharedWithMe, sharePage } from "../../supervision/sharing";
 import { setCollaborator } from "../../workshop/collaborators";
@@ -118,6 +119,11 @@ function organisation(db: DB, name: string) {
     body: "Is this the right word?",
   });
   const coProduction = coProductionObjects(db, { orgId: org.org.id, facilitator, coDesigner, reviewer, moduleId });
+  const reviewRequest = requestReview(contextFor(db, facilitator.actor), moduleId, {
+    people: [coDesigner.user.id, reviewer.user.id],
+    dueOn: "2099-12-31",
+    note: "",
+  });
   const invitation = createInvitation(db, SECRET, org.admin.actor, {
     label: "Spring intake",
     roles: ["learner"],
@@ -177,6 +183,8 @@ function organisation(db: DB, name: string) {
     supervisionPageId: supervisionPage.id,
     shareId: share.id,
     noticeId: notice.id,
+    /** A request that the module's co-designer and reviewer review it, which neither has answered. */
+    reviewRequestId: reviewRequest.id,
     ...coProduction,
   };
 }
