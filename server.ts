@@ -28,6 +28,7 @@ import { privateWhenSignedIn } from "./modules/http/private-cache";
 import { remixHandler } from "./modules/http/remix-handler";
 import { sameOriginWrites } from "./modules/http/same-origin";
 import { actorFor } from "./modules/organisations/service";
+import { offerNewSupportDefaults } from "./modules/organisations/support-defaults";
 import { startRetention } from "./modules/privacy/retention-job";
 import { startReminders } from "./modules/reminders/reminder-job";
 import type { Runtime } from "./modules/runtime/types";
@@ -108,6 +109,8 @@ async function main() {
   }
   // Modules written before search arrived have their text read into the index once.
   indexUnreadDocuments(db);
+  // Default support resources added to content/support-resources.json reach existing organisations.
+  offerNewSupportDefaults(db, new Date());
 
   if (config.SEED_DEMO) {
     const seeded = await seedDemo(db);

@@ -12,6 +12,7 @@ export * from "./progress";
 export * from "./reminders";
 export * from "./search";
 export * from "./supervision";
+export * from "./support-choices";
 export * from "./templates";
 export * from "./workshop";
 export * from "./xapi";

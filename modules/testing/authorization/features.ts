@@ -23,6 +23,7 @@ import * as reuse from "../../reuse/index";
 import * as review from "../../review/index";
 import * as search from "../../search/index";
 import * as supervision from "../../supervision/index";
+import * as supportChoice from "../../support-choice/index";
 import * as workshop from "../../workshop/index";
 import * as xapi from "../../xapi/index";
 import { cases as accountCases } from "./account";
@@ -49,6 +50,7 @@ import { cases as reuseCases } from "./reuse";
 import { cases as reviewCases } from "./review";
 import { cases as searchCases } from "./search";
 import { cases as supervisionCases } from "./supervision";
+import { cases as supportChoiceCases } from "./support-choice";
 import { cases as workshopCases } from "./workshop";
 import { cases as xapiCases } from "./xapi";
 
@@ -78,6 +80,7 @@ export const FEATURES = {
   reuse: { api: reuse, cases: reuseCases },
   review: { api: review, cases: reviewCases },
   supervision: { api: supervision, cases: supervisionCases },
+  supportChoice: { api: supportChoice, cases: supportChoiceCases },
   search: { api: search, cases: searchCases },
   workshop: { api: workshop, cases: workshopCases },
   xapi: { api: xapi, cases: xapiCases },
