@@ -9,6 +9,7 @@ import { YourIntroduction } from "~/components/account/your-introduction";
 import { YourName } from "~/components/account/your-name";
 import { YourOrganisations } from "~/components/account/your-organisations";
 import { YourSessions } from "~/components/account/your-sessions";
+import { YourSupportChoice } from "~/components/account/your-support-choice";
 import { Notice, PageHeader } from "~/components/layout";
 import { contextOf, getActor, visitContext } from "~/lib/auth.server";
 import { account, credits } from "~/lib/domain.server";
@@ -143,6 +144,8 @@ export default function Account() {
       <ChangePassword state={stateFor("password")} />
 
       <YourSessions sessions={sessions} error={stateFor("endSession")?.errors?.form} />
+
+      <YourSupportChoice />
 
       <YourData />
     </>
