@@ -30,6 +30,7 @@ import { sameOriginWrites } from "./modules/http/same-origin";
 import { lockedNodeIds } from "./modules/locks/live-locks";
 import { startDigests } from "./modules/notifications/digest-job";
 import { actorFor } from "./modules/organisations/service";
+import { offerNewSupportDefaults } from "./modules/organisations/support-defaults";
 import { startRetention } from "./modules/privacy/retention-job";
 import { startReminders } from "./modules/reminders/reminder-job";
 import { startReviewReminders } from "./modules/review-requests/reminder-job";
@@ -111,6 +112,8 @@ async function main() {
   }
   // Modules written before search arrived have their text read into the index once.
   indexUnreadDocuments(db);
+  // Default support resources added to content/support-resources.json reach existing organisations.
+  offerNewSupportDefaults(db, new Date());
 
   if (config.SEED_DEMO) {
     const seeded = await seedDemo(db);

@@ -202,7 +202,13 @@ test("an admin carries out a member's requests: their data without the journal, 
   const files = unzipSync(fs.readFileSync(await download.path()));
   const data = JSON.parse(strFromU8(files["data.json"] ?? new Uint8Array()));
   expect(data.person.email).toBe(person.email);
-  expect(data.leftOut).toEqual(["supervision_pages", "supervision_shares", "supervision_share_history", "reflections"]);
+  expect(data.leftOut).toEqual([
+    "supervision_pages",
+    "supervision_shares",
+    "supervision_share_history",
+    "reflections",
+    "support_choices",
+  ]);
   expect(data.tables.reflections).toBeUndefined();
   expect(data.tables.supervision_pages).toBeUndefined();
 

@@ -1,9 +1,28 @@
 import { Field, type FormState } from "./form";
+import { type PlaceOptions, SupportPlaceFields } from "./support/support-place-fields";
 
-type Resource = { name: string; purpose: string; phone: string; sms: string; web: string; hours: string };
+type Resource = {
+  name: string;
+  purpose: string;
+  phone: string;
+  sms: string;
+  web: string;
+  hours: string;
+  nations: string[];
+  populations: string[];
+  source: string;
+};
 
 /** The fields of a support resource, shared by the add and edit forms. */
-export function SupportFields({ state, resource }: { state: FormState; resource?: Resource }) {
+export function SupportFields({
+  state,
+  resource,
+  places,
+}: {
+  state: FormState;
+  resource?: Resource;
+  places: PlaceOptions;
+}) {
   return (
     <>
       <Field label="Name" name="name" state={state} defaultValue={resource?.name} required maxLength={120} />
@@ -49,6 +68,16 @@ export function SupportFields({ state, resource }: { state: FormState; resource?
         state={state}
         defaultValue={resource?.hours}
         maxLength={120}
+      />
+      <SupportPlaceFields state={state} options={places} resource={resource} />
+      <Field
+        label="Where these details come from (optional)"
+        name="source"
+        type="url"
+        hint="The service's own page, starting with https://, so the details can be checked again."
+        state={state}
+        defaultValue={resource?.source}
+        maxLength={300}
       />
     </>
   );

@@ -6,6 +6,8 @@ export type SupportItem = {
   sms: string;
   web: string;
   hours: string;
+  /** Shown first because it is for the person's nation or one of their groups. */
+  forYou?: boolean;
 };
 
 function telHref(phone: string) {
@@ -26,6 +28,11 @@ export function SupportList({
       {resources.map((r) => (
         <li key={r.id} className="card">
           <Heading>{r.name}</Heading>
+          {r.forYou ? (
+            <p>
+              <span className="badge">Fits your choice</span>
+            </p>
+          ) : null}
           <p>{r.purpose}</p>
           <ul className="support-ways">
             {r.phone ? (

@@ -31,5 +31,6 @@ export * as review from "../../modules/review/index";
 export * as reviewRequests from "../../modules/review-requests/index";
 export * as search from "../../modules/search/index";
 export * as supervision from "../../modules/supervision/index";
+export * as supportChoice from "../../modules/support-choice/index";
 export * as workshop from "../../modules/workshop/index";
 export * as xapi from "../../modules/xapi/index";

@@ -1,13 +1,35 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { contextOf, currentActor } from "./auth.server";
-import { organisations } from "./domain.server";
+import { organisations, supportChoice } from "./domain.server";
 
 /**
- * The support resources for whoever is asking: their organisation's list, or the UK defaults for
- * someone not signed in (or in no organisation). This page never requires logging in.
+ * The support resources for whoever is asking: their organisation's list, what fits their own choice
+ * first, or the UK defaults for someone not signed in (or in no organisation). This page never
+ * requires logging in.
  */
 export async function supportFor(request: Request, context: AppLoadContext) {
   const current = await currentActor(request, context);
-  if (!current?.actor) return { organisation: null, resources: organisations.VISITOR_SUPPORT };
-  return organisations.supportNow(contextOf(context, current.actor));
+  if (!current?.actor) {
+    const resources = organisations.VISITOR_SUPPORT.map((r) => ({ ...r, forYou: false }));
+    return { signedIn: false, organisation: null, choice: null, choiceLabels: [] as string[], resources };
+  }
+  const now = supportChoice.supportNowForMe(contextOf(context, current.actor));
+  return { signedIn: true, ...now, choiceLabels: choiceLabels(now.choice) };
+}
+
+/** A choice in the words the person picked it in. */
+export function choiceLabels(choice: supportChoice.SupportChoice | null): string[] {
+  if (!choice) return [];
+  return [
+    ...(choice.nation ? [organisations.NATION_LABELS[choice.nation]] : []),
+    ...choice.populations.map((p) => organisations.POPULATION_LABELS[p]),
+  ];
+}
+
+/** Every nation and group with its label, for the forms that choose among them. */
+export function placeOptions() {
+  return {
+    nations: organisations.NATIONS.map((value) => ({ value, label: organisations.NATION_LABELS[value] })),
+    groups: organisations.POPULATIONS.map((value) => ({ value, label: organisations.POPULATION_LABELS[value] })),
+  };
 }

@@ -10,6 +10,7 @@ import { YourIntroduction } from "~/components/account/your-introduction";
 import { YourName } from "~/components/account/your-name";
 import { YourOrganisations } from "~/components/account/your-organisations";
 import { YourSessions } from "~/components/account/your-sessions";
+import { YourSupportChoice } from "~/components/account/your-support-choice";
 import { Notice, PageHeader } from "~/components/layout";
 import { contextOf, getActor, visitContext } from "~/lib/auth.server";
 import { account, credits, notifications } from "~/lib/domain.server";
@@ -156,6 +157,8 @@ export default function Account() {
       <EmailChoices choices={emailChoices} state={stateFor("emailChoices")} />
 
       <YourSessions sessions={sessions} error={stateFor("endSession")?.errors?.form} />
+
+      <YourSupportChoice />
 
       <YourData />
     </>

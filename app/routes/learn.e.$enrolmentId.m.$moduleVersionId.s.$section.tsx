@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SectionView } from "~/components/learning/section-view";
 import { requireContext } from "~/lib/auth.server";
-import { learning, organisations } from "~/lib/domain.server";
+import { learning, supportChoice } from "~/lib/domain.server";
 import { readForm } from "~/lib/forms.server";
 import { handled, notFound, paramId } from "~/lib/http.server";
 import { dispatch, intent } from "~/lib/intents.server";
@@ -34,7 +34,7 @@ export const loader = (args: LoaderFunctionArgs) =>
     const { ctx, place } = await placeOf(args);
     const page = learning.sectionPage(ctx, place);
     const needsSupport = page.parts.some((p) => p.kind === "signpost");
-    return { page, support: needsSupport ? organisations.supportForLearners(ctx) : [] };
+    return { page, support: needsSupport ? supportChoice.supportInTrainingForMe(ctx) : [] };
   });
 
 export const action = (args: ActionFunctionArgs) =>

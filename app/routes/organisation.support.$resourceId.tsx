@@ -7,19 +7,22 @@ import { requireContext } from "~/lib/auth.server";
 import { organisations } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
 import { dispatch, intent } from "~/lib/intents.server";
+import { placeOptions } from "~/lib/support.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit support resource · Alongside" }];
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
   handled(async () => {
     const ctx = await requireContext(request, context);
-    return { resource: organisations.supportResource(ctx, paramId(params, "resourceId")) };
+    return { resource: organisations.supportResource(ctx, paramId(params, "resourceId")), places: placeOptions() };
   });
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
   handled(async () => {
     const ctx = await requireContext(request, context);
     const id = paramId(params, "resourceId");
+    // The address first: another organisation's resource is not there, whatever the form holds.
+    organisations.supportResource(ctx, id);
     return dispatch(
       request,
       ctx,
@@ -37,7 +40,7 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
   });
 
 export default function EditSupportResource() {
-  const { resource } = useLoaderData<typeof loader>();
+  const { resource, places } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   return (
     <div className="narrow">
@@ -47,7 +50,7 @@ export default function EditSupportResource() {
       <h2>Edit {resource.name}</h2>
       <Form method="post" className="stack" noValidate>
         <ErrorSummary state={state} />
-        <SupportFields state={state} resource={resource} />
+        <SupportFields state={state} resource={resource} places={places} />
         <div className="actions">
           <button type="submit">Save</button>
         </div>

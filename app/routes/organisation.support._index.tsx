@@ -2,17 +2,26 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
-import { Notice } from "~/components/layout";
+import { SupportPlacesLine } from "~/components/support/support-places-line";
+import { SupportReviewNotice } from "~/components/support/support-review-notice";
 import { SupportFields } from "~/components/support-fields";
 import { requireContext } from "~/lib/auth.server";
 import { organisations } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
 import { dispatch, intent } from "~/lib/intents.server";
+import { placeOptions } from "~/lib/support.server";
 
 export const meta: MetaFunction = () => [{ title: "Support resources · Alongside" }];
 
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
-  handled(async () => ({ resources: organisations.supportToManage(await requireContext(request, context)) }));
+  handled(async () => {
+    const ctx = await requireContext(request, context);
+    return {
+      resources: organisations.supportToManage(ctx),
+      review: organisations.supportDefaultsReview(ctx),
+      places: placeOptions(),
+    };
+  });
 
 export const action = ({ request, context }: ActionFunctionArgs) =>
   handled(async () => {
@@ -51,29 +60,22 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
   });
 
 export default function SupportResources() {
-  const { resources } = useLoaderData<typeof loader>();
+  const { resources, review, places } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const visit = useLocation().key;
   return (
     <>
-      <p>Everyone in your organisation sees these on the Support now page and in training. Learners see them first.</p>
-      {resources.some((r) => !r.reachable) ? (
-        <Notice>
-          <p>
-            Still to fill in:{" "}
-            {resources
-              .filter((r) => !r.reachable)
-              .map((r) => r.name)
-              .join(", ")}
-            . Learners do not see a resource until it has a phone number, a text number or a website.
-          </p>
-        </Notice>
-      ) : null}
+      <p>
+        Everyone in your organisation sees these on the Support now page and in training. Each person who chooses where
+        they are and which groups matter to them sees what fits first; you never see their choice.
+      </p>
+      <SupportReviewNotice review={review} />
       <ol className="plain-list">
         {resources.map((r, index) => (
           <li key={r.id} className="card">
             <h2 className="h3">{r.name}</h2>
             <p>{r.purpose}</p>
+            <SupportPlacesLine resource={r} places={places} />
             <p className="muted">
               {r.reachable
                 ? [r.phone, r.sms, r.web, r.hours].filter(Boolean).join(" · ")
@@ -111,7 +113,7 @@ export default function SupportResources() {
             the fields: keyed by the visit, the form starts afresh (and a refused add refills it from the answer). */}
         <Form method="post" className="stack" noValidate key={visit}>
           <ErrorSummary state={state} />
-          <SupportFields state={state} />
+          <SupportFields state={state} places={places} />
           <div className="actions">
             <button type="submit" name="intent" value="add">
               Add resource

@@ -1,19 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/layout";
+import { SupportToCompleteBanner } from "~/components/support/support-to-complete-banner";
 import { Tabs } from "~/components/tabs";
 import { requireContext } from "~/lib/auth.server";
 import { organisations } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
 
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
-  handled(async () => organisations.organisationToManage(await requireContext(request, context)));
+  handled(async () => {
+    const ctx = await requireContext(request, context);
+    return { ...organisations.organisationToManage(ctx), supportToComplete: organisations.supportStillToComplete(ctx) };
+  });
 
 export default function OrganisationLayout() {
-  const { name } = useLoaderData<typeof loader>();
+  const { name, supportToComplete } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={name} lead="Manage who is here, what they can do, and the support shown to everyone." />
+      <SupportToCompleteBanner names={supportToComplete} />
       <Tabs
         label="Organisation"
         items={[

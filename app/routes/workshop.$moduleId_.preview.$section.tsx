@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { SectionView } from "~/components/learning/section-view";
 import { PreviewBanner } from "~/components/workshop/preview-banner";
 import { requireContext } from "~/lib/auth.server";
-import { learning, organisations, preview } from "~/lib/domain.server";
+import { learning, preview, supportChoice } from "~/lib/domain.server";
 import { readForm } from "~/lib/forms.server";
 import { handled, notFound, paramId } from "~/lib/http.server";
 import { dispatch, intent } from "~/lib/intents.server";
@@ -36,7 +36,7 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
       tried.success ? { checkId: tried.data.checkId, chosen: tried.data.option } : null,
     );
     const needsSupport = page.parts.some((p) => p.kind === "signpost");
-    return { page, support: needsSupport ? organisations.supportForLearners(ctx) : [] };
+    return { page, support: needsSupport ? supportChoice.supportInTrainingForMe(ctx) : [] };
   });
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>

@@ -15,6 +15,7 @@ export * from "./reminders";
 export * from "./review-requests";
 export * from "./search";
 export * from "./supervision";
+export * from "./support-choices";
 export * from "./templates";
 export * from "./workshop";
 export * from "./xapi";

@@ -80,8 +80,29 @@ export const supportResources = sqliteTable(
     sms: text("sms").notNull().default(""),
     web: text("web").notNull().default(""),
     hours: text("hours").notNull().default(""),
+    /** The nations it serves ("uk" for all of them) and who it is for ("everyone" for anyone). */
+    nations: text("nations", { mode: "json" }).$type<string[]>().notNull().default(["uk"]),
+    populations: text("populations", { mode: "json" }).$type<string[]>().notNull().default(["everyone"]),
+    /** The service's own page its details were taken from, for checking them again. */
+    source: text("source").notNull().default(""),
     position: integer("position").notNull(),
     updatedAt: timestamp("updated_at").notNull(),
   },
   (t) => [index("support_resources_org_idx").on(t.orgId, t.position)],
+);
+
+/**
+ * Each default support resource (by its key in content/support-resources.json) an organisation has
+ * been given once: a default the admins removed is not given again when the defaults change.
+ */
+export const supportDefaultsOffered = sqliteTable(
+  "support_defaults_offered",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    offeredAt: timestamp("offered_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.key] })],
 );

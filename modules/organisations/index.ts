@@ -18,12 +18,22 @@ export {
   addSupportResource,
   deleteSupportResource,
   moveSupportResource,
+  supportDefaultsReview,
   supportForLearners,
   supportNow,
   supportResource,
+  supportStillToComplete,
   supportToManage,
   updateSupportResource,
   VISITOR_SUPPORT,
 } from "./support";
+export {
+  NATION_LABELS,
+  NATIONS,
+  type Nation,
+  POPULATION_LABELS,
+  POPULATIONS,
+  type Population,
+} from "./support-groups";
 export { sessionTimeouts, setSessionTimeouts } from "./timeouts";
 export { graphicDetailWords, graphicDetailWordsToManage, setGraphicDetailWords } from "./writing-words";

@@ -40,7 +40,23 @@ describe("organisations", () => {
       .from(supportResources)
       .all()
       .map((r) => r.name);
-    expect(names).toEqual(["Samaritans", "Shout", "NHS 111, option 2", "Your supervisor"]);
+    expect(names).toEqual([
+      "Samaritans",
+      "Shout",
+      "NHS 111, mental health option",
+      "Breathing Space",
+      "Lifeline",
+      "CALM (Campaign Against Living Miserably)",
+      "PAPYRUS HOPELINEUK",
+      "Childline",
+      "Rape Crisis Scotland Helpline",
+      "24/7 Rape and Sexual Abuse Support Line",
+      "National Domestic Abuse Helpline",
+      "DAN 24/7 Wales Drug and Alcohol Helpline",
+      "LGBT Foundation helpline",
+      "Migrant Help",
+      "Your supervisor",
+    ]);
   });
 
   it("limits how many organisations one address can set up in an hour", { timeout: 60_000 }, async () => {

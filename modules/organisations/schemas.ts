@@ -3,6 +3,7 @@ import { accountFields } from "../accounts/schemas";
 import { ROLES } from "../auth/roles";
 import { manyOf, optionalText, requiredText } from "../shared/fields";
 import { isId } from "../shared/ids";
+import { NATIONS, narrowest, POPULATIONS } from "./support-groups";
 
 export const organisationName = requiredText("your organisation's name", 120);
 
@@ -73,6 +74,12 @@ export const supportResourceSchema = z.object({
   sms: optionalText(120),
   web: webAddress,
   hours: optionalText(120),
+  // UK-wide ticked with a nation, or everyone with a group, means the broad one.
+  nations: manyOf(NATIONS, "Choose where it serves: UK-wide, or the nations.").transform((v) => narrowest(v, "uk")),
+  populations: manyOf(POPULATIONS, "Choose who it is for: everyone, or the groups.").transform((v) =>
+    narrowest(v, "everyone"),
+  ),
+  source: webAddress,
 });
 
 export type SupportResourceInput = z.infer<typeof supportResourceSchema>;

@@ -10,7 +10,7 @@ import { type Actor, authorize } from "../auth/policy";
 import { isRole, ROLES, type Role } from "../auth/roles";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
-import { addDefaultSupportResources } from "./support";
+import { addDefaultSupportResources } from "./support-defaults";
 
 function slugFor(db: DB, name: string): string {
   const base =

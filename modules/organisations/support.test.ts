@@ -24,13 +24,20 @@ describe("support resources learners see", () => {
 
     updateSupportResource(contextFor(db, admin.actor), supervisor.id, {
       ...supervisor,
+      nations: ["uk"],
+      populations: ["everyone"],
       phone: "0191 496 0000",
       hours: "",
     });
     expect(reachableSupportResources(db, org.id).map((r) => r.name)).toContain("Your supervisor");
 
     // Spaces are not a way to reach anyone.
-    updateSupportResource(contextFor(db, admin.actor), supervisor.id, { ...supervisor, phone: "   " });
+    updateSupportResource(contextFor(db, admin.actor), supervisor.id, {
+      ...supervisor,
+      nations: ["uk"],
+      populations: ["everyone"],
+      phone: "   ",
+    });
     expect(reachableSupportResources(db, org.id).map((r) => r.name)).not.toContain("Your supervisor");
   });
 });

@@ -1,5 +1,4 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import defaults from "../../content/support-resources.json";
 import type { DB } from "../../db/client";
 import { supportResources } from "../../db/schema";
 import { recordAudit } from "../audit/service";
@@ -9,16 +8,9 @@ import { NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import type { SupportResourceInput } from "./schemas";
 import { getOrganisation } from "./service";
+import { defaultsReview, SUPPORT_DEFAULTS } from "./support-defaults";
 
 export type SupportResource = typeof supportResources.$inferSelect;
-
-export const DEFAULT_SUPPORT_RESOURCES: readonly SupportResourceInput[] = defaults;
-
-export function addDefaultSupportResources(db: DB, orgId: string, now: Date) {
-  db.insert(supportResources)
-    .values(DEFAULT_SUPPORT_RESOURCES.map((r, position) => ({ ...r, id: newId(), orgId, position, updatedAt: now })))
-    .run();
-}
 
 export function listSupportResources(db: DB, orgId: string): SupportResource[] {
   return db
@@ -46,9 +38,20 @@ export function reachableSupportResources(db: DB, orgId: string): SupportResourc
  * What someone not signed in is shown on Support now: the UK defaults that can be reached. They are
  * not rows of any organisation, so they carry ids of their own.
  */
-export const VISITOR_SUPPORT: readonly (SupportResourceInput & { id: string })[] = DEFAULT_SUPPORT_RESOURCES.filter(
-  isReachable,
-).map((r, i) => ({ ...r, id: `default-${i}` }));
+export const VISITOR_SUPPORT: readonly (SupportResourceInput & { id: string })[] = SUPPORT_DEFAULTS.resources
+  .filter(isReachable)
+  .map(({ key, name, purpose, phone, sms, web, hours, nations, populations, source }) => ({
+    id: `default-${key}`,
+    name,
+    purpose,
+    phone,
+    sms,
+    web,
+    hours,
+    nations,
+    populations,
+    source,
+  }));
 
 /** The support resources a person of the organisation is shown in training and on Support now. */
 export function supportForLearners(ctx: Context): SupportResource[] {
@@ -64,6 +67,23 @@ export function supportNow(ctx: Context) {
 export function supportToManage(ctx: Context) {
   authorize(ctx.actor, "organisation.manage");
   return listSupportResources(ctx.db, ctx.actor.orgId).map((r) => ({ ...r, reachable: isReachable(r) }));
+}
+
+/**
+ * The resources learners cannot see yet because no one has added a way to reach them (the
+ * organisation's own supervisor, to begin with): the admins are reminded on every admin page.
+ */
+export function supportStillToComplete(ctx: Context): string[] {
+  authorize(ctx.actor, "organisation.manage");
+  return listSupportResources(ctx.db, ctx.actor.orgId)
+    .filter((r) => !isReachable(r))
+    .map((r) => r.name);
+}
+
+/** Whether the default details are past the date by which they must be checked against the services again. */
+export function supportDefaultsReview(ctx: Context) {
+  authorize(ctx.actor, "organisation.manage");
+  return defaultsReview(ctx.now);
 }
 
 function resourceInOrg(db: DB, orgId: string, id: string) {

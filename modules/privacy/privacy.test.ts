@@ -116,9 +116,10 @@ describe("download my data", () => {
       "supervision_shares",
       "supervision_share_history",
       "reflections",
+      "support_choices",
     ]);
     expect(html).toContain(
-      "Your reflection journal and your supervision pages are not in this copy: they are private, and only you can download them",
+      "Your reflection journal, your supervision pages and your support choice (where you are and the groups you chose) are not in this copy: they are private, and only you can download them",
     );
     for (const words of [PRIVATE_TEXTS.journal, PRIVATE_TEXTS.supervisionPoints]) {
       expect(JSON.stringify(data)).not.toContain(words);

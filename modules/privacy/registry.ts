@@ -62,6 +62,7 @@ import {
   supervisionPageRows,
   supervisionShareRows,
 } from "../supervision/personal-data";
+import { eraseSupportChoice, supportChoiceRows } from "../support-choice/personal-data";
 import { collaboratorRows, eraseCollaborations, modulesCreatedRows } from "../workshop/personal-data";
 import {
   courseRows,
@@ -655,6 +656,20 @@ export const REGISTRY: Entry[] = [
     how: "Kept: the organisation's setting, set by a former member.",
   },
   {
+    table: "support_choices",
+    holds: "personal",
+    owner: "support-choice",
+    person: ["user_id"],
+    label: "Where you are and the groups you chose, so the support that fits you is shown first",
+    // Where someone lives and which groups they belong to (veterans, survivors, LGBTQ+ people…) is
+    // theirs alone: never in an admin's copy.
+    ownerOnly: true,
+    rows: (db, p) => supportChoiceRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted.",
+    erase: (db, p) => eraseSupportChoice(db, p.id),
+  },
+  {
     table: "audit_events",
     holds: "personal",
     owner: "audit",
@@ -689,6 +704,11 @@ export const REGISTRY: Entry[] = [
   },
   { table: "organisations", holds: "none", why: "An organisation's name and address on the web, not a person's." },
   { table: "support_resources", holds: "none", why: "Public helplines and services the organisation lists." },
+  {
+    table: "support_defaults_offered",
+    holds: "none",
+    why: "Which default support resources an organisation has been given.",
+  },
   { table: "course_items", holds: "none", why: "Which module versions a course holds." },
   { table: "module_docs", holds: "none", why: "The compacted document text, with no author in it." },
   { table: "xapi_cursors", holds: "none", why: "How far statements were queued, per learning record store." },

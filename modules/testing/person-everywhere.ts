@@ -36,6 +36,7 @@ import {
   supervisionPages,
   supervisionShareHistory,
   supervisionShares,
+  supportChoices,
   users,
 } from "../../db/schema";
 import { recordEmailChange } from "../accounts/email-changes";
@@ -360,6 +361,9 @@ export function personEverywhere(db: Connection) {
   db.insert(retentionPolicies).values({ orgId, months: 24, updatedBy: userId, updatedAt: now }).run();
   db.insert(reminderPolicies).values({ orgId, daysBefore: 5, updatedBy: userId, updatedAt: now }).run();
   db.insert(remindersSent).values({ assignmentId: assignment.id, userId, kind: "before", sentAt: now }).run();
+  db.insert(supportChoices)
+    .values({ userId, nation: "wales", populations: ["veterans"], updatedAt: now })
+    .run();
   db.insert(retentionAnnouncements)
     .values({ id: newId(), orgId, userId, announcedAt: now, removeOn: new Date("2026-03-31T10:00:00Z") })
     .run();

@@ -22,8 +22,8 @@ export function MemberRequests({
       <h3 id="requests-title">Requests about their data</h3>
       <h4>They asked for a copy of their data</h4>
       <p>
-        Download it to pass on to them. Their reflection journal and supervision pages are not included: only they can
-        download them, from their own account.
+        Download it to pass on to them. Their reflection journal, supervision pages and support choice are not included:
+        only they can download them, from their own account.
       </p>
       <form method="post" action={exportAction} className="stack" noValidate>
         <ErrorSummary state={stateFor("export")} />

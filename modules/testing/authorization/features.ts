@@ -26,6 +26,7 @@ import * as review from "../../review/index";
 import * as reviewRequests from "../../review-requests/index";
 import * as search from "../../search/index";
 import * as supervision from "../../supervision/index";
+import * as supportChoice from "../../support-choice/index";
 import * as workshop from "../../workshop/index";
 import * as xapi from "../../xapi/index";
 import { cases as accountCases } from "./account";
@@ -55,6 +56,7 @@ import { cases as reviewCases } from "./review";
 import { cases as reviewRequestCases } from "./review-requests";
 import { cases as searchCases } from "./search";
 import { cases as supervisionCases } from "./supervision";
+import { cases as supportChoiceCases } from "./support-choice";
 import { cases as workshopCases } from "./workshop";
 import { cases as xapiCases } from "./xapi";
 
@@ -87,6 +89,7 @@ export const FEATURES = {
   review: { api: review, cases: reviewCases },
   reviewRequests: { api: reviewRequests, cases: reviewRequestCases },
   supervision: { api: supervision, cases: supervisionCases },
+  supportChoice: { api: supportChoice, cases: supportChoiceCases },
   search: { api: search, cases: searchCases },
   workshop: { api: workshop, cases: workshopCases },
   xapi: { api: xapi, cases: xapiCases },

@@ -9,6 +9,9 @@ const RESOURCE = {
   sms: "",
   web: "",
   hours: "",
+  nations: ["uk"] as ("uk" | "england")[],
+  populations: ["everyone"] as ("everyone" | "men")[],
+  source: "",
 };
 
 /** Organisations: its admins run members, invitations and support resources; everyone sees the support. */
@@ -46,6 +49,8 @@ export const cases: CasesFor<typeof api> = {
   supportForLearners: { allowed: EVERYONE, ownOnly: true, run: (ctx) => api.supportForLearners(ctx) },
   supportNow: { allowed: EVERYONE, ownOnly: true, run: (ctx) => api.supportNow(ctx) },
   supportToManage: { allowed: ["admin"], ownOnly: true, run: (ctx) => api.supportToManage(ctx) },
+  supportStillToComplete: { allowed: ["admin"], ownOnly: true, run: (ctx) => api.supportStillToComplete(ctx) },
+  supportDefaultsReview: { allowed: ["admin"], ownOnly: true, run: (ctx) => api.supportDefaultsReview(ctx) },
   supportResource: { allowed: ["admin"], run: (ctx, on) => api.supportResource(ctx, on.supportResourceId) },
   addSupportResource: { allowed: ["admin"], ownOnly: true, run: (ctx) => api.addSupportResource(ctx, RESOURCE) },
   updateSupportResource: {

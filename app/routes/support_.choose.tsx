@@ -1,0 +1,87 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/form";
+import { PageHeader } from "~/components/layout";
+import { SupportChoiceFields } from "~/components/support/support-choice-fields";
+import { requireContext } from "~/lib/auth.server";
+import { supportChoice } from "~/lib/domain.server";
+import { handled } from "~/lib/http.server";
+import { dispatch, intent } from "~/lib/intents.server";
+import { placeOptions } from "~/lib/support.server";
+import type { RouteHandle } from "~/root";
+
+export const meta: MetaFunction = () => [{ title: "Support that fits you · Alongside" }];
+
+export const handle: RouteHandle = { hydrate: false };
+
+export const loader = ({ request, context }: LoaderFunctionArgs) =>
+  handled(async () => {
+    const ctx = await requireContext(request, context);
+    // The broad values are what leaving a question unanswered means, so they are not offered.
+    const options = placeOptions();
+    return {
+      choice: supportChoice.mySupportChoice(ctx),
+      nations: options.nations.filter((o) => o.value !== "uk"),
+      groups: options.groups.filter((o) => o.value !== "everyone"),
+    };
+  });
+
+export const action = ({ request, context }: ActionFunctionArgs) =>
+  handled(async () => {
+    const ctx = await requireContext(request, context);
+    return dispatch(
+      request,
+      ctx,
+      {
+        save: intent({
+          schema: supportChoice.supportChoiceSchema,
+          run: (ctx, input) => {
+            supportChoice.setMySupportChoice(ctx, input);
+            return redirect("/support?saved=choice");
+          },
+        }),
+        forget: intent({
+          run: (ctx) => {
+            supportChoice.forgetMySupportChoice(ctx);
+            return redirect("/support?saved=forgotten");
+          },
+        }),
+      },
+      { fallback: "save" },
+    );
+  });
+
+export default function ChooseSupport() {
+  const { choice, nations, groups } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  return (
+    <div className="narrow">
+      <PageHeader
+        title="Support that fits you"
+        lead="Tell us where you are and which groups matter to you, and the support that fits is shown first. Everything else is still there."
+      />
+      <p>
+        This is optional, and private: only you see it. Your trainers and your organisation's admins never do, and it is
+        not in anything they download. You can change it or forget it here at any time.
+      </p>
+      <Form method="post" className="stack" noValidate>
+        <ErrorSummary state={state} />
+        <SupportChoiceFields state={state} choice={choice} nations={nations} groups={groups} />
+        <div className="actions">
+          <button type="submit" name="intent" value="save">
+            Save
+          </button>
+          <Link to="/support">Skip for now</Link>
+        </div>
+      </Form>
+      {choice ? (
+        <Form method="post" className="actions">
+          <button type="submit" name="intent" value="forget" className="button-secondary">
+            Forget my choice
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
