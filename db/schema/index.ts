@@ -11,6 +11,7 @@ export * from "./privacy";
 export * from "./progress";
 export * from "./reminders";
 export * from "./search";
+export * from "./stories";
 export * from "./supervision";
 export * from "./templates";
 export * from "./workshop";

@@ -7,6 +7,7 @@ import type { LiveDocuments } from "../collaboration/server";
 import type { DocJSON } from "../documents/json";
 import { recordSnapshot } from "../history/service";
 import { ForbiddenError, InvalidError } from "../shared/errors";
+import { storyProblems } from "../documents/stories";
 import { newId } from "../shared/ids";
 import { listCollaborators } from "../workshop/collaborators";
 import { loadModule } from "../workshop/module-access";
@@ -132,6 +133,8 @@ export async function signOff(
 ) {
   loadForSignoff(ctx, moduleId);
   await documents.settle(moduleId);
+  const [storyProblem] = storyProblems(documents.current(moduleId));
+  if (storyProblem) throw new InvalidError(storyProblem, "form");
   recordSignOff(ctx, moduleId, input);
 }
 
