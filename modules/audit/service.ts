@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   "retention.changed",
   "retention.removed",
   "reminders.changed",
+  "story.withdrawn",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -137,6 +138,7 @@ const DESCRIPTIONS: Record<AuditAction, (target: string | null) => string> = {
   "member.erased": (target) => `Deleted the account of ${target ?? "a former member"} at their request`,
   "retention.changed": () => "Changed how long learners' progress and journals are kept",
   "reminders.changed": () => "Changed how many days before a due date learners are reminded",
+  "story.withdrawn": () => "A story was withdrawn by the person who shared it",
   "retention.removed": (target) =>
     `Removed the progress and journal of ${target ?? "a learner"} after a long time without activity`,
 };

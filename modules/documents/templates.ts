@@ -30,6 +30,10 @@ export function newBlock(type: BlockType): DocJSON {
     case "supportSignpost":
       return { type };
     case "story":
-      return { type, attrs: { storyteller: "", credit: "named", scope: "", reviewOn: "" }, content: [{ type: "paragraph" }] };
+      return {
+        type,
+        attrs: { storyteller: "", credit: "named", scope: "", reviewOn: "" },
+        content: [{ type: "paragraph" }],
+      };
   }
 }

@@ -44,7 +44,8 @@ export function storiesShown(db: DB, moduleId: string, parts: readonly Part[]): 
   );
   return parts.map((p): ShownPart => {
     if (p.kind !== "story") return p;
-    if (p.withdrawn || withdrawn.has(p.id)) return { kind: "story", id: p.id, html: "", creditName: null, withdrawn: true };
+    if (p.withdrawn || withdrawn.has(p.id))
+      return { kind: "story", id: p.id, html: "", creditName: null, withdrawn: true };
     const creditName = p.credit === "named" ? (names.get(p.storytellerId) ?? null) : null;
     return { kind: "story", id: p.id, html: p.html, creditName, withdrawn: false };
   });

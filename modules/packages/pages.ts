@@ -148,7 +148,8 @@ ${part.responses.map((r) => `<details class="scenario-response"><summary>${r.htm
     case "takeaway":
       return `<aside class="learn-block learn-takeaway" aria-label="Key takeaways"><h3 class="block-heading">Key takeaways</h3>${part.html}</aside>`;
     case "story":
-      if (part.withdrawn) return `<aside class="learn-block learn-story" aria-label="Story"><p>${WITHDRAWN_STORY}</p></aside>`;
+      if (part.withdrawn)
+        return `<aside class="learn-block learn-story" aria-label="Story"><p>${WITHDRAWN_STORY}</p></aside>`;
       return `<figure class="learn-block learn-story" aria-label="A lived-experience story"><div class="story-words">${part.html}</div><figcaption>${esc(part.creditName ? `Shared by ${part.creditName}` : "Shared by a member of the organisation, who chose not to be named")}</figcaption></figure>`;
     case "signpost":
       return `<aside class="learn-block learn-signpost" aria-label="Support you can reach"><h3 class="block-heading">Support you can reach</h3>${part.leadInHtml ? `<p>${part.leadInHtml}</p>` : ""}${supportList(course.support.resources, 4)}</aside>`;

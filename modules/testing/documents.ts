@@ -142,7 +142,10 @@ export const everything: DocJSON = doc(
   {
     type: "story",
     attrs: { id: "st-one", storyteller: "user-1", credit: "anonymous", scope: "organisation", reviewOn: "2027-06-30" },
-    content: [p(text("The first time someone texted me at midnight, "), text("I answered", italic), text(".")), p(text("I learned."))],
+    content: [
+      p(text("The first time someone texted me at midnight, "), text("I answered", italic), text(".")),
+      p(text("I learned.")),
+    ],
   },
   { type: "story", attrs: { id: "st-two", withdrawn: true } },
 );

@@ -15,7 +15,11 @@ export function Story({ part }: { part: StoryPart }) {
   return (
     <figure className="learn-block learn-story" aria-label="A lived-experience story">
       <Html html={part.html} className="story-words" />
-      <figcaption>{part.creditName ? `Shared by ${part.creditName}` : "Shared by a member of the organisation, who chose not to be named"}</figcaption>
+      <figcaption>
+        {part.creditName
+          ? `Shared by ${part.creditName}`
+          : "Shared by a member of the organisation, who chose not to be named"}
+      </figcaption>
     </figure>
   );
 }

@@ -1,5 +1,5 @@
 import { Node } from "@tiptap/core";
-import { STORY_CREDITS, STORY_SCOPES } from "../vocabulary";
+import { STORY_CREDITS, STORY_SCOPES, WITHDRAWN_STORY } from "../vocabulary";
 
 const oneOf = (allowed: readonly string[], value: string | null, fallback: string) =>
   value !== null && allowed.includes(value) ? value : fallback;
@@ -47,7 +47,10 @@ export const Story = Node.create({
   parseHTML() {
     return [{ tag: 'figure[data-type="story"]' }];
   },
-  renderHTML({ HTMLAttributes }) {
-    return ["figure", { ...HTMLAttributes, "data-type": "story", class: "block story" }, 0];
+  renderHTML({ node, HTMLAttributes }) {
+    const attributes = { ...HTMLAttributes, "data-type": "story", class: "block story" };
+    // A withdrawn story has no words left to hold: its place says what happened.
+    if (node.attrs.withdrawn) return ["figure", attributes, ["p", { class: "withdrawn" }, WITHDRAWN_STORY]];
+    return ["figure", attributes, 0];
   },
 });

@@ -22,6 +22,7 @@ import * as reminders from "../../reminders/index";
 import * as reuse from "../../reuse/index";
 import * as review from "../../review/index";
 import * as search from "../../search/index";
+import * as stories from "../../stories/index";
 import * as supervision from "../../supervision/index";
 import * as workshop from "../../workshop/index";
 import * as xapi from "../../xapi/index";
@@ -48,6 +49,7 @@ import { cases as reminderCases } from "./reminders";
 import { cases as reuseCases } from "./reuse";
 import { cases as reviewCases } from "./review";
 import { cases as searchCases } from "./search";
+import { cases as storyCases } from "./stories";
 import { cases as supervisionCases } from "./supervision";
 import { cases as workshopCases } from "./workshop";
 import { cases as xapiCases } from "./xapi";
@@ -79,6 +81,7 @@ export const FEATURES = {
   review: { api: review, cases: reviewCases },
   supervision: { api: supervision, cases: supervisionCases },
   search: { api: search, cases: searchCases },
+  stories: { api: stories, cases: storyCases },
   workshop: { api: workshop, cases: workshopCases },
   xapi: { api: xapi, cases: xapiCases },
 };
