@@ -27,6 +27,7 @@ export * as reminders from "../../modules/reminders/index";
 export * as reuse from "../../modules/reuse/index";
 export * as review from "../../modules/review/index";
 export * as search from "../../modules/search/index";
+export * as stories from "../../modules/stories/index";
 export * as supervision from "../../modules/supervision/index";
 export * as workshop from "../../modules/workshop/index";
 export * as xapi from "../../modules/xapi/index";

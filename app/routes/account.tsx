@@ -10,6 +10,7 @@ import { YourName } from "~/components/account/your-name";
 import { YourOrganisations } from "~/components/account/your-organisations";
 import { YourSessions } from "~/components/account/your-sessions";
 import { Notice, PageHeader } from "~/components/layout";
+import { YourStories } from "~/components/stories/your-stories";
 import { contextOf, getActor, visitContext } from "~/lib/auth.server";
 import { account, credits } from "~/lib/domain.server";
 import { readForm } from "~/lib/forms.server";
@@ -144,6 +145,7 @@ export default function Account() {
 
       <YourSessions sessions={sessions} error={stateFor("endSession")?.errors?.form} />
 
+      <YourStories />
       <YourData />
     </>
   );

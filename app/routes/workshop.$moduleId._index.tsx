@@ -6,8 +6,9 @@ import { formatDateTime, Notice } from "~/components/layout";
 import { PreviewLink } from "~/components/workshop/preview-link";
 import { useAnchoredThreads } from "~/editor/anchor-grace";
 import type { EditorApi, EditorEvents } from "~/editor/collaborative-editor";
+import { StorytellersContext } from "~/editor/storytellers";
 import { requireContext } from "~/lib/auth.server";
-import { comments, history, workshop } from "~/lib/domain.server";
+import { comments, history, stories, workshop } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
 import { useHydrated } from "~/lib/hydrated";
 
@@ -25,6 +26,7 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
       ...page,
       ...comments.moduleThreads(ctx, moduleId, doc),
       restored: history.restoredSnapshot(ctx, moduleId, restored),
+      storytellers: page.canEdit ? stories.storytellerChoices(ctx, moduleId) : [],
     };
   });
 
@@ -83,14 +85,16 @@ export default function Write() {
           <PreviewLink moduleId={data.moduleId} />
           {hydrated ? (
             <Suspense fallback={<Preview html={data.previewHTML} message="Loading the editor…" />}>
-              <CollaborativeEditor
-                key={data.moduleId}
-                moduleId={data.moduleId}
-                user={data.user}
-                canEdit={data.canEdit}
-                apiRef={api}
-                events={events}
-              />
+              <StorytellersContext.Provider value={data.storytellers}>
+                <CollaborativeEditor
+                  key={data.moduleId}
+                  moduleId={data.moduleId}
+                  user={data.user}
+                  canEdit={data.canEdit}
+                  apiRef={api}
+                  events={events}
+                />
+              </StorytellersContext.Provider>
             </Suspense>
           ) : (
             <Preview
