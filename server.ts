@@ -31,6 +31,7 @@ import { actorFor } from "./modules/organisations/service";
 import { startRetention } from "./modules/privacy/retention-job";
 import { startReminders } from "./modules/reminders/reminder-job";
 import type { Runtime } from "./modules/runtime/types";
+import { startStoryReviews } from "./modules/stories/review-job";
 import { moduleLiveAccess } from "./modules/workshop/live-access";
 import { startSender } from "./modules/xapi/sender";
 import { lrsSettings } from "./modules/xapi/settings";
@@ -130,6 +131,8 @@ async function main() {
   const retention = startRetention(db);
   // Due-date reminders: each learner gets one before and one gentle note after, queued as email.
   const reminders = startReminders(db);
+  // Stories past their review date: the storyteller is asked once; no answer tells the facilitators.
+  const storyReviews = startStoryReviews(db);
 
   // Email: queued with the change that causes it, sent in the background through SMTP; without
   // SMTP_URL it waits in the outbox (modules/email), and development logs name each queued message.
@@ -178,6 +181,7 @@ async function main() {
     server.closeIdleConnections();
     retention.stop();
     reminders.stop();
+    storyReviews.stop();
     // The senders stop alongside collaboration: their last outbox updates must land before the database closes.
     Promise.all([collaboration.shutdown(), xapiSender?.stop(), emailSender.stop()]).then(finish, (error) => {
       console.error("Shutting down collaboration failed; the update log is intact.", error);

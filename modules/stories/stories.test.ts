@@ -9,6 +9,7 @@ import { storyProblems } from "../documents/stories";
 import { recordSnapshot } from "../history/service";
 import { sectionParts, versionSections } from "../learning/player";
 import { storiesShown } from "../learning/stories";
+import { unreadNotices } from "../notices/service";
 import { createModuleVersion } from "../publishing/service";
 import { searchModules, searchQuerySchema } from "../search/index";
 import { ForbiddenError, NotFoundError } from "../shared/errors";
@@ -19,6 +20,7 @@ import { makeOrganisation } from "../testing/fixtures";
 import { publishedModule } from "../testing/published-module";
 import { getModule } from "../workshop/service";
 import { confirmStory, myStories, withdrawStory } from "./index";
+import { ANSWER_DAYS, runStoryReviews } from "./review-job";
 
 let t: ReturnType<typeof testDatabase>;
 beforeEach(() => {
@@ -175,5 +177,40 @@ describe("consent scopes", () => {
       "The story in “Late messages” needs its storyteller: choose who told it.",
     ]);
     expect(storyProblems(doc(story("someone")))).toEqual([]);
+  });
+});
+
+describe("the review of a story", () => {
+  const at = (day: string) => new Date(`${day}T12:00:00Z`);
+  const noticesOf = (w: ReturnType<typeof world>, person: { user: { id: string } }) =>
+    unreadNotices(t.db, w.org.org.id, person.user.id);
+
+  it("asks the storyteller once when the date comes, and tells the facilitator when they do not answer", () => {
+    const w = world();
+    expect(runStoryReviews(t.db, at("2027-01-09"))).toEqual({ asked: 0, facilitatorsTold: 0 });
+    expect(runStoryReviews(t.db, at("2027-01-10"))).toEqual({ asked: 1, facilitatorsTold: 0 });
+    expect(runStoryReviews(t.db, at("2027-01-11"))).toEqual({ asked: 0, facilitatorsTold: 0 });
+    const asked = noticesOf(w, w.teller);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ link: "/account/stories" });
+    expect(JSON.stringify(asked)).not.toContain("Marigold");
+    expect(myStories(w.ctx(w.teller), w.documents)[0]).toMatchObject({ askedToReview: true });
+
+    const later = new Date(at("2027-01-10").getTime() + (ANSWER_DAYS + 1) * 24 * 60 * 60 * 1000);
+    expect(runStoryReviews(t.db, later)).toEqual({ asked: 0, facilitatorsTold: 1 });
+    expect(runStoryReviews(t.db, later)).toEqual({ asked: 0, facilitatorsTold: 0 });
+    expect(noticesOf(w, w.facilitator).map((n) => n.link)).toEqual([`/workshop/${w.published.moduleId}`]);
+    // No answer withdraws nothing.
+    expect(allVersionText()).toContain("Marigold");
+    expect(t.db.select().from(storyWithdrawals).all()).toEqual([]);
+  });
+
+  it("tells no facilitator once the storyteller confirmed", () => {
+    const w = world();
+    runStoryReviews(t.db, at("2027-01-10"));
+    confirmStory(w.ctx(w.teller), w.documents, { moduleId: w.published.moduleId, storyId: "story-a" });
+    expect(myStories(w.ctx(w.teller), w.documents)[0]).toMatchObject({ askedToReview: false, confirmed: true });
+    expect(runStoryReviews(t.db, at("2027-03-01"))).toEqual({ asked: 0, facilitatorsTold: 0 });
+    expect(noticesOf(w, w.facilitator)).toEqual([]);
   });
 });
