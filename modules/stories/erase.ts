@@ -3,7 +3,7 @@ import type { DB } from "../../db/client";
 import { storyWithdrawals } from "../../db/schema";
 import { recordAudit } from "../audit/service";
 import { FRAGMENT } from "../collaboration/protocol";
-import { appendUpdate, loadDocumentJSON, loadYDoc } from "../collaboration/store";
+import { appendUpdate, compactDocument, loadDocumentJSON, loadYDoc } from "../collaboration/store";
 import { withoutStories } from "../documents/stories";
 import { eraseStoryFromSnapshots, recordSnapshot } from "../history/service";
 import { eraseStoryFromVersions } from "../publishing/service";
@@ -87,5 +87,7 @@ export function withdrawStoredStory(db: DB, story: StoryRef, now: Date) {
   const update = Y.encodeStateAsUpdate(doc, before);
   doc.destroy();
   if (update.byteLength > 2) appendUpdate(db, story.moduleId, update, null, now);
+  // Compacting drops the deleted words from the stored state (garbage collection).
+  compactDocument(db, story.moduleId, now);
   recordWithdrawal(db, story, null, now);
 }
