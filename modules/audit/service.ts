@@ -138,7 +138,7 @@ const DESCRIPTIONS: Record<AuditAction, (target: string | null) => string> = {
   "member.erased": (target) => `Deleted the account of ${target ?? "a former member"} at their request`,
   "retention.changed": () => "Changed how long learners' progress and journals are kept",
   "reminders.changed": () => "Changed how many days before a due date learners are reminded",
-  "story.withdrawn": () => "A story was withdrawn by the person who shared it",
+  "story.withdrawn": () => "The person who shared a story took it back",
   "retention.removed": (target) =>
     `Removed the progress and journal of ${target ?? "a learner"} after a long time without activity`,
 };
