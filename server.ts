@@ -35,6 +35,7 @@ import { startRetention } from "./modules/privacy/retention-job";
 import { startReminders } from "./modules/reminders/reminder-job";
 import { startReviewReminders } from "./modules/review-requests/reminder-job";
 import type { Runtime } from "./modules/runtime/types";
+import { startStoryReviews } from "./modules/stories/review-job";
 import { moduleLiveAccess } from "./modules/workshop/live-access";
 import { startSender } from "./modules/xapi/sender";
 import { lrsSettings } from "./modules/xapi/settings";
@@ -139,6 +140,8 @@ async function main() {
   // Review requests: one in-app reminder as the date nears; mentions, replies and requests in daily digests.
   const reviewReminders = startReviewReminders(db);
   const digests = startDigests(db);
+  // Stories past their review date: the storyteller is asked once; no answer tells the facilitators.
+  const storyReviews = startStoryReviews(db);
 
   // Email: queued with the change that causes it, sent in the background through SMTP; without
   // SMTP_URL it waits in the outbox (modules/email), and development logs name each queued message.
@@ -194,6 +197,7 @@ async function main() {
     reminders.stop();
     reviewReminders.stop();
     digests.stop();
+    storyReviews.stop();
     // The senders stop alongside collaboration: their last outbox updates must land before the database closes.
     Promise.all([collaboration.shutdown(), xapiSender?.stop(), emailSender.stop()]).then(finish, (error) => {
       console.error("Shutting down collaboration failed; the update log is intact.", error);

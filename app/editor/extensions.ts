@@ -31,6 +31,7 @@ import { SectionDrag } from "./section-drag";
 import { DialogShortcuts, type EditorDialog } from "./shortcuts";
 import { type Limit, SizeLimit } from "./size-limit";
 import { SlashMenu } from "./slash-menu";
+import { StoryView } from "./story-view";
 
 // biome-ignore lint/suspicious/noExplicitAny: node view components take Tiptap's NodeViewProps
 const NODE_VIEWS: Record<string, ComponentType<any>> = {
@@ -42,6 +43,7 @@ const NODE_VIEWS: Record<string, ComponentType<any>> = {
   scenarioResponse: ScenarioResponseView,
   keyTakeaway: KeyTakeawayView,
   supportSignpost: SupportSignpostView,
+  story: StoryView,
 };
 
 const PLACEHOLDERS: Record<string, string> = {
@@ -55,6 +57,7 @@ const PLACEHOLDERS: Record<string, string> = {
   reflectionPrompt: "Write a question for learners to reflect on",
   contentNote: "Optional: say a little more about what this section covers",
   supportSignpost: "Optional: a short lead-in, such as “If this brings anything up for you…”",
+  story: "The storyteller's words, as they agreed to share them",
 };
 
 /**

@@ -12,6 +12,7 @@ import { YourOrganisations } from "~/components/account/your-organisations";
 import { YourSessions } from "~/components/account/your-sessions";
 import { YourSupportChoice } from "~/components/account/your-support-choice";
 import { Notice, PageHeader } from "~/components/layout";
+import { YourStories } from "~/components/stories/your-stories";
 import { contextOf, getActor, visitContext } from "~/lib/auth.server";
 import { account, credits, notifications } from "~/lib/domain.server";
 import { readForm } from "~/lib/forms.server";
@@ -160,6 +161,7 @@ export default function Account() {
 
       <YourSupportChoice />
 
+      <YourStories />
       <YourData />
     </>
   );

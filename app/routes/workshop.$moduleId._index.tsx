@@ -10,8 +10,9 @@ import { PreviewLink } from "~/components/workshop/preview-link";
 import { ResolvedHighlights } from "~/components/workshop/resolved-highlights";
 import { useAnchoredThreads } from "~/editor/anchor-grace";
 import type { EditorApi, EditorEvents } from "~/editor/collaborative-editor";
+import { StorytellersContext } from "~/editor/storytellers";
 import { requireContext } from "~/lib/auth.server";
-import { comments, history, locks, organisations, workshop } from "~/lib/domain.server";
+import { comments, history, locks, organisations, stories, workshop } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
 import { useHydrated } from "~/lib/hydrated";
 import { dispatch, intent } from "~/lib/intents.server";
@@ -32,6 +33,7 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
       restored: history.restoredSnapshot(ctx, moduleId, restored),
       graphicWords: organisations.graphicDetailWords(ctx),
       ...locks.moduleLocks(ctx, context.runtime.collab, moduleId),
+      storytellers: page.canEdit ? stories.storytellerChoices(ctx, moduleId) : [],
     };
   });
 
@@ -122,16 +124,18 @@ export default function Write() {
           </div>
           {hydrated ? (
             <Suspense fallback={<Preview html={data.previewHTML} message="Loading the editor…" />}>
-              <CollaborativeEditor
-                key={data.moduleId}
-                moduleId={data.moduleId}
-                user={data.user}
-                canEdit={data.canEdit}
-                graphicWords={data.graphicWords}
-                apiRef={api}
-                events={events}
-                locks={lockedParts}
-              />
+              <StorytellersContext.Provider value={data.storytellers}>
+                <CollaborativeEditor
+                  key={data.moduleId}
+                  moduleId={data.moduleId}
+                  user={data.user}
+                  canEdit={data.canEdit}
+                  graphicWords={data.graphicWords}
+                  apiRef={api}
+                  events={events}
+                  locks={lockedParts}
+                />
+              </StorytellersContext.Provider>
             </Suspense>
           ) : (
             <Preview

@@ -89,7 +89,7 @@ export const signoffs = sqliteTable(
   (t) => [index("signoffs_module_idx").on(t.moduleId, t.userId, t.createdAt)],
 );
 
-export const SNAPSHOT_KINDS = ["manual", "review", "publish", "before_restore"] as const;
+export const SNAPSHOT_KINDS = ["manual", "review", "publish", "before_restore", "withdrawal"] as const;
 
 /** A named, frozen copy of a module's document. Restoring one applies it as a new change. */
 export const moduleSnapshots = sqliteTable(

@@ -14,6 +14,7 @@ export * from "./progress";
 export * from "./reminders";
 export * from "./review-requests";
 export * from "./search";
+export * from "./stories";
 export * from "./supervision";
 export * from "./support-choices";
 export * from "./templates";

@@ -147,3 +147,22 @@ export function runDigestPass(databasePath: string): { sent: number } {
   });
   return JSON.parse(out) as { sent: number };
 }
+
+const STORY_COURSE_SCRIPT = path.join(PROJECT_ROOT, "e2e", "support", "scripts", "publish-story-course.ts");
+
+/** A course open to every learner whose one module holds a story the storyteller told, in these words. */
+export function publishStoryCourse(options: {
+  databasePath: string;
+  facilitatorEmail: string;
+  trainerEmail: string;
+  storytellerEmail: string;
+  title: string;
+  words: string;
+}): { moduleId: string; courseId: string } {
+  return JSON.parse(
+    execFileSync(process.execPath, ["--import", "tsx", STORY_COURSE_SCRIPT, JSON.stringify(options)], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+    }),
+  ) as { moduleId: string; courseId: string };
+}

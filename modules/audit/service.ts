@@ -56,6 +56,7 @@ export const AUDIT_ACTIONS = [
   "retention.changed",
   "retention.removed",
   "reminders.changed",
+  "story.withdrawn",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -139,6 +140,7 @@ const DESCRIPTIONS: Record<AuditAction, (target: string | null) => string> = {
   "member.erased": (target) => `Deleted the account of ${target ?? "a former member"} at their request`,
   "retention.changed": () => "Changed how long learners' progress and journals are kept",
   "reminders.changed": () => "Changed how many days before a due date learners are reminded",
+  "story.withdrawn": () => "The person who shared a story took it back",
   "retention.removed": (target) =>
     `Removed the progress and journal of ${target ?? "a learner"} after a long time without activity`,
 };

@@ -11,6 +11,7 @@ export const DIRECTIVE_FOR_BLOCK = {
   scenario: "scenario",
   keyTakeaway: "takeaways",
   supportSignpost: "support",
+  story: "story",
 } as const;
 
 export type DirectiveName = (typeof DIRECTIVE_FOR_BLOCK)[keyof typeof DIRECTIVE_FOR_BLOCK];
@@ -24,6 +25,7 @@ export const DIRECTIVE_ATTRIBUTES: Record<DirectiveName, readonly string[]> = {
   scenario: ["id", "responses"],
   takeaways: [],
   support: [],
+  story: ["id", "storyteller", "credit", "scope", "review", "withdrawn"],
 };
 
 export function isDirectiveName(name: string): name is DirectiveName {

@@ -4,6 +4,7 @@ const PREFIX: Record<string, string> = {
   reflectionPrompt: "reflection",
   knowledgeCheck: "check",
   scenario: "scenario",
+  story: "story",
 };
 const PART: Record<string, string> = { knowledgeCheck: "checkOption", scenario: "scenarioResponse" };
 

@@ -2,7 +2,13 @@ import type { JSONContent } from "@tiptap/core";
 import type { BlockContent, DefinitionContent, List, ListItem, Paragraph, RootContent } from "mdast";
 import type { ContainerDirective, LeafDirective } from "mdast-util-directive";
 import type { Node } from "unist";
-import { CHECK_OPTIONS, CONTENT_NOTE_TOPICS, SCENARIO_RESPONSES } from "../documents/vocabulary";
+import {
+  CHECK_OPTIONS,
+  CONTENT_NOTE_TOPICS,
+  SCENARIO_RESPONSES,
+  STORY_CREDITS,
+  STORY_SCOPES,
+} from "../documents/vocabulary";
 import {
   contentNoteTopic,
   DIRECTIVE_ATTRIBUTES,
@@ -60,6 +66,8 @@ export function trainingBlock(node: Directive, ctx: FlowContext): JSONContent | 
       return takeaways(node, ctx);
     case "support":
       return support(node, ctx);
+    case "story":
+      return story(node, attrs, ctx);
   }
 }
 
@@ -204,6 +212,39 @@ function support(node: Directive, ctx: FlowContext): JSONContent | null {
   const content = singleParagraph(node, ctx, "A support signpost");
   if (content === null) return null;
   return { type: "supportSignpost", content };
+}
+
+const REVIEW_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function story(node: Directive, attrs: Attributes, ctx: FlowContext): JSONContent | null {
+  const { problems } = ctx;
+  const id = idAttribute(node, attrs, ctx);
+  if (booleanAttribute(node, attrs, "withdrawn", ctx)) return { type: "story", attrs: { id, withdrawn: true } };
+  const credit = attrs.credit ?? "named";
+  if (!(STORY_CREDITS as readonly string[]).includes(credit)) {
+    problems.on(node, `A story's credit is one of: ${STORY_CREDITS.join(", ")}.`);
+  }
+  const scope = attrs.scope ?? "";
+  if (scope && !(STORY_SCOPES as readonly string[]).includes(scope)) {
+    problems.on(node, `A story's scope is one of: ${STORY_SCOPES.join(", ")}.`);
+  }
+  const reviewOn = attrs.review ?? "";
+  if (reviewOn && !REVIEW_DATE.test(reviewOn)) {
+    problems.on(node, 'A story\'s review date is written as year-month-day, like review="2027-06-30".');
+  }
+  const children = body(node);
+  const misplaced = children.find((c) => c.type !== "paragraph");
+  if (misplaced) {
+    problems.on(misplaced, "A story holds paragraphs of text only.");
+    return null;
+  }
+  const content = ctx.flow(children);
+  if (content.length === 0) problems.on(node, "This story is empty: write the storyteller's words inside it.");
+  return {
+    type: "story",
+    attrs: { id, storyteller: attrs.storyteller ?? "", credit, scope, reviewOn, withdrawn: false },
+    content,
+  };
 }
 
 /** A question or situation, then a list: the shape shared by knowledge checks and scenarios. */

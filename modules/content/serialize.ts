@@ -157,6 +157,20 @@ function blockFor(node: JSONContent): RootContent | null {
       return directive("keyTakeaway", {}, blocks(node.content));
     case "supportSignpost":
       return directive("supportSignpost", {}, textPart(node));
+    case "story":
+      // A withdrawn story is written as withdrawn, and nothing of it (not even who told it) goes in.
+      if (attrs.withdrawn) return directive("story", { id: String(attrs.id), withdrawn: "" }, []);
+      return directive(
+        "story",
+        {
+          id: String(attrs.id),
+          ...(attrs.storyteller ? { storyteller: String(attrs.storyteller) } : {}),
+          credit: String(attrs.credit ?? "named"),
+          ...(attrs.scope ? { scope: String(attrs.scope) } : {}),
+          ...(attrs.reviewOn ? { review: String(attrs.reviewOn) } : {}),
+        },
+        blocks(node.content),
+      );
     default:
       throw new Error(`No file format for the node "${node.type}"`);
   }

@@ -1,7 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DB } from "../../db/client";
-import { membershipRoles, memberships } from "../../db/schema";
+import { membershipRoles, memberships, storyWithdrawals } from "../../db/schema";
 import { loadDocumentJSON } from "../collaboration/store";
+import { withoutStories } from "../documents/stories";
 import { NotFoundError } from "../shared/errors";
 import { createModule, getModule } from "../workshop/service";
 import { type ModuleFile, parseModuleFile } from "./parse";
@@ -52,9 +53,15 @@ export function importModuleFiles(
 }
 
 /** A module's current details and document as a content file. */
+/** A module's draft as a content file. Withdrawn stories go out as withdrawn, whatever the draft holds. */
 export function exportModule(db: DB, moduleId: string): string {
   const row = getModule(db, moduleId);
   if (!row) throw new NotFoundError("That module");
+  const withdrawn = db
+    .select({ storyId: storyWithdrawals.storyId })
+    .from(storyWithdrawals)
+    .where(eq(storyWithdrawals.moduleId, moduleId))
+    .all();
   return serializeModule({
     details: {
       title: row.title,
@@ -63,7 +70,7 @@ export function exportModule(db: DB, moduleId: string): string {
       summary: row.summary,
       estimatedMinutes: row.estimatedMinutes,
     },
-    doc: loadDocumentJSON(db, moduleId),
+    doc: withoutStories(loadDocumentJSON(db, moduleId), new Set(withdrawn.map((w) => w.storyId))),
   });
 }
 

@@ -6,6 +6,7 @@ import { KeyTakeaway } from "./blocks/key-takeaway";
 import { CheckOption, CheckQuestion, KnowledgeCheck, OptionFeedback, OptionText } from "./blocks/knowledge-check";
 import { ReflectionPrompt } from "./blocks/reflection-prompt";
 import { ResponseDiscussion, ResponseText, Scenario, ScenarioResponse, ScenarioSituation } from "./blocks/scenario";
+import { Story } from "./blocks/story";
 import { SupportSignpost } from "./blocks/support-signpost";
 import { CommentMark } from "./comment-mark";
 import { isAllowedLink } from "./links";
@@ -86,6 +87,7 @@ export const documentExtensions: AnyExtension[] = [
   ResponseDiscussion,
   KeyTakeaway,
   SupportSignpost,
+  Story,
   ListSpacing,
   CommentMark,
   UniqueID.configure({ types: ID_NODE_TYPES, generateID: () => newBlockId() }),

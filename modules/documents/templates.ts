@@ -29,5 +29,11 @@ export function newBlock(type: BlockType): DocJSON {
       return { type, content: [{ type: "paragraph" }] };
     case "supportSignpost":
       return { type };
+    case "story":
+      return {
+        type,
+        attrs: { storyteller: "", credit: "named", scope: "", reviewOn: "" },
+        content: [{ type: "paragraph" }],
+      };
   }
 }

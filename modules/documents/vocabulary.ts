@@ -31,6 +31,7 @@ export const BLOCK_TYPES = [
   "scenario",
   "keyTakeaway",
   "supportSignpost",
+  "story",
 ] as const;
 export type BlockType = (typeof BLOCK_TYPES)[number];
 
@@ -41,6 +42,7 @@ export const BLOCK_LABELS: Record<BlockType, string> = {
   scenario: "Scenario",
   keyTakeaway: "Key takeaway",
   supportSignpost: "Support signpost",
+  story: "Story",
 };
 
 /** Knowledge checks have 2 to 6 options; scenarios 2 to 4 responses (enforced by the schema). */
@@ -58,7 +60,28 @@ export const ID_NODE_TYPES = [
   "contentNote",
   "keyTakeaway",
   "supportSignpost",
+  "story",
 ];
+
+/**
+ * How far a story may travel, as its storyteller agreed: only in this module, in any of the
+ * organisation's courses, or beyond the organisation (packages for other learning systems, files).
+ */
+export const STORY_SCOPES = ["module", "organisation", "beyond"] as const;
+export type StoryScope = (typeof STORY_SCOPES)[number];
+
+export const STORY_SCOPE_LABELS: Record<StoryScope, string> = {
+  module: "This module only",
+  organisation: "This organisation's courses",
+  beyond: "May be shared beyond the organisation",
+};
+
+/** A storyteller is credited by name or not at all: their choice. */
+export const STORY_CREDITS = ["named", "anonymous"] as const;
+export type StoryCredit = (typeof STORY_CREDITS)[number];
+
+/** What learners read where a story was withdrawn, in every version that held it. */
+export const WITHDRAWN_STORY = "This story was withdrawn by the person who shared it.";
 
 /** Headings of this level start a section: the step a learner walks through. */
 export const SECTION_HEADING_LEVEL = 2;

@@ -61,6 +61,11 @@ const ATTRIBUTE_VALUES: Record<string, fc.Arbitrary<unknown>> = {
   target: fc.option(fc.constantFrom("_blank", "_self")),
   rel: fc.option(fc.constantFrom("noopener", "nofollow", "noopener noreferrer nofollow")),
   class: fc.option(fc.constantFrom("external", "quiet")),
+  storyteller: fc.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+  credit: fc.constantFrom("named", "anonymous"),
+  scope: fc.constantFrom("", "module", "organisation", "beyond"),
+  reviewOn: fc.constantFrom("", "2027-01-10", "2027-06-30"),
+  withdrawn: fc.boolean(),
 };
 
 describe("compare shows every change that makes a new revision", () => {

@@ -9,6 +9,7 @@ import type { LiveDocuments } from "../collaboration/server";
 import { jsonToYDoc } from "../collaboration/ydoc";
 import type { DocJSON } from "../documents/json";
 import { renderDocumentHTML } from "../documents/render";
+import { withoutStories } from "../documents/stories";
 import { NotFoundError } from "../shared/errors";
 import { isId, newId } from "../shared/ids";
 import { loadModule } from "../workshop/module-access";
@@ -45,6 +46,28 @@ export function recordSnapshot(
     })
     .run();
   return id;
+}
+
+/**
+ * Takes a withdrawn story out of every snapshot of its module, leaving its place marked withdrawn:
+ * history keeps that a story was there and was withdrawn, never its words (ADR 33).
+ */
+export function eraseStoryFromSnapshots(db: DB, moduleId: string, storyId: string) {
+  const rows = db
+    .select({ id: moduleSnapshots.id, doc: moduleSnapshots.doc })
+    .from(moduleSnapshots)
+    .where(eq(moduleSnapshots.moduleId, moduleId))
+    .all();
+  for (const row of rows) {
+    const before = row.doc as DocJSON;
+    const doc = withoutStories(before, new Set([storyId]));
+    if (doc !== before) {
+      db.update(moduleSnapshots)
+        .set({ doc: doc as Record<string, unknown> })
+        .where(eq(moduleSnapshots.id, row.id))
+        .run();
+    }
+  }
 }
 
 /** The module's snapshots, newest first, and whether the person may take one. */

@@ -1,7 +1,8 @@
 import type { DocJSON } from "../documents/json";
 import { renderDocumentHTML } from "../documents/render";
 import { childOf, childrenOf, type Section, splitSections, textOf } from "../documents/sections";
-import { topicLabel } from "../documents/vocabulary";
+import { storyFacts } from "../documents/stories";
+import { type StoryCredit, topicLabel } from "../documents/vocabulary";
 
 export type CheckOption = { id: string; html: string; feedbackHtml: string; correct: boolean };
 export type Part =
@@ -16,7 +17,9 @@ export type Part =
     }
   | { kind: "takeaway"; html: string }
   | { kind: "signpost"; leadInHtml: string }
-  | { kind: "note"; topics: string[]; html: string };
+  | { kind: "note"; topics: string[]; html: string }
+  /** A story: who told it is resolved to a name (or none) when shown, and a withdrawn one has no words. */
+  | { kind: "story"; id: string; storytellerId: string; credit: StoryCredit; html: string; withdrawn: boolean };
 
 /** Inline content (a question, an answer) as HTML, without the paragraph around it. */
 function inlineHtml(node: DocJSON | undefined): string {
@@ -93,6 +96,22 @@ export function sectionParts(section: Section): Part[] {
       case "supportSignpost":
         parts.push({ kind: "signpost", leadInHtml: inlineHtml(node) });
         break;
+      case "story": {
+        const story = storyFacts(node);
+        parts.push(
+          story.withdrawn
+            ? { kind: "story", id: story.id, storytellerId: "", credit: "anonymous", html: "", withdrawn: true }
+            : {
+                kind: "story",
+                id: story.id,
+                storytellerId: story.storytellerId,
+                credit: story.credit,
+                html: richHtml(node.content ?? []),
+                withdrawn: false,
+              },
+        );
+        break;
+      }
     }
   }
   flush();

@@ -13,6 +13,7 @@ import { reflectionsFor } from "./journal";
 import type { LearnerPlace, Place } from "./place";
 import type { Part } from "./player";
 import { type CourseVersion, courseModules, type Enrolment, ownEnrolment } from "./service";
+import { storiesShown } from "./stories";
 import { cachedVersion } from "./version-cache";
 
 function loadVersion(db: DB, versionId: string) {
@@ -101,7 +102,7 @@ export function sectionPage(ctx: Context, place: LearnerPlace) {
       contentNote: contentNoteOf(section),
       status: progress.done.get(module.versionId)?.get(section.index) ?? null,
     },
-    parts: parts.map((p) => {
+    parts: storiesShown(db, module.moduleId, parts).map((p) => {
       if (p.kind === "check") {
         const answer = answers.get(p.id);
         return { ...p, answer: answer ?? null };

@@ -1,15 +1,17 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { courses, courseVersions, modules, moduleVersions } from "../../db/schema";
+import { courses, courseVersions, modules, moduleVersions, storyWithdrawals } from "../../db/schema";
 import type { Context } from "../auth/context";
 import { authorize } from "../auth/policy";
 import type { DocJSON } from "../documents/json";
+import { storiesLeavingOrganisation } from "../documents/stories";
 import { topicLabel } from "../documents/vocabulary";
-import { type Part, sectionParts, versionSections } from "../learning/player";
+import { sectionParts, versionSections } from "../learning/player";
+import { type ShownPart, storiesShown } from "../learning/stories";
 import { reachableSupportResources, VISITOR_SUPPORT } from "../organisations/support";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import type { ModuleDetails } from "../workshop/schemas";
 
-export type PackageSection = { index: number; title: string; contentNote: string[] | null; parts: Part[] };
+export type PackageSection = { index: number; title: string; contentNote: string[] | null; parts: ShownPart[] };
 export type PackageModule = {
   position: number;
   /** The module across its versions: a cmi5 AU is the module's own xAPI activity. */
@@ -114,11 +116,22 @@ export function courseToExport(ctx: Context, courseId: string): PackageCourse {
     .where(and(inArray(moduleVersions.id, ids), eq(moduleVersions.orgId, ctx.actor.orgId)))
     .all();
   const byId = new Map(rows.map((r) => [r.version.id, r]));
+  const withdrawnStories = new Map<string, Set<string>>();
+  const moduleIds = rows.map((r) => r.version.moduleId);
+  if (moduleIds.length > 0) {
+    for (const w of ctx.db
+      .select({ moduleId: storyWithdrawals.moduleId, storyId: storyWithdrawals.storyId })
+      .from(storyWithdrawals)
+      .where(inArray(storyWithdrawals.moduleId, moduleIds))
+      .all()) {
+      withdrawnStories.set(w.moduleId, (withdrawnStories.get(w.moduleId) ?? new Set()).add(w.storyId));
+    }
+  }
   const packaged = version.items.flatMap((item, i): PackageModule[] => {
     const found = byId.get(item.moduleVersionId);
     if (!found) return [];
     const row = found.version;
-    const doc = row.doc as DocJSON;
+    const doc = storiesLeavingOrganisation(row.doc as DocJSON, withdrawnStories.get(row.moduleId) ?? new Set());
     return [
       {
         position: i + 1,
@@ -142,7 +155,7 @@ export function courseToExport(ctx: Context, courseId: string): PackageCourse {
             s.contentNoteTopics.length > 0 || s.customTopics.length > 0
               ? [...s.contentNoteTopics.filter((t) => t !== "custom").map((t) => topicLabel(t)), ...s.customTopics]
               : null,
-          parts: sectionParts(s),
+          parts: storiesShown(ctx.db, row.moduleId, sectionParts(s)),
         })),
       },
     ];

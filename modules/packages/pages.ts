@@ -1,4 +1,6 @@
-import type { CheckOption, Part } from "../learning/player";
+import { WITHDRAWN_STORY } from "../documents/vocabulary";
+import type { CheckOption } from "../learning/player";
+import type { ShownPart as Part } from "../learning/stories";
 import type { PackageCourse, PackageModule, PackageSection, PackageSupport } from "./course-to-export";
 import { esc, QUICK_EXIT_URL } from "./html";
 
@@ -145,6 +147,10 @@ ${part.responses.map((r) => `<details class="scenario-response"><summary>${r.htm
 </section>`;
     case "takeaway":
       return `<aside class="learn-block learn-takeaway" aria-label="Key takeaways"><h3 class="block-heading">Key takeaways</h3>${part.html}</aside>`;
+    case "story":
+      if (part.withdrawn)
+        return `<aside class="learn-block learn-story" aria-label="Story"><p>${WITHDRAWN_STORY}</p></aside>`;
+      return `<figure class="learn-block learn-story" aria-label="A lived-experience story"><div class="story-words">${part.html}</div><figcaption>${esc(part.creditName ? `Shared by ${part.creditName}` : "Shared by a member of the organisation, who chose not to be named")}</figcaption></figure>`;
     case "signpost":
       return `<aside class="learn-block learn-signpost" aria-label="Support you can reach"><h3 class="block-heading">Support you can reach</h3>${part.leadInHtml ? `<p>${part.leadInHtml}</p>` : ""}${supportList(course.support.resources, 4)}</aside>`;
   }

@@ -47,6 +47,8 @@ button, .button { font: inherit; display: inline-block; min-height: 2.5rem; padd
 .learn-scenario { border-left-color: #1d5f8a; }
 .learn-takeaway { border-left-color: #0b6e4f; }
 .learn-signpost { border-left-color: #8a2a5c; }
+.learn-story { border-left-color: #7a5a12; margin-left: 0; margin-right: 0; }
+.learn-story figcaption { color: var(--ink-soft); font-style: italic; }
 .learn-check fieldset { border: 0; padding: 0; margin: 0 0 0.75rem; }
 .learn-check legend { font-size: 1.08rem; margin-bottom: 0.5rem; }
 .choice { display: flex; gap: 0.5rem; align-items: flex-start; margin: 0.35rem 0; }

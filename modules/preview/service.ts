@@ -3,6 +3,7 @@ import { loadDocumentJSON } from "../collaboration/store";
 import { gradeAnswer } from "../learning/grading";
 import { type Part, sectionParts, versionSections } from "../learning/player";
 import { contentNoteOf } from "../learning/section";
+import { storiesShown } from "../learning/stories";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { loadModule } from "../workshop/module-access";
 
@@ -43,7 +44,7 @@ export function previewSection(ctx: Context, moduleId: string, index: number, an
   return {
     module: { id: module.id, title: module.title, sectionCount: sections.length },
     section: { index: section.index, title: section.title, contentNote: contentNoteOf(section) },
-    parts: parts.map((p) => {
+    parts: storiesShown(ctx.db, module.id, parts).map((p) => {
       if (p.kind === "check") return { ...p, answer: marked(p) };
       if (p.kind === "reflection") return { ...p, saved: null };
       return p;

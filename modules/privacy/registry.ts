@@ -56,6 +56,7 @@ import {
   reviewRequestAnswerRows,
   reviewRequestsMadeRows,
 } from "../review-requests/personal-data";
+import { eraseStories, storyReviewRows } from "../stories/personal-data";
 import {
   eraseSupervision,
   shareHistoryRows,
@@ -427,6 +428,22 @@ export const REGISTRY: Entry[] = [
     how: "Kept as the module's review history, by a former member.",
   },
   {
+    table: "story_reviews",
+    holds: "personal",
+    owner: "stories",
+    person: ["storyteller_id"],
+    label: "Stories you shared that you were asked to look at again, and what you answered",
+    rows: (db, p) => storyReviewRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted, and every story you told is withdrawn: its words leave the draft, every published version, history and search.",
+    erase: (db, p, _choices, now) => eraseStories(db, p.id, now),
+  },
+  {
+    table: "story_withdrawals",
+    holds: "none",
+    why: "Which story of a module was withdrawn and when: it names no one and holds none of the story.",
+  },
+  {
     table: "module_snapshots",
     holds: "personal",
     owner: "history",
@@ -474,7 +491,7 @@ export const REGISTRY: Entry[] = [
     label: "Published modules you published or are credited on",
     rows: (db, p) => moduleVersionRows(db, p.id),
     erasure: "kept",
-    how: "Kept and unchangeable; credit is read from the collaborator's choice, so it follows the rule above.",
+    how: "Kept and unchangeable, except that a story you told is withdrawn from it; credit is read from the collaborator's choice, so it follows the rule above.",
   },
   {
     table: "courses",

@@ -2,6 +2,7 @@ import type { VersionSection } from "../../db/schema";
 import type { DocJSON } from "../documents/json";
 import { renderDocumentHTML } from "../documents/render";
 import { findNodes, splitSections } from "../documents/sections";
+import { withoutStories } from "../documents/stories";
 
 /** Comments are part of writing, not of what is taught: they never reach a published version. */
 export function withoutCommentMarks(node: DocJSON): DocJSON {
@@ -14,9 +15,12 @@ export function withoutCommentMarks(node: DocJSON): DocJSON {
   };
 }
 
-/** Everything a version freezes about its content: the document, its HTML, its sections and notes. */
-export function versionContent(source: DocJSON) {
-  const doc = withoutCommentMarks(source);
+/**
+ * Everything a version freezes about its content: the document, its HTML, its sections and notes.
+ * Stories their storytellers withdrew go in as withdrawn, whatever the draft says.
+ */
+export function versionContent(source: DocJSON, withdrawnStories: ReadonlySet<string> = new Set()) {
+  const doc = withoutStories(withoutCommentMarks(source), withdrawnStories);
   const sections: VersionSection[] = splitSections(doc).map((s) => ({
     index: s.index,
     title: s.title,

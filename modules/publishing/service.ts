@@ -1,11 +1,12 @@
 import { and, desc, eq, max, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
-import { modules, moduleVersions } from "../../db/schema";
+import { modules, moduleVersions, storyWithdrawals } from "../../db/schema";
 import { recordAudit } from "../audit/service";
 import { type Context, inTransaction } from "../auth/context";
 import type { LiveDocuments } from "../collaboration/server";
 import { listContributions } from "../credits/service";
 import type { DocJSON } from "../documents/json";
+import { storyProblems, withoutStories } from "../documents/stories";
 import { recordSnapshot } from "../history/service";
 import { reviewState } from "../review/service";
 import { InvalidError, NotFoundError } from "../shared/errors";
@@ -25,7 +26,7 @@ export function createModuleVersion(
   now = new Date(),
 ) {
   const { module } = input;
-  const content = versionContent(input.doc);
+  const content = versionContent(input.doc, withdrawnStoriesOf(db, module.id));
   const latest = db
     .select({ v: max(moduleVersions.version) })
     .from(moduleVersions)
@@ -58,6 +59,42 @@ export function createModuleVersion(
   return { id, version };
 }
 
+/** The ids of a module's stories that their storytellers withdrew. */
+function withdrawnStoriesOf(db: DB, moduleId: string): Set<string> {
+  const rows = db
+    .select({ storyId: storyWithdrawals.storyId })
+    .from(storyWithdrawals)
+    .where(eq(storyWithdrawals.moduleId, moduleId))
+    .all();
+  return new Set(rows.map((r) => r.storyId));
+}
+
+/**
+ * Takes a withdrawn story out of every published version of its module: the stored document and its
+ * HTML keep the story's place, marked withdrawn, and nothing of it. The one change a published version
+ * ever takes (ADR 33). Returns the versions it changed.
+ */
+export function eraseStoryFromVersions(db: DB, input: { orgId: string; moduleId: string; storyId: string }) {
+  const versions = db
+    .select({ id: moduleVersions.id, doc: moduleVersions.doc })
+    .from(moduleVersions)
+    .where(and(eq(moduleVersions.moduleId, input.moduleId), eq(moduleVersions.orgId, input.orgId)))
+    .all();
+  const changed: string[] = [];
+  for (const version of versions) {
+    const before = version.doc as DocJSON;
+    const doc = withoutStories(before, new Set([input.storyId]));
+    if (doc === before) continue;
+    const content = versionContent(doc);
+    db.update(moduleVersions)
+      .set({ doc: content.doc as Record<string, unknown>, html: content.html })
+      .where(eq(moduleVersions.id, version.id))
+      .run();
+    changed.push(version.id);
+  }
+  return changed;
+}
+
 const NOT_IN_REVIEW = "Start the review first: everyone working on the module signs it off before it is published.";
 
 /**
@@ -79,6 +116,8 @@ export async function publishModule(
     const { db, actor, now } = tx;
     const { module } = loadModule(tx, moduleId, "facilitate");
     if (module.status !== "in_review") throw new InvalidError(NOT_IN_REVIEW);
+    const [storyProblem] = storyProblems(doc);
+    if (storyProblem) throw new InvalidError(storyProblem);
     const review = reviewState(db, moduleId);
     if (!review.ready) {
       throw new InvalidError(

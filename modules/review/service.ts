@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/service";
 import { type Context, inTransaction } from "../auth/context";
 import type { LiveDocuments } from "../collaboration/server";
 import type { DocJSON } from "../documents/json";
+import { storyProblems } from "../documents/stories";
 import { writingHints } from "../documents/writing-hints";
 import { recordSnapshot } from "../history/service";
 import { graphicDetailWords } from "../organisations/writing-words";
@@ -136,6 +137,8 @@ export async function signOff(
 ) {
   loadForSignoff(ctx, moduleId);
   await documents.settle(moduleId);
+  const [storyProblem] = storyProblems(documents.current(moduleId));
+  if (storyProblem) throw new InvalidError(storyProblem, "form");
   recordSignOff(ctx, moduleId, input);
 }
 

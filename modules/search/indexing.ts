@@ -1,4 +1,4 @@
-import { eq, isNull } from "drizzle-orm";
+import { eq, isNull, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { moduleSearchText } from "../../db/schema";
 import type { DocJSON } from "../documents/json";
@@ -34,4 +34,12 @@ export function indexUnreadModules(db: DB, load: (moduleId: string) => DocJSON):
     .all();
   for (const { moduleId } of pending) indexModuleText(db, moduleId, load(moduleId));
   return pending.length;
+}
+
+/**
+ * Rewrites the module index in one piece. FTS5 marks replaced text as deleted and drops it only when
+ * segments merge; after a story is withdrawn its words must be gone from the index files at once.
+ */
+export function rewriteModuleIndex(db: DB) {
+  db.run(sql`insert into module_search(module_search) values ('optimize')`);
 }

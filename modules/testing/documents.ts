@@ -139,4 +139,13 @@ export const everything: DocJSON = doc(
   },
   { type: "supportSignpost", content: [text("If this stirred things up, "), text("talk to someone", bold), text(".")] },
   { type: "supportSignpost" },
+  {
+    type: "story",
+    attrs: { id: "st-one", storyteller: "user-1", credit: "anonymous", scope: "organisation", reviewOn: "2027-06-30" },
+    content: [
+      p(text("The first time someone texted me at midnight, "), text("I answered", italic), text(".")),
+      p(text("I learned.")),
+    ],
+  },
+  { type: "story", attrs: { id: "st-two", withdrawn: true } },
 );

@@ -33,6 +33,7 @@ import {
   reviewRequests,
   selfPacedLearners,
   signoffs,
+  storyReviews,
   supervisionPages,
   supervisionShareHistory,
   supervisionShares,
@@ -60,6 +61,7 @@ export const PRIVATE_TEXTS = {
   bio: "I run the Thursday walk-and-talk group",
   moveReason: "My shifts changed to evenings in March",
   supervisionPoints: "I want to talk about saying no to the late calls",
+  story: "The winter I slept in my car a peer brought soup every night",
 };
 
 export const PERSON_NAME = "Bea Brightwater";
@@ -363,6 +365,39 @@ export function personEverywhere(db: Connection) {
   db.insert(remindersSent).values({ assignmentId: assignment.id, userId, kind: "before", sentAt: now }).run();
   db.insert(supportChoices)
     .values({ userId, nation: "wales", populations: ["veterans"], updatedAt: now })
+    .run();
+
+  // Her story, told in a module the trainer wrote, and the review she was asked for.
+  const told = publishedModule(db, {
+    orgId,
+    by: world.sam.user.id,
+    title: "Finding a place",
+    doc: {
+      type: "doc",
+      content: [
+        {
+          type: "story",
+          attrs: {
+            id: "bea-story",
+            storyteller: userId,
+            credit: "named",
+            scope: "organisation",
+            reviewOn: "2026-02-01",
+          },
+          content: [p(text(PRIVATE_TEXTS.story))],
+        },
+      ],
+    },
+  });
+  db.insert(storyReviews)
+    .values({
+      orgId,
+      moduleId: told.moduleId,
+      storyId: "bea-story",
+      reviewOn: "2026-02-01",
+      storytellerId: userId,
+      askedAt: now,
+    })
     .run();
   db.insert(retentionAnnouncements)
     .values({ id: newId(), orgId, userId, announcedAt: now, removeOn: new Date("2026-03-31T10:00:00Z") })

@@ -7,6 +7,7 @@ import { Html } from "./html";
 import { KnowledgeCheck } from "./knowledge-check";
 import { Reflection } from "./reflection";
 import { Scenario } from "./scenario";
+import { Story } from "./story";
 
 type PropsOf<C> = C extends (props: infer P) => unknown ? P : never;
 
@@ -18,7 +19,8 @@ export type SectionPart =
   | ({ kind: "reflection" } & PropsOf<typeof Reflection>["part"])
   | ({ kind: "scenario" } & PropsOf<typeof Scenario>["part"])
   | { kind: "takeaway"; html: string }
-  | { kind: "signpost"; leadInHtml: string };
+  | { kind: "signpost"; leadInHtml: string }
+  | ({ kind: "story" } & PropsOf<typeof Story>["part"]);
 
 /**
  * The body of a section as a learner meets it, for the learner's own page and for a preview of a
@@ -107,6 +109,8 @@ export function SectionView({
                     <SupportList resources={support} headingLevel={3} />
                   </aside>
                 );
+              case "story":
+                return <Story key={key} part={part} />;
               default:
                 return null;
             }

@@ -6,6 +6,7 @@ const KIND_TEXT = {
   review: "Review started",
   publish: "Published",
   before_restore: "Kept before a restore",
+  withdrawal: "A story withdrawn",
 } as const;
 
 type Snapshot = {

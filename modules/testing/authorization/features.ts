@@ -25,6 +25,7 @@ import * as reuse from "../../reuse/index";
 import * as review from "../../review/index";
 import * as reviewRequests from "../../review-requests/index";
 import * as search from "../../search/index";
+import * as stories from "../../stories/index";
 import * as supervision from "../../supervision/index";
 import * as supportChoice from "../../support-choice/index";
 import * as workshop from "../../workshop/index";
@@ -55,6 +56,7 @@ import { cases as reuseCases } from "./reuse";
 import { cases as reviewCases } from "./review";
 import { cases as reviewRequestCases } from "./review-requests";
 import { cases as searchCases } from "./search";
+import { cases as storyCases } from "./stories";
 import { cases as supervisionCases } from "./supervision";
 import { cases as supportChoiceCases } from "./support-choice";
 import { cases as workshopCases } from "./workshop";
@@ -91,6 +93,7 @@ export const FEATURES = {
   supervision: { api: supervision, cases: supervisionCases },
   supportChoice: { api: supportChoice, cases: supportChoiceCases },
   search: { api: search, cases: searchCases },
+  stories: { api: stories, cases: storyCases },
   workshop: { api: workshop, cases: workshopCases },
   xapi: { api: xapi, cases: xapiCases },
 };
