@@ -130,7 +130,11 @@ export function createCollaboration({ db, secret, access }: { db: DB; secret: st
           if (userId && had.userId !== userId) continue;
           const now = access(db, documentModule, had.userId);
           if (!now) closeSocket(connection, 4403, CLOSE_REASONS.removed);
-          else if (now.readOnly !== had.readOnly || now.commentOnly !== had.commentOnly) {
+          else if (
+            now.readOnly !== had.readOnly ||
+            now.commentOnly !== had.commentOnly ||
+            now.suggestOnly !== had.suggestOnly
+          ) {
             closeSocket(connection, 4403, CLOSE_REASONS.changed);
           }
         }
@@ -145,6 +149,7 @@ export function createCollaboration({ db, secret, access }: { db: DB; secret: st
         moduleId,
         readOnly: false,
         commentOnly: false,
+        suggestOnly: false,
       });
       try {
         await direct.transact((doc) => edit(doc));

@@ -5,10 +5,12 @@ import { updateIn } from "../messages";
 import { REFUSALS, type Refusal, refuse } from "../refusal";
 import { reviewerRefusal } from "../reviewer-guard";
 import { schemaRefusal } from "../schema-guard";
+import { suggesterRefusal } from "../suggestion-guard";
 import { type DecodedUpdate, documentAfter } from "../update-shape";
 
 /**
- * Whether to take an update: reviewers may only move comment anchors, and nobody may store what the
+ * Whether to take an update: reviewers may only move comment anchors, suggesters may only suggest
+ * (ADR 31), and nobody may store what the
  * editor's schema cannot load. A copy of the document with the update applied is built once, and
  * only when a guard needs it.
  */
@@ -21,6 +23,7 @@ function judge(document: Y.Doc, update: Uint8Array, decoded: DecodedUpdate, cont
   try {
     return (
       (context.commentOnly ? reviewerRefusal(document, decoded, after) : null) ??
+      (context.suggestOnly ? suggesterRefusal(document, decoded, after, context.userId) : null) ??
       schemaRefusal(document, decoded, after)
     );
   } finally {
