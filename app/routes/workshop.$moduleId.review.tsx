@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
 import { Notice } from "~/components/layout";
+import { OpenSuggestionsCard } from "~/components/workshop/open-suggestions-card";
 import { PublishCard } from "~/components/workshop/publish-card";
 import { PublishedVersions } from "~/components/workshop/published-versions";
 import { ReviewStatusCard } from "~/components/workshop/review-status-card";
@@ -72,7 +73,7 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
   });
 
 export default function Review() {
-  const { moduleId, status, publication, review, me, canFacilitate, checklist, versions } =
+  const { moduleId, status, publication, review, me, canFacilitate, checklist, versions, openSuggestions } =
     useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const state = useActionData<typeof action>();
@@ -93,6 +94,7 @@ export default function Review() {
           review={review}
           canFacilitate={canFacilitate}
         />
+        <OpenSuggestionsCard moduleId={moduleId} suggestions={openSuggestions} />
         <SignoffTable people={review.people} me={me} />
       </div>
       <div>
@@ -101,6 +103,7 @@ export default function Review() {
             status={status}
             publication={publication}
             review={review}
+            openSuggestions={openSuggestions.length}
             nextVersion={(versions[0]?.version ?? 0) + 1}
             firstVersion={versions.length === 0}
             state={state?.intent === "publish" ? state : undefined}

@@ -13,6 +13,7 @@ import { loadModule } from "../workshop/module-access";
 import { setModuleStatus } from "../workshop/status";
 import { checklistHints, SAFETY_CHECKS, type SafetyCheckId } from "./checklist";
 import { publicationOf, statusLabel } from "./publication";
+import { openSuggestionsOf, refuseOpenSuggestions } from "./suggestions";
 
 export type SignoffState = "signed_off" | "stale" | "changes_requested" | "waiting";
 
@@ -95,6 +96,7 @@ export async function reviewPage(ctx: Context, documents: LiveDocuments, moduleI
     myRole: role,
     canFacilitate: access.facilitate,
     checklist: role === "facilitator" ? facilitatorChecklist(doc) : null,
+    openSuggestions: openSuggestionsOf(ctx.db, moduleId, doc),
   };
 }
 
@@ -121,7 +123,7 @@ function requireCurrent(db: DB, moduleId: string, revision: number) {
 
 /**
  * Signs off the revision the person saw. It must still be the current one, once the live document's
- * latest edits are counted. Facilitators answer the safety checklist, and the answers are kept with
+ * latest edits are counted, and has no open suggestions. Facilitators answer the safety checklist, and the answers are kept with
  * their sign-off.
  */
 export async function signOff(
@@ -132,6 +134,7 @@ export async function signOff(
 ) {
   loadForSignoff(ctx, moduleId);
   await documents.settle(moduleId);
+  refuseOpenSuggestions(documents.current(moduleId), "Sign-off");
   recordSignOff(ctx, moduleId, input);
 }
 
