@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { membershipRoles, memberships } from "../../db/schema";
 import { loadDocumentJSON } from "../collaboration/store";
+import { withoutSuggestions } from "../documents/suggestions";
 import { NotFoundError } from "../shared/errors";
 import { createModule, getModule } from "../workshop/service";
 import { type ModuleFile, parseModuleFile } from "./parse";
@@ -63,7 +64,8 @@ export function exportModule(db: DB, moduleId: string): string {
       summary: row.summary,
       estimatedMinutes: row.estimatedMinutes,
     },
-    doc: loadDocumentJSON(db, moduleId),
+    // A draft is exported with its open suggestions rejected, as every reader of a draft sees it.
+    doc: withoutSuggestions(loadDocumentJSON(db, moduleId)),
   });
 }
 

@@ -46,6 +46,9 @@ export function withoutSuggestions(node: DocJSON): DocJSON {
   return { ...bare, content };
 }
 
+const hasMarkedText = (node: DocJSON): boolean =>
+  (node.content ?? []).some((child) => (child.type === "text" ? suggestionOf(child) !== null : hasMarkedText(child)));
+
 export type OpenSuggestion = {
   id: string;
   /** The user id of who made it. */
@@ -67,10 +70,16 @@ export function openSuggestions(doc: DocJSON): OpenSuggestion[] {
       const author = authorOfSuggestion(own.id) ?? "";
       const entry = found.get(own.id) ?? { id: own.id, author, kinds: [], added: "", removed: "", blocks: 0 };
       if (!entry.kinds.includes(own.kind)) entry.kinds.push(own.kind);
-      const text = node.type === "text" ? (node.text ?? "").replace(JOIN_MARKER, "") : "";
+      // A block's words are counted with the block unless they carry their own marks (then they are counted there).
+      const text =
+        node.type === "text"
+          ? (node.text ?? "").replace(JOIN_MARKER, "")
+          : hasMarkedText(node)
+            ? ""
+            : ` ${textOf(node)} `;
       if (node.type !== "text") entry.blocks += 1;
-      if (own.kind === "insertion") entry.added += node.type === "text" ? text : ` ${textOf(node)} `;
-      if (own.kind === "deletion") entry.removed += node.type === "text" ? text : ` ${textOf(node)} `;
+      if (own.kind === "insertion") entry.added += text;
+      if (own.kind === "deletion") entry.removed += text;
       found.set(own.id, entry);
     }
     for (const child of node.content ?? []) visit(child);

@@ -2,6 +2,7 @@ import type { VersionSection } from "../../db/schema";
 import type { DocJSON } from "../documents/json";
 import { renderDocumentHTML } from "../documents/render";
 import { findNodes, splitSections } from "../documents/sections";
+import { withoutSuggestions } from "../documents/suggestions";
 
 /** Comments are part of writing, not of what is taught: they never reach a published version. */
 export function withoutCommentMarks(node: DocJSON): DocJSON {
@@ -16,7 +17,7 @@ export function withoutCommentMarks(node: DocJSON): DocJSON {
 
 /** Everything a version freezes about its content: the document, its HTML, its sections and notes. */
 export function versionContent(source: DocJSON) {
-  const doc = withoutCommentMarks(source);
+  const doc = withoutCommentMarks(withoutSuggestions(source));
   const sections: VersionSection[] = splitSections(doc).map((s) => ({
     index: s.index,
     title: s.title,
