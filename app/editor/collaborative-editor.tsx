@@ -1,8 +1,16 @@
+import {
+  applySuggestion,
+  disableSuggestChanges,
+  enableSuggestChanges,
+  isSuggestChangesEnabled,
+  revertSuggestion,
+} from "@handlewithcare/prosemirror-suggest-changes";
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { type MutableRefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
 import { COLLAB_PATH, documentNameFor, type LiveAccess } from "../../modules/collaboration/protocol";
+import { type OpenSuggestion, openSuggestions } from "../../modules/documents/suggestions";
 import {
   type Anchor,
   anchoredThreadIds,
@@ -19,6 +27,7 @@ import { LIMIT_MESSAGES, PROBLEM_MESSAGES, type Problem, problemFromClose, RELOA
 import type { EditorDialog } from "./shortcuts";
 import type { Limit } from "./size-limit";
 import { SlashMenuList } from "./slash-menu-list";
+import { SuggestingToggle } from "./suggesting-toggle";
 import { Toolbar } from "./toolbar";
 
 function collabUrl() {
@@ -30,7 +39,9 @@ function collabUrl() {
 function readNotice(payload: string): { access?: LiveAccess; changed?: string } {
   try {
     const data = JSON.parse(payload) as { access?: unknown; changed?: unknown };
-    const access = ["edit", "comment", "read"].includes(String(data.access)) ? (data.access as LiveAccess) : undefined;
+    const access = ["edit", "suggest", "comment", "read"].includes(String(data.access))
+      ? (data.access as LiveAccess)
+      : undefined;
     return { access, changed: typeof data.changed === "string" ? data.changed : undefined };
   } catch {
     return {};
@@ -42,6 +53,8 @@ export type EditorApi = {
   captureSelection(): { quote: string; anchor: Anchor } | null;
   anchorThread(threadId: string, anchor: Anchor): boolean;
   revealThread(threadId: string): void;
+  /** Accepts (makes part of the text) or rejects (takes back) a suggestion. */
+  decideSuggestion(id: string, accept: boolean): void;
 };
 
 export type EditorEvents = {
@@ -52,6 +65,8 @@ export type EditorEvents = {
   onThreadAtCursor?: (threadId: string) => void;
   /** The server says something beside the text changed (comments, review, the person's access). */
   onNotice?: (what: string) => void;
+  /** The suggestions open in the document, and whether this person may now only suggest. */
+  onSuggestions?: (suggestions: OpenSuggestion[], suggestOnly: boolean) => void;
 };
 
 /**
@@ -62,12 +77,18 @@ export default function CollaborativeEditor({
   moduleId,
   user,
   canEdit,
+  suggestOnly = false,
+  names = {},
   apiRef,
   events,
 }: {
   moduleId: string;
   user: { id: string; name: string; color: string };
   canEdit: boolean;
+  /** The module takes suggestions only from this person (the server says so again when it connects). */
+  suggestOnly?: boolean;
+  /** Collaborators' names by user id, to say whose each suggestion is. */
+  names?: Record<string, string>;
   apiRef?: MutableRefObject<EditorApi | null>;
   events?: EditorEvents;
 }) {
@@ -94,13 +115,18 @@ export default function CollaborativeEditor({
   const [moved, setMoved] = useState("");
   const [dialog, setDialog] = useState<EditorDialog | null>(null);
   // What the server says this person may do; until it has said, what the page was loaded with.
-  const [access, setAccess] = useState<LiveAccess>(canEdit ? "edit" : "comment");
+  const [access, setAccess] = useState<LiveAccess>(canEdit ? (suggestOnly ? "suggest" : "edit") : "comment");
   const accessNow = useRef(access);
   const follow = useCallback((next: LiveAccess) => {
     accessNow.current = next;
     setAccess(next);
   }, []);
-  useEffect(() => follow(canEdit ? "edit" : "comment"), [canEdit, follow]);
+  useEffect(() => follow(canEdit ? (suggestOnly ? "suggest" : "edit") : "comment"), [canEdit, suggestOnly, follow]);
+  // Editing or Suggesting, as this person chose; someone who may only suggest is always suggesting.
+  const [suggestingChosen, setSuggestingChosen] = useState(false);
+  const suggesting = access === "suggest" || suggestingChosen;
+  const [refused, setRefused] = useState<string | null>(null);
+  const [namesNow] = useState(names);
 
   useEffect(() => {
     const onStatus = ({ status }: { status: WebSocketStatus }) => {
@@ -162,13 +188,18 @@ export default function CollaborativeEditor({
         onLimit: (limit) => setLimitHit(limit),
         onMoved: setMoved,
         onDialog: setDialog,
+        suggesting: {
+          userId: caretUser.id,
+          nameOf: (id) => namesNow[id] ?? "A former collaborator",
+          onRefused: setRefused,
+        },
       }),
-    [document, provider, caretUser],
+    [document, provider, caretUser, namesNow],
   );
 
   // After a problem nothing more typed here could be saved: stop editing rather than let work pile up.
   const stopped = problem !== null;
-  const editable = access === "edit" && !stopped;
+  const editable = (access === "edit" || access === "suggest") && !stopped;
   const editableNow = useRef(editable);
   editableNow.current = editable;
 
@@ -196,6 +227,16 @@ export default function CollaborativeEditor({
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
 
+  // The suggestion library reads whether Suggesting is on from its own plugin's state.
+  useEffect(() => {
+    if (!editor) return;
+    if (isSuggestChangesEnabled(editor.state) === suggesting) return;
+    (suggesting ? enableSuggestChanges : disableSuggestChanges)(editor.state, editor.view.dispatch);
+  }, [editor, suggesting]);
+
+  const suggestOnlyNow = useRef(access === "suggest");
+  suggestOnlyNow.current = access === "suggest";
+
   useEffect(() => {
     if (!editor) return;
     if (apiRef) {
@@ -203,10 +244,17 @@ export default function CollaborativeEditor({
         captureSelection: () => captureSelection(editor),
         anchorThread: (threadId, anchor) => anchorThread(editor, threadId, anchor),
         revealThread: (threadId) => revealThread(editor, threadId),
+        decideSuggestion: (id, accept) => {
+          (accept ? applySuggestion : revertSuggestion)(id)(editor.state, editor.view.dispatch);
+        },
       };
     }
     // Before the first sync the editor is empty: reporting no anchors then would call every thread detached.
-    const onUpdate = () => handlers.current?.onAnchors?.(provider.isSynced ? anchoredThreadIds(editor) : null);
+    const onUpdate = () => {
+      handlers.current?.onAnchors?.(provider.isSynced ? anchoredThreadIds(editor) : null);
+      if (provider.isSynced)
+        handlers.current?.onSuggestions?.(openSuggestions(editor.getJSON()), suggestOnlyNow.current);
+    };
     const onSelection = () => {
       handlers.current?.onSelection?.(hasSelection(editor));
       const thread = threadAtCursor(editor);
@@ -226,6 +274,12 @@ export default function CollaborativeEditor({
       if (apiRef) apiRef.current = null;
     };
   }, [editor, apiRef, provider]);
+
+  useEffect(() => {
+    if (!refused) return;
+    const timer = setTimeout(() => setRefused(null), 10000);
+    return () => clearTimeout(timer);
+  }, [refused]);
 
   useEffect(() => {
     if (!limitHit) return;
@@ -262,8 +316,23 @@ export default function CollaborativeEditor({
           {LIMIT_MESSAGES[limitHit]}
         </p>
       ) : null}
+      {refused ? (
+        <p className="notice notice-note" role="alert">
+          {refused}
+        </p>
+      ) : null}
+      {editor && editable ? (
+        <SuggestingToggle
+          suggesting={suggesting}
+          locked={access === "suggest"}
+          onChange={(on) => {
+            setSuggestingChosen(on);
+            editor.commands.focus();
+          }}
+        />
+      ) : null}
       {editor && editable ? <Toolbar editor={editor} dialog={dialog} onDialog={setDialog} /> : null}
-      {access !== "edit" ? (
+      {access !== "edit" && access !== "suggest" ? (
         <p className="muted">
           You can read and comment on this module. Only its facilitators and co-designers edit it.
         </p>

@@ -29,6 +29,7 @@ import { Reorder } from "./reorder";
 import { DialogShortcuts, type EditorDialog } from "./shortcuts";
 import { type Limit, SizeLimit } from "./size-limit";
 import { SlashMenu } from "./slash-menu";
+import { Suggesting, type SuggestingOptions } from "./suggesting";
 
 // biome-ignore lint/suspicious/noExplicitAny: node view components take Tiptap's NodeViewProps
 const NODE_VIEWS: Record<string, ComponentType<any>> = {
@@ -67,6 +68,7 @@ export function editorExtensions(options: {
   onLimit: (limit: Limit) => void;
   onMoved: (message: string) => void;
   onDialog: (dialog: EditorDialog) => void;
+  suggesting: SuggestingOptions;
 }): AnyExtension[] {
   const base = documentExtensions.map((extension) => {
     const view = NODE_VIEWS[extension.name];
@@ -88,6 +90,7 @@ export function editorExtensions(options: {
     SlashMenu,
     BlockEnter,
     DialogShortcuts.configure({ onOpen: options.onDialog }),
+    Suggesting.configure(options.suggesting),
     SizeLimit.configure({
       max: EDITOR_MAX_SIZE,
       maxChange: EDITOR_MAX_CHANGE,

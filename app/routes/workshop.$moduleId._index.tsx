@@ -3,6 +3,7 @@ import { useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react
 import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import { CommentsPanel } from "~/components/comments-panel";
 import { formatDateTime, Notice } from "~/components/layout";
+import { type Suggestion, SuggestionsPanel } from "~/components/suggestions-panel";
 import { PreviewLink } from "~/components/workshop/preview-link";
 import { useAnchoredThreads } from "~/editor/anchor-grace";
 import type { EditorApi, EditorEvents } from "~/editor/collaborative-editor";
@@ -49,6 +50,10 @@ export default function Write() {
   const settledAnchors = useAnchoredThreads(anchoredIds, threadIds);
   const [selection, setSelection] = useState(false);
   const [focusedThread, setFocusedThread] = useState<string | null>(null);
+  const [suggestions, setSuggestions] = useState<{ list: Suggestion[]; suggestOnly: boolean }>({
+    list: [],
+    suggestOnly: data.suggestOnly,
+  });
   const revalidate = revalidator.revalidate;
   const events = useMemo<EditorEvents>(
     () => ({
@@ -56,6 +61,7 @@ export default function Write() {
       onSelection: setSelection,
       onThreadAtCursor: setFocusedThread,
       onNotice: () => revalidate(),
+      onSuggestions: (list, suggestOnly) => setSuggestions({ list, suggestOnly }),
     }),
     [revalidate],
   );
@@ -88,6 +94,8 @@ export default function Write() {
                 moduleId={data.moduleId}
                 user={data.user}
                 canEdit={data.canEdit}
+                suggestOnly={data.suggestOnly}
+                names={data.names}
                 apiRef={api}
                 events={events}
               />
@@ -99,18 +107,28 @@ export default function Write() {
             />
           )}
         </div>
-        <CommentsPanel
-          moduleId={data.moduleId}
-          threads={data.threads}
-          unread={data.unread}
-          canComment={data.canComment}
-          canModerate={data.canModerate}
-          people={data.people}
-          api={api}
-          anchoredIds={settledAnchors}
-          selectionAvailable={selection}
-          focusedThreadId={focusedThread}
-        />
+        <div className="write-side">
+          <SuggestionsPanel
+            suggestions={suggestions.list}
+            names={data.names}
+            me={data.user.id}
+            canModerate={data.canModerate}
+            suggestOnly={suggestions.suggestOnly}
+            api={api}
+          />
+          <CommentsPanel
+            moduleId={data.moduleId}
+            threads={data.threads}
+            unread={data.unread}
+            canComment={data.canComment}
+            canModerate={data.canModerate}
+            people={data.people}
+            api={api}
+            anchoredIds={settledAnchors}
+            selectionAvailable={selection}
+            focusedThreadId={focusedThread}
+          />
+        </div>
       </div>
     </>
   );

@@ -11,6 +11,7 @@ export {
   moduleDetailsSchema,
   moduleFiltersSchema,
   STATUS_LABELS,
+  suggestionsOnlySchema,
   TOPIC_LABELS,
 } from "./schemas";
 export { listModules, newModule, setArchived, updateModuleDetails } from "./service";
