@@ -188,11 +188,8 @@ export default function CollaborativeEditor({
         onLimit: (limit) => setLimitHit(limit),
         onMoved: setMoved,
         onDialog: setDialog,
-        suggesting: {
-          userId: caretUser.id,
-          nameOf: (id) => namesNow[id] ?? "A former collaborator",
-          onRefused: setRefused,
-        },
+        suggesting: { userId: caretUser.id, onRefused: setRefused },
+        nameOf: (id) => namesNow[id] ?? "A former collaborator",
       }),
     [document, provider, caretUser, namesNow],
   );

@@ -29,7 +29,7 @@ import { Reorder } from "./reorder";
 import { DialogShortcuts, type EditorDialog } from "./shortcuts";
 import { type Limit, SizeLimit } from "./size-limit";
 import { SlashMenu } from "./slash-menu";
-import { Suggesting, type SuggestingOptions } from "./suggesting";
+import { Suggesting, type SuggestingOptions, withSuggesterNames } from "./suggesting";
 
 // biome-ignore lint/suspicious/noExplicitAny: node view components take Tiptap's NodeViewProps
 const NODE_VIEWS: Record<string, ComponentType<any>> = {
@@ -69,8 +69,10 @@ export function editorExtensions(options: {
   onMoved: (message: string) => void;
   onDialog: (dialog: EditorDialog) => void;
   suggesting: SuggestingOptions;
+  nameOf: (userId: string) => string;
 }): AnyExtension[] {
-  const base = documentExtensions.map((extension) => {
+  const base = documentExtensions.map((shared) => {
+    const extension = withSuggesterNames(shared, options.nameOf);
     const view = NODE_VIEWS[extension.name];
     // Training blocks are dragged whole by their handle; the parts inside them stay where they are.
     const draggable = (BLOCK_TYPES as readonly string[]).includes(extension.name);

@@ -4,11 +4,10 @@ import {
   suggestChangesKey,
   transformToSuggestionTransaction,
 } from "@handlewithcare/prosemirror-suggest-changes";
-import { Extension } from "@tiptap/core";
+import { type AnyExtension, Extension, type Mark as MarkExtension, mergeAttributes } from "@tiptap/core";
 import type { Mark, Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, type Transaction } from "@tiptap/pm/state";
 import { AddMarkStep, AddNodeMarkStep, AttrStep, RemoveMarkStep, RemoveNodeMarkStep } from "@tiptap/pm/transform";
-import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { colourFor } from "../../modules/collaboration/protocol";
 import { authorOfSuggestion, newSuggestionId } from "../../modules/documents/suggestion-ids";
 import { blockSuggestionOf } from "../../modules/documents/suggestion-marks";
@@ -78,37 +77,32 @@ function blockSuggestionBridge() {
   });
 }
 
-/** Each suggestion in its author's colour, with their name, so people see whose it is. */
-function suggesterColours(nameOf: (userId: string) => string) {
-  return new Plugin({
-    props: {
-      decorations(state) {
-        const decorations: Decoration[] = [];
-        state.doc.descendants((node, pos) => {
-          const mark = node.marks.find((m) => m.type.name === "insertion" || m.type.name === "deletion");
-          if (!mark) return true;
-          const author = authorOfSuggestion(mark.attrs.id) ?? "";
-          const attrs = {
-            style: `--suggester: ${colourFor(author)}`,
-            title: `${nameOf(author)} suggests ${mark.type.name === "insertion" ? "adding" : "removing"} this`,
-            "data-suggester": nameOf(author),
-          };
-          decorations.push(
-            node.isText
-              ? Decoration.inline(pos, pos + node.nodeSize, attrs)
-              : Decoration.node(pos, pos + node.nodeSize, attrs),
-          );
-          return !node.isText;
-        });
-        return DecorationSet.create(state.doc, decorations);
-      },
+/**
+ * The suggestion marks as the editor shows them: in their author's colour, with their name (from
+ * the suggestion's id), so people see whose each suggestion is.
+ */
+export function withSuggesterNames(extension: AnyExtension, nameOf: (userId: string) => string): AnyExtension {
+  if (extension.name !== "insertion" && extension.name !== "deletion") return extension;
+  const tag = extension.name === "insertion" ? "ins" : "del";
+  const verb = extension.name === "insertion" ? "adding" : "removing";
+  return (extension as MarkExtension).extend({
+    renderHTML({ mark, HTMLAttributes }) {
+      const author = authorOfSuggestion(mark.attrs.id) ?? "";
+      return [
+        tag,
+        mergeAttributes(HTMLAttributes, {
+          class: `suggestion suggestion-${extension.name}`,
+          style: `--suggester: ${colourFor(author)}`,
+          title: `${nameOf(author)} suggests ${verb} this`,
+        }),
+        0,
+      ];
     },
   });
 }
 
 export type SuggestingOptions = {
   userId: string;
-  nameOf: (userId: string) => string;
   /** Called when a change cannot be suggested, with why. */
   onRefused: (message: string) => void;
 };
@@ -120,9 +114,9 @@ export type SuggestingOptions = {
  */
 export const Suggesting = Extension.create<SuggestingOptions>({
   name: "suggesting",
-  addOptions: () => ({ userId: "", nameOf: (id: string) => id, onRefused: () => {} }),
+  addOptions: () => ({ userId: "", onRefused: () => {} }),
   addProseMirrorPlugins() {
-    return [suggestChanges(), blockSuggestionBridge(), suggesterColours(this.options.nameOf)];
+    return [suggestChanges(), blockSuggestionBridge()];
   },
   dispatchTransaction({ transaction, next }) {
     const state = this.editor.state;
