@@ -80,7 +80,10 @@ test("a co-designer suggests, the facilitator accepts one and rejects another, a
   const again = page.getByRole("region", { name: "Suggestions (2)" });
   await again.getByRole("button", { name: "Accept adding “Always.”" }).focus();
   await page.keyboard.press("Enter");
-  await page.getByRole("region", { name: "Suggestions (1)" }).getByRole("button", { name: /^Reject removing/ }).focus();
+  await page
+    .getByRole("region", { name: "Suggestions (1)" })
+    .getByRole("button", { name: /^Reject removing/ })
+    .focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("region", { name: /^Suggestions/ })).toHaveCount(0);
   await expect(saveStatus(page)).toHaveText("Saved");
