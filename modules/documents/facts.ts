@@ -45,12 +45,14 @@ export function withoutCommentAnchors(node: DocJSON): DocJSON {
  * revision (and make every sign-off stale); set, they are.
  */
 const LATER_ATTRIBUTES: Record<string, readonly string[]> = { bulletList: ["loose"], orderedList: ["loose"] };
+/** Gained by every block with suggestion mode (ADR 31). */
+const LATER_EVERYWHERE: readonly string[] = ["suggestion"];
 
 function withoutLaterDefaults(node: DocJSON): DocJSON {
-  const later = LATER_ATTRIBUTES[String(node.type)];
+  const later = [...(LATER_ATTRIBUTES[String(node.type)] ?? []), ...LATER_EVERYWHERE];
   const { attrs, content, ...rest } = node;
   let kept = attrs;
-  if (later && attrs) {
+  if (attrs) {
     const defaults = documentSchema.nodes[String(node.type)]?.spec.attrs ?? {};
     kept = Object.fromEntries(
       Object.entries(attrs).filter(([name, value]) => !later.includes(name) || value !== defaults[name]?.default),

@@ -55,6 +55,7 @@ const ATTRIBUTE_VALUES: Record<string, fc.Arbitrary<unknown>> = {
   level: fc.constantFrom(2, 3),
   start: fc.integer({ min: 1, max: 40 }),
   loose: fc.boolean(),
+  suggestion: fc.constantFrom(null, "insertion:someone:abcd", "deletion:someone:efgh"),
   type: fc.constantFrom(null, "1", "a", "A", "i", "I"),
   href: fc.webUrl(),
   title: fc.option(fc.string({ maxLength: 20 })),
