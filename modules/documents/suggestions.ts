@@ -115,3 +115,18 @@ export function isSubsequence(part: string, whole: string): boolean {
   for (let i = 0; i < whole.length && at < part.length; i++) if (whole[i] === part[at]) at += 1;
   return at === part.length;
 }
+
+/**
+ * ProseMirror writes every attribute, so every block made from JSON gains `suggestion: null`. Left
+ * out again, a document without suggestions reads exactly as it did before blocks could carry one.
+ */
+export function withoutUnsetSuggestions(node: DocJSON): DocJSON {
+  const { attrs, content, ...rest } = node;
+  const { suggestion, ...others } = attrs ?? {};
+  const kept = suggestion === null || suggestion === undefined ? others : { ...others, suggestion };
+  return {
+    ...rest,
+    ...(attrs && Object.keys(kept).length > 0 ? { attrs: kept } : {}),
+    ...(content ? { content: content.map(withoutUnsetSuggestions) } : {}),
+  };
+}
