@@ -1,9 +1,17 @@
+import {
+  applySuggestion,
+  disableSuggestChanges,
+  enableSuggestChanges,
+  isSuggestChangesEnabled,
+  revertSuggestion,
+} from "@handlewithcare/prosemirror-suggest-changes";
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { type MutableRefObject, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
 import { COLLAB_PATH, documentNameFor, type LiveAccess } from "../../modules/collaboration/protocol";
 import { newBlockId } from "../../modules/documents/extensions";
+import { type OpenSuggestion, openSuggestions } from "../../modules/documents/suggestions";
 import {
   type Anchor,
   anchoredThreadIds,
@@ -21,6 +29,7 @@ import { LIMIT_MESSAGES, PROBLEM_MESSAGES, type Problem, problemFromClose, RELOA
 import type { EditorDialog } from "./shortcuts";
 import type { Limit } from "./size-limit";
 import { SlashMenuList } from "./slash-menu-list";
+import { SuggestingToggle } from "./suggesting-toggle";
 import { Toolbar } from "./toolbar";
 import { WritingHintsPanel } from "./writing-hints-panel";
 
@@ -33,7 +42,9 @@ function collabUrl() {
 function readNotice(payload: string): { access?: LiveAccess; changed?: string } {
   try {
     const data = JSON.parse(payload) as { access?: unknown; changed?: unknown };
-    const access = ["edit", "comment", "read"].includes(String(data.access)) ? (data.access as LiveAccess) : undefined;
+    const access = ["edit", "suggest", "comment", "read"].includes(String(data.access))
+      ? (data.access as LiveAccess)
+      : undefined;
     return { access, changed: typeof data.changed === "string" ? data.changed : undefined };
   } catch {
     return {};
@@ -45,6 +56,8 @@ export type EditorApi = {
   captureSelection(): { quote: string; anchor: Anchor } | null;
   anchorThread(threadId: string, anchor: Anchor): boolean;
   revealThread(threadId: string): void;
+  /** Accepts (makes part of the text) or rejects (takes back) a suggestion. */
+  decideSuggestion(id: string, accept: boolean): void;
 };
 
 export type EditorEvents = {
@@ -55,6 +68,8 @@ export type EditorEvents = {
   onThreadAtCursor?: (threadId: string) => void;
   /** The server says something beside the text changed (comments, review, the person's access). */
   onNotice?: (what: string) => void;
+  /** The suggestions open in the document, and whether this person may now only suggest. */
+  onSuggestions?: (suggestions: OpenSuggestion[], suggestOnly: boolean) => void;
 };
 
 /**
@@ -65,6 +80,8 @@ export default function CollaborativeEditor({
   moduleId,
   user,
   canEdit,
+  suggestOnly = false,
+  names = {},
   apiRef,
   events,
   graphicWords = [],
@@ -77,6 +94,10 @@ export default function CollaborativeEditor({
   graphicWords?: readonly string[];
   /** The parts locked now; the page reloads them whenever the server says they changed. */
   locks?: LockedPart[];
+  /** The module takes suggestions only from this person (the server says so again when it connects). */
+  suggestOnly?: boolean;
+  /** Collaborators' names by user id, to say whose each suggestion is. */
+  names?: Record<string, string>;
   apiRef?: MutableRefObject<EditorApi | null>;
   events?: EditorEvents;
 }) {
@@ -103,13 +124,18 @@ export default function CollaborativeEditor({
   const [moved, setMoved] = useState("");
   const [dialog, setDialog] = useState<EditorDialog | null>(null);
   // What the server says this person may do; until it has said, what the page was loaded with.
-  const [access, setAccess] = useState<LiveAccess>(canEdit ? "edit" : "comment");
+  const [access, setAccess] = useState<LiveAccess>(canEdit ? (suggestOnly ? "suggest" : "edit") : "comment");
   const accessNow = useRef(access);
   const follow = useCallback((next: LiveAccess) => {
     accessNow.current = next;
     setAccess(next);
   }, []);
-  useEffect(() => follow(canEdit ? "edit" : "comment"), [canEdit, follow]);
+  useEffect(() => follow(canEdit ? (suggestOnly ? "suggest" : "edit") : "comment"), [canEdit, suggestOnly, follow]);
+  // Editing or Suggesting, as this person chose; someone who may only suggest is always suggesting.
+  const [suggestingChosen, setSuggestingChosen] = useState(false);
+  const suggesting = access === "suggest" || suggestingChosen;
+  const [refused, setRefused] = useState<string | null>(null);
+  const [namesNow] = useState(names);
 
   useEffect(() => {
     const onStatus = ({ status }: { status: WebSocketStatus }) => {
@@ -171,13 +197,15 @@ export default function CollaborativeEditor({
         onLimit: (limit) => setLimitHit(limit),
         onMoved: setMoved,
         onDialog: setDialog,
+        suggesting: { userId: caretUser.id, onRefused: setRefused },
+        nameOf: (id) => namesNow[id] ?? "A former collaborator",
       }),
-    [document, provider, caretUser],
+    [document, provider, caretUser, namesNow],
   );
 
   // After a problem nothing more typed here could be saved: stop editing rather than let work pile up.
   const stopped = problem !== null;
-  const editable = access === "edit" && !stopped;
+  const editable = (access === "edit" || access === "suggest") && !stopped;
   const editableNow = useRef(editable);
   editableNow.current = editable;
 
@@ -205,6 +233,16 @@ export default function CollaborativeEditor({
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
 
+  // The suggestion library reads whether Suggesting is on from its own plugin's state.
+  useEffect(() => {
+    if (!editor) return;
+    if (isSuggestChangesEnabled(editor.state) === suggesting) return;
+    (suggesting ? enableSuggestChanges : disableSuggestChanges)(editor.state, editor.view.dispatch);
+  }, [editor, suggesting]);
+
+  const suggestOnlyNow = useRef(access === "suggest");
+  suggestOnlyNow.current = access === "suggest";
+
   useEffect(() => {
     if (!editor) return;
     if (apiRef) {
@@ -212,10 +250,17 @@ export default function CollaborativeEditor({
         captureSelection: () => captureSelection(editor),
         anchorThread: (threadId, anchor) => anchorThread(editor, threadId, anchor),
         revealThread: (threadId) => revealThread(editor, threadId),
+        decideSuggestion: (id, accept) => {
+          (accept ? applySuggestion : revertSuggestion)(id)(editor.state, editor.view.dispatch);
+        },
       };
     }
     // Before the first sync the editor is empty: reporting no anchors then would call every thread detached.
-    const onUpdate = () => handlers.current?.onAnchors?.(provider.isSynced ? anchoredThreadIds(editor) : null);
+    const onUpdate = () => {
+      handlers.current?.onAnchors?.(provider.isSynced ? anchoredThreadIds(editor) : null);
+      if (provider.isSynced)
+        handlers.current?.onSuggestions?.(openSuggestions(editor.getJSON()), suggestOnlyNow.current);
+    };
     const onSelection = () => {
       handlers.current?.onSelection?.(hasSelection(editor));
       const thread = threadAtCursor(editor);
@@ -252,6 +297,12 @@ export default function CollaborativeEditor({
   }, [editor, editable, provider]);
 
   useEffect(() => {
+    if (!refused) return;
+    const timer = setTimeout(() => setRefused(null), 10000);
+    return () => clearTimeout(timer);
+  }, [refused]);
+
+  useEffect(() => {
     if (!limitHit) return;
     const timer = setTimeout(() => setLimitHit(null), 8000);
     return () => clearTimeout(timer);
@@ -286,8 +337,23 @@ export default function CollaborativeEditor({
           {LIMIT_MESSAGES[limitHit]}
         </p>
       ) : null}
+      {refused ? (
+        <p className="notice notice-note" role="alert">
+          {refused}
+        </p>
+      ) : null}
+      {editor && editable ? (
+        <SuggestingToggle
+          suggesting={suggesting}
+          locked={access === "suggest"}
+          onChange={(on) => {
+            setSuggestingChosen(on);
+            editor.commands.focus();
+          }}
+        />
+      ) : null}
       {editor && editable ? <Toolbar editor={editor} dialog={dialog} onDialog={setDialog} /> : null}
-      {access !== "edit" ? (
+      {access !== "edit" && access !== "suggest" ? (
         <p className="muted">
           You can read and comment on this module. Only its facilitators and co-designers edit it.
         </p>

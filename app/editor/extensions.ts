@@ -32,6 +32,7 @@ import { DialogShortcuts, type EditorDialog } from "./shortcuts";
 import { type Limit, SizeLimit } from "./size-limit";
 import { SlashMenu } from "./slash-menu";
 import { StoryView } from "./story-view";
+import { Suggesting, type SuggestingOptions, withSuggesterNames } from "./suggesting";
 
 // biome-ignore lint/suspicious/noExplicitAny: node view components take Tiptap's NodeViewProps
 const NODE_VIEWS: Record<string, ComponentType<any>> = {
@@ -72,8 +73,11 @@ export function editorExtensions(options: {
   onLimit: (limit: Limit) => void;
   onMoved: (message: string) => void;
   onDialog: (dialog: EditorDialog) => void;
+  suggesting: SuggestingOptions;
+  nameOf: (userId: string) => string;
 }): AnyExtension[] {
-  const base = documentExtensions.map((extension) => {
+  const base = documentExtensions.map((shared) => {
+    const extension = withSuggesterNames(shared, options.nameOf);
     const view = NODE_VIEWS[extension.name];
     // Training blocks are dragged whole by their handle; the parts inside them stay where they are.
     const draggable = (BLOCK_TYPES as readonly string[]).includes(extension.name);
@@ -95,6 +99,7 @@ export function editorExtensions(options: {
     SlashMenu,
     BlockEnter,
     DialogShortcuts.configure({ onOpen: options.onDialog }),
+    Suggesting.configure(options.suggesting),
     SizeLimit.configure({
       max: EDITOR_MAX_SIZE,
       maxChange: EDITOR_MAX_CHANGE,

@@ -37,6 +37,12 @@ describe("what the editor makes of a close", () => {
     expect(RELOADABLE.has("locked")).toBe(true);
   });
 
+  it("explains a direct change refused on a module that takes suggestions only, offering a reload", () => {
+    expect(problemFromClose(1000, CLOSE_REASONS.suggestOnly)).toBe("suggest-only");
+    expect(PROBLEM_MESSAGES["suggest-only"]).toContain("This module takes suggestions only");
+    expect(RELOADABLE.has("suggest-only")).toBe(true);
+  });
+
   it("says how large a paste may be, apart from how large a module may be", () => {
     expect(LIMIT_MESSAGES.paste).toBe(
       "That paste is too large to add in one go. Paste up to about 100,000 characters at a time.",

@@ -1,7 +1,15 @@
 import { CLOSE_REASONS, EDITOR_MAX_CHANGE, EDITOR_MAX_SIZE } from "../../modules/collaboration/protocol";
 
 /** Why the editor cannot carry on as before, from what the collaboration server said. */
-export type Problem = "access" | "signed-out" | "full" | "too-big" | "unsupported" | "locked" | "malformed";
+export type Problem =
+  | "access"
+  | "signed-out"
+  | "full"
+  | "too-big"
+  | "unsupported"
+  | "locked"
+  | "malformed"
+  | "suggest-only";
 
 const characters = (n: number) => `about ${n.toLocaleString("en-GB")} characters`;
 
@@ -15,6 +23,8 @@ export const PROBLEM_MESSAGES: Record<Problem, string> = {
     "Your latest change held something this editor cannot keep, so it was not saved. Reload to carry on from the saved version.",
   locked:
     "Your latest change touched a part that was locked once it was agreed, so it was not saved. Reload to carry on from the saved version; a facilitator can unlock the part if it needs to change.",
+  "suggest-only":
+    "This module takes suggestions only, and your latest change was not one, so it was not saved. Reload to carry on from the saved version; what you add or remove there is kept as a suggestion.",
   malformed: "Something went wrong sending your changes. Reload the page to carry on; saved work is safe.",
 };
 
@@ -26,6 +36,7 @@ export const RELOADABLE: ReadonlySet<Problem> = new Set<Problem>([
   "unsupported",
   "locked",
   "malformed",
+  "suggest-only",
 ]);
 
 /** What the editor itself refused before sending, and why. */
@@ -59,6 +70,8 @@ export function problemFromClose(code: number | undefined, reason: string | unde
       return "locked";
     case CLOSE_REASONS.malformed:
       return "malformed";
+    case CLOSE_REASONS.suggestOnly:
+      return "suggest-only";
   }
   // The WebSocket layer closes an oversized message itself, with its own code and words.
   if (code === 1009) return "too-big";
@@ -68,5 +81,6 @@ export function problemFromClose(code: number | undefined, reason: string | unde
   if (code === 4422) return "unsupported";
   if (code === 4423) return "locked";
   if (code === 4400) return "malformed";
+  if (code === 4409) return "suggest-only";
   return null;
 }

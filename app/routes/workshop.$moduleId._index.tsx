@@ -5,6 +5,7 @@ import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import { CommentsPanel } from "~/components/comments-panel";
 import { CommentsButton, CommentsSheetFrame, useCommentsSheet } from "~/components/comments-sheet";
 import { formatDateTime, Notice } from "~/components/layout";
+import { type Suggestion, SuggestionsPanel } from "~/components/suggestions-panel";
 import { LockPanel, lockSentence } from "~/components/workshop/lock-panel";
 import { PreviewLink } from "~/components/workshop/preview-link";
 import { ResolvedHighlights } from "~/components/workshop/resolved-highlights";
@@ -86,6 +87,10 @@ export default function Write() {
   const settledAnchors = useAnchoredThreads(anchoredIds, threadIds);
   const [selection, setSelection] = useState(false);
   const [focusedThread, setFocusedThread] = useState<string | null>(null);
+  const [suggestions, setSuggestions] = useState<{ list: Suggestion[]; suggestOnly: boolean }>({
+    list: [],
+    suggestOnly: data.suggestOnly,
+  });
   const revalidate = revalidator.revalidate;
   const events = useMemo<EditorEvents>(
     () => ({
@@ -93,6 +98,7 @@ export default function Write() {
       onSelection: setSelection,
       onThreadAtCursor: setFocusedThread,
       onNotice: () => revalidate(),
+      onSuggestions: (list, suggestOnly) => setSuggestions({ list, suggestOnly }),
     }),
     [revalidate],
   );
@@ -130,6 +136,8 @@ export default function Write() {
                   moduleId={data.moduleId}
                   user={data.user}
                   canEdit={data.canEdit}
+                  suggestOnly={data.suggestOnly}
+                  names={data.names}
                   graphicWords={data.graphicWords}
                   apiRef={api}
                   events={events}
@@ -146,6 +154,14 @@ export default function Write() {
           <LockPanel locks={data.locks} open={data.open} canLock={data.canLock} state={lockState} />
         </div>
         <CommentsSheetFrame sheet={sheet}>
+          <SuggestionsPanel
+            suggestions={suggestions.list}
+            names={data.names}
+            me={data.user.id}
+            canModerate={data.canModerate}
+            suggestOnly={suggestions.suggestOnly}
+            api={sheet.api}
+          />
           <CommentsPanel
             moduleId={data.moduleId}
             threads={data.threads}

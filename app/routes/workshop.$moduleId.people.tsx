@@ -8,6 +8,7 @@ import { ArchiveCard } from "~/components/workshop/archive-card";
 import { CollaboratorList } from "~/components/workshop/collaborator-list";
 import { ModuleFacts } from "~/components/workshop/module-facts";
 import { ReuseCard } from "~/components/workshop/reuse-card";
+import { SuggestionsOnlyCard } from "~/components/workshop/suggestions-only-card";
 import { requireContext } from "~/lib/auth.server";
 import { reuse, workshop } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
@@ -50,6 +51,13 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
         schema: workshop.collaboratorSchema.pick({ userId: true }),
         run: (ctx, input) => {
           workshop.removeCollaborator(ctx, moduleId, input.userId);
+          return done();
+        },
+      }),
+      changes: intent({
+        schema: workshop.suggestionsOnlySchema,
+        run: (ctx, input) => {
+          workshop.setSuggestionsOnly(ctx, moduleId, input.changes === "suggestions");
           return done();
         },
       }),
@@ -112,6 +120,7 @@ export default function People() {
                 </div>
               </Form>
             </section>
+            <SuggestionsOnlyCard suggestionsOnly={module.suggestionsOnly} state={stateFor("changes")} />
             <ArchiveCard archived={module.archived} />
           </>
         ) : null}

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
 import { Notice } from "~/components/layout";
+import { OpenSuggestionsCard } from "~/components/workshop/open-suggestions-card";
 import { PublishCard } from "~/components/workshop/publish-card";
 import { PublishedVersions } from "~/components/workshop/published-versions";
 import { ReviewRequestsPanel } from "~/components/workshop/review-requests-panel";
@@ -100,8 +101,19 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
   });
 
 export default function Review() {
-  const { moduleId, status, publication, review, me, canFacilitate, checklist, versions, requests, writingHints } =
-    useLoaderData<typeof loader>();
+  const {
+    moduleId,
+    status,
+    publication,
+    review,
+    me,
+    canFacilitate,
+    checklist,
+    versions,
+    requests,
+    writingHints,
+    openSuggestions,
+  } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const state = useActionData<typeof action>();
   const mine = review.people.find((p) => p.userId === me);
@@ -127,6 +139,7 @@ export default function Review() {
           review={review}
           canFacilitate={canFacilitate}
         />
+        <OpenSuggestionsCard moduleId={moduleId} suggestions={openSuggestions} />
         <SignoffTable people={review.people} me={me} />
         <WritingHintsCard hints={writingHints} />
         <ReviewRequestsPanel {...requests} stateFor={(intent) => (state?.intent === intent ? state : undefined)} />
@@ -137,6 +150,7 @@ export default function Review() {
             status={status}
             publication={publication}
             review={review}
+            openSuggestions={openSuggestions.length}
             nextVersion={(versions[0]?.version ?? 0) + 1}
             firstVersion={versions.length === 0}
             state={state?.intent === "publish" ? state : undefined}

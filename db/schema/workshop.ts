@@ -31,6 +31,8 @@ export const modules = sqliteTable(
     status: text("status", { enum: MODULE_STATUSES }).notNull().default("draft"),
     /** Credit for work that did not come from a person here, e.g. "Alongside starter content". */
     originCredit: text("origin_credit"),
+    /** Co-designers change the text only as suggestions, which a facilitator accepts (ADR 31). */
+    suggestionsOnly: integer("suggestions_only", { mode: "boolean" }).notNull().default(false),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at").notNull(),
     updatedAt: timestamp("updated_at").notNull(),

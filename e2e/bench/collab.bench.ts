@@ -11,6 +11,9 @@
  * own paragraph, and moves the writer's cursor (an awareness update), as the editor does per keystroke.
  * Latency of an edit = time from the writer's local change until the last other client has it.
  *
+ * It then runs again on a second module that takes suggestions only (ADR 31): every word is sent as
+ * a suggestion in its writer's name, so the co-designers' updates pass the suggestion guard.
+ *
  * Settings (environment): BENCH_CLIENTS (24), BENCH_EDITS (600), BENCH_RATE edits per second across
  * all writers (100), BENCH_DOC (docs/benchmarks.md; "-" to skip writing it).
  */
@@ -25,10 +28,12 @@ import { contextFor } from "../../modules/auth/context";
 import { FRAGMENT } from "../../modules/collaboration/protocol";
 import { loadYDoc } from "../../modules/collaboration/store";
 import { DEMO_ACCOUNTS, DEMO_ORG_SLUG, DEMO_PASSWORD, seedDemo } from "../../modules/demo/seed";
+import { newSuggestionId } from "../../modules/documents/suggestion-ids";
 import { actorFor, getOrganisationBySlug } from "../../modules/organisations/service";
 import { connectCollabClient, logInForCookie } from "../../modules/testing/collab-client";
 import { setCollaborator } from "../../modules/workshop/collaborators";
 import { createModule } from "../../modules/workshop/service";
+import { setSuggestionsOnly } from "../../modules/workshop/suggestions-only";
 import { PROJECT_ROOT, type RunningServer, startServer } from "../support/server";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 24);
@@ -67,7 +72,7 @@ async function until(probe: () => boolean, what: string, timeoutMs: number) {
 }
 
 /** A fresh database with the demo organisation and a module all the editors are on. */
-async function prepareDatabase(databasePath: string) {
+async function prepareDatabase(databasePath: string): Promise<{ plain: string; suggesting: string; ids: string[] }> {
   const db = openDatabase(databasePath);
   try {
     await seedDemo(db);
@@ -85,18 +90,23 @@ async function prepareDatabase(databasePath: string) {
         content: [{ type: "text", text: `Line ${i + 1}:` }],
       })),
     };
-    const { id } = createModule(db, {
-      orgId: org.id,
-      createdBy: facilitator.id,
-      title: "Benchmark: many hands",
-      topic: "self_care",
-      customTopic: "",
-      summary: "",
-      estimatedMinutes: 15,
-      doc,
+    const [plain, suggesting] = ["Benchmark: many hands", "Benchmark: many suggestions"].map((title) => {
+      const { id } = createModule(db, {
+        orgId: org.id,
+        createdBy: facilitator.id,
+        title,
+        topic: "self_care",
+        customTopic: "",
+        summary: "",
+        estimatedMinutes: 15,
+        doc,
+      });
+      for (const person of others) if (person) setCollaborator(contextFor(db, actor), id, person.id, "co_designer");
+      return id;
     });
-    for (const person of others) if (person) setCollaborator(contextFor(db, actor), id, person.id, "co_designer");
-    return id;
+    if (!plain || !suggesting) throw new Error("the benchmark modules were not made");
+    setSuggestionsOnly(contextFor(db, actor), suggesting, true);
+    return { plain, suggesting, ids: people.map((p) => p?.id ?? "") };
   } finally {
     closeDatabase(db);
   }
@@ -130,6 +140,8 @@ type Result = {
   lag: Lag;
   benchLagP99: number;
   seconds: number;
+  /** The same run on a module that takes suggestions only. */
+  suggesting?: Result;
 };
 
 /** A Markdown table with padded columns, as the formatter (biome) lays them out. */
@@ -168,6 +180,12 @@ function writeDocs(result: Result) {
       [
         "Update-to-visible latency p50 / p95",
         `**${fmt(result.p50)} ms / ${fmt(result.p95)} ms** (p99 ${fmt(result.p99)} ms, max ${fmt(result.max)} ms)`,
+      ],
+      [
+        "The same with suggestions only (ADR 31), p50 / p95",
+        result.suggesting
+          ? `**${fmt(result.suggesting.p50)} ms / ${fmt(result.suggesting.p95)} ms** (p99 ${fmt(result.suggesting.p99)} ms, max ${fmt(result.suggesting.max)} ms)`
+          : "not run",
       ],
       [
         "Server event-loop lag p50 / p99 / max",
@@ -211,7 +229,19 @@ async function main() {
 
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "alongside-bench-"));
   const databasePath = path.join(folder, "bench.sqlite");
-  const moduleId = await prepareDatabase(databasePath);
+  const modules = await prepareDatabase(databasePath);
+  try {
+    const result = await measure(databasePath, modules.plain, null);
+    result.suggesting = await measure(databasePath, modules.suggesting, modules.ids);
+    console.log(`Target p95 < ${TARGET_P95_MS} ms: ${result.p95 < TARGET_P95_MS ? "met" : "NOT met"}.`);
+    writeDocs(result);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** One run on one module; with `suggesterIds` (user id per account), every word is a suggestion in its writer's name. */
+async function measure(databasePath: string, moduleId: string, suggesterIds: string[] | null): Promise<Result> {
   const server = await startServer({ databasePath, env: { BENCH_EVENT_LOOP: "1" }, label: "bench server" });
   const clients: ReturnType<typeof connectCollabClient>[] = [];
   try {
@@ -278,7 +308,9 @@ async function main() {
       if (!line || !client) continue;
       writerOf[seq] = writer;
       sentAt[seq] = performance.now();
-      line.insert(line.length, ` word⟦${seq}⟧`);
+      const suggester = suggesterIds?.[writer % EDITOR_EMAILS.length];
+      if (suggester) line.insert(line.length, ` word⟦${seq}⟧`, { insertion: { id: newSuggestionId(suggester) } });
+      else line.insert(line.length, ` word⟦${seq}⟧`);
       client.provider.setAwarenessField("cursor", { line: writer, offset: line.length });
     }
     await until(
@@ -319,7 +351,7 @@ async function main() {
     const missing = Array.from({ length: total }, (_, seq) => seq).filter((seq) => !stored.includes(`⟦${seq}⟧`));
     if (missing.length > 0) throw new Error(`${missing.length} edits are missing from the stored document`);
 
-    console.log("");
+    console.log(suggesterIds ? "\nWith suggestions only:" : "");
     console.table({
       clients: `${result.clients} (${accounts} accounts)`,
       edits: `${result.edits} at ${result.rate}/s (${seconds.toFixed(1)} s)`,
@@ -333,13 +365,10 @@ async function main() {
       "bench process lag p99 (ms)": fmt(result.benchLagP99),
       "stored after SIGTERM": `all ${total} edits (exit code ${exit.code})`,
     });
-    const met = result.p95 < TARGET_P95_MS;
-    console.log(`Target p95 < ${TARGET_P95_MS} ms: ${met ? "met" : "NOT met"}.`);
-    writeDocs(result);
+    return result;
   } finally {
     for (const client of clients) client.destroy();
     await server.stop();
-    fs.rmSync(folder, { recursive: true, force: true });
   }
 }
 

@@ -9,6 +9,8 @@ export type CollabContext = {
   readOnly: boolean;
   /** Reviewers: their updates may add or remove comment anchors, never change the content. */
   commentOnly: boolean;
+  /** Co-designers of a module that takes suggestions only: their updates may only suggest (ADR 31). */
+  suggestOnly: boolean;
 };
 
 /**

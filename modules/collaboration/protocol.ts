@@ -34,6 +34,8 @@ export const CLOSE_REASONS = {
   /** The person's role on the module changed: the editor reconnects and follows what they may now do. */
   changed: "access-changed",
   readOnly: "read-only",
+  /** A co-designer of a module that takes suggestions only changed the text directly. */
+  suggestOnly: "suggestions-only",
   /** The change held something the editor's schema cannot load (an unknown block, a stray attribute). */
   unsupported: "unsupported-content",
   documentFull: "document-full",
@@ -46,10 +48,10 @@ export const CLOSE_REASONS = {
 } as const;
 
 /** What the server tells each editor it may do, as soon as it connects and whenever that changes. */
-export type LiveAccess = "edit" | "comment" | "read";
+export type LiveAccess = "edit" | "suggest" | "comment" | "read";
 
-export function liveAccessOf(context: { readOnly: boolean; commentOnly: boolean }): LiveAccess {
-  return context.readOnly ? "read" : context.commentOnly ? "comment" : "edit";
+export function liveAccessOf(context: { readOnly: boolean; commentOnly: boolean; suggestOnly: boolean }): LiveAccess {
+  return context.readOnly ? "read" : context.commentOnly ? "comment" : context.suggestOnly ? "suggest" : "edit";
 }
 
 /** A stable, readable colour per person, for their caret and name (all pass 4.5:1 on white with white text). */

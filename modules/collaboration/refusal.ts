@@ -13,6 +13,7 @@ export const REFUSALS = {
   /** Depends on changes the server never received: sending it again would not help. */
   incomplete: { code: 4400, reason: CLOSE_REASONS.malformed, socket: false },
   readOnly: { code: 4403, reason: CLOSE_REASONS.readOnly, socket: true },
+  suggestOnly: { code: 4409, reason: CLOSE_REASONS.suggestOnly, socket: false },
   unsupported: { code: 4422, reason: CLOSE_REASONS.unsupported, socket: false },
   documentFull: { code: 4413, reason: CLOSE_REASONS.documentFull, socket: false },
   /** The change touched a part a facilitator locked: sending it again would be refused again. */

@@ -163,7 +163,11 @@ export function createCollaboration({
           if (userId && had.userId !== userId) continue;
           const now = access(db, documentModule, had.userId);
           if (!now) closeSocket(connection, 4403, CLOSE_REASONS.removed);
-          else if (now.readOnly !== had.readOnly || now.commentOnly !== had.commentOnly) {
+          else if (
+            now.readOnly !== had.readOnly ||
+            now.commentOnly !== had.commentOnly ||
+            now.suggestOnly !== had.suggestOnly
+          ) {
             closeSocket(connection, 4403, CLOSE_REASONS.changed);
           }
         }
@@ -178,6 +182,7 @@ export function createCollaboration({
         moduleId,
         readOnly: false,
         commentOnly: false,
+        suggestOnly: false,
       });
       try {
         if (direct.document) refuseLockedChange(direct.document, moduleId, edit);

@@ -1,5 +1,6 @@
 import { documentSchema } from "../documents/extensions";
 import type { DocJSON } from "../documents/json";
+import { withoutUnsetSuggestions } from "../documents/suggestions";
 
 /**
  * The canonical form of a document: exactly what the editor produces (ProseMirror's own JSON, with
@@ -7,5 +8,5 @@ import type { DocJSON } from "../documents/json";
  * Yjs round trip adds empty `attrs` to marks.
  */
 export function canonicalDoc(doc: DocJSON): DocJSON {
-  return documentSchema.nodeFromJSON(doc).toJSON() as DocJSON;
+  return withoutUnsetSuggestions(documentSchema.nodeFromJSON(doc).toJSON() as DocJSON);
 }

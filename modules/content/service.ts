@@ -3,6 +3,7 @@ import type { DB } from "../../db/client";
 import { membershipRoles, memberships, storyWithdrawals } from "../../db/schema";
 import { loadDocumentJSON } from "../collaboration/store";
 import { withoutStories } from "../documents/stories";
+import { withoutSuggestions } from "../documents/suggestions";
 import { NotFoundError } from "../shared/errors";
 import { createModule, getModule } from "../workshop/service";
 import { type ModuleFile, parseModuleFile } from "./parse";
@@ -70,7 +71,8 @@ export function exportModule(db: DB, moduleId: string): string {
       summary: row.summary,
       estimatedMinutes: row.estimatedMinutes,
     },
-    doc: withoutStories(loadDocumentJSON(db, moduleId), new Set(withdrawn.map((w) => w.storyId))),
+    // A draft is exported with its open suggestions rejected, as every reader of a draft sees it.
+    doc: withoutStories(withoutSuggestions(loadDocumentJSON(db, moduleId)), new Set(withdrawn.map((w) => w.storyId))),
   });
 }
 

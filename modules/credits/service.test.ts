@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { contextFor } from "../auth/context";
 import { FRAGMENT } from "../collaboration/protocol";
 import { startThread } from "../comments/service";
+import { newSuggestionId } from "../documents/suggestion-ids";
 import { storeCollab } from "../testing/collab";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
@@ -97,6 +98,33 @@ describe("contributions", () => {
       "Fran Mills": { characters: 17, blocks: 0, comments: 0 },
       "Jordan Lee": { characters: "When?".length + "Be kind.".length, blocks: 1, comments: 0 },
       "Priya Shah": { characters: 0, blocks: 0, comments: 1 },
+    });
+  });
+
+  it("count an accepted suggestion as its author's, and a rejected one as nobody's", async () => {
+    const { db, fran, jordan, priya, moduleId, collab } = threePeopleOnOneModule();
+    await collab.change(moduleId, fran.user.id, (doc) =>
+      fragment(doc).push([block("paragraph", "Saying no can be caring.")]),
+    );
+    const jordans = newSuggestionId(jordan.user.id);
+    const priyas = newSuggestionId(priya.user.id);
+    await collab.change(moduleId, jordan.user.id, (doc) =>
+      textAt(doc, 1).insert(24, " Gently.", { insertion: { id: jordans } }),
+    );
+    await collab.change(moduleId, priya.user.id, (doc) =>
+      textAt(doc, 1).insert(0, "Maybe: ", { insertion: { id: priyas } }),
+    );
+    // Fran accepts Jordan's words and rejects Priya's.
+    await collab.change(moduleId, fran.user.id, (doc) => textAt(doc, 1).format(31, 8, { insertion: null }));
+    await collab.change(moduleId, fran.user.id, (doc) => textAt(doc, 1).delete(0, 7));
+
+    expect(collab.current(moduleId).content?.[1]?.content).toEqual([
+      { type: "text", text: "Saying no can be caring. Gently." },
+    ]);
+    expect(measured(db, moduleId)).toMatchObject({
+      "Fran Mills": { characters: 24 },
+      "Jordan Lee": { characters: " Gently.".length },
+      "Priya Shah": { characters: 0 },
     });
   });
 

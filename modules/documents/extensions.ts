@@ -10,6 +10,13 @@ import { Story } from "./blocks/story";
 import { SupportSignpost } from "./blocks/support-signpost";
 import { CommentMark } from "./comment-mark";
 import { isAllowedLink } from "./links";
+import {
+  allowingBlockSuggestions,
+  BlockSuggestions,
+  DeletionMark,
+  InsertionMark,
+  ModificationMark,
+} from "./suggestion-marks";
 import { ID_NODE_TYPES } from "./vocabulary";
 
 /** Short random ids for blocks (browser and Node both have Web Crypto). */
@@ -47,50 +54,56 @@ const ListSpacing = Extension.create({
  * behaviour (node views, collaboration, carets) on top; the server renders and validates with this
  * list unchanged, so what people write is exactly what learners get.
  */
-export const documentExtensions: AnyExtension[] = [
-  StarterKit.extend({
-    // Links are not inclusive: typing right after one writes plain text, rather than stretching the
-    // link over the rest of the sentence (Tiptap makes links inclusive whenever autolink is on).
-    addExtensions() {
-      return (this.parent?.() ?? []).map((extension) =>
-        extension.name === "link" ? extension.extend({ inclusive: false }) : extension,
-      );
-    },
-  }).configure({
-    heading: { levels: [2, 3] },
-    code: false,
-    codeBlock: false,
-    strike: false,
-    underline: false,
-    horizontalRule: false,
-    // Undo and redo come from the collaboration extension in the editor (per-person, Yjs-aware).
-    undoRedo: false,
-    link: {
-      openOnClick: false,
-      autolink: true,
-      defaultProtocol: "https",
-      isAllowedUri: (url) => isAllowedLink(url),
-      HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
-    },
-  }),
-  ContentNote,
-  ReflectionPrompt,
-  KnowledgeCheck,
-  CheckQuestion,
-  CheckOption,
-  OptionText,
-  OptionFeedback,
-  Scenario,
-  ScenarioSituation,
-  ScenarioResponse,
-  ResponseText,
-  ResponseDiscussion,
-  KeyTakeaway,
-  SupportSignpost,
-  Story,
-  ListSpacing,
-  CommentMark,
-  UniqueID.configure({ types: ID_NODE_TYPES, generateID: () => newBlockId() }),
-];
+export const documentExtensions: AnyExtension[] = (
+  [
+    StarterKit.extend({
+      // Links are not inclusive: typing right after one writes plain text, rather than stretching the
+      // link over the rest of the sentence (Tiptap makes links inclusive whenever autolink is on).
+      addExtensions() {
+        return (this.parent?.() ?? []).map((extension) =>
+          extension.name === "link" ? extension.extend({ inclusive: false }) : allowingBlockSuggestions(extension),
+        );
+      },
+    }).configure({
+      heading: { levels: [2, 3] },
+      code: false,
+      codeBlock: false,
+      strike: false,
+      underline: false,
+      horizontalRule: false,
+      // Undo and redo come from the collaboration extension in the editor (per-person, Yjs-aware).
+      undoRedo: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        defaultProtocol: "https",
+        isAllowedUri: (url) => isAllowedLink(url),
+        HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
+      },
+    }),
+    ContentNote,
+    ReflectionPrompt,
+    KnowledgeCheck,
+    CheckQuestion,
+    CheckOption,
+    OptionText,
+    OptionFeedback,
+    Scenario,
+    ScenarioSituation,
+    ScenarioResponse,
+    ResponseText,
+    ResponseDiscussion,
+    KeyTakeaway,
+    SupportSignpost,
+    Story,
+    ListSpacing,
+    CommentMark,
+    InsertionMark,
+    DeletionMark,
+    ModificationMark,
+    BlockSuggestions,
+    UniqueID.configure({ types: ID_NODE_TYPES, generateID: () => newBlockId() }),
+  ] as AnyExtension[]
+).map(allowingBlockSuggestions);
 
 export const documentSchema = getSchema(documentExtensions);

@@ -45,6 +45,8 @@ export function withoutCommentAnchors(node: DocJSON): DocJSON {
  * revision (and make every sign-off stale); set, they are.
  */
 const LATER_ATTRIBUTES: Record<string, readonly string[]> = { bulletList: ["loose"], orderedList: ["loose"] };
+/** Gained by every block with suggestion mode (ADR 31). */
+const LATER_EVERYWHERE: readonly string[] = ["suggestion"];
 
 /**
  * Ids that only name a part so that it can be locked (sections by their heading, and the blocks
@@ -73,11 +75,11 @@ export function withoutNamingIds(node: DocJSON): DocJSON {
 }
 
 function withoutLaterDefaults(node: DocJSON): DocJSON {
-  const later = LATER_ATTRIBUTES[String(node.type)];
+  const later = [...(LATER_ATTRIBUTES[String(node.type)] ?? []), ...LATER_EVERYWHERE];
   const naming = NAMING_ATTRIBUTES[String(node.type)] ?? [];
   const { attrs, content, ...rest } = node;
   let kept = attrs;
-  if ((later || naming.length > 0) && attrs) {
+  if (attrs) {
     const defaults = documentSchema.nodes[String(node.type)]?.spec.attrs ?? {};
     kept = Object.fromEntries(
       Object.entries(attrs).filter(

@@ -2,6 +2,7 @@ import { Fragment, type Mark, type Node, type NodeType } from "@tiptap/pm/model"
 import { documentSchema } from "./extensions";
 import type { DocJSON } from "./json";
 import { EMPTY_DOC, validateDoc } from "./json";
+import { withoutUnsetSuggestions } from "./suggestions";
 
 const schema = documentSchema;
 
@@ -82,5 +83,5 @@ export function loadableDoc(json: DocJSON): DocJSON {
   if (validateDoc(json).ok) return json;
   const root = json.type === "doc" ? toNode(json) : null;
   if (!root) return EMPTY_DOC;
-  return root.toJSON() as DocJSON;
+  return withoutUnsetSuggestions(root.toJSON() as DocJSON);
 }

@@ -11,6 +11,8 @@ export type DomainEvent =
   | { type: "collaborator.removed"; moduleId: string; userId: string }
   | { type: "module.archived"; moduleId: string }
   | { type: "module.restored"; moduleId: string }
+  /** Whether the module's co-designers may only suggest changed. */
+  | { type: "module.suggestions_only_changed"; moduleId: string }
   /** Comment threads of a module changed: open editors reload their side panel. */
   | { type: "comments.changed"; moduleId: string }
   /** Sign-offs or the review state of a module changed: open review pages and editors refresh. */

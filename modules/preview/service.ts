@@ -1,5 +1,6 @@
 import type { Context } from "../auth/context";
 import { loadDocumentJSON } from "../collaboration/store";
+import { withoutSuggestions } from "../documents/suggestions";
 import { gradeAnswer } from "../learning/grading";
 import { type Part, sectionParts, versionSections } from "../learning/player";
 import { contentNoteOf } from "../learning/section";
@@ -9,10 +10,13 @@ import { loadModule } from "../workshop/module-access";
 
 export type PreviewAnswer = { checkId: string; chosen: string[] };
 
-/** The draft as it is stored now (every change is saved as it arrives), cut into the learner's sections. */
+/**
+ * The draft as it is stored now (every change is saved as it arrives), with its open suggestions
+ * rejected, cut into the learner's sections.
+ */
 function draftSection(ctx: Context, moduleId: string, index: number) {
   const { module } = loadModule(ctx, moduleId);
-  const sections = versionSections(loadDocumentJSON(ctx.db, moduleId));
+  const sections = versionSections(withoutSuggestions(loadDocumentJSON(ctx.db, moduleId)));
   const section = sections[index - 1];
   if (!section) throw new NotFoundError("That section");
   return { module, sections, section, parts: sectionParts(section) };

@@ -3,6 +3,7 @@ import type { DocJSON } from "../documents/json";
 import { renderDocumentHTML } from "../documents/render";
 import { findNodes, splitSections } from "../documents/sections";
 import { withoutStories } from "../documents/stories";
+import { withoutSuggestions } from "../documents/suggestions";
 
 /** Comments are part of writing, not of what is taught: they never reach a published version. */
 export function withoutCommentMarks(node: DocJSON): DocJSON {
@@ -17,10 +18,11 @@ export function withoutCommentMarks(node: DocJSON): DocJSON {
 
 /**
  * Everything a version freezes about its content: the document, its HTML, its sections and notes.
- * Stories their storytellers withdrew go in as withdrawn, whatever the draft says.
+ * Open suggestions go in rejected, and stories their storytellers withdrew go in as withdrawn,
+ * whatever the draft says.
  */
 export function versionContent(source: DocJSON, withdrawnStories: ReadonlySet<string> = new Set()) {
-  const doc = withoutStories(withoutCommentMarks(source), withdrawnStories);
+  const doc = withoutStories(withoutCommentMarks(withoutSuggestions(source)), withdrawnStories);
   const sections: VersionSection[] = splitSections(doc).map((s) => ({
     index: s.index,
     title: s.title,

@@ -9,6 +9,7 @@ import type { DocJSON } from "../documents/json";
 import { storyProblems, withoutStories } from "../documents/stories";
 import { recordSnapshot } from "../history/service";
 import { reviewState } from "../review/service";
+import { refuseOpenSuggestions } from "../review/suggestions";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { loadModule, type ModuleRow } from "../workshop/module-access";
@@ -99,7 +100,7 @@ const NOT_IN_REVIEW = "Start the review first: everyone working on the module si
 
 /**
  * Publishes the module as agreed: only when every current collaborator has signed off the current
- * revision, once the live document's latest edits are counted. The published text is snapshotted in
+ * revision, once the live document's latest edits are counted, with no suggestion left open. The published text is snapshotted in
  * the module's history too.
  */
 export async function publishModule(
@@ -112,6 +113,7 @@ export async function publishModule(
   if (module.status !== "in_review") throw new InvalidError(NOT_IN_REVIEW);
   await documents.settle(moduleId);
   const doc = documents.current(moduleId);
+  refuseOpenSuggestions(doc, "Publishing");
   return inTransaction(ctx, (tx) => {
     const { db, actor, now } = tx;
     const { module } = loadModule(tx, moduleId, "facilitate");

@@ -1,6 +1,7 @@
 import type { DB } from "../../db/client";
 import { loadDocumentJSON } from "../collaboration/store";
 import { withoutCommentAnchors } from "../documents/facts";
+import { withoutSuggestions } from "../documents/suggestions";
 import type { ModuleRow } from "../workshop/module-access";
 import { createModule } from "../workshop/service";
 
@@ -26,7 +27,7 @@ export function copyModule(
       estimatedMinutes: source.estimatedMinutes,
       orgId: source.orgId,
       createdBy: input.createdBy,
-      doc: withoutCommentAnchors(loadDocumentJSON(db, source.id)),
+      doc: withoutCommentAnchors(withoutSuggestions(loadDocumentJSON(db, source.id))),
       originCredit: null,
     },
     now,

@@ -16,6 +16,7 @@ import { loadModule } from "../workshop/module-access";
 import { setModuleStatus } from "../workshop/status";
 import { checklistHints, SAFETY_CHECKS, type SafetyCheckId } from "./checklist";
 import { publicationOf, statusLabel } from "./publication";
+import { openSuggestionsOf, refuseOpenSuggestions } from "./suggestions";
 
 export type SignoffState = "signed_off" | "stale" | "changes_requested" | "waiting";
 
@@ -100,6 +101,7 @@ export async function reviewPage(ctx: Context, documents: LiveDocuments, moduleI
     checklist: role === "facilitator" ? facilitatorChecklist(doc) : null,
     // For everyone who reviews, the panel too: hints never block signing off or publishing.
     writingHints: writingHints(doc, { graphicWords: graphicDetailWords(ctx) }),
+    openSuggestions: openSuggestionsOf(ctx.db, moduleId, doc),
   };
 }
 
@@ -126,7 +128,7 @@ function requireCurrent(db: DB, moduleId: string, revision: number) {
 
 /**
  * Signs off the revision the person saw. It must still be the current one, once the live document's
- * latest edits are counted. Facilitators answer the safety checklist, and the answers are kept with
+ * latest edits are counted, and has no open suggestions. Facilitators answer the safety checklist, and the answers are kept with
  * their sign-off.
  */
 export async function signOff(
@@ -139,6 +141,7 @@ export async function signOff(
   await documents.settle(moduleId);
   const [storyProblem] = storyProblems(documents.current(moduleId));
   if (storyProblem) throw new InvalidError(storyProblem, "form");
+  refuseOpenSuggestions(documents.current(moduleId), "Sign-off");
   recordSignOff(ctx, moduleId, input);
 }
 

@@ -3,10 +3,12 @@ import type { DB } from "../../db/client";
 import { moduleSearchText } from "../../db/schema";
 import type { DocJSON } from "../documents/json";
 import { textOf } from "../documents/sections";
+import { withoutSuggestions } from "../documents/suggestions";
 import { indexable } from "./marks";
 
-/** The words of a module's document, in reading order, as search indexes them. */
-export function documentText(doc: DocJSON): string {
+/** The words of a module's document, in reading order, as search indexes them (open suggestions rejected). */
+export function documentText(source: DocJSON): string {
+  const doc = withoutSuggestions(source);
   return indexable((doc.content ?? []).map(textOf).join("\n"));
 }
 

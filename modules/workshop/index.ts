@@ -1,4 +1,7 @@
-/** What routes may ask of the Workshop: its modules, their details, who is on them, and archiving. */
+/**
+ * What routes may ask of the Workshop: its modules, their details, who is on them, archiving, and
+ * whether co-designers may only suggest.
+ */
 export { removeCollaborator, setCollaborator } from "./collaborators";
 export { editorPage, moduleHeading, modulePeople } from "./pages";
 export {
@@ -8,6 +11,8 @@ export {
   moduleDetailsSchema,
   moduleFiltersSchema,
   STATUS_LABELS,
+  suggestionsOnlySchema,
   TOPIC_LABELS,
 } from "./schemas";
 export { listModules, newModule, setArchived, updateModuleDetails } from "./service";
+export { setSuggestionsOnly } from "./suggestions-only";

@@ -9,7 +9,8 @@ export type ActorIn = (db: DB, orgId: string, userId: string) => Actor | null;
 
 /**
  * What a person may do on a module's live document now: null when they may not open it at all.
- * Reviewers may only anchor comments; viewers who may neither edit nor comment (facilitators not on
+ * Reviewers may only anchor comments; co-designers of a module that takes suggestions only may only
+ * suggest; viewers who may neither edit nor comment (facilitators not on
  * the module, everyone on an archived module) get a read-only connection.
  */
 export function liveAccess(db: DB, actorIn: ActorIn, moduleId: string, userId: string): CollabContext | null {
@@ -26,6 +27,7 @@ export function liveAccess(db: DB, actorIn: ActorIn, moduleId: string, userId: s
     moduleId,
     readOnly: !access.edit && !access.comment,
     commentOnly: !access.edit && access.comment,
+    suggestOnly: access.edit && !access.facilitate && module.suggestionsOnly,
   };
 }
 

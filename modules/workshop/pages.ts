@@ -26,7 +26,7 @@ export function moduleHeading(ctx: Context, moduleId: string) {
  * before the editor loads, and to place comment threads), and who can be mentioned.
  */
 export function editorPage(ctx: Context, documents: LiveDocuments, moduleId: string) {
-  const { access } = loadModule(ctx, moduleId);
+  const { access, module } = loadModule(ctx, moduleId);
   const doc = documents.current(moduleId);
   const { actor } = ctx;
   return {
@@ -37,6 +37,9 @@ export function editorPage(ctx: Context, documents: LiveDocuments, moduleId: str
     canModerate: access.facilitate,
     previewHTML: renderDocumentHTML(doc),
     people: listCollaborators(ctx.db, moduleId).map((c) => c.name),
+    // Suggestions carry their author's id; the editor names them from this.
+    names: Object.fromEntries(listCollaborators(ctx.db, moduleId).map((c) => [c.userId, c.name])),
+    suggestOnly: access.edit && !access.facilitate && module.suggestionsOnly,
     doc,
   };
 }
@@ -80,6 +83,7 @@ export function modulePeople(ctx: Context, moduleId: string) {
       summary: module.summary,
       estimatedMinutes: module.estimatedMinutes,
       archived: module.status === "archived",
+      suggestionsOnly: module.suggestionsOnly,
     },
     facts: moduleFactsOf(ctx.db, moduleId),
     collaborators: listCollaborators(ctx.db, moduleId).map((c) => ({

@@ -57,3 +57,8 @@ export const moduleFiltersSchema = z.object({
     .optional()
     .transform((v) => v === "1"),
 });
+
+/** How co-designers change the module's text: directly, or only as suggestions a facilitator accepts. */
+export const suggestionsOnlySchema = z.object({
+  changes: z.enum(["direct", "suggestions"], { message: "Choose how co-designers change the text." }),
+});

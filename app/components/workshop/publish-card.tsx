@@ -8,6 +8,7 @@ export function PublishCard({
   status,
   publication,
   review,
+  openSuggestions,
   nextVersion,
   firstVersion,
   state,
@@ -15,6 +16,8 @@ export function PublishCard({
   status: string;
   publication: Publication | null;
   review: { revision: number; ready: boolean };
+  /** Publishing waits for every suggestion to be accepted or rejected. */
+  openSuggestions: number;
   nextVersion: number;
   firstVersion: boolean;
   state: FormState;
@@ -26,9 +29,11 @@ export function PublishCard({
       {status === "in_review" ? (
         <>
           <p>
-            {review.ready
-              ? `Everyone has signed off revision ${review.revision}. Publishing makes it version ${nextVersion} for learners.`
-              : "Publishing is possible once every collaborator has signed off the current revision."}
+            {openSuggestions > 0
+              ? `Publishing waits for the ${openSuggestions === 1 ? "open suggestion" : `${openSuggestions} open suggestions`} to be accepted or rejected in the editor.`
+              : review.ready
+                ? `Everyone has signed off revision ${review.revision}. Publishing makes it version ${nextVersion} for learners.`
+                : "Publishing is possible once every collaborator has signed off the current revision."}
           </p>
           <Form method="post" className="stack" noValidate>
             <Field

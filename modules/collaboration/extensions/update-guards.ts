@@ -7,11 +7,13 @@ import { updateIn } from "../messages";
 import { REFUSALS, type Refusal, refuse } from "../refusal";
 import { reviewerRefusal } from "../reviewer-guard";
 import { schemaRefusal } from "../schema-guard";
+import { suggesterRefusal } from "../suggestion-guard";
 import { type DecodedUpdate, documentAfter } from "../update-shape";
 
 /**
- * Whether to take an update: reviewers may only move comment anchors, nobody may change a locked part,
- * and nobody may store what the editor's schema cannot load. A copy of the document with the update applied is built once, and
+ * Whether to take an update: reviewers may only move comment anchors, suggesters may only suggest
+ * (ADR 31), nobody may change a locked part (ADR 32), and nobody may store what the editor's schema
+ * cannot load. A copy of the document with the update applied is built once, and
  * only when a guard needs it.
  */
 function judge(
@@ -29,6 +31,7 @@ function judge(
   try {
     return (
       (context.commentOnly ? reviewerRefusal(document, decoded, after) : null) ??
+      (context.suggestOnly ? suggesterRefusal(document, decoded, after, context.userId) : null) ??
       lockRefusal(document, decoded, after, locked) ??
       schemaRefusal(document, decoded, after)
     );

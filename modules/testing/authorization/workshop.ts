@@ -32,4 +32,5 @@ export const cases: CasesFor<typeof api> = {
     run: (ctx, on) => api.removeCollaborator(ctx, on.moduleId, on.people.co_designer.userId),
   },
   setArchived: { allowed: ["facilitator"], run: (ctx, on) => api.setArchived(ctx, on.moduleId, true) },
+  setSuggestionsOnly: { allowed: ["facilitator"], run: (ctx, on) => api.setSuggestionsOnly(ctx, on.moduleId, true) },
 };

@@ -1,0 +1,1 @@
+ALTER TABLE `modules` ADD `suggestions_only` integer DEFAULT false NOT NULL;

@@ -1,0 +1,97 @@
+/**
+ * Suggestion mode, with two live browsers: a co-designer on a module that takes suggestions only
+ * suggests; the facilitator sees it at once, accepts one suggestion and rejects the other, and both
+ * editors end with the same text. Publishing waits while any suggestion is open.
+ */
+import { checkPage } from "./support/accessibility";
+import { expect, test } from "./support/fixtures";
+import { signIn } from "./support/sessions";
+import {
+  addCollaborator,
+  createModule,
+  documentText,
+  editorOf,
+  goToTab,
+  openModule,
+  PEOPLE,
+  saveStatus,
+  selectWords,
+  typeAndSave,
+  typeAtEnd,
+} from "./support/workshop";
+
+test.describe.configure({ timeout: 120_000 });
+
+const SENTENCE = "Rest is part of the work.";
+
+test("a co-designer suggests, the facilitator accepts one and rejects another, and both editors agree", async ({
+  page,
+  newPage,
+}) => {
+  await signIn(page, PEOPLE.facilitator.email);
+  const module = await createModule(page);
+  await typeAndSave(page, SENTENCE);
+  await addCollaborator(page, PEOPLE.coDesigner.name, "Co-designer");
+  const changes = page.getByRole("region", { name: "How co-designers change the text" });
+  await changes.getByRole("radio", { name: /suggestions only/ }).check();
+  await changes.getByRole("button", { name: "Save how co-designers change the text" }).click();
+  await expect(changes.getByRole("radio", { name: /suggestions only/ })).toBeChecked();
+  await checkPage(page);
+  await goToTab(page, "Write");
+
+  const jordan = await newPage();
+  await signIn(jordan, PEOPLE.coDesigner.email);
+  await openModule(jordan, module);
+  await expect(jordan.getByRole("button", { name: "Suggesting" })).toHaveAttribute("aria-pressed", "true");
+  await expect(jordan.getByText("This module takes suggestions only")).toBeVisible();
+
+  // Jordan suggests adding words, then removing two.
+  await typeAtEnd(jordan, " Always.");
+  await expect(saveStatus(jordan)).toHaveText("Saved");
+  await selectWords(jordan, `${SENTENCE} Always.`, "part of ");
+  await jordan.keyboard.press("Backspace");
+  await expect(saveStatus(jordan)).toHaveText("Saved");
+  await checkPage(jordan);
+
+  // Fran sees both live, in Jordan's name, beside the comments.
+  await expect(editorOf(page).locator("ins")).toHaveText(" Always.");
+  await expect(editorOf(page).locator("del")).toHaveText("part of ");
+  await expect(editorOf(page).locator("ins")).toHaveAttribute("title", "Jordan Lee suggests adding this");
+  const panel = page.getByRole("region", { name: "Suggestions (2)" });
+  await expect(panel.getByRole("listitem")).toHaveCount(2);
+  await checkPage(page);
+
+  // Publishing waits while they are open: the Review page says so and lists them.
+  await goToTab(page, "Review");
+  await page.getByRole("button", { name: /Start (the )?review/ }).click();
+  await expect(page.getByRole("region", { name: "Open suggestions" })).toContainText("Jordan Lee suggests to add");
+  await expect(page.getByRole("region", { name: "Publish" })).toContainText(
+    "Publishing waits for the 2 open suggestions to be accepted or rejected in the editor.",
+  );
+  await checkPage(page);
+  await page.getByRole("button", { name: /^Publish version/ }).click();
+  await expect(page.getByRole("alert").first()).toContainText(
+    "Publishing is of the module with no open suggestions. 2 suggestions are still open.",
+  );
+  await checkPage(page);
+
+  // Back in the editor, Fran accepts the added words and rejects the removal, by keyboard.
+  await goToTab(page, "Write");
+  const again = page.getByRole("region", { name: "Suggestions (2)" });
+  await again.getByRole("button", { name: "Accept adding “Always.”" }).focus();
+  await page.keyboard.press("Enter");
+  await page
+    .getByRole("region", { name: "Suggestions (1)" })
+    .getByRole("button", { name: /^Reject removing/ })
+    .focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: /^Suggestions/ })).toHaveCount(0);
+  await expect(saveStatus(page)).toHaveText("Saved");
+
+  const agreed = `${SENTENCE} Always.`;
+  await expect.poll(() => documentText(page)).toBe(agreed);
+  await expect.poll(() => documentText(jordan)).toBe(agreed);
+  await expect(editorOf(jordan).locator("ins, del")).toHaveCount(0);
+  await checkPage(page);
+  await checkPage(jordan);
+});
