@@ -2,6 +2,7 @@ import { type AnyExtension, Extension, getSchema } from "@tiptap/core";
 import UniqueID from "@tiptap/extension-unique-id";
 import StarterKit from "@tiptap/starter-kit";
 import { ContentNote } from "./blocks/content-note";
+import { Image } from "./blocks/image";
 import { KeyTakeaway } from "./blocks/key-takeaway";
 import { CheckOption, CheckQuestion, KnowledgeCheck, OptionFeedback, OptionText } from "./blocks/knowledge-check";
 import { ReflectionPrompt } from "./blocks/reflection-prompt";
@@ -86,6 +87,7 @@ export const documentExtensions: AnyExtension[] = [
   ResponseDiscussion,
   KeyTakeaway,
   SupportSignpost,
+  Image,
   ListSpacing,
   CommentMark,
   UniqueID.configure({ types: ID_NODE_TYPES, generateID: () => newBlockId() }),

@@ -1,0 +1,84 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { DB } from "../../db/client";
+import { images } from "../../db/schema";
+import type { Context } from "../auth/context";
+import { requireInOrg } from "../auth/policy";
+import type { ImageVariant } from "../documents/blocks/image";
+import { NotFoundError } from "../shared/errors";
+import { isId, newId } from "../shared/ids";
+import { loadModule } from "../workshop/module-access";
+import { processImage, type Refused, type Upload } from "./pipeline";
+import { embeddedImageStore, type Stored } from "./store";
+
+/** What the editor puts in the document for an uploaded image. */
+export type UploadedImage = { id: string; width: number; height: number };
+
+/**
+ * Takes a picture into the organisation's images for a module its author is writing: checked,
+ * stripped of everything the camera wrote and resized (pipeline.ts), then stored. Whoever may edit
+ * the module may upload; the check comes first, so nobody else's upload is ever decoded.
+ */
+export async function uploadImage(
+  ctx: Context,
+  moduleId: string,
+  upload: Upload,
+): Promise<{ ok: true; image: UploadedImage } | Refused> {
+  const { module } = loadModule(ctx, moduleId, "edit");
+  const processed = await processImage(upload);
+  if (!processed.ok) return processed;
+  const store = embeddedImageStore(ctx.db);
+  const fullKey = await store.put(processed.full.bytes, processed.full.mime, ctx.now);
+  const phoneKey = await store.put(processed.phone.bytes, processed.phone.mime, ctx.now);
+  const id = newId();
+  ctx.db
+    .insert(images)
+    .values({
+      id,
+      orgId: module.orgId,
+      moduleId: module.id,
+      uploadedBy: ctx.actor.userId,
+      kind: processed.kind,
+      width: processed.full.width,
+      height: processed.full.height,
+      fullKey,
+      phoneWidth: processed.phone.width,
+      phoneHeight: processed.phone.height,
+      phoneKey,
+      createdAt: ctx.now,
+    })
+    .run();
+  return { ok: true, image: { id, width: processed.full.width, height: processed.full.height } };
+}
+
+/**
+ * One copy of an image, for anyone in the organisation that owns it: its modules' authors, and the
+ * learners and trainers who read them. An image of another organisation, or a made-up id, is not found.
+ */
+export async function imageCopy(ctx: Context, imageId: string, variant: ImageVariant): Promise<Stored> {
+  if (!isId(imageId)) throw new NotFoundError("That image");
+  const row = ctx.db
+    .select({ orgId: images.orgId, fullKey: images.fullKey, phoneKey: images.phoneKey })
+    .from(images)
+    .where(and(eq(images.id, imageId), eq(images.orgId, ctx.actor.orgId)))
+    .get();
+  const image = requireInOrg(ctx.actor, row, "That image");
+  const stored = await embeddedImageStore(ctx.db).get(variant === "phone" ? image.phoneKey : image.fullKey);
+  if (!stored) throw new NotFoundError("That image");
+  return stored;
+}
+
+/** Of these image ids, the ones that are not the organisation's own images. */
+export function imagesNotInOrganisation(db: DB, orgId: string, ids: string[]): string[] {
+  const wanted = [...new Set(ids)].filter(isId);
+  const found = new Set(
+    wanted.length === 0
+      ? []
+      : db
+          .select({ id: images.id })
+          .from(images)
+          .where(and(eq(images.orgId, orgId), inArray(images.id, wanted)))
+          .all()
+          .map((r) => r.id),
+  );
+  return [...new Set(ids)].filter((id) => !found.has(id));
+}
