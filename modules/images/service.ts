@@ -3,7 +3,9 @@ import type { DB } from "../../db/client";
 import { images } from "../../db/schema";
 import type { Context } from "../auth/context";
 import { requireInOrg } from "../auth/policy";
-import type { ImageVariant } from "../documents/blocks/image";
+import { describesItself, type ImageVariant } from "../documents/blocks/image";
+import { type DocJSON, IMAGE_WITHOUT_ALT } from "../documents/json";
+import { findNodes } from "../documents/sections";
 import { NotFoundError } from "../shared/errors";
 import { isId, newId } from "../shared/ids";
 import { loadModule } from "../workshop/module-access";
@@ -81,4 +83,19 @@ export function imagesNotInOrganisation(db: DB, orgId: string, ids: string[]): s
           .map((r) => r.id),
   );
   return [...new Set(ids)].filter((id) => !found.has(id));
+}
+
+export const FOREIGN_IMAGE =
+  "An image in this module is no longer in your organisation's images. Remove it, or upload it again, then publish.";
+
+/**
+ * Why a document cannot be published because of its images, or null: each one says what it shows
+ * (or is marked decorative), and each is the organisation's own, so that a published version never
+ * shows a learner a picture that is missing or someone else's.
+ */
+export function imagesProblem(db: DB, orgId: string, doc: DocJSON): string | null {
+  const found = findNodes(doc, "image");
+  if (found.some((node) => !describesItself(node.attrs))) return IMAGE_WITHOUT_ALT;
+  const ids = found.map((node) => String(node.attrs?.imageId ?? ""));
+  return imagesNotInOrganisation(db, orgId, ids).length > 0 ? FOREIGN_IMAGE : null;
 }

@@ -7,6 +7,7 @@ import type { LiveDocuments } from "../collaboration/server";
 import { listContributions } from "../credits/service";
 import type { DocJSON } from "../documents/json";
 import { recordSnapshot } from "../history/service";
+import { imagesProblem } from "../images/service";
 import { reviewState } from "../review/service";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
@@ -85,6 +86,8 @@ export async function publishModule(
         `Everyone must sign off revision ${review.revision} first. Still waiting for: ${review.waitingFor.map((p) => p.name).join(", ")}.`,
       );
     }
+    const images = imagesProblem(db, module.orgId, doc);
+    if (images) throw new InvalidError(images);
     const created = createModuleVersion(
       db,
       { module, doc, changelog: input.changelog, publishedBy: actor.userId },
