@@ -93,6 +93,8 @@ export default function CollaborativeEditor({
   const [people, setPeople] = useState<Person[]>([]);
   const [moved, setMoved] = useState("");
   const [dialog, setDialog] = useState<EditorDialog | null>(null);
+  // A picture pasted or dropped into the text, waiting in the image dialog for its alt text.
+  const [pastedImage, setPastedImage] = useState<File | null>(null);
   // What the server says this person may do; until it has said, what the page was loaded with.
   const [access, setAccess] = useState<LiveAccess>(canEdit ? "edit" : "comment");
   const accessNow = useRef(access);
@@ -162,6 +164,10 @@ export default function CollaborativeEditor({
         onLimit: (limit) => setLimitHit(limit),
         onMoved: setMoved,
         onDialog: setDialog,
+        onImage: (file) => {
+          setPastedImage(file);
+          setDialog("image");
+        },
       }),
     [document, provider, caretUser],
   );
@@ -262,7 +268,18 @@ export default function CollaborativeEditor({
           {LIMIT_MESSAGES[limitHit]}
         </p>
       ) : null}
-      {editor && editable ? <Toolbar editor={editor} dialog={dialog} onDialog={setDialog} /> : null}
+      {editor && editable ? (
+        <Toolbar
+          editor={editor}
+          moduleId={moduleId}
+          dialog={dialog}
+          pastedImage={pastedImage}
+          onDialog={(next) => {
+            if (next !== "image") setPastedImage(null);
+            setDialog(next);
+          }}
+        />
+      ) : null}
       {access !== "edit" ? (
         <p className="muted">
           You can read and comment on this module. Only its facilitators and co-designers edit it.

@@ -15,6 +15,7 @@ import {
 import { documentExtensions } from "../../modules/documents/extensions";
 import { BLOCK_TYPES } from "../../modules/documents/vocabulary";
 import { BlockEnter } from "./block-enter";
+import { ImageDrop } from "./image-drop";
 import {
   CheckOptionView,
   ContentNoteView,
@@ -67,6 +68,7 @@ export function editorExtensions(options: {
   onLimit: (limit: Limit) => void;
   onMoved: (message: string) => void;
   onDialog: (dialog: EditorDialog) => void;
+  onImage: (file: File) => void;
 }): AnyExtension[] {
   const base = documentExtensions.map((extension) => {
     const view = NODE_VIEWS[extension.name];
@@ -88,6 +90,7 @@ export function editorExtensions(options: {
     SlashMenu,
     BlockEnter,
     DialogShortcuts.configure({ onOpen: options.onDialog }),
+    ImageDrop.configure({ onImage: options.onImage }),
     SizeLimit.configure({
       max: EDITOR_MAX_SIZE,
       maxChange: EDITOR_MAX_CHANGE,

@@ -2,6 +2,7 @@ import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { type KeyboardEvent, useRef, useState } from "react";
 import { isAllowedLink } from "../../modules/documents/links";
+import { ImageDialog } from "./image-dialog";
 import { InsertMenu } from "./insert-menu";
 import type { EditorDialog } from "./shortcuts";
 import { ShortcutsDialog } from "./shortcuts-dialog";
@@ -14,10 +15,15 @@ type Tool = { label: string; shortcut?: string; active?: boolean; disabled?: boo
  */
 export function Toolbar({
   editor,
+  moduleId,
   dialog,
+  pastedImage,
   onDialog,
 }: {
   editor: Editor;
+  moduleId: string;
+  /** A picture pasted or dropped into the text, for the image dialog. */
+  pastedImage: File | null;
   /** The link form or the shortcuts list, opened from here or by their keys in the text. */
   dialog: EditorDialog | null;
   onDialog: (dialog: EditorDialog | null) => void;
@@ -52,6 +58,7 @@ export function Toolbar({
     { label: "Numbered list", active: state.ordered, run: () => chain().toggleOrderedList().run() },
     { label: "Quote", active: state.quote, run: () => chain().toggleBlockquote().run() },
     { label: "Link", shortcut: "Ctrl+K", active: state.link, run: () => setLinkOpen((open) => !open) },
+    { label: "Image", run: () => onDialog("image") },
     { label: "Move up", shortcut: "Alt+Shift+ArrowUp", run: () => chain().moveBlock("up").run() },
     { label: "Move down", shortcut: "Alt+Shift+ArrowDown", run: () => chain().moveBlock("down").run() },
     { label: "Undo", shortcut: "Ctrl+Z", disabled: !state.canUndo, run: () => chain().undo().run() },
@@ -116,6 +123,9 @@ export function Toolbar({
         </button>
       </div>
       {linkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
+      {dialog === "image" ? (
+        <ImageDialog editor={editor} moduleId={moduleId} initialFile={pastedImage} onClose={() => onDialog(null)} />
+      ) : null}
       {dialog === "shortcuts" ? (
         <ShortcutsDialog
           onClose={() => {

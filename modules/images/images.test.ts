@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { contextFor } from "../auth/context";
 import { IMAGE_WITHOUT_ALT, validateDoc } from "../documents/json";
 import { renderDocumentHTML } from "../documents/render";
+import { splitSections } from "../documents/sections";
+import { sectionParts } from "../learning/player";
 import { ForbiddenError, NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
 import { doc, p, text } from "../testing/documents";
@@ -115,6 +117,23 @@ describe("an image in a document", () => {
     expect(html).toContain('width="1600" height="1200"');
     expect(html).toContain('loading="lazy"');
     expect(html).toContain('alt="Two people on a bench"');
+  });
+
+  it("is part of the learner's section, on its own or between paragraphs", () => {
+    const heading = { type: "heading", attrs: { level: 2 }, content: [text("Being there")] };
+    const alone = splitSections(doc(heading, imageNode({ alt: "A bench" })))[0];
+    if (!alone) throw new Error("no section");
+    expect(sectionParts(alone).map((part) => part.kind === "html" && part.html.includes('alt="A bench"'))).toEqual([
+      true,
+    ]);
+    const between = splitSections(
+      doc(heading, p(text("Before.")), imageNode({ alt: "A bench" }), p(text("After."))),
+    )[0];
+    if (!between) throw new Error("no section");
+    const html = sectionParts(between)
+      .map((part) => (part.kind === "html" ? part.html : ""))
+      .join("");
+    expect(html).toMatch(/Before\..*alt="A bench".*After\./);
   });
 
   it("renders a decorative image with empty alt text, so screen readers pass over it", () => {
