@@ -61,6 +61,11 @@ const ATTRIBUTE_VALUES: Record<string, fc.Arbitrary<unknown>> = {
   target: fc.option(fc.constantFrom("_blank", "_self")),
   rel: fc.option(fc.constantFrom("noopener", "nofollow", "noopener noreferrer nofollow")),
   class: fc.option(fc.constantFrom("external", "quiet")),
+  imageId: fc.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+  alt: fc.string({ minLength: 1, maxLength: 40 }),
+  decorative: fc.boolean(),
+  width: fc.integer({ min: 1, max: 4000 }),
+  height: fc.integer({ min: 1, max: 4000 }),
 };
 
 describe("compare shows every change that makes a new revision", () => {

@@ -9,7 +9,7 @@ import { findNodes } from "../documents/sections";
 import { NotFoundError } from "../shared/errors";
 import { isId, newId } from "../shared/ids";
 import { loadModule } from "../workshop/module-access";
-import { processImage, type Refused, type Upload } from "./pipeline";
+import { type Processed, processImage, type Refused, type Upload } from "./pipeline";
 import { embeddedImageStore, type Stored } from "./store";
 
 /** What the editor puts in the document for an uploaded image. */
@@ -28,16 +28,46 @@ export async function uploadImage(
   const { module } = loadModule(ctx, moduleId, "edit");
   const processed = await processImage(upload);
   if (!processed.ok) return processed;
+  const id = newId();
+  await saveImage(ctx, { id, moduleId: module.id, processed });
+  return { ok: true, image: { id, width: processed.full.width, height: processed.full.height } };
+}
+
+/** An image checked and resized, with the id it will have once saved. */
+export type PreparedImage = UploadedImage & { processed: Processed };
+
+/**
+ * Checks and resizes the images of an upload (a zip of content files) before anything is saved, so
+ * that one bad image means nothing is imported; each refusal names its file.
+ */
+export async function prepareImages(
+  uploads: Upload[],
+): Promise<{ ok: true; images: Map<string, PreparedImage> } | { ok: false; problems: string[] }> {
+  const images = new Map<string, PreparedImage>();
+  const problems: string[] = [];
+  for (const upload of uploads) {
+    const processed = await processImage(upload);
+    if (!processed.ok) problems.push(processed.message);
+    else images.set(upload.name, { id: newId(), width: processed.full.width, height: processed.full.height, processed });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, images };
+}
+
+/** Saves a checked image as the actor's organisation's, under the id it was given. */
+export async function saveImage(
+  ctx: Context,
+  image: { id: string; moduleId: string | null; processed: Processed },
+): Promise<void> {
+  const { id, processed } = image;
   const store = embeddedImageStore(ctx.db);
   const fullKey = await store.put(processed.full.bytes, processed.full.mime, ctx.now);
   const phoneKey = await store.put(processed.phone.bytes, processed.phone.mime, ctx.now);
-  const id = newId();
   ctx.db
     .insert(images)
     .values({
       id,
-      orgId: module.orgId,
-      moduleId: module.id,
+      orgId: ctx.actor.orgId,
+      moduleId: image.moduleId,
       uploadedBy: ctx.actor.userId,
       kind: processed.kind,
       width: processed.full.width,
@@ -49,7 +79,6 @@ export async function uploadImage(
       createdAt: ctx.now,
     })
     .run();
-  return { ok: true, image: { id, width: processed.full.width, height: processed.full.height } };
 }
 
 /**

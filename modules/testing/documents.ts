@@ -139,4 +139,9 @@ export const everything: DocJSON = doc(
   },
   { type: "supportSignpost", content: [text("If this stirred things up, "), text("talk to someone", bold), text(".")] },
   { type: "supportSignpost" },
+  {
+    type: "image",
+    attrs: { imageId: "ImageOfABenchInAPark01", alt: "A bench in a park", decorative: false, width: 1600, height: 900 },
+  },
+  { type: "image", attrs: { imageId: "ALeafPatternForAMargin", alt: "", decorative: true, width: 640, height: 480 } },
 );
