@@ -48,7 +48,8 @@ export async function prepareImages(
   for (const upload of uploads) {
     const processed = await processImage(upload);
     if (!processed.ok) problems.push(processed.message);
-    else images.set(upload.name, { id: newId(), width: processed.full.width, height: processed.full.height, processed });
+    else
+      images.set(upload.name, { id: newId(), width: processed.full.width, height: processed.full.height, processed });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, images };
 }
