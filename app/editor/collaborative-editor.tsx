@@ -123,6 +123,8 @@ export default function CollaborativeEditor({
   const [people, setPeople] = useState<Person[]>([]);
   const [moved, setMoved] = useState("");
   const [dialog, setDialog] = useState<EditorDialog | null>(null);
+  // A picture pasted or dropped into the text, waiting in the image dialog for its alt text.
+  const [pastedImage, setPastedImage] = useState<File | null>(null);
   // What the server says this person may do; until it has said, what the page was loaded with.
   const [access, setAccess] = useState<LiveAccess>(canEdit ? (suggestOnly ? "suggest" : "edit") : "comment");
   const accessNow = useRef(access);
@@ -199,6 +201,10 @@ export default function CollaborativeEditor({
         onDialog: setDialog,
         suggesting: { userId: caretUser.id, onRefused: setRefused },
         nameOf: (id) => namesNow[id] ?? "A former collaborator",
+        onImage: (file) => {
+          setPastedImage(file);
+          setDialog("image");
+        },
       }),
     [document, provider, caretUser, namesNow],
   );
@@ -352,7 +358,18 @@ export default function CollaborativeEditor({
           }}
         />
       ) : null}
-      {editor && editable ? <Toolbar editor={editor} dialog={dialog} onDialog={setDialog} /> : null}
+      {editor && editable ? (
+        <Toolbar
+          editor={editor}
+          moduleId={moduleId}
+          dialog={dialog}
+          pastedImage={pastedImage}
+          onDialog={(next) => {
+            if (next !== "image") setPastedImage(null);
+            setDialog(next);
+          }}
+        />
+      ) : null}
       {access !== "edit" && access !== "suggest" ? (
         <p className="muted">
           You can read and comment on this module. Only its facilitators and co-designers edit it.

@@ -15,6 +15,7 @@ import {
 import { documentExtensions } from "../../modules/documents/extensions";
 import { BLOCK_TYPES } from "../../modules/documents/vocabulary";
 import { BlockEnter } from "./block-enter";
+import { ImageDrop } from "./image-drop";
 import { LockedParts } from "./locked-parts";
 import {
   CheckOptionView,
@@ -75,6 +76,7 @@ export function editorExtensions(options: {
   onDialog: (dialog: EditorDialog) => void;
   suggesting: SuggestingOptions;
   nameOf: (userId: string) => string;
+  onImage: (file: File) => void;
 }): AnyExtension[] {
   const base = documentExtensions.map((shared) => {
     const extension = withSuggesterNames(shared, options.nameOf);
@@ -100,6 +102,7 @@ export function editorExtensions(options: {
     BlockEnter,
     DialogShortcuts.configure({ onOpen: options.onDialog }),
     Suggesting.configure(options.suggesting),
+    ImageDrop.configure({ onImage: options.onImage }),
     SizeLimit.configure({
       max: EDITOR_MAX_SIZE,
       maxChange: EDITOR_MAX_CHANGE,

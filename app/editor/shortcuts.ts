@@ -1,6 +1,6 @@
 import { Extension } from "@tiptap/core";
 
-export type EditorDialog = "link" | "shortcuts";
+export type EditorDialog = "link" | "shortcuts" | "image";
 
 /** Every shortcut the editor has, as the Keyboard shortcuts dialog lists them. */
 export const SHORTCUTS: { keys: string; what: string }[] = [

@@ -2,6 +2,7 @@ import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { type KeyboardEvent, useRef, useState } from "react";
 import { isAllowedLink } from "../../modules/documents/links";
+import { ImageDialog } from "./image-dialog";
 import { InsertMenu } from "./insert-menu";
 import { type MenuTool, MoreTools } from "./more-tools";
 import type { EditorDialog } from "./shortcuts";
@@ -18,10 +19,15 @@ type Tool = MenuTool;
  */
 export function Toolbar({
   editor,
+  moduleId,
   dialog,
+  pastedImage,
   onDialog,
 }: {
   editor: Editor;
+  moduleId: string;
+  /** A picture pasted or dropped into the text, for the image dialog. */
+  pastedImage: File | null;
   /** The link form or the shortcuts list, opened from here or by their keys in the text. */
   dialog: EditorDialog | null;
   onDialog: (dialog: EditorDialog | null) => void;
@@ -73,6 +79,7 @@ export function Toolbar({
       place: "wide",
       run: () => setLinkOpen((open) => !open),
     },
+    { label: "Image", place: "wide", run: () => onDialog("image") },
     { label: "Move up", shortcut: "Alt+Shift+ArrowUp", place: "menu", run: () => chain().moveBlock("up").run() },
     { label: "Move down", shortcut: "Alt+Shift+ArrowDown", place: "menu", run: () => chain().moveBlock("down").run() },
     {
@@ -137,6 +144,9 @@ export function Toolbar({
         <MoreTools tools={[...tools, shortcutsTool]} />
       </div>
       {linkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
+      {dialog === "image" ? (
+        <ImageDialog editor={editor} moduleId={moduleId} initialFile={pastedImage} onClose={() => onDialog(null)} />
+      ) : null}
       {dialog === "shortcuts" ? (
         <ShortcutsDialog
           onClose={() => {

@@ -13,6 +13,7 @@ export * as courses from "../../modules/courses/index";
 export * as credits from "../../modules/credits/index";
 export * as email from "../../modules/email/index";
 export * as history from "../../modules/history/index";
+export * as images from "../../modules/images/index";
 export * as joining from "../../modules/joining/index";
 export * as learnerHome from "../../modules/learner-home/index";
 export * as learning from "../../modules/learning/index";

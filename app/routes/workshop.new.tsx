@@ -50,7 +50,7 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
           }
           const { file } = parsed.data;
           const bytes = new Uint8Array(await file.arrayBuffer());
-          const result = content.importUpload(ctx, { name: file.name, bytes });
+          const result = await content.importUpload(ctx, { name: file.name, bytes });
           if (result.ok) return { intent: "import", imported: result.modules };
           return data({ intent: "import", file: result.file, problems: result.problems }, { status: 400 });
         },

@@ -4,6 +4,7 @@ export * from "./audit";
 export * from "./cohorts";
 export * from "./coproduction";
 export * from "./email";
+export * from "./images";
 export * from "./learning";
 export * from "./locks";
 export * from "./notices";

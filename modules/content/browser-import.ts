@@ -1,7 +1,13 @@
+import { strToU8, zipSync } from "fflate";
 import { z } from "zod";
 import type { Context } from "../auth/context";
 import { authorize } from "../auth/policy";
+import { loadDocumentJSON } from "../collaboration/store";
+import { findNodes } from "../documents/sections";
+import { imageCopy, prepareImages, saveImage } from "../images/service";
+import { NotFoundError } from "../shared/errors";
 import { loadModule } from "../workshop/module-access";
+import { imageFileName } from "./images";
 import { formatError } from "./problems";
 import { exportModule, importModuleFiles } from "./service";
 import { contentFilesFrom, type Upload } from "./upload";
@@ -35,31 +41,74 @@ export type UploadResult =
 /**
  * The content CLI's import, from the browser: every file is read before anything is written, and one
  * problem anywhere means nothing is made and every problem is listed as `file:line: message`. The
- * drafts are credited as imported content, with the facilitator as their first collaborator.
+ * drafts are credited as imported content, with the facilitator as their first collaborator. Images
+ * beside the files in a zip are checked and resized first, and saved (those the files use) only once
+ * every file has been read without a problem.
  */
-export function importUpload(ctx: Context, upload: Upload): UploadResult {
+export async function importUpload(ctx: Context, upload: Upload): Promise<UploadResult> {
   authorize(ctx.actor, "module.create");
   const unpacked = contentFilesFrom(upload);
   if (!unpacked.ok) return { ok: false, file: upload.name, problems: [unpacked.message] };
+  const prepared = await prepareImages(unpacked.images);
+  if (!prepared.ok) return { ok: false, file: upload.name, problems: prepared.problems };
+  const used = new Set<string>();
   const result = importModuleFiles(
     ctx.db,
-    { orgId: ctx.actor.orgId, createdBy: ctx.actor.userId, files: unpacked.files },
+    {
+      orgId: ctx.actor.orgId,
+      createdBy: ctx.actor.userId,
+      files: unpacked.files,
+      images: (pathInZip) => {
+        const image = prepared.images.get(pathInZip);
+        if (!image) return null;
+        used.add(pathInZip);
+        return { imageId: image.id, width: image.width, height: image.height };
+      },
+    },
     ctx.now,
   );
   if (!result.ok) return { ok: false, file: upload.name, problems: result.errors.map(formatError) };
+  for (const name of used) {
+    const image = prepared.images.get(name);
+    if (image) await saveImage(ctx, { id: image.id, moduleId: null, processed: image.processed });
+  }
   return { ok: true, modules: result.modules };
 }
 
 /** A module the person can open, as a content file to download (it changes nothing, so a GET). */
 export function moduleContentFile(ctx: Context, moduleId: string) {
   const { module } = loadModule(ctx, moduleId);
-  const slug =
-    module.title
+  return { fileName: `${slugOf(module.title)}.md`, text: exportModule(ctx.db, module.id) };
+}
+
+/**
+ * The module's content file in a zip with its images beside it (images/<id>.webp, the full copy),
+ * which imports again as it is. An image the organisation no longer has is left out: the import
+ * then names its line.
+ */
+export async function moduleContentZip(ctx: Context, moduleId: string) {
+  const { module } = loadModule(ctx, moduleId);
+  const slug = slugOf(module.title);
+  const files: Record<string, Uint8Array> = { [`${slug}.md`]: strToU8(exportModule(ctx.db, module.id)) };
+  for (const node of findNodes(loadDocumentJSON(ctx.db, module.id), "image")) {
+    const imageId = String(node.attrs?.imageId ?? "");
+    try {
+      files[imageFileName(imageId)] = new Uint8Array((await imageCopy(ctx, imageId, "full")).bytes);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
+  return { fileName: `${slug}.zip`, bytes: zipSync(files, { level: 0 }) };
+}
+
+function slugOf(title: string) {
+  return (
+    title
       .normalize("NFKD")
       .replace(/[^\w\s-]/g, "")
       .trim()
       .toLowerCase()
       .replace(/[\s_-]+/g, "-")
-      .slice(0, 60) || "module";
-  return { fileName: `${slug}.md`, text: exportModule(ctx.db, module.id) };
+      .slice(0, 60) || "module"
+  );
 }

@@ -17,6 +17,7 @@ import {
   ID_PATTERN,
   isDirectiveName,
 } from "./format";
+import type { ImageLookup } from "./images";
 import { inlineContent } from "./parse-inline";
 import type { Problems } from "./problems";
 
@@ -26,6 +27,10 @@ export type FlowContext = {
   problems: Problems;
   /** The file's text, for the few checks that need what was written rather than what it means. */
   source: string;
+  /** The file's path (inside a zip), which image paths are relative to. */
+  fileName: string;
+  /** The upload's images, when it can carry them; without, an image is refused. */
+  images?: ImageLookup;
   /** Converts Markdown blocks (passed in to keep the block converters free of a module cycle). */
   flow: (nodes: RootContent[]) => JSONContent[];
   /** Records an id written in the file; reports it when another block already uses it. */

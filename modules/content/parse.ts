@@ -7,6 +7,7 @@ import type { ModuleDetails } from "../workshop/schemas";
 import { canonicalDoc } from "./canonical";
 import { readFrontMatter } from "./front-matter";
 import { assignIds } from "./ids";
+import { type ImageLookup, imageNode, loneImage } from "./images";
 import { isLoose } from "./list-spacing";
 import { parseMarkdown } from "./markdown";
 import { type FlowContext, trainingBlock } from "./parse-blocks";
@@ -20,7 +21,7 @@ export type ParseResult = { ok: true; module: ModuleFile } | { ok: false; errors
  * Reads a module file (YAML front matter, then Markdown with training-block directives) into the
  * module's details and its canonical Tiptap document. Every problem is reported, with its line.
  */
-export function parseModuleFile(text: string, fileName: string): ParseResult {
+export function parseModuleFile(text: string, fileName: string, images?: ImageLookup): ParseResult {
   const problems = new Problems(fileName);
   const source = text.replace(/^\uFEFF/, "");
   const tree = parseMarkdown(source);
@@ -33,6 +34,8 @@ export function parseModuleFile(text: string, fileName: string): ParseResult {
   const ctx: FlowContext = {
     problems,
     source,
+    fileName,
+    images,
     flow: (nodes) => flow(nodes, ctx),
     claimId: (id, node) => {
       if (ids.has(id)) {
@@ -94,6 +97,9 @@ function flowNode(node: RootContent, ctx: FlowContext): JSONContent | null {
         problems.on(node, strayColons(ctx.source.slice(node.position?.start.offset ?? 0)));
         return null;
       }
+      // An image on a line of its own, when the upload can carry its file (a zip in the browser).
+      const image = ctx.images ? loneImage(node) : null;
+      if (image && ctx.images) return imageNode(image, ctx.fileName, ctx.images, problems);
       const content = inlineContent(node.children, problems);
       return content.length > 0 ? { type: "paragraph", content } : null;
     }

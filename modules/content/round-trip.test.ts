@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { documentSchema } from "../documents/extensions";
 import { type DocJSON, EMPTY_DOC, validateDoc } from "../documents/json";
+import { findNodes } from "../documents/sections";
 import { BLOCK_TYPES } from "../documents/vocabulary";
 import { bold, br, comment, doc, everything, italic, link, option, p, part, text } from "../testing/documents";
 import type { ModuleDetails } from "../workshop/schemas";
@@ -21,7 +22,11 @@ const details: ModuleDetails = {
 
 function roundTrip(json: DocJSON, moduleDetails: ModuleDetails = details) {
   const file = serializeModule({ details: moduleDetails, doc: json });
-  const parsed = parseModuleFile(file, "round-trip.md");
+  // The images travel beside the file, as in a zip download: each found again by its path.
+  const parsed = parseModuleFile(file, "round-trip.md", (pathInZip) => {
+    const image = findNodes(json, "image").find((n) => `images/${n.attrs?.imageId}.webp` === pathInZip);
+    return image ? { imageId: image.attrs?.imageId, width: image.attrs?.width, height: image.attrs?.height } : null;
+  });
   if (!parsed.ok) throw new Error(`${file}\n${JSON.stringify(parsed.errors, null, 2)}`);
   return { file, ...parsed.module };
 }

@@ -6,6 +6,7 @@ import { canonicalDoc } from "./canonical";
 import { DIRECTIVE_FOR_BLOCK } from "./format";
 import { writeFrontMatter } from "./front-matter";
 import { assignIds } from "./ids";
+import { DECORATIVE_TITLE, imageFileName } from "./images";
 import { stringifyMarkdown } from "./markdown";
 import type { ModuleFile } from "./parse";
 import { phrasing } from "./serialize-inline";
@@ -171,6 +172,21 @@ function blockFor(node: JSONContent): RootContent | null {
         },
         blocks(node.content),
       );
+    case "image": {
+      // The picture travels beside the file, in the zip download: images/<id>.webp.
+      const decorative = attrs.decorative === true;
+      return {
+        type: "paragraph",
+        children: [
+          {
+            type: "image",
+            url: imageFileName(String(attrs.imageId)),
+            alt: decorative ? "" : String(attrs.alt ?? ""),
+            ...(decorative ? { title: DECORATIVE_TITLE } : {}),
+          },
+        ],
+      };
+    }
     default:
       throw new Error(`No file format for the node "${node.type}"`);
   }

@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import { auditEvents, memberships, moduleDocs, modules } from "../../db/schema";
 import { appendUpdate, loadYDoc } from "../collaboration/store";
 import { FRAGMENT } from "../collaboration/ydoc";
+import { findNodes } from "../documents/sections";
 import { NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
 import { comment, doc, everything, p, text } from "../testing/documents";
@@ -217,7 +218,11 @@ describe("exporting a module", () => {
     const { id } = createModule(db, { ...details, orgId: org.id, createdBy: admin.user.id, doc: withComment });
     const file = exportModule(db, id);
     expect(file).not.toContain("t-1");
-    const parsed = parseModuleFile(file, "everything.md");
+    // The images travel beside the file, as in a zip download: each found again by its path.
+    const parsed = parseModuleFile(file, "everything.md", (pathInZip) => {
+      const image = findNodes(everything, "image").find((n) => `images/${n.attrs?.imageId}.webp` === pathInZip);
+      return image ? { imageId: image.attrs?.imageId, width: image.attrs?.width, height: image.attrs?.height } : null;
+    });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     expect(parsed.module.details).toEqual(details);
     expect(parsed.module.doc).toEqual(canonicalDoc(doc(p(text("Talk about this")), ...(everything.content ?? []))));

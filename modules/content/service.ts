@@ -6,6 +6,7 @@ import { withoutStories } from "../documents/stories";
 import { withoutSuggestions } from "../documents/suggestions";
 import { NotFoundError } from "../shared/errors";
 import { createModule, getModule } from "../workshop/service";
+import type { ImageLookup } from "./images";
 import { type ModuleFile, parseModuleFile } from "./parse";
 import type { ContentError } from "./problems";
 import { serializeModule } from "./serialize";
@@ -23,13 +24,20 @@ export type ImportResult = { ok: true; modules: ImportedModule[] } | { ok: false
  */
 export function importModuleFiles(
   db: DB,
-  input: { orgId: string; createdBy: string; originCredit?: string | null; files: ContentFile[] },
+  input: {
+    orgId: string;
+    createdBy: string;
+    originCredit?: string | null;
+    files: ContentFile[];
+    /** The upload's images, already taken in; without, a file with an image is refused. */
+    images?: ImageLookup;
+  },
   now = new Date(),
 ): ImportResult {
   const parsed: { file: string; module: ModuleFile }[] = [];
   const errors: ContentError[] = [];
   for (const file of input.files) {
-    const result = parseModuleFile(file.text, file.name);
+    const result = parseModuleFile(file.text, file.name, input.images);
     if (result.ok) parsed.push({ file: file.name, module: result.module });
     else errors.push(...result.errors);
   }

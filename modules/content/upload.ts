@@ -1,4 +1,6 @@
 import { type Unzipped, unzipSync } from "fflate";
+import { MAX_IMAGE_BYTES } from "../images/limits";
+import { isImageFile } from "./images";
 import type { ContentFile } from "./service";
 
 /** The most content files one upload may hold: a whole curriculum, well short of a flood. */
@@ -7,9 +9,12 @@ export const MAX_UPLOAD_FILES = 200;
 export const MAX_CONTENT_FILE_BYTES = 512 * 1024;
 /** The most a zip may unpack to, whatever its entries claim. */
 export const MAX_UNPACKED_BYTES = 16 * 1024 * 1024;
+/** The most images one zip may hold, and the most they may unpack to together. */
+export const MAX_UPLOAD_IMAGES = 200;
+export const MAX_UNPACKED_IMAGE_BYTES = 64 * 1024 * 1024;
 
 export type Upload = { name: string; bytes: Uint8Array };
-export type UploadFiles = { ok: true; files: ContentFile[] } | { ok: false; message: string };
+export type UploadFiles = { ok: true; files: ContentFile[]; images: Upload[] } | { ok: false; message: string };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const isZip = (bytes: Uint8Array) => ZIP_MAGIC.every((b, i) => bytes[i] === b);
@@ -59,13 +64,15 @@ export function contentFilesFrom(upload: Upload): UploadFiles {
   }
   const text = decode(bytes);
   if (text === null) return refuse(`“${name}” is not a text file (UTF-8), so it cannot be a content file.`);
-  return { ok: true, files: [{ name, text }] };
+  return { ok: true, files: [{ name, text }], images: [] };
 }
 
 function filesInZip(zipName: string, bytes: Uint8Array): UploadFiles {
   let problem: string | null = null;
   let count = 0;
   let claimed = 0;
+  let imageCount = 0;
+  let imageBytes = 0;
   let unpacked: Unzipped;
   try {
     unpacked = unzipSync(bytes, {
@@ -75,7 +82,19 @@ function filesInZip(zipName: string, bytes: Uint8Array): UploadFiles {
           problem = `“${zipName}” holds “${entry.name}”, a path outside the zip's own folders, so nothing was imported.`;
           return false;
         }
-        if (ignored(entry.name) || !/\.(md|markdown)$/i.test(entry.name)) return false;
+        if (ignored(entry.name)) return false;
+        if (isImageFile(entry.name)) {
+          imageCount += 1;
+          imageBytes += entry.originalSize;
+          if (imageCount > MAX_UPLOAD_IMAGES) problem = `“${zipName}” holds more than ${MAX_UPLOAD_IMAGES} images.`;
+          else if (entry.originalSize > MAX_IMAGE_BYTES) {
+            problem = `“${entry.name}” in the zip is ${kb(entry.originalSize)}; an image can be at most ${kb(MAX_IMAGE_BYTES)}.`;
+          } else if (imageBytes > MAX_UNPACKED_IMAGE_BYTES) {
+            problem = `The images in “${zipName}” unpack to more than ${kb(MAX_UNPACKED_IMAGE_BYTES)}.`;
+          }
+          return problem === null;
+        }
+        if (!/\.(md|markdown)$/i.test(entry.name)) return false;
         count += 1;
         claimed += entry.originalSize;
         if (count > MAX_UPLOAD_FILES) problem = `“${zipName}” holds more than ${MAX_UPLOAD_FILES} content files.`;
@@ -92,7 +111,13 @@ function filesInZip(zipName: string, bytes: Uint8Array): UploadFiles {
   }
   if (problem) return refuse(problem);
   const files: ContentFile[] = [];
+  const images: Upload[] = [];
   for (const [name, data] of Object.entries(unpacked).sort(([a], [b]) => a.localeCompare(b))) {
+    if (isImageFile(name)) {
+      // The image pipeline checks each one's real size and content again.
+      images.push({ name, bytes: data });
+      continue;
+    }
     // fflate unpacks each entry into a buffer of the size it claims, so the claims checked above bound
     // what is held; the real sizes are checked again all the same.
     if (data.byteLength > MAX_CONTENT_FILE_BYTES) {
@@ -103,5 +128,5 @@ function filesInZip(zipName: string, bytes: Uint8Array): UploadFiles {
     files.push({ name, text });
   }
   if (files.length === 0) return refuse(`“${zipName}” holds no content files (.md).`);
-  return { ok: true, files };
+  return { ok: true, files, images };
 }

@@ -2,6 +2,7 @@ import { type AnyExtension, Extension, getSchema } from "@tiptap/core";
 import UniqueID from "@tiptap/extension-unique-id";
 import StarterKit from "@tiptap/starter-kit";
 import { ContentNote } from "./blocks/content-note";
+import { Image } from "./blocks/image";
 import { KeyTakeaway } from "./blocks/key-takeaway";
 import { CheckOption, CheckQuestion, KnowledgeCheck, OptionFeedback, OptionText } from "./blocks/knowledge-check";
 import { ReflectionPrompt } from "./blocks/reflection-prompt";
@@ -96,6 +97,7 @@ export const documentExtensions: AnyExtension[] = (
     KeyTakeaway,
     SupportSignpost,
     Story,
+    Image,
     ListSpacing,
     CommentMark,
     InsertionMark,

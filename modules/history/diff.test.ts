@@ -70,6 +70,11 @@ const ATTRIBUTE_VALUES: Record<string, fc.Arbitrary<unknown>> = {
   scope: fc.constantFrom("", "module", "organisation", "beyond"),
   reviewOn: fc.constantFrom("", "2027-01-10", "2027-06-30"),
   withdrawn: fc.boolean(),
+  imageId: fc.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+  alt: fc.string({ minLength: 1, maxLength: 40 }),
+  decorative: fc.boolean(),
+  width: fc.integer({ min: 1, max: 4000 }),
+  height: fc.integer({ min: 1, max: 4000 }),
 };
 
 describe("compare shows every change that makes a new revision", () => {

@@ -32,7 +32,9 @@ function richHtml(nodes: DocJSON[]): string {
   return renderDocumentHTML({ type: "doc", content: nodes });
 }
 
-const RICH = new Set(["paragraph", "heading", "bulletList", "orderedList", "blockquote"]);
+const RICH = new Set(["paragraph", "heading", "bulletList", "orderedList", "blockquote", "image"]);
+/** A run of rich content worth showing: words, or a picture (which has none). */
+const shows = (node: DocJSON) => node.type === "image" || textOf(node).trim() !== "";
 
 function noteTopics(node: DocJSON): string[] {
   const topics = (node.attrs?.topics as string[] | undefined) ?? [];
@@ -47,7 +49,7 @@ export function sectionParts(section: Section): Part[] {
   const parts: Part[] = [];
   let run: DocJSON[] = [];
   const flush = () => {
-    if (run.some((n) => textOf(n).trim() !== "")) parts.push({ kind: "html", html: richHtml(run) });
+    if (run.some(shows)) parts.push({ kind: "html", html: richHtml(run) });
     run = [];
   };
   for (const node of section.nodes) {

@@ -30,6 +30,7 @@ import {
 } from "../cohorts/personal-data";
 import { commentRows, eraseCommentTraces, mentionRows, readRows, threadRows } from "../comments/personal-data";
 import { eraseOutbox, erasePreferences, outboxRows, preferenceRows } from "../email/personal-data";
+import { imageRows } from "../images/personal-data";
 import { enrolmentRows, eraseLearning, reflectionRows } from "../learning/personal-data";
 import { lockRows } from "../locks/personal-data";
 import { eraseNotices, noticeRows } from "../notices/personal-data";
@@ -408,6 +409,16 @@ export const REGISTRY: Entry[] = [
     how: "Kept: co-produced work belongs to the organisation.",
   },
   {
+    table: "images",
+    holds: "personal",
+    owner: "images",
+    person: ["uploaded_by"],
+    label: "Images you uploaded into modules (when, and their size)",
+    rows: (db, p) => imageRows(db, p.id),
+    erasure: "kept",
+    how: "Kept: the image is the organisation's, part of its modules and their published versions; it was uploaded by a former member.",
+  },
+  {
     table: "module_templates",
     holds: "personal",
     owner: "reuse",
@@ -727,6 +738,11 @@ export const REGISTRY: Entry[] = [
     why: "Which default support resources an organisation has been given.",
   },
   { table: "course_items", holds: "none", why: "Which module versions a course holds." },
+  {
+    table: "image_blobs",
+    holds: "none",
+    why: "The bytes of image copies by their hash, with no one in them (who uploaded one is in images).",
+  },
   { table: "module_docs", holds: "none", why: "The compacted document text, with no author in it." },
   { table: "xapi_cursors", holds: "none", why: "How far statements were queued, per learning record store." },
   {

@@ -5,7 +5,10 @@ import { moduleSnapshots, modules, moduleVersions } from "../../db/schema";
 import { contextFor } from "../auth/context";
 import { FRAGMENT } from "../collaboration/protocol";
 import { startFromStarter } from "../content/starter";
+import { IMAGE_WITHOUT_ALT } from "../documents/json";
 import { splitSections } from "../documents/sections";
+import { uploadImage } from "../images/index";
+import { photo } from "../images/test-images";
 import { publicationOf, statusLabel } from "../review/publication";
 import { currentRevision, reviewState, signOff, startReview } from "../review/service";
 import { InvalidError } from "../shared/errors";
@@ -51,6 +54,68 @@ function appendParagraph(doc: Y.Doc, words: string) {
   paragraph.insert(0, [new Y.XmlText(words)]);
   doc.getXmlFragment(FRAGMENT).push([paragraph]);
 }
+
+/** Adds an image at the end of the document, as a stored document from before the checks could hold it. */
+function appendImage(doc: Y.Doc, attrs: { imageId: string; alt: string; decorative?: boolean }) {
+  const image = new Y.XmlElement("image");
+  for (const [key, value] of Object.entries({ decorative: false, width: 640, height: 480, ...attrs })) {
+    image.setAttribute(key, value as string);
+  }
+  doc.getXmlFragment(FRAGMENT).push([image]);
+}
+
+async function signedOffByBoth(ctx: ReturnType<typeof moduleWithTwoCollaborators>) {
+  const { db, fran, priya, moduleId, collab } = ctx;
+  await startReview(contextFor(db, fran.actor), collab, moduleId);
+  const revision = currentRevision(db, moduleId);
+  await signOff(contextFor(db, fran.actor), collab, moduleId, { revision, checks: ALL_CHECKS });
+  await signOff(contextFor(db, priya.actor), collab, moduleId, { revision, checks: {} });
+}
+
+async function uploaded(ctx: ReturnType<typeof contextFor>, moduleId: string) {
+  const result = await uploadImage(ctx, moduleId, { name: "bench.jpg", bytes: await photo(640, 480) });
+  if (!result.ok) throw new Error(result.message);
+  return result.image.id;
+}
+
+describe("publishing a module with images", () => {
+  it("is refused while an image has neither alt text nor a decorative mark", async () => {
+    const world = moduleWithTwoCollaborators();
+    const { db, fran, moduleId, collab } = world;
+    const imageId = await uploaded(contextFor(db, fran.actor), moduleId);
+    await collab.change(moduleId, fran.user.id, (doc) => appendImage(doc, { imageId, alt: "" }));
+    await signedOffByBoth(world);
+    await expectRefused(
+      publishModule(contextFor(db, fran.actor), collab, moduleId, { changelog: "First version." }),
+      IMAGE_WITHOUT_ALT,
+    );
+  });
+
+  it("is refused with an image that is not the organisation's", async () => {
+    const world = moduleWithTwoCollaborators();
+    const { db, fran, moduleId, collab } = world;
+    const elsewhere = moduleWithTwoCollaborators();
+    const foreignId = await uploaded(contextFor(db, elsewhere.fran.actor), elsewhere.moduleId);
+    await collab.change(moduleId, fran.user.id, (doc) => appendImage(doc, { imageId: foreignId, alt: "A bench" }));
+    await signedOffByBoth(world);
+    await expectRefused(
+      publishModule(contextFor(db, fran.actor), collab, moduleId, { changelog: "First version." }),
+      "An image in this module is no longer in your organisation's images. Remove it, or upload it again, then publish.",
+    );
+  });
+
+  it("freezes an image that says what it shows, with its copies' addresses", async () => {
+    const world = moduleWithTwoCollaborators();
+    const { db, fran, moduleId, collab } = world;
+    const imageId = await uploaded(contextFor(db, fran.actor), moduleId);
+    await collab.change(moduleId, fran.user.id, (doc) => appendImage(doc, { imageId, alt: "An empty bench" }));
+    await signedOffByBoth(world);
+    const { id } = await publishModule(contextFor(db, fran.actor), collab, moduleId, { changelog: "First version." });
+    const version = db.select().from(moduleVersions).where(eq(moduleVersions.id, id)).get();
+    expect(version?.html).toContain(`src="/images/${imageId}/full"`);
+    expect(version?.html).toContain('alt="An empty bench"');
+  });
+});
 
 describe("publishing a module", () => {
   it("is refused until the review has started", async () => {

@@ -8,6 +8,7 @@ import { listContributions } from "../credits/service";
 import type { DocJSON } from "../documents/json";
 import { storyProblems, withoutStories } from "../documents/stories";
 import { recordSnapshot } from "../history/service";
+import { imagesProblem } from "../images/service";
 import { reviewState } from "../review/service";
 import { refuseOpenSuggestions } from "../review/suggestions";
 import { InvalidError, NotFoundError } from "../shared/errors";
@@ -126,6 +127,8 @@ export async function publishModule(
         `Everyone must sign off revision ${review.revision} first. Still waiting for: ${review.waitingFor.map((p) => p.name).join(", ")}.`,
       );
     }
+    const images = imagesProblem(db, module.orgId, doc);
+    if (images) throw new InvalidError(images);
     const created = createModuleVersion(
       db,
       { module, doc, changelog: input.changelog, publishedBy: actor.userId },

@@ -148,4 +148,9 @@ export const everything: DocJSON = doc(
     ],
   },
   { type: "story", attrs: { id: "st-two", withdrawn: true } },
+  {
+    type: "image",
+    attrs: { imageId: "ImageOfABenchInAPark01", alt: "A bench in a park", decorative: false, width: 1600, height: 900 },
+  },
+  { type: "image", attrs: { imageId: "ALeafPatternForAMargin", alt: "", decorative: true, width: 640, height: 480 } },
 );

@@ -16,6 +16,7 @@ import {
   courseVersions,
   digestItems,
   digestsSent,
+  images,
   invitations,
   loginLocks,
   moduleCollaborators,
@@ -359,6 +360,22 @@ export function personEverywhere(db: Connection) {
   );
   db.insert(loginLocks).values({ email, lockedAt: now }).run();
   db.insert(moduleTemplates).values({ moduleId: own.moduleId, orgId, markedBy: userId, markedAt: now }).run();
+  db.insert(images)
+    .values({
+      id: newId(),
+      orgId,
+      moduleId: own.moduleId,
+      uploadedBy: userId,
+      kind: "jpeg",
+      width: 1600,
+      height: 1200,
+      fullKey: "full",
+      phoneWidth: 640,
+      phoneHeight: 480,
+      phoneKey: "phone",
+      createdAt: now,
+    })
+    .run();
 
   db.insert(retentionPolicies).values({ orgId, months: 24, updatedBy: userId, updatedAt: now }).run();
   db.insert(reminderPolicies).values({ orgId, daysBefore: 5, updatedBy: userId, updatedAt: now }).run();

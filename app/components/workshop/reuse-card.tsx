@@ -35,6 +35,12 @@ export function ReuseCard({ moduleId, standing }: { moduleId: string; standing: 
         </a>{" "}
         <span className="muted">(Markdown, to keep or to import elsewhere)</span>
       </p>
+      <p>
+        <a href={`/workshop/${moduleId}/content.zip`} download>
+          Download with its images
+        </a>{" "}
+        <span className="muted">(a zip of the content file and its pictures, to import again)</span>
+      </p>
     </section>
   );
 }

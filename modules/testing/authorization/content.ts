@@ -16,8 +16,8 @@ export const cases: CasesFor<typeof api> = {
   importUpload: {
     allowed: ["facilitator"],
     ownOnly: true,
-    run: (ctx) => {
-      const result = api.importUpload(ctx, UPLOAD);
+    run: async (ctx) => {
+      const result = await api.importUpload(ctx, UPLOAD);
       if (!result.ok) throw new Error(result.problems.join("\n"));
       return result;
     },
@@ -25,5 +25,9 @@ export const cases: CasesFor<typeof api> = {
   moduleContentFile: {
     allowed: ["facilitator", "co_designer", "reviewer"],
     run: (ctx, on) => api.moduleContentFile(ctx, on.moduleId),
+  },
+  moduleContentZip: {
+    allowed: ["facilitator", "co_designer", "reviewer"],
+    run: (ctx, on) => api.moduleContentZip(ctx, on.moduleId),
   },
 };

@@ -8,6 +8,7 @@ import * as courses from "../../courses/index";
 import * as credits from "../../credits/index";
 import * as email from "../../email/index";
 import * as history from "../../history/index";
+import * as images from "../../images/index";
 import * as joining from "../../joining/index";
 import * as learnerHome from "../../learner-home/index";
 import * as learning from "../../learning/index";
@@ -41,6 +42,7 @@ import { cases as creditCases } from "./credits";
 import { cases as emailCases } from "./email";
 import { cases as historyCases } from "./history";
 import { learnerHomeCases, noticeCases } from "./home";
+import { cases as imageCases } from "./images";
 import { cases as joiningCases } from "./joining";
 import { cases as learningCases } from "./learning";
 import { cases as lockCases } from "./locks";
@@ -74,6 +76,7 @@ export const FEATURES = {
   credits: { api: credits, cases: creditCases },
   email: { api: email, cases: emailCases },
   history: { api: history, cases: historyCases },
+  images: { api: images, cases: imageCases },
   joining: { api: joining, cases: joiningCases },
   learnerHome: { api: learnerHome, cases: learnerHomeCases },
   learning: { api: learning, cases: learningCases },
