@@ -42,15 +42,39 @@ export function preferenceRows(db: DB, addresses: string[]) {
  * exists, and the organisation's record of sent mail would otherwise keep their address and name.
  * Email they caused to others (an invitation they made) stays and still goes, naming a former member.
  */
-export function eraseOutbox(db: DB, addresses: string[], madeRefs: string[], formerName: string) {
+export function eraseOutbox(db: DB, addresses: string[], madeRefs: string[], formerName: string, name: string) {
   db.delete(emailOutbox)
     .where(toThem(lower(addresses)))
     .run();
+  renameIn(db, NEWS_KINDS, name, formerName);
   if (madeRefs.length === 0) return;
   db.update(emailOutbox)
     .set({ params: sql`json_set(${emailOutbox.params}, '$.inviterName', ${formerName})` })
     .where(and(inArray(emailOutbox.ref, madeRefs), sql`json_type(${emailOutbox.params}, '$.inviterName') is not null`))
     .run();
+}
+
+/** Email telling others what someone did on a module: it names them as the one who did it. */
+const NEWS_KINDS = ["mention", "comment_reply", "review_request", "digest"];
+
+/**
+ * Puts `formerName` where others' email named the person. The name sits in the stored parameters as
+ * JSON text, and a digest's lines are JSON inside that JSON, so each escaped form is replaced.
+ */
+function renameIn(db: DB, kinds: string[], name: string, formerName: string) {
+  if (name.trim() === "") return;
+  const once = (text: string) => JSON.stringify(text).slice(1, -1);
+  const forms = new Map([
+    [name, formerName],
+    [once(name), once(formerName)],
+    [once(once(name)), once(once(formerName))],
+  ]);
+  for (const [form, replacement] of forms) {
+    db.update(emailOutbox)
+      .set({ params: sql`replace(${emailOutbox.params}, ${form}, ${replacement})` })
+      .where(and(inArray(emailOutbox.kind, kinds), sql`instr(${emailOutbox.params}, ${form}) > 0`))
+      .run();
+  }
 }
 
 export function erasePreferences(db: DB, addresses: string[]) {

@@ -162,6 +162,11 @@ describe("delete my account", () => {
     const left = t.db.select({ to: emailOutbox.toAddress, params: emailOutbox.params }).from(emailOutbox).all();
     expect(left).toEqual([
       { to: "newcomer@example.org", params: expect.objectContaining({ inviterName: "A former member", token: "t" }) },
+      { to: "colleague@example.org", params: expect.objectContaining({ who: "A former member" }) },
+      {
+        to: "colleague@example.org",
+        params: expect.objectContaining({ items: expect.stringContaining("A former member mentioned you") }),
+      },
     ]);
   });
 

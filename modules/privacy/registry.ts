@@ -198,9 +198,9 @@ export const REGISTRY: Entry[] = [
     label: "Email sent or waiting to be sent to you (without the links in it)",
     rows: (db, p) => outboxRows(db, addressesOf(db, p)),
     erasure: "deleted",
-    how: 'Email to any of their addresses is deleted, sent or waiting; email they caused to others (an invitation) stays and names "A former member".',
+    how: 'Email to any of their addresses is deleted, sent or waiting; email they caused to others (an invitation, a mention, a digest line) stays and names "A former member".',
     // Before the address changes go: an address they asked for is theirs too.
-    erase: (db, p) => eraseOutbox(db, addressesOf(db, p), invitationsMadeBy(db, p.id), FORMER_MEMBER),
+    erase: (db, p) => eraseOutbox(db, addressesOf(db, p), invitationsMadeBy(db, p.id), FORMER_MEMBER, p.name),
   },
   {
     table: "email_preferences",

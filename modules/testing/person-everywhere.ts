@@ -345,6 +345,33 @@ export function personEverywhere(db: Connection) {
     },
     now,
   );
+  // A mention she made, told to a colleague at once, and the same in a colleague's daily digest.
+  queueEmail(
+    db,
+    {
+      orgId,
+      kind: "mention",
+      to: "colleague@example.org",
+      ref: newId(),
+      params: { name: "Colleague", who: PERSON_NAME, module: "Finding a place", path: "/workshop/x", excerpt: "Hi" },
+    },
+    now,
+  );
+  queueEmail(
+    db,
+    {
+      orgId,
+      kind: "digest",
+      to: "colleague@example.org",
+      params: {
+        name: "Colleague",
+        items: JSON.stringify([
+          { text: `${PERSON_NAME} mentioned you on Finding a place`, label: "Open", path: "/workshop/x" },
+        ]),
+      },
+    },
+    now,
+  );
   turnOff(db, email, "invitation", now);
   recordResetRequest(db, "test-secret", email, null, now);
   recordEmailChange(db, "test-secret", { id: userId }, NEW_ADDRESS, now);
