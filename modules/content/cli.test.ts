@@ -42,7 +42,7 @@ describe("the content CLI", () => {
 
     const run = cli("import", STARTER, "--org", org.slug, "--database", file);
     expect(run.stderr).toBe("");
-    expect(run.status).toBe(0);
+    expect(run.status, `the export printed: ${run.stdout}`).toBe(0);
     expect(run.stdout).toContain("Imported 5 modules into CLI Peer Service, as drafts:");
     for (const starter of listStarterModules()) expect(run.stdout).toContain(starter.details.title);
 
@@ -114,14 +114,15 @@ describe("the content CLI", () => {
   it("exports a module to a file that imports back the same", () => {
     const { db, file } = database;
     const { org } = makeOrganisation(db);
-    expect(cli("import", path.join(STARTER, "supervision.md"), "--org", org.slug, "--database", file).status).toBe(0);
+    const imported = cli("import", path.join(STARTER, "supervision.md"), "--org", org.slug, "--database", file);
+    expect(imported.status, `the import printed: ${imported.stdout}${imported.stderr}`).toBe(0);
     const [row] = db.select().from(modules).all();
     expect(row, "the module the import made").toBeDefined();
     const out = path.join(folder, "exported.md");
 
     const run = cli("export", row?.id ?? "", "--database", file, "--out", out);
     expect(run.stderr).toBe("");
-    expect(run.status).toBe(0);
+    expect(run.status, `the export printed: ${run.stdout}`).toBe(0);
     expect(fs.readFileSync(out, "utf8")).toBe(fs.readFileSync(path.join(STARTER, "supervision.md"), "utf8"));
     expect(cli("export", row?.id ?? "", "--database", file).stdout).toBe(fs.readFileSync(out, "utf8"));
   });
