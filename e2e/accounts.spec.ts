@@ -15,7 +15,7 @@ test("signing up creates an organisation with the new person as its admin", asyn
   const admin = await signUpOrganisation(page);
 
   await expect(page).toHaveURL(/\/organisation\?welcome=1$/);
-  await expect(page.getByRole("status")).toContainText("Your organisation is ready");
+  await expect(page.getByRole("status").filter({ hasText: "Your organisation is ready" })).toBeVisible();
   const header = page.getByRole("banner");
   await expect(header.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Organisation"]);
   await expect(header.getByRole("link", { name: "Support now" })).toBeVisible();

@@ -191,7 +191,7 @@ test("a personal invitation lets in only the person it was sent to, and tells an
   const jo = someone("Jo");
   const link = await createInvitationLink(page, { roles: ["Co-designer"], label: "Jo", maxUses: 5, email: jo.email });
   // It is emailed to Jo; the link is shown too, for passing on another way.
-  await expect(page.getByRole("status")).toContainText(
+  await expect(page.getByRole("region", { name: "Invite people" }).getByRole("status")).toContainText(
     `Your invitation is on its way to ${jo.email}. Only an account with that email address can use it, once.`,
   );
   const row = page.getByRole("row").filter({ hasText: jo.email });

@@ -211,7 +211,9 @@ test("an admin sets how long people stay signed in; bad values are explained and
   await idle.fill("45");
   await lifetime.fill("7");
   await timeoutsForm.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("status")).toHaveText("Saved. They apply from each person's next page.");
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toHaveText(
+    "Saved. They apply from each person's next page.",
+  );
   await expect(idle).toHaveValue("45");
   await expect(lifetime).toHaveValue("7");
   await checkPage(page);

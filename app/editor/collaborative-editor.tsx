@@ -376,9 +376,9 @@ export default function CollaborativeEditor({
         </p>
       ) : null}
       <MoveAnnouncer message={moved} />
-      {editor && synced ? <WritingHintsPanel editor={editor} graphicWords={graphicWords} canEdit={editable} /> : null}
       {editor && editable ? <SlashMenuList editor={editor} /> : null}
       <EditorContent editor={editor} className="editor-frame" />
+      {editor && synced ? <WritingHintsPanel editor={editor} graphicWords={graphicWords} canEdit={editable} /> : null}
     </div>
   );
 }

@@ -68,7 +68,7 @@ export function Toolbar({
       place: "narrow",
       run: () => chain().toggleHeading({ level: 2 }).run(),
     },
-    { label: "Subheading", active: state.h3, place: "wide", run: () => chain().toggleHeading({ level: 3 }).run() },
+    { label: "Subheading", active: state.h3, place: "menu", run: () => chain().toggleHeading({ level: 3 }).run() },
     { label: "Bulleted list", active: state.bullet, place: "wide", run: () => chain().toggleBulletList().run() },
     { label: "Numbered list", active: state.ordered, place: "wide", run: () => chain().toggleOrderedList().run() },
     { label: "Quote", active: state.quote, place: "wide", run: () => chain().toggleBlockquote().run() },

@@ -105,13 +105,16 @@ export async function openModule(page: Page, module: ModuleRef) {
 
 /** Follows one of the module's tabs and checks the page it leads to. */
 export async function goToTab(page: Page, tab: Tab) {
-  await page.getByRole("navigation", { name: "Module" }).getByRole("link", { name: tab, exact: true }).click();
+  const nav = page.getByRole("navigation", { name: "Module" });
+  const link = nav.getByRole("link", { name: tab, exact: true });
+  // On a phone the tabs fold into one "Page: …" menu, opened first as a person would.
+  const folded = !(await link.isVisible());
+  if (folded) await nav.getByRole("button", { name: /^Page: / }).click();
+  await link.click();
   await expect(page).toHaveURL(new RegExp(`/workshop/[A-Za-z0-9_-]{22}${TAB_PATHS[tab]}(\\?.*)?$`));
   if (tab === "Write") await waitForEditor(page);
-  else
-    await expect(
-      page.getByRole("navigation", { name: "Module" }).getByRole("link", { name: tab, exact: true }),
-    ).toHaveAttribute("aria-current", "page");
+  else if (folded) await expect(nav.getByRole("button", { name: /^Page: / })).toContainText(tab);
+  else await expect(link).toHaveAttribute("aria-current", "page");
   await checkPage(page);
 }
 
