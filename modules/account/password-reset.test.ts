@@ -138,12 +138,14 @@ describe("password reset", () => {
     });
     const forgedMessage =
       "This link to reset a password is not valid. Check that you copied all of it, or ask for a new one.";
-    for (const forged of [`${late.slice(0, -1)}A`, "short", "a".repeat(43)]) {
+    // A token changed in its last character; a random token may already end in "A".
+    const altered = `${late.slice(0, -1)}${late.endsWith("A") ? "B" : "A"}`;
+    for (const forged of [altered, "short", "a".repeat(43)]) {
       expect(passwordResetPage(visit(1000), SECRET, forged)).toEqual({ ok: false, message: forgedMessage });
     }
     // Another server's secret makes another hash: the token opens nothing there.
     expect(passwordResetPage(visit(1000), "another-secret-another-secret-another", late).ok).toBe(false);
-    for (const token of [first, `${late.slice(0, -1)}A`]) {
+    for (const token of [first, altered]) {
       const refused = await resetForgottenPassword(
         visit(1000),
         SECRET,
