@@ -2,14 +2,10 @@ import { strToU8, zipSync } from "fflate";
 import { z } from "zod";
 import type { Context } from "../auth/context";
 import { authorize } from "../auth/policy";
-import { loadDocumentJSON } from "../collaboration/store";
-import { findNodes } from "../documents/sections";
-import { imageCopy, prepareImages, saveImage } from "../images/service";
-import { NotFoundError } from "../shared/errors";
 import { loadModule } from "../workshop/module-access";
-import { imageFileName } from "./images";
-import { formatError } from "./problems";
-import { exportModule, importModuleFiles } from "./service";
+import { moduleImageFiles } from "./images-beside";
+import { importWithImages } from "./import-with-images";
+import { exportModule } from "./service";
 import { contentFilesFrom, type Upload } from "./upload";
 
 type UploadedFile = { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };
@@ -49,30 +45,12 @@ export async function importUpload(ctx: Context, upload: Upload): Promise<Upload
   authorize(ctx.actor, "module.create");
   const unpacked = contentFilesFrom(upload);
   if (!unpacked.ok) return { ok: false, file: upload.name, problems: [unpacked.message] };
-  const prepared = await prepareImages(unpacked.images);
-  if (!prepared.ok) return { ok: false, file: upload.name, problems: prepared.problems };
-  const used = new Set<string>();
-  const result = importModuleFiles(
+  const result = await importWithImages(
     ctx.db,
-    {
-      orgId: ctx.actor.orgId,
-      createdBy: ctx.actor.userId,
-      files: unpacked.files,
-      images: (pathInZip) => {
-        const image = prepared.images.get(pathInZip);
-        if (!image) return null;
-        used.add(pathInZip);
-        return { imageId: image.id, width: image.width, height: image.height };
-      },
-    },
+    { orgId: ctx.actor.orgId, createdBy: ctx.actor.userId, files: unpacked.files, images: unpacked.images },
     ctx.now,
   );
-  if (!result.ok) return { ok: false, file: upload.name, problems: result.errors.map(formatError) };
-  for (const name of used) {
-    const image = prepared.images.get(name);
-    if (image) await saveImage(ctx, { id: image.id, moduleId: null, processed: image.processed });
-  }
-  return { ok: true, modules: result.modules };
+  return result.ok ? result : { ok: false, file: upload.name, problems: result.problems };
 }
 
 /** A module the person can open, as a content file to download (it changes nothing, so a GET). */
@@ -90,14 +68,7 @@ export async function moduleContentZip(ctx: Context, moduleId: string) {
   const { module } = loadModule(ctx, moduleId);
   const slug = slugOf(module.title);
   const files: Record<string, Uint8Array> = { [`${slug}.md`]: strToU8(exportModule(ctx.db, module.id)) };
-  for (const node of findNodes(loadDocumentJSON(ctx.db, module.id), "image")) {
-    const imageId = String(node.attrs?.imageId ?? "");
-    try {
-      files[imageFileName(imageId)] = new Uint8Array((await imageCopy(ctx, imageId, "full")).bytes);
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-    }
-  }
+  for (const image of await moduleImageFiles(ctx.db, module.orgId, module.id)) files[image.name] = image.bytes;
   return { fileName: `${slug}.zip`, bytes: zipSync(files, { level: 0 }) };
 }
 

@@ -4,7 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { modules } from "../../db/schema";
+import { images, modules } from "../../db/schema";
+import { loadDocumentJSON } from "../collaboration/store";
+import { findNodes } from "../documents/sections";
+import { photo } from "../images/test-images";
 import { testDatabase } from "../testing/database";
 import { makeOrganisation } from "../testing/fixtures";
 import { IMPORTED_CREDIT } from "./service";
@@ -126,4 +129,72 @@ describe("the content CLI", () => {
     expect(fs.readFileSync(out, "utf8")).toBe(fs.readFileSync(path.join(STARTER, "supervision.md"), "utf8"));
     expect(cli("export", row?.id ?? "", "--database", file).stdout).toBe(fs.readFileSync(out, "utf8"));
   });
+
+  it("reads the images a file names from beside it, and writes them beside the file it exports", async () => {
+    const { db, file } = database;
+    const { org } = makeOrganisation(db);
+    const source = path.join(folder, "source");
+    fs.mkdirSync(path.join(source, "pictures"), { recursive: true });
+    fs.writeFileSync(path.join(source, "pictures", "bench.jpg"), await photo(900, 600));
+    fs.writeFileSync(path.join(folder, "outside.jpg"), await photo(300, 200));
+    const lesson = (image: string) =>
+      [
+        "---",
+        "title: A bench",
+        "topic: boundaries",
+        "estimatedMinutes: 10",
+        "---",
+        "",
+        "## Sitting",
+        "",
+        image,
+        "",
+      ].join("\n");
+
+    fs.writeFileSync(path.join(source, "lesson.md"), lesson("![A bench by a river](../outside.jpg)"));
+    const climbing = cli("import", source, "--org", org.slug, "--database", file);
+    expect(climbing.status).toBe(1);
+    expect(climbing.stderr).toContain(
+      `${path.join(source, "lesson.md")}:9: “../outside.jpg” is not a file beside this one`,
+    );
+
+    fs.writeFileSync(path.join(source, "lesson.md"), lesson("![A bench by a river](pictures/missing.jpg)"));
+    const missing = cli("import", source, "--org", org.slug, "--database", file);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(`${path.join(source, "lesson.md")}:9: “pictures/missing.jpg” is missing`);
+    expect(db.select().from(modules).all()).toHaveLength(0);
+
+    fs.writeFileSync(path.join(source, "lesson.md"), lesson("![A bench by a river](pictures/bench.jpg)"));
+    const imported = cli("import", source, "--org", org.slug, "--database", file);
+    expect(imported.status, `the import printed: ${imported.stdout}${imported.stderr}`).toBe(0);
+    const [row] = db.select().from(modules).all();
+    const [image] = findNodes(loadDocumentJSON(db, row?.id ?? ""), "image");
+    expect(image?.attrs).toMatchObject({ alt: "A bench by a river", width: 900, height: 600 });
+    expect(
+      db
+        .select()
+        .from(images)
+        .all()
+        .map((i) => ({ id: i.id, orgId: i.orgId })),
+    ).toEqual([{ id: image?.attrs?.imageId, orgId: org.id }]);
+
+    const toStdout = cli("export", row?.id ?? "", "--database", file);
+    expect(toStdout.status).toBe(1);
+    expect(toStdout.stderr).toContain(
+      "This module has 1 image: name a file with --out, and they are written beside it.",
+    );
+
+    const out = path.join(folder, "exported", "a-bench.md");
+    fs.mkdirSync(path.dirname(out));
+    const exported = cli("export", row?.id ?? "", "--database", file, "--out", out);
+    expect(exported.status, `the export printed: ${exported.stdout}${exported.stderr}`).toBe(0);
+    expect(exported.stdout).toContain("with 1 image beside it");
+    const written = path.join(folder, "exported", "images", `${image?.attrs?.imageId}.webp`);
+    expect(fs.readFileSync(out, "utf8")).toContain(`![A bench by a river](images/${image?.attrs?.imageId}.webp)`);
+    expect(fs.statSync(written).size).toBeGreaterThan(0);
+
+    const again = cli("import", out, "--org", org.slug, "--database", file);
+    expect(again.status, `the import printed: ${again.stdout}${again.stderr}`).toBe(0);
+    expect(db.select().from(images).all()).toHaveLength(2);
+  }, 120_000);
 });

@@ -3,14 +3,19 @@
  *
  *   npm run content:import -- <file|folder>… --org <slug> [--database path] [--credit text]
  *   npm run content:export -- <moduleId> [--database path] [--out file]
+ *
+ * Images travel beside the content file, as in the browser's zip: `![Alt](images/leaf.png)` is read
+ * from the file's own folder on import, and written there (images/<id>.webp) on export with --out.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { type Connection, closeDatabase, openDatabase } from "../../db/client";
 import { getOrganisationBySlug } from "../organisations/service";
-import { formatError } from "./problems";
-import { type ContentFile, defaultAuthor, exportModule, IMPORTED_CREDIT, importModuleFiles } from "./service";
+import { imagesAskedFor } from "./images-asked-for";
+import { moduleImageFiles } from "./images-beside";
+import { importWithImages } from "./import-with-images";
+import { type ContentFile, defaultAuthor, exportModule, IMPORTED_CREDIT, moduleOrganisation } from "./service";
 
 const USAGE = `Usage:
   npm run content:import -- <file|folder>... --org <slug> [--database path] [--credit text]
@@ -33,7 +38,7 @@ function collectFiles(target: string): ContentFile[] {
   return [{ name: target, text: fs.readFileSync(target, "utf8") }];
 }
 
-function runImport(db: Connection, targets: string[], org: string | undefined, credit: string | undefined) {
+async function runImport(db: Connection, targets: string[], org: string | undefined, credit: string | undefined) {
   if (targets.length === 0 || !org) throw new UsageError("Name the files or folders to import, and --org.");
   const files = targets.flatMap(collectFiles);
   if (files.length === 0) throw new UsageError(`No .md files found in ${targets.join(", ")}.`);
@@ -41,16 +46,18 @@ function runImport(db: Connection, targets: string[], org: string | undefined, c
   if (!organisation) throw new UsageError(`No organisation has the slug "${org}".`);
   const createdBy = defaultAuthor(db, organisation.id);
   if (!createdBy) throw new UsageError(`${organisation.name} has no facilitator or admin to credit the import to.`);
-  const result = importModuleFiles(db, {
-    orgId: organisation.id,
-    createdBy,
-    originCredit: credit ?? IMPORTED_CREDIT,
-    files,
-  });
+  const asked = imagesAskedFor(files);
+  const result = asked.ok
+    ? await importWithImages(
+        db,
+        { orgId: organisation.id, createdBy, originCredit: credit ?? IMPORTED_CREDIT, files, images: asked.images },
+        new Date(),
+      )
+    : asked;
   if (!result.ok) {
-    for (const error of result.errors) console.error(formatError(error));
+    for (const problem of result.problems) console.error(problem);
     console.error(
-      `Nothing was imported: fix the ${result.errors.length === 1 ? "problem" : "problems"} above and run the import again.`,
+      `Nothing was imported: fix the ${result.problems.length === 1 ? "problem" : "problems"} above and run the import again.`,
     );
     return 1;
   }
@@ -61,20 +68,33 @@ function runImport(db: Connection, targets: string[], org: string | undefined, c
   return 0;
 }
 
-function runExport(db: Connection, ids: string[], out: string | undefined) {
+async function runExport(db: Connection, ids: string[], out: string | undefined) {
   const [moduleId, ...extra] = ids;
   if (!moduleId || extra.length > 0) throw new UsageError("Name one module id to export.");
   const text = exportModule(db, moduleId);
-  if (out) {
-    fs.writeFileSync(out, text);
-    console.log(`Wrote ${out}`);
-  } else {
+  const images = await moduleImageFiles(db, moduleOrganisation(db, moduleId), moduleId);
+  if (!out) {
+    if (images.length > 0) {
+      throw new UsageError(
+        `This module has ${images.length} image${images.length === 1 ? "" : "s"}: name a file with --out, and they are written beside it.`,
+      );
+    }
     process.stdout.write(text);
+    return 0;
   }
+  fs.writeFileSync(out, text);
+  for (const image of images) {
+    const where = path.join(path.dirname(out), image.name);
+    fs.mkdirSync(path.dirname(where), { recursive: true });
+    fs.writeFileSync(where, image.bytes);
+  }
+  console.log(
+    `Wrote ${out}${images.length > 0 ? `, with ${images.length} image${images.length === 1 ? "" : "s"} beside it` : ""}`,
+  );
   return 0;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -89,14 +109,16 @@ function main(argv: string[]): number {
   if (command !== "import" && command !== "export") throw new UsageError("Choose import or export.");
   const db = openDatabase(values.database ?? (process.env.DATABASE_PATH || "data/alongside.sqlite"));
   try {
-    return command === "import" ? runImport(db, rest, values.org, values.credit) : runExport(db, rest, values.out);
+    return command === "import"
+      ? await runImport(db, rest, values.org, values.credit)
+      : await runExport(db, rest, values.out);
   } finally {
     closeDatabase(db);
   }
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   const usage =
     error instanceof UsageError ||

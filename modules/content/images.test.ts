@@ -121,7 +121,7 @@ describe("images in content files", () => {
       ok: false,
       file: "pack.zip",
       problems: [
-        "lesson.md:11: “images/bench.jpg” is not in the zip: add the image at images/bench.jpg, or remove this line.",
+        "lesson.md:11: “images/bench.jpg” is missing: add the image at images/bench.jpg, beside the content file, or remove this line.",
       ],
     });
     expect(w.count()).toBe(0);
@@ -132,7 +132,7 @@ describe("images in content files", () => {
     for (const url of ["../secret.png", "images/../../secret.png", "/etc/secret.png", "https://example.org/a.png"]) {
       const result = await importUpload(w.fran, zip({ "lesson.md": lesson(`![A bench](${url})`) }));
       expect(!result.ok && result.problems, url).toEqual([
-        `lesson.md:9: “${url}” is not a file beside this one: put the image in the zip, such as images/picture.jpg, and write that path.`,
+        `lesson.md:9: “${url}” is not a file beside this one: put the image beside the content file, such as images/picture.jpg, and write that path.`,
       ]);
     }
     expect(w.count()).toBe(0);

@@ -5,7 +5,7 @@ import type { Problems } from "./problems";
 
 /** An image file of the upload, once taken into the organisation's images: what the document names. */
 export type ImportedImage = { imageId: string; width: number; height: number };
-/** Finds an image by its path inside the zip; null when the zip has no such file. */
+/** Finds an image by its path beside the content file (in the zip, or on disk); null when there is none. */
 export type ImageLookup = (pathInZip: string) => ImportedImage | null;
 
 /** The title that marks an image as decorative in a content file: `![](images/leaf.png "decorative")`. */
@@ -25,8 +25,9 @@ export function loneImage(node: Paragraph): MdImage | null {
 
 /**
  * An image line of a content file as the document's image node, or null with the problem reported:
- * the path is relative to the content file and stays inside the zip (no `../`, no address, no
- * absolute path), the file is there, and the image says what it shows or is marked decorative.
+ * the path is relative to the content file and stays inside its folder (no `../`, no address, no
+ * absolute path), the file is there, and the image says what it shows or is marked decorative. The
+ * folder is the file's folder in a zip, or on disk for the CLI.
  */
 export function imageNode(
   node: MdImage,
@@ -37,17 +38,18 @@ export function imageNode(
   const url = node.url;
   const decorative = node.title === DECORATIVE_TITLE;
   const alt = (node.alt ?? "").trim();
-  const inZip = path.normalize(path.join(path.dirname(fileName), url));
+  const beside = path.normalize(url);
+  const inZip = path.join(path.dirname(fileName), beside);
   if (
     /^[a-z][a-z0-9+.-]*:/i.test(url) ||
     url.startsWith("/") ||
     url.includes("\\") ||
-    inZip.startsWith("../") ||
-    inZip === ".."
+    beside.startsWith("../") ||
+    beside === ".."
   ) {
     problems.on(
       node,
-      `“${url}” is not a file beside this one: put the image in the zip, such as images/picture.jpg, and write that path.`,
+      `“${url}” is not a file beside this one: put the image beside the content file, such as images/picture.jpg, and write that path.`,
     );
     return null;
   }
@@ -60,7 +62,7 @@ export function imageNode(
   }
   const found = images(inZip);
   if (!found) {
-    problems.on(node, `“${url}” is not in the zip: add the image at ${inZip}, or remove this line.`);
+    problems.on(node, `“${url}” is missing: add the image at ${inZip}, beside the content file, or remove this line.`);
     return null;
   }
   return { type: "image", attrs: { ...found, alt: decorative ? "" : alt, decorative } };

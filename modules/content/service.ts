@@ -61,7 +61,6 @@ export function importModuleFiles(
   return { ok: true, modules };
 }
 
-/** A module's current details and document as a content file. */
 /** A module's draft as a content file. Withdrawn stories go out as withdrawn, whatever the draft holds. */
 export function exportModule(db: DB, moduleId: string): string {
   const row = getModule(db, moduleId);
@@ -88,6 +87,13 @@ export function exportModule(db: DB, moduleId: string): string {
  * Who imported content is credited to when no person is named: the organisation's longest-standing
  * facilitator, else its longest-standing admin. Null when it has neither.
  */
+/** The organisation a module belongs to, for the operator's CLI, which names modules by id alone. */
+export function moduleOrganisation(db: DB, moduleId: string): string {
+  const row = getModule(db, moduleId);
+  if (!row) throw new NotFoundError("That module");
+  return row.orgId;
+}
+
 export function defaultAuthor(db: DB, orgId: string): string | null {
   for (const role of ["facilitator", "admin"] as const) {
     const row = db

@@ -59,17 +59,28 @@ export async function saveImage(
   ctx: Context,
   image: { id: string; moduleId: string | null; processed: Processed },
 ): Promise<void> {
+  await storeImage(ctx.db, { orgId: ctx.actor.orgId, uploadedBy: ctx.actor.userId, now: ctx.now }, image);
+}
+
+/**
+ * Stores a checked image as the organisation's, uploaded by the person named. For callers that act
+ * for an organisation without a signed-in person, such as the content CLI run by the operator.
+ */
+export async function storeImage(
+  db: DB,
+  owner: { orgId: string; uploadedBy: string; now: Date },
+  image: { id: string; moduleId: string | null; processed: Processed },
+): Promise<void> {
   const { id, processed } = image;
-  const store = embeddedImageStore(ctx.db);
-  const fullKey = await store.put(processed.full.bytes, processed.full.mime, ctx.now);
-  const phoneKey = await store.put(processed.phone.bytes, processed.phone.mime, ctx.now);
-  ctx.db
-    .insert(images)
+  const store = embeddedImageStore(db);
+  const fullKey = await store.put(processed.full.bytes, processed.full.mime, owner.now);
+  const phoneKey = await store.put(processed.phone.bytes, processed.phone.mime, owner.now);
+  db.insert(images)
     .values({
       id,
-      orgId: ctx.actor.orgId,
+      orgId: owner.orgId,
       moduleId: image.moduleId,
-      uploadedBy: ctx.actor.userId,
+      uploadedBy: owner.uploadedBy,
       kind: processed.kind,
       width: processed.full.width,
       height: processed.full.height,
@@ -77,7 +88,7 @@ export async function saveImage(
       phoneWidth: processed.phone.width,
       phoneHeight: processed.phone.height,
       phoneKey,
-      createdAt: ctx.now,
+      createdAt: owner.now,
     })
     .run();
 }
@@ -100,6 +111,28 @@ export async function imageCopy(ctx: Context, imageId: string, variant: ImageVar
 }
 
 /** Of these image ids, the ones that are not the organisation's own images. */
+/**
+ * The full copies of the organisation's images among those named, by id, for a module's content
+ * files. An id the organisation does not hold, or whose copy is gone, is left out: the content file
+ * then names its line when imported.
+ */
+export async function fullCopiesOf(db: DB, orgId: string, imageIds: string[]): Promise<Map<string, Stored>> {
+  const ids = imageIds.filter(isId);
+  const copies = new Map<string, Stored>();
+  if (ids.length === 0) return copies;
+  const rows = db
+    .select({ id: images.id, fullKey: images.fullKey })
+    .from(images)
+    .where(and(eq(images.orgId, orgId), inArray(images.id, ids)))
+    .all();
+  const store = embeddedImageStore(db);
+  for (const row of rows) {
+    const stored = await store.get(row.fullKey);
+    if (stored) copies.set(row.id, stored);
+  }
+  return copies;
+}
+
 export function imagesNotInOrganisation(db: DB, orgId: string, ids: string[]): string[] {
   const wanted = [...new Set(ids)].filter(isId);
   const found = new Set(
