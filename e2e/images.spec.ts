@@ -4,7 +4,9 @@
  * JavaScript gets it as a responsive, lazily loaded image kept for a year; another organisation's
  * people get 404. What cannot be used is refused in the dialog, with what was typed kept.
  */
+import fs from "node:fs";
 import type { Page } from "@playwright/test";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import sharp from "sharp";
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
@@ -17,7 +19,18 @@ import {
   startOpenCourse,
 } from "./support/learning";
 import { DEMO, logIn, signUpOrganisation, uniqueName } from "./support/people";
-import { addCollaborator, createModule, editorOf, goToTab, openModule, PEOPLE, saveStatus } from "./support/workshop";
+import {
+  addCollaborator,
+  createModule,
+  cursorToEndOf,
+  documentText,
+  editorOf,
+  goToTab,
+  openModule,
+  PEOPLE,
+  saveStatus,
+  writeThreeSections,
+} from "./support/workshop";
 
 const ALT = "Two people sitting on a park bench, talking";
 
@@ -201,4 +214,148 @@ test("the dialog refuses a file over 5 MB before sending it, keeping the words",
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toHaveCount(0);
   await expect(editorOf(page).getByRole("img")).toHaveCount(0);
+});
+
+/** The module's section headings and images, in document order, as "h: title" and "img: alt". */
+function headingsAndImages(page: Page) {
+  return editorOf(page)
+    .locator("h2, figure img")
+    .evaluateAll((els) =>
+      els.map((el) => {
+        if (el.tagName === "IMG") return `img: ${el.getAttribute("alt")}`;
+        // Without other people's carets, whose labels sit inside the heading they are in.
+        const copy = el.cloneNode(true) as HTMLElement;
+        for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+        return `h: ${copy.textContent}`;
+      }),
+    );
+}
+
+test("one person inserts an image while another moves a section; both end the same, and alt text changed later reaches both", async ({
+  page,
+  newPage,
+}) => {
+  test.setTimeout(150_000);
+  await logIn(page, PEOPLE.facilitator.email);
+  const module = await createModule(page);
+  await writeThreeSections(page);
+  await addCollaborator(page, PEOPLE.coDesigner.name, "Co-designer");
+  await goToTab(page, "Write");
+  const jordan = await newPage();
+  await logIn(jordan, PEOPLE.coDesigner.email);
+  await openModule(jordan, module);
+  const headings = (p: Page) => editorOf(p).getByRole("heading", { level: 2 });
+  await expect(headings(jordan)).toHaveText(["Welcome", "Boundaries", "Looking after yourself"]);
+
+  await cursorToEndOf(page, editorOf(page).getByRole("paragraph").filter({ hasText: "We start with who is here." }));
+  const dialog = await openImageDialog(page);
+  await dialog.getByLabel("Alt text: what the image shows").fill(ALT);
+  await dialog.getByLabel("Image file").setInputFiles({
+    name: "bench.jpg",
+    mimeType: "image/jpeg",
+    buffer: await jpeg(1200, 800),
+  });
+  await cursorToEndOf(jordan, headings(jordan).filter({ hasText: "Looking after yourself" }));
+  await Promise.all([
+    dialog.getByRole("button", { name: "Add image" }).click(),
+    (async () => {
+      await jordan.keyboard.press("Alt+Shift+ArrowUp");
+      await jordan.keyboard.press("Alt+Shift+ArrowUp");
+    })(),
+  ]);
+  await expect(dialog).toHaveCount(0);
+
+  const expected = ["h: Looking after yourself", "h: Welcome", `img: ${ALT}`, "h: Boundaries"];
+  for (const person of [page, jordan]) {
+    await expect(saveStatus(person)).toHaveText("Saved");
+    await expect.poll(() => headingsAndImages(person), { timeout: 15_000 }).toEqual(expected);
+  }
+  expect(await documentText(jordan)).toBe(await documentText(page));
+
+  // Jordan finds a better description: an empty one is refused with a message, then his words reach Fran.
+  const picture = editorOf(jordan)
+    .getByRole("figure")
+    .filter({ has: jordan.getByRole("img", { name: ALT }) });
+  await expect(picture).toContainText(`Alt text: “${ALT}”`);
+  await picture.getByRole("button", { name: "Change alt text" }).click();
+  const describe = picture.getByRole("group", { name: "Describe this image" });
+  await describe.getByLabel("Alt text: what the image shows").fill("");
+  await describe.getByRole("button", { name: "Save alt text" }).click();
+  await expect(describe.getByRole("alert")).toHaveText("Say what the image shows, or tick that it is decorative.");
+  await checkPage(jordan);
+  const better = "Two peer supporters on a bench by a river, one listening";
+  await describe.getByLabel("Alt text: what the image shows").fill(better);
+  await describe.getByRole("button", { name: "Save alt text" }).click();
+  await expect(describe).toHaveCount(0);
+  await expect(editorOf(page).getByRole("img", { name: better })).toBeVisible({ timeout: 15_000 });
+  await expect(saveStatus(jordan)).toHaveText("Saved");
+  await page.reload();
+  await expect(editorOf(page).getByRole("img", { name: better })).toBeVisible();
+  await expect(editorOf(page).getByRole("figure")).toContainText(`Alt text: “${better}”`);
+  await checkPage(page);
+});
+
+test("a zip of a content file and its images imports with the pictures in place, and downloads again with them beside it", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await logIn(page, PEOPLE.facilitator.email);
+  await page.goto("/workshop/new");
+  await checkPage(page);
+  const title = uniqueName("With a picture");
+  const file = (image: string) =>
+    [
+      "---",
+      `title: ${title}`,
+      "topic: boundaries",
+      "estimatedMinutes: 10",
+      "---",
+      "",
+      "## Welcome",
+      "",
+      image,
+      "",
+    ].join("\n");
+  const form = page.getByRole("region", { name: "Or import content files" });
+  const upload = async (files: Record<string, Uint8Array>) => {
+    await form.getByLabel("Content file or zip").setInputFiles({
+      name: "pack.zip",
+      mimeType: "application/zip",
+      buffer: Buffer.from(zipSync(files)),
+    });
+    await form.getByRole("button", { name: "Import" }).click();
+  };
+
+  // A picture the file names but the zip lacks is named by file and line, and nothing is made.
+  await upload({ "lesson.md": strToU8(file(`![${ALT}](pictures/bench.jpg)`)) });
+  await expect(page.getByRole("alert")).toContainText("Nothing was imported");
+  await expect(page.getByRole("alert").getByRole("listitem")).toHaveText(
+    "lesson.md:9: “pictures/bench.jpg” is missing: add the image at pictures/bench.jpg, beside the content file, or remove this line.",
+  );
+  await checkPage(page);
+
+  await upload({
+    "lesson.md": strToU8(file(`![${ALT}](pictures/bench.jpg)`)),
+    "pictures/bench.jpg": new Uint8Array(await jpeg(1200, 800)),
+  });
+  await expect(form.getByRole("status")).toContainText("Imported 1 draft");
+  await form.getByRole("link", { name: title }).click();
+  const picture = editorOf(page).getByRole("img", { name: ALT });
+  await expect(picture).toHaveAttribute("width", "1200");
+  await expect.poll(() => picture.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+  await checkPage(page);
+
+  await goToTab(page, "Details and people");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download with its images" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^with-a-picture-[0-9a-f]{6}\.zip$/);
+  const files = unzipSync(new Uint8Array(fs.readFileSync(await download.path())));
+  const names = Object.keys(files).sort();
+  expect(names).toHaveLength(2);
+  const [image, text] = names;
+  expect(image).toMatch(/^images\/[A-Za-z0-9_-]{22}\.webp$/);
+  expect(text).toMatch(/\.md$/);
+  expect(new TextDecoder().decode(files[text ?? ""])).toContain(`![${ALT}](${image})`);
+  expect((await sharp(Buffer.from(files[image ?? ""] ?? [])).metadata()).width).toBe(1200);
 });

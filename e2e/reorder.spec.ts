@@ -13,6 +13,7 @@ import {
   openModule,
   PEOPLE,
   saveStatus,
+  writeThreeSections,
 } from "./support/workshop";
 
 const LIVE_MS = 15_000;
@@ -40,26 +41,6 @@ async function dragBlock(page: Page, handle: Locator, target: Locator) {
   await page.mouse.move(from.x + from.width / 2 + 5, from.y + from.height / 2 + 5, { steps: 3 });
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
   await page.mouse.up();
-}
-
-/** Three sections, each a heading and a paragraph, typed the way a person does. */
-async function writeThreeSections(page: Page) {
-  await editorOf(page).click();
-  const sections = [
-    ["Welcome", "We start with who is here."],
-    ["Boundaries", "A clear no can be kind."],
-    ["Looking after yourself", "Rest is part of the work."],
-  ];
-  for (const [i, [title, body]] of sections.entries()) {
-    if (i > 0) await page.keyboard.press("Enter");
-    await page.keyboard.type(title ?? "");
-    await toolbar(page).getByRole("button", { name: "Section heading" }).click();
-    await expect(sectionHeadings(page).nth(i)).toHaveText(title ?? "");
-    await page.keyboard.press("End");
-    await page.keyboard.press("Enter");
-    await page.keyboard.type(body ?? "");
-  }
-  await expect(saveStatus(page)).toHaveText("Saved");
 }
 
 test("a section moves up with Alt+Shift+ArrowUp, is announced, and Undo puts it back", async ({ page }) => {

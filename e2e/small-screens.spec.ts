@@ -147,6 +147,11 @@ test("no authoring page scrolls sideways from 320 to 390 px, and sign-off badges
     const signoffs = page.getByRole("region", { name: "Everyone's sign-off" });
     await expectInside(signoffs.locator(".badge"), signoffs);
   }
+  // The History page's compare choices are targets of 24 by 24 px, like every other choice.
+  await page.goto(`${module.path}/history`);
+  const radios = page.getByRole("main").getByRole("radio");
+  await expect(radios).not.toHaveCount(0);
+  for (const radio of await radios.all()) await expectTouchTarget(radio);
 });
 
 test("on a phone the editor opens on the module's text, with one row of tools, the module's pages in one menu and comments behind a button", async ({

@@ -16,6 +16,7 @@ import { documentExtensions } from "../../modules/documents/extensions";
 import { BLOCK_TYPES } from "../../modules/documents/vocabulary";
 import { BlockEnter } from "./block-enter";
 import { ImageDrop } from "./image-drop";
+import { ImageView } from "./image-view";
 import { LockedParts } from "./locked-parts";
 import {
   CheckOptionView,
@@ -46,6 +47,7 @@ const NODE_VIEWS: Record<string, ComponentType<any>> = {
   keyTakeaway: KeyTakeawayView,
   supportSignpost: SupportSignpostView,
   story: StoryView,
+  image: ImageView,
 };
 
 const PLACEHOLDERS: Record<string, string> = {

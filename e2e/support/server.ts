@@ -27,7 +27,8 @@ const SERVER_SETTINGS = [
   "MAIL_FROM",
 ];
 
-const READY_TIMEOUT_MS = 30_000;
+// Generous: a server starting on a busy 2-core machine can take over 30 s to migrate and seed.
+const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 15_000;
 const OUTPUT_LINES_KEPT = 400;
 

@@ -262,3 +262,23 @@ export async function commentOnSelection(page: Page, body: string) {
 export function threadOf(page: Page, quote: string): Locator {
   return commentsPanel(page).getByRole("listitem", { name: quote, exact: true });
 }
+
+/** Three sections, each a heading and a paragraph, typed the way a person does. */
+export async function writeThreeSections(page: Page) {
+  await editorOf(page).click();
+  const sections = [
+    ["Welcome", "We start with who is here."],
+    ["Boundaries", "A clear no can be kind."],
+    ["Looking after yourself", "Rest is part of the work."],
+  ];
+  for (const [i, [title, body]] of sections.entries()) {
+    if (i > 0) await page.keyboard.press("Enter");
+    await page.keyboard.type(title ?? "");
+    await page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Section heading" }).click();
+    await expect(editorOf(page).getByRole("heading", { level: 2 }).nth(i)).toHaveText(title ?? "");
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type(body ?? "");
+  }
+  await expect(saveStatus(page)).toHaveText("Saved");
+}

@@ -15,6 +15,32 @@ export const imageUrl = (imageId: string, variant: ImageVariant) => `/images/${i
 
 const IMAGE_ID = /^[A-Za-z0-9_-]{22}$/;
 
+/** The attributes of an image's <img>, the same in the editor, the learner's page and packages. */
+export function imageAttributes(attrs: {
+  imageId: string;
+  alt: string;
+  decorative: boolean;
+  width: number;
+  height: number;
+}) {
+  const { imageId, alt, decorative, width, height } = attrs;
+  const full = imageUrl(imageId, "full");
+  const srcset =
+    width > PHONE_WIDTH ? `${imageUrl(imageId, "phone")} ${PHONE_WIDTH}w, ${full} ${width}w` : `${full} ${width}w`;
+  return {
+    src: full,
+    srcset,
+    // The reading column is at most 42rem wide (the measure); on a phone the picture fills the screen.
+    sizes: "(max-width: 42rem) 100vw, 42rem",
+    width: String(width),
+    height: String(height),
+    alt: decorative ? "" : alt,
+    loading: "lazy",
+    decoding: "async",
+    "data-image-id": imageId,
+  } as const;
+}
+
 function must(ok: boolean, what: string) {
   if (!ok) throw new RangeError(`image: ${what}`);
 }
@@ -70,34 +96,11 @@ export const Image = Node.create({
     return [{ tag: 'figure[data-type="image"]' }];
   },
   renderHTML({ node }) {
-    const { imageId, alt, decorative, width, height } = node.attrs as {
-      imageId: string;
-      alt: string;
-      decorative: boolean;
-      width: number;
-      height: number;
-    };
-    const full = imageUrl(imageId, "full");
-    const srcset =
-      width > PHONE_WIDTH ? `${imageUrl(imageId, "phone")} ${PHONE_WIDTH}w, ${full} ${width}w` : `${full} ${width}w`;
+    const attrs = node.attrs as { imageId: string; alt: string; decorative: boolean; width: number; height: number };
     return [
       "figure",
-      { "data-type": "image", class: "block image", ...(decorative ? { "data-decorative": "true" } : {}) },
-      [
-        "img",
-        {
-          src: full,
-          srcset,
-          // The reading column is at most 42rem wide (the measure); on a phone the picture fills the screen.
-          sizes: "(max-width: 42rem) 100vw, 42rem",
-          width: String(width),
-          height: String(height),
-          alt: decorative ? "" : alt,
-          loading: "lazy",
-          decoding: "async",
-          "data-image-id": imageId,
-        },
-      ],
+      { "data-type": "image", class: "block image", ...(attrs.decorative ? { "data-decorative": "true" } : {}) },
+      ["img", imageAttributes(attrs)],
     ];
   },
 });
