@@ -89,6 +89,10 @@ function waitingFor(db: DB, orgId: string, moduleId: string) {
  */
 export function panelGate(db: DB, orgId: string, moduleId: string): string | null {
   const { revision, missing } = waitingFor(db, orgId, moduleId);
+  return gateMessage(revision, missing);
+}
+
+function gateMessage(revision: number, missing: string[]): string | null {
   if (missing.length === 0) return null;
   return `Publishing waits for sign-off of revision ${revision} from ${missing.join(" and from ")}.`;
 }
@@ -112,6 +116,8 @@ export async function panelReview(ctx: Context, documents: LiveDocuments, module
       KINDS.map((k) => [k, { ...kinds[k], answers: seesAnswers ? kinds[k].answers : null }]),
     ) as typeof kinds,
     blockedBy: missing,
+    /** What publishing is refused with, in the same words, while a sign-off is missing or stale. */
+    gate: gateMessage(revision, missing),
     signsAs,
     rubric: signsAs.length > 0 ? orgRubric(ctx.db, module.orgId) : [],
   };
