@@ -190,3 +190,30 @@ test("with the setting on, publishing waits for the panel and a safeguarding rev
   );
   await expect(panelRow(fran, "Safeguarding reviewer")).toContainText("Signed off an earlier revision");
 });
+
+test("an admin rewords, adds and removes rubric questions; a question there twice is refused with what was typed kept", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signUpOrganisation(page);
+  await page.goto("/organisation/settings");
+  await checkPage(page);
+  const questions = page.getByRole("textbox", { name: "Questions" });
+  const lines = ((await questions.inputValue()) ?? "").split("\n");
+  expect(lines).toHaveLength(8);
+  await expect(page.getByText("This is the trauma-informed rubric Alongside starts with.")).toBeVisible();
+
+  const typed = [lines[0], "Is the ending calm?", "is the ending calm?"].join("\n");
+  await questions.fill(typed);
+  await page.getByRole("button", { name: "Save the rubric" }).click();
+  await expect(page.getByRole("alert")).toContainText("“is the ending calm?” is there twice: keep it once.");
+  await expect(questions).toHaveValue(typed);
+  await checkPage(page);
+
+  await questions.fill([lines[0], "Is the ending calm?"].join("\n"));
+  await page.getByRole("button", { name: "Save the rubric" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(questions).toHaveValue([lines[0], "Is the ending calm?"].join("\n"));
+  await expect(page.getByText("This is the trauma-informed rubric Alongside starts with.")).toHaveCount(0);
+  await checkPage(page);
+});
