@@ -23,6 +23,7 @@ export * as notices from "../../modules/notices/index";
 export * as notifications from "../../modules/notifications/index";
 export * as organisations from "../../modules/organisations/index";
 export * as packages from "../../modules/packages/index";
+export * as panel from "../../modules/panel/index";
 export * as preview from "../../modules/preview/index";
 export * as privacy from "../../modules/privacy/index";
 export * as publishing from "../../modules/publishing/index";

@@ -18,6 +18,8 @@ const ROLE_HINTS: Record<(typeof ROLES)[number], string> = {
   trainer: "Builds courses, runs cohorts and follows progress.",
   learner: "Takes the courses assigned to them.",
   supervisor: "Receives the supervision pages learners choose to share with them, and nothing else of theirs.",
+  lived_experience_panel: "Reads any module in the Workshop and signs it off against the rubric, for the panel.",
+  safeguarding_reviewer: "Reads any module in the Workshop and signs it off against the rubric, for safeguarding.",
 };
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) =>

@@ -4,6 +4,8 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { ErrorSummary } from "~/components/form";
 import { Notice } from "~/components/layout";
 import { OpenSuggestionsCard } from "~/components/workshop/open-suggestions-card";
+import { PanelSignoffForm } from "~/components/workshop/panel-signoff-form";
+import { PanelSignoffStatus } from "~/components/workshop/panel-signoff-status";
 import { PublishCard } from "~/components/workshop/publish-card";
 import { PublishedVersions } from "~/components/workshop/published-versions";
 import { ReviewRequestsPanel } from "~/components/workshop/review-requests-panel";
@@ -12,7 +14,7 @@ import { SignoffTable } from "~/components/workshop/signoff-table";
 import { WritingHintsCard } from "~/components/workshop/writing-hints-card";
 import { YourSignoff } from "~/components/workshop/your-signoff";
 import { requireContext } from "~/lib/auth.server";
-import { publishing, review, reviewRequests } from "~/lib/domain.server";
+import { panel, publishing, review, reviewRequests } from "~/lib/domain.server";
 import { readForm } from "~/lib/forms.server";
 import { handled, paramId } from "~/lib/http.server";
 import { dispatch, intent } from "~/lib/intents.server";
@@ -26,6 +28,7 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
       ...page,
       versions: publishing.listModuleVersions(ctx, moduleId),
       requests: reviewRequests.moduleReviewRequests(ctx, moduleId),
+      panel: await panel.panelReview(ctx, context.runtime.collab, moduleId),
     };
   });
 
@@ -81,6 +84,20 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
             return redirect(here);
           },
         }),
+        panelSignoff: intent({
+          schema: panel.panelSignoffSchema,
+          run: async (ctx, input) => {
+            await panel.signOffAsPanel(ctx, documents, moduleId, input);
+            return redirect(`${here}#panel-status-title`);
+          },
+        }),
+        panelChanges: intent({
+          schema: panel.panelSignoffSchema,
+          run: async (ctx, input) => {
+            await panel.requestPanelChanges(ctx, documents, moduleId, input);
+            return redirect(`${here}#panel-status-title`);
+          },
+        }),
         requestReview: intent({
           schema: reviewRequests.reviewRequestSchema,
           run: (ctx, input) => {
@@ -113,6 +130,7 @@ export default function Review() {
     requests,
     writingHints,
     openSuggestions,
+    panel: panelReview,
   } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const state = useActionData<typeof action>();
@@ -141,6 +159,7 @@ export default function Review() {
         />
         <OpenSuggestionsCard moduleId={moduleId} suggestions={openSuggestions} />
         <SignoffTable people={review.people} me={me} />
+        <PanelSignoffStatus required={panelReview.required} kinds={panelReview.kinds} gate={panelReview.gate} />
         <WritingHintsCard hints={writingHints} />
         <ReviewRequestsPanel {...requests} stateFor={(intent) => (state?.intent === intent ? state : undefined)} />
       </div>
@@ -160,6 +179,17 @@ export default function Review() {
         {status === "in_review" && mine ? (
           <YourSignoff revision={review.revision} stale={mine.state === "stale"} checklist={checklist} state={state} />
         ) : null}
+        {status === "in_review"
+          ? panelReview.signsAs.map((kind) => (
+              <PanelSignoffForm
+                key={kind}
+                kind={kind}
+                revision={panelReview.revision}
+                rubric={panelReview.rubric}
+                state={state?.intent === "panelSignoff" || state?.intent === "panelChanges" ? state : undefined}
+              />
+            ))
+          : null}
       </div>
     </div>
   );

@@ -10,6 +10,7 @@ export * from "./locks";
 export * from "./notices";
 export * from "./notifications";
 export * from "./organisations";
+export * from "./panel";
 export * from "./privacy";
 export * from "./progress";
 export * from "./reminders";

@@ -35,7 +35,18 @@ export const membershipRoles = sqliteTable(
     membershipId: text("membership_id")
       .notNull()
       .references(() => memberships.id, { onDelete: "cascade" }),
-    role: text("role", { enum: ["admin", "facilitator", "co_designer", "trainer", "learner", "supervisor"] }).notNull(),
+    role: text("role", {
+      enum: [
+        "admin",
+        "facilitator",
+        "co_designer",
+        "trainer",
+        "learner",
+        "supervisor",
+        "lived_experience_panel",
+        "safeguarding_reviewer",
+      ],
+    }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.membershipId, t.role] })],
 );

@@ -17,7 +17,11 @@ export type Actor = {
 const GRANTS = {
   "organisation.manage": ["admin"],
   "audit.view": ["admin"],
-  "workshop.view": ["facilitator", "co_designer"],
+  "workshop.view": ["facilitator", "co_designer", "lived_experience_panel", "safeguarding_reviewer"],
+  /** Open every module of the organisation, not only those one is on. */
+  "workshop.view_all": ["facilitator", "lived_experience_panel", "safeguarding_reviewer"],
+  "module.sign_off_as_panel": ["lived_experience_panel"],
+  "module.sign_off_as_safeguarding": ["safeguarding_reviewer"],
   "module.create": ["facilitator"],
   "module.facilitate": ["facilitator"],
   "course.manage": ["trainer", "facilitator"],
@@ -110,7 +114,9 @@ const NO_ACCESS: ModuleAccess = { view: false, edit: false, comment: false, faci
 /**
  * What a person may do with one module. The module's collaborator list decides: facilitators and
  * co-designers edit, reviewers read and comment. Facilitators of the organisation may open and run
- * any of its modules, but edit only once they are on the collaborator list. Archived modules are
+ * any of its modules, but edit only once they are on the collaborator list. The lived-experience panel
+ * and safeguarding reviewers may open any of its modules to read and sign off, never to change or
+ * comment on (unless the module lists them too). Archived modules are
  * read-only for everyone. A module of another organisation is simply not there (the caller answers 404).
  */
 export function moduleAccess(
@@ -122,7 +128,8 @@ export function moduleAccess(
   const orgFacilitator = hasRole(actor, "facilitator");
   const facilitate = orgFacilitator || collaboratorRole === "facilitator";
   const isCollaborator = collaboratorRole !== null;
-  if (!isCollaborator && !facilitate) return NO_ACCESS;
+  const orgReviewer = hasRole(actor, "lived_experience_panel", "safeguarding_reviewer");
+  if (!isCollaborator && !facilitate && !orgReviewer) return NO_ACCESS;
   const archived = module.status === "archived";
   return {
     view: true,

@@ -21,4 +21,12 @@ describe("role sentences", () => {
     expect(rolesWithArticles(["learner", "supervisor"])).toBe("a learner and a supervisor");
     expect(roleNames(["supervisor"])).toBe("Supervisor");
   });
+
+  it("names the panel and safeguarding roles so they read well after “as”", () => {
+    expect(rolesWithArticles(["lived_experience_panel"])).toBe("a member of the lived-experience panel");
+    expect(rolesWithArticles(["safeguarding_reviewer"])).toBe("a safeguarding reviewer");
+    expect(roleNames(["lived_experience_panel", "safeguarding_reviewer"])).toBe(
+      "Lived-experience panel and Safeguarding reviewer",
+    );
+  });
 });

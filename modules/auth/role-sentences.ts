@@ -21,10 +21,15 @@ export function rolesInSentence(roles: readonly Role[]): string {
   );
 }
 
+// A panel is a group of people: one sits on it rather than being one.
+const AS_ONE: Partial<Record<Role, string>> = { lived_experience_panel: "a member of the lived-experience panel" };
+
 /** Roles after "as", each with its article: "as a learner", "as an organisation admin and a trainer". */
 export function rolesWithArticles(roles: readonly Role[]): string {
   return sentence(
     roles.map((r) => {
+      const asOne = AS_ONE[r];
+      if (asOne) return asOne;
       const label = ROLE_LABELS[r].toLowerCase();
       return `${/^[aeiou]/.test(label) ? "an" : "a"} ${label}`;
     }),

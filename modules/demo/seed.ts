@@ -24,6 +24,8 @@ export const DEMO_ACCOUNTS: { role: string; name: string; email: string; roles: 
   { role: "trainer", name: "Sam Taylor", email: "trainer@example.org", roles: ["trainer"] },
   { role: "learner", name: "Alex Morgan", email: "learner@example.org", roles: ["learner"] },
   { role: "supervisor", name: "Dee Walsh", email: "supervisor@example.org", roles: ["supervisor"] },
+  { role: "panel", name: "Ola Banjo", email: "panel@example.org", roles: ["lived_experience_panel"] },
+  { role: "safeguarding", name: "Rhian Evans", email: "safeguarding@example.org", roles: ["safeguarding_reviewer"] },
 ];
 
 /**

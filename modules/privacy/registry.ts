@@ -48,6 +48,7 @@ import {
   membershipRows,
   roleRows,
 } from "../organisations/personal-data";
+import { panelSignoffRows } from "../panel/personal-data";
 import { courseCompletionRows, keepAsCounts, moduleProgressRows, progressEventRows } from "../progress/personal-data";
 import { eraseRemindersSent, reminderPolicyRows, reminderSentRows } from "../reminders/personal-data";
 import { templateRows } from "../reuse/personal-data";
@@ -439,6 +440,16 @@ export const REGISTRY: Entry[] = [
     how: "Kept as the module's review history, by a former member.",
   },
   {
+    table: "panel_signoffs",
+    holds: "personal",
+    owner: "panel",
+    person: ["user_id"],
+    label: "Your sign-offs for the lived-experience panel or for safeguarding, with your answers and notes",
+    rows: (db, p) => panelSignoffRows(db, p.id),
+    erasure: "kept",
+    how: "Kept as the module's review history, by a former member.",
+  },
+  {
     table: "story_reviews",
     holds: "personal",
     owner: "stories",
@@ -738,6 +749,11 @@ export const REGISTRY: Entry[] = [
     why: "Which default support resources an organisation has been given.",
   },
   { table: "course_items", holds: "none", why: "Which module versions a course holds." },
+  {
+    table: "panel_settings",
+    holds: "none",
+    why: "Whether an organisation asks for panel and safeguarding sign-off, and its rubric's questions.",
+  },
   {
     table: "image_blobs",
     holds: "none",

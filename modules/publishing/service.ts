@@ -9,6 +9,7 @@ import type { DocJSON } from "../documents/json";
 import { storyProblems, withoutStories } from "../documents/stories";
 import { recordSnapshot } from "../history/service";
 import { imagesProblem } from "../images/service";
+import { panelGate } from "../panel/signoffs";
 import { reviewState } from "../review/service";
 import { refuseOpenSuggestions } from "../review/suggestions";
 import { InvalidError, NotFoundError } from "../shared/errors";
@@ -101,7 +102,8 @@ const NOT_IN_REVIEW = "Start the review first: everyone working on the module si
 
 /**
  * Publishes the module as agreed: only when every current collaborator has signed off the current
- * revision, once the live document's latest edits are counted, with no suggestion left open. The published text is snapshotted in
+ * revision, once the live document's latest edits are counted, with no suggestion left open, and
+ * where the organisation asks for them, the panel and a safeguarding reviewer have signed it off too. The published text is snapshotted in
  * the module's history too.
  */
 export async function publishModule(
@@ -127,6 +129,8 @@ export async function publishModule(
         `Everyone must sign off revision ${review.revision} first. Still waiting for: ${review.waitingFor.map((p) => p.name).join(", ")}.`,
       );
     }
+    const panel = panelGate(db, module.orgId, moduleId);
+    if (panel) throw new InvalidError(panel);
     const images = imagesProblem(db, module.orgId, doc);
     if (images) throw new InvalidError(images);
     const created = createModuleVersion(

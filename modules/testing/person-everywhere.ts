@@ -24,6 +24,7 @@ import {
   moduleTemplates,
   notices,
   notificationChoices,
+  panelSignoffs,
   partLocks,
   reflections,
   reminderPolicies,
@@ -160,6 +161,18 @@ export function personEverywhere(db: Connection) {
     .run();
   db.insert(signoffs)
     .values({ id: newId(), moduleId: modules.a.moduleId, userId, revision: 1, decision: "signed_off", createdAt: now })
+    .run();
+  db.insert(panelSignoffs)
+    .values({
+      id: newId(),
+      moduleId: modules.a.moduleId,
+      userId,
+      kind: "panel",
+      revision: 1,
+      decision: "signed_off",
+      answers: [{ id: "hope", question: "Does it leave room for hope?", answer: "yes", note: "" }],
+      createdAt: now,
+    })
     .run();
   // On someone else's module she chose a name to be credited by.
   db.insert(moduleCollaborators)

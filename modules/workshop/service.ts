@@ -102,8 +102,8 @@ export function openWorkshop(db: DB, actor: Actor) {
 export type ModuleFilters = { topic?: ModuleTopic; status?: ModuleStatus; mine?: boolean };
 
 /**
- * The Workshop list: facilitators see every module of the organisation; others see the ones shared
- * with them. Says too whether the person may start new ones.
+ * The Workshop list: facilitators, the lived-experience panel and safeguarding reviewers see every
+ * module of the organisation; others see the ones shared with them. Says too whether the person may start new ones.
  */
 export function listModules(ctx: Context, filters: ModuleFilters) {
   const { db, actor } = ctx;
@@ -114,7 +114,7 @@ export function listModules(ctx: Context, filters: ModuleFilters) {
   if (filters.topic) conditions.push(eq(modules.topic, filters.topic));
   if (filters.status) conditions.push(eq(modules.status, filters.status));
   else conditions.push(ne(modules.status, "archived"));
-  if (filters.mine || !hasRole(actor, "facilitator")) conditions.push(isNotNull(mine.role));
+  if (filters.mine || !can(actor, "workshop.view_all")) conditions.push(isNotNull(mine.role));
   const list = db
     .select({
       id: modules.id,

@@ -18,6 +18,7 @@ import * as notices from "../../notices/index";
 import * as notifications from "../../notifications/index";
 import * as organisations from "../../organisations/index";
 import * as packages from "../../packages/index";
+import * as panel from "../../panel/index";
 import * as preview from "../../preview/index";
 import * as privacy from "../../privacy/index";
 import * as publishing from "../../publishing/index";
@@ -50,6 +51,7 @@ import { cases as navigationCases } from "./navigation";
 import { cases as notificationCases } from "./notifications";
 import { cases as organisationCases } from "./organisations";
 import { cases as packageCases } from "./packages";
+import { cases as panelCases } from "./panel";
 import { cases as previewCases } from "./preview";
 import { cases as privacyCases } from "./privacy";
 import { cases as publishingCases } from "./publishing";
@@ -86,6 +88,7 @@ export const FEATURES = {
   notifications: { api: notifications, cases: notificationCases },
   organisations: { api: organisations, cases: organisationCases },
   packages: { api: packages, cases: packageCases },
+  panel: { api: panel, cases: panelCases },
   privacy: { api: privacy, cases: privacyCases },
   preview: { api: preview, cases: previewCases },
   publishing: { api: publishing, cases: publishingCases },
