@@ -155,6 +155,7 @@ export default function Review() {
           status={status}
           publication={publication}
           review={review}
+          panelGate={panelReview.gate}
           canFacilitate={canFacilitate}
         />
         <OpenSuggestionsCard moduleId={moduleId} suggestions={openSuggestions} />
@@ -170,6 +171,7 @@ export default function Review() {
             publication={publication}
             review={review}
             openSuggestions={openSuggestions.length}
+            panelGate={panelReview.gate}
             nextVersion={(versions[0]?.version ?? 0) + 1}
             firstVersion={versions.length === 0}
             state={state?.intent === "publish" ? state : undefined}

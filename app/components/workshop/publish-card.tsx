@@ -9,6 +9,7 @@ export function PublishCard({
   publication,
   review,
   openSuggestions,
+  panelGate,
   nextVersion,
   firstVersion,
   state,
@@ -18,6 +19,8 @@ export function PublishCard({
   review: { revision: number; ready: boolean };
   /** Publishing waits for every suggestion to be accepted or rejected. */
   openSuggestions: number;
+  /** What the organisation's panel and safeguarding sign-off still waits for, if anything. */
+  panelGate: string | null;
   nextVersion: number;
   firstVersion: boolean;
   state: FormState;
@@ -31,9 +34,11 @@ export function PublishCard({
           <p>
             {openSuggestions > 0
               ? `Publishing waits for the ${openSuggestions === 1 ? "open suggestion" : `${openSuggestions} open suggestions`} to be accepted or rejected in the editor.`
-              : review.ready
-                ? `Everyone has signed off revision ${review.revision}. Publishing makes it version ${nextVersion} for learners.`
-                : "Publishing is possible once every collaborator has signed off the current revision."}
+              : review.ready && panelGate
+                ? panelGate
+                : review.ready
+                  ? `Everyone has signed off revision ${review.revision}. Publishing makes it version ${nextVersion} for learners.`
+                  : "Publishing is possible once every collaborator has signed off the current revision."}
           </p>
           <Form method="post" className="stack" noValidate>
             <Field

@@ -18,12 +18,15 @@ export function ReviewStatusCard({
   status,
   publication,
   review,
+  panelGate,
   canFacilitate,
 }: {
   moduleId: string;
   status: string;
   publication: Publication | null;
   review: { revision: number; ready: boolean; people: unknown[]; waitingFor: unknown[] };
+  /** What the organisation's panel and safeguarding sign-off still waits for, if anything. */
+  panelGate: string | null;
   canFacilitate: boolean;
 }) {
   const { revalidate } = useRevalidator();
@@ -38,9 +41,11 @@ export function ReviewStatusCard({
       </p>
       {inReview ? (
         <p>
-          {review.ready
-            ? "Everyone has signed off this revision. A facilitator can publish it."
-            : `Waiting for ${review.waitingFor.length} of ${review.people.length} to sign off this revision.`}
+          {review.ready && panelGate
+            ? `Every collaborator has signed off this revision. ${panelGate}`
+            : review.ready
+              ? "Everyone has signed off this revision. A facilitator can publish it."
+              : `Waiting for ${review.waitingFor.length} of ${review.people.length} to sign off this revision.`}
         </p>
       ) : (
         <ReviewNextStep moduleId={moduleId} status={status} publication={publication} />
