@@ -10,7 +10,7 @@ import { useOnBreak } from "~/components/workshop/agenda-clock";
 import { LockPanel, lockSentence } from "~/components/workshop/lock-panel";
 import { PreviewLink } from "~/components/workshop/preview-link";
 import { ResolvedHighlights } from "~/components/workshop/resolved-highlights";
-import { SessionBar } from "~/components/workshop/session-bar";
+import { SessionBar, StartSessionLink } from "~/components/workshop/session-bar";
 import { useAnchoredThreads } from "~/editor/anchor-grace";
 import type { EditorApi, EditorEvents } from "~/editor/collaborative-editor";
 import { StorytellersContext } from "~/editor/storytellers";
@@ -140,6 +140,7 @@ export default function Write() {
           ) : null}
           <div className="write-bar">
             <PreviewLink moduleId={data.moduleId} />
+            <StartSessionLink moduleId={data.moduleId} show={data.live.canRun && !data.live.session} />
             <CommentsButton sheet={sheet} open={data.threads.filter((t) => !t.resolved).length} unread={data.unread} />
             <ResolvedHighlights threads={data.threads} />
           </div>

@@ -47,7 +47,6 @@ export default function ModuleLayout() {
         items={[
           { to: base, label: "Write", end: true },
           { to: `${base}/review`, label: "Review" },
-          { to: `${base}/session`, label: "Live session" },
           { to: `${base}/history`, label: "History" },
           { to: `${base}/contributions`, label: "Contributions" },
           { to: `${base}/activity`, label: "Activity" },

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useHydrated } from "~/lib/hydrated";
 import { type AgendaItem, aboutMinutes, agendaAt, endOf, useClock } from "./agenda-clock";
 import { CheckIn } from "./check-in";
@@ -132,4 +132,9 @@ export function SessionBar({
       ) : null}
     </section>
   );
+}
+
+/** For a facilitator when no session runs: the way to start one from the editor. */
+export function StartSessionLink({ moduleId, show }: { moduleId: string; show: boolean }) {
+  return show ? <Link to={`/workshop/${moduleId}/session`}>Run a live session</Link> : null;
 }
