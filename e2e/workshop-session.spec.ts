@@ -55,6 +55,10 @@ test("a live session paces itself: timer, a break for everyone, stepping out, an
   await expect(saveStatus(page)).toHaveText("Saved");
 
   const jordan = await newPage();
+  // Everything Jordan's browser sends, to show the check-in is never among it.
+  const sent: string[] = [];
+  jordan.on("request", (request) => sent.push(`${request.url()} ${request.postData() ?? ""}`));
+  jordan.on("websocket", (socket) => socket.on("framesent", ({ payload }) => sent.push(String(payload))));
   await signIn(jordan, PEOPLE.coDesigner.email);
   await openModule(jordan, module);
 
@@ -89,12 +93,44 @@ test("a live session paces itself: timer, a break for everyone, stepping out, an
   }
   await checkPage(jordan);
 
+  // Jordan's private check-in stays in this browser: kept across a reload, cleared at will, never sent.
+  const CHECK_IN = "A bit tired today, and glad to be here.";
+  await jordan.getByText("Private check-in").focus();
+  await jordan.keyboard.press("Enter");
+  await expect(jordan.getByText("It stays in this browser and is never sent to Alongside")).toBeVisible();
+  await jordan.getByLabel("How are you arriving today?").focus();
+  await jordan.keyboard.type(CHECK_IN);
+  await pressOn(jordan, "Keep it here");
+  await expect(jordan.getByText("Kept in this browser.")).toBeVisible();
+  await checkPage(jordan);
+  await jordan.reload();
+  await waitForEditor(jordan);
+  await checkPage(jordan);
+  await jordan.getByText("Private check-in").click();
+  await expect(jordan.getByLabel("How are you arriving today?")).toHaveValue(CHECK_IN);
+  await pressOn(jordan, "Clear it");
+  await expect(jordan.getByLabel("How are you arriving today?")).toHaveValue("");
+  await expect(jordan.getByText("Cleared from this browser.")).toBeVisible();
+
+  // Jordan's forged facilitator's buttons are refused plainly.
+  const forgeries: Record<string, string>[] = [
+    { intent: "break", minutes: "10" },
+    { intent: "resume" },
+    { intent: "end" },
+  ];
+  for (const form of forgeries) {
+    const forged = await jordan.request.post(`${module.path}/session`, { form, maxRedirects: 0 });
+    expect(forged.status(), form.intent).toBe(403);
+    expect(await forged.text(), form.intent).toContain("Only the module&#x27;s facilitators can do this.");
+  }
+
   // A break: Jordan's editor goes read-only and shows the grounding message and when it ends.
   await pressOn(page, "Take a break");
   await expect(jordan.getByText("Taking a break.")).toBeVisible();
   await expect(jordan.getByText(/feel your feet on the floor/)).toBeVisible();
   await expect(editorOf(jordan)).toHaveAttribute("aria-readonly", "true");
   await expect(editorOf(jordan)).toHaveAttribute("contenteditable", "false");
+  await expect(jordan.getByText(/^The session carries on at \d\d:\d\d \(about \d+ minutes\)\.$/)).toBeVisible();
   await checkPage(jordan);
 
   // Resumed early, Jordan can write again.
@@ -125,4 +161,38 @@ test("a live session paces itself: timer, a break for everyone, stepping out, an
   await expect(tookPart.getByRole("listitem")).toHaveText([PEOPLE.facilitator.name, PEOPLE.coDesigner.name]);
   await expect(page.getByText("Opening: changed")).toBeVisible();
   await expect(jordan.getByRole("region", { name: "Live session" })).toHaveCount(0);
+
+  expect(sent.length).toBeGreaterThan(0);
+  expect(sent.filter((what) => what.includes("glad to be here"))).toEqual([]);
+});
+
+test("without JavaScript a facilitator starts and ends a session with plain forms, and a bad agenda keeps what was typed", async ({
+  page,
+  newPage,
+}) => {
+  await signIn(page, PEOPLE.facilitator.email);
+  const module = await createModule(page);
+  const plain = await newPage({ javaScriptEnabled: false });
+  await signIn(plain, PEOPLE.facilitator.email);
+  await plain.goto(`${module.path}/session`);
+  await expect(plain.getByRole("heading", { name: "Start a session" })).toBeVisible();
+  await checkPage(plain);
+
+  const tooLong = "09:00, 600, A whole day at once";
+  await plain.getByLabel("Agenda").fill(tooLong);
+  await plain.getByRole("button", { name: "Start the session" }).click();
+  await expect(plain.getByRole("alert")).toContainText("is longer than a session can be (8 hours)");
+  await expect(plain.getByLabel("Agenda")).toHaveValue(tooLong);
+  await checkPage(plain);
+
+  await plain.getByLabel("Agenda").fill("09:00, 60, Reading it through\n10:00, 15, Break");
+  await plain.getByRole("button", { name: "Start the session" }).click();
+  const bar = plain.getByRole("region", { name: "Live session" });
+  await expect(bar.getByText("09:00–10:00 Reading it through")).toBeAttached();
+  await checkPage(plain);
+
+  await bar.getByRole("button", { name: "End the session" }).click();
+  await expect(plain.getByRole("heading", { name: "Session summary" })).toBeVisible();
+  await expect(plain.getByText("No section changed.")).toBeVisible();
+  await checkPage(plain);
 });

@@ -29,19 +29,14 @@ function Timer({ agenda }: { agenda: AgendaItem[] }) {
   );
 }
 
-function BreakMessage({ until }: { until: Date }) {
+/** The minutes left, outside the live region: they change every half minute and are not announced. */
+function BreakEnds({ until }: { until: Date }) {
   const at = useClock();
   const minutes = Math.max(1, Math.ceil((until.getTime() - at.getTime()) / 60_000));
   return (
-    <div className="session-break">
-      <p>
-        <strong>Taking a break.</strong> Editing is paused for everyone. The session carries on at {clockOf(until)} (
-        {aboutMinutes(minutes)}).
-      </p>
-      <p>
-        If it helps: feel your feet on the floor, breathe out slowly, and notice three things you can see around you.
-      </p>
-    </div>
+    <p>
+      The session carries on at {clockOf(until)} ({aboutMinutes(minutes)}).
+    </p>
   );
 }
 
@@ -71,10 +66,21 @@ export function SessionBar({
     <section className="card session-bar" aria-labelledby="session-title">
       <h2 id="session-title">Live session</h2>
       {hydrated ? <Timer agenda={session.agenda} /> : null}
-      {/* Announced once as a break starts or ends; the timer itself stays quiet. */}
+      {/* Announced once as a break starts; the timer and the minutes left stay quiet. */}
       <div role="status">
-        {onBreak && session.breakUntil ? <BreakMessage until={new Date(session.breakUntil)} /> : null}
+        {onBreak ? (
+          <div className="session-break">
+            <p>
+              <strong>Taking a break.</strong> Editing is paused for everyone.
+            </p>
+            <p>
+              If it helps: feel your feet on the floor, breathe out slowly, and notice three things you can see around
+              you.
+            </p>
+          </div>
+        ) : null}
       </div>
+      {onBreak && session.breakUntil && hydrated ? <BreakEnds until={new Date(session.breakUntil)} /> : null}
       <details className="session-agenda">
         <summary>Agenda</summary>
         <ol>
