@@ -86,6 +86,8 @@ export default function CollaborativeEditor({
   events,
   graphicWords = [],
   locks = [],
+  onBreak = false,
+  away = false,
 }: {
   moduleId: string;
   user: { id: string; name: string; color: string };
@@ -100,6 +102,10 @@ export default function CollaborativeEditor({
   names?: Record<string, string>;
   apiRef?: MutableRefObject<EditorApi | null>;
   events?: EditorEvents;
+  /** The workshop session is on a break: nobody edits until it resumes (the server refuses changes too). */
+  onBreak?: boolean;
+  /** This person stepped out of the session: the others see them as away. */
+  away?: boolean;
 }) {
   // Latest handlers without re-subscribing (the page passes new functions on every render).
   const handlers = useRef(events);
@@ -155,7 +161,7 @@ export default function CollaborativeEditor({
     const onAwareness = ({
       states,
     }: {
-      states: { clientId: number; user?: { id?: string; name?: string; color?: string } }[];
+      states: { clientId: number; user?: { id?: string; name?: string; color?: string }; away?: boolean }[];
     }) => {
       setPeople(
         states
@@ -166,6 +172,7 @@ export default function CollaborativeEditor({
             name: String(s.user?.name),
             color: String(s.user?.color ?? "#444"),
             isMe: s.clientId === document.clientID,
+            away: s.away === true,
           })),
       );
     };
@@ -211,7 +218,7 @@ export default function CollaborativeEditor({
 
   // After a problem nothing more typed here could be saved: stop editing rather than let work pile up.
   const stopped = problem !== null;
-  const editable = (access === "edit" || access === "suggest") && !stopped;
+  const editable = (access === "edit" || access === "suggest") && !stopped && !onBreak;
   const editableNow = useRef(editable);
   editableNow.current = editable;
 
@@ -290,6 +297,10 @@ export default function CollaborativeEditor({
   useEffect(() => {
     if (editor) editor.commands.setLockedParts(locks);
   }, [editor, locks]);
+
+  useEffect(() => {
+    provider.setAwarenessField("away", away);
+  }, [provider, away]);
 
   // Parts need an id to be locked by; documents written before locks existed get theirs here.
   useEffect(() => {
@@ -370,7 +381,7 @@ export default function CollaborativeEditor({
           }}
         />
       ) : null}
-      {access !== "edit" && access !== "suggest" ? (
+      {access !== "edit" && access !== "suggest" && !onBreak ? (
         <p className="muted">
           You can read and comment on this module. Only its facilitators and co-designers edit it.
         </p>

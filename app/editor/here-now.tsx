@@ -1,6 +1,9 @@
-export type Person = { clientId: number; id: string; name: string; color: string; isMe: boolean };
+export type Person = { clientId: number; id: string; name: string; color: string; isMe: boolean; away?: boolean };
 
-/** Who has this module open right now, each in their caret colour. One entry per person, not per tab. */
+/**
+ * Who has this module open right now, each in their caret colour. One entry per person, not per tab.
+ * Someone who stepped out of a session shows as away, and nothing more: no one is told why.
+ */
 export function HereNow({ people }: { people: Person[] }) {
   const byPerson = new Map<string, Person>();
   for (const person of people) {
@@ -17,6 +20,7 @@ export function HereNow({ people }: { people: Person[] }) {
             <span className="presence-dot" style={{ backgroundColor: p.color }} aria-hidden="true" />
             {p.name}
             {p.isMe ? <span className="muted"> (you)</span> : null}
+            {p.away ? <span className="muted"> (away)</span> : null}
           </li>
         ))}
       </ul>

@@ -43,6 +43,13 @@ describe("what the editor makes of a close", () => {
     expect(RELOADABLE.has("suggest-only")).toBe(true);
   });
 
+  it("explains a change refused during a session's break, offering a reload", () => {
+    expect(problemFromClose(1000, CLOSE_REASONS.onBreak)).toBe("on-break");
+    expect(problemFromClose(4424, "")).toBe("on-break");
+    expect(PROBLEM_MESSAGES["on-break"]).toContain("during a break");
+    expect(RELOADABLE.has("on-break")).toBe(true);
+  });
+
   it("says how large a paste may be, apart from how large a module may be", () => {
     expect(LIMIT_MESSAGES.paste).toBe(
       "That paste is too large to add in one go. Paste up to about 100,000 characters at a time.",

@@ -9,7 +9,8 @@ export type Problem =
   | "unsupported"
   | "locked"
   | "malformed"
-  | "suggest-only";
+  | "suggest-only"
+  | "on-break";
 
 const characters = (n: number) => `about ${n.toLocaleString("en-GB")} characters`;
 
@@ -25,6 +26,8 @@ export const PROBLEM_MESSAGES: Record<Problem, string> = {
     "Your latest change touched a part that was locked once it was agreed, so it was not saved. Reload to carry on from the saved version; a facilitator can unlock the part if it needs to change.",
   "suggest-only":
     "This module takes suggestions only, and your latest change was not one, so it was not saved. Reload to carry on from the saved version; what you add or remove there is kept as a suggestion.",
+  "on-break":
+    "Your latest change came during a break, so it was not saved. Reload to carry on from the saved version once the session resumes.",
   malformed: "Something went wrong sending your changes. Reload the page to carry on; saved work is safe.",
 };
 
@@ -37,6 +40,7 @@ export const RELOADABLE: ReadonlySet<Problem> = new Set<Problem>([
   "locked",
   "malformed",
   "suggest-only",
+  "on-break",
 ]);
 
 /** What the editor itself refused before sending, and why. */
@@ -72,6 +76,8 @@ export function problemFromClose(code: number | undefined, reason: string | unde
       return "malformed";
     case CLOSE_REASONS.suggestOnly:
       return "suggest-only";
+    case CLOSE_REASONS.onBreak:
+      return "on-break";
   }
   // The WebSocket layer closes an oversized message itself, with its own code and words.
   if (code === 1009) return "too-big";
@@ -82,5 +88,6 @@ export function problemFromClose(code: number | undefined, reason: string | unde
   if (code === 4423) return "locked";
   if (code === 4400) return "malformed";
   if (code === 4409) return "suggest-only";
+  if (code === 4424) return "on-break";
   return null;
 }

@@ -36,4 +36,5 @@ export * as stories from "../../modules/stories/index";
 export * as supervision from "../../modules/supervision/index";
 export * as supportChoice from "../../modules/support-choice/index";
 export * as workshop from "../../modules/workshop/index";
+export * as workshopSessions from "../../modules/workshop-sessions/index";
 export * as xapi from "../../modules/xapi/index";

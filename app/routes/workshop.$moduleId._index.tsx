@@ -6,14 +6,16 @@ import { CommentsPanel } from "~/components/comments-panel";
 import { CommentsButton, CommentsSheetFrame, useCommentsSheet } from "~/components/comments-sheet";
 import { formatDateTime, Notice } from "~/components/layout";
 import { type Suggestion, SuggestionsPanel } from "~/components/suggestions-panel";
+import { useOnBreak } from "~/components/workshop/agenda-clock";
 import { LockPanel, lockSentence } from "~/components/workshop/lock-panel";
 import { PreviewLink } from "~/components/workshop/preview-link";
 import { ResolvedHighlights } from "~/components/workshop/resolved-highlights";
+import { SessionBar, StartSessionLink } from "~/components/workshop/session-bar";
 import { useAnchoredThreads } from "~/editor/anchor-grace";
 import type { EditorApi, EditorEvents } from "~/editor/collaborative-editor";
 import { StorytellersContext } from "~/editor/storytellers";
 import { requireContext } from "~/lib/auth.server";
-import { comments, history, locks, organisations, stories, workshop } from "~/lib/domain.server";
+import { comments, history, locks, organisations, stories, workshop, workshopSessions } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
 import { useHydrated } from "~/lib/hydrated";
 import { dispatch, intent } from "~/lib/intents.server";
@@ -35,6 +37,7 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
       graphicWords: organisations.graphicDetailWords(ctx),
       ...locks.moduleLocks(ctx, context.runtime.collab, moduleId),
       storytellers: page.canEdit ? stories.storytellerChoices(ctx, moduleId) : [],
+      live: workshopSessions.liveSession(ctx, moduleId),
     };
   });
 
@@ -92,6 +95,8 @@ export default function Write() {
     suggestOnly: data.suggestOnly,
   });
   const revalidate = revalidator.revalidate;
+  const onBreak = useOnBreak(data.live.session?.breakUntil);
+  const [away, setAway] = useState(false);
   const events = useMemo<EditorEvents>(
     () => ({
       onAnchors: setAnchoredIds,
@@ -123,8 +128,19 @@ export default function Write() {
       ) : null}
       <div className="write-layout">
         <div className="write-main">
+          {data.live.session ? (
+            <SessionBar
+              moduleId={data.moduleId}
+              session={data.live.session}
+              canRun={data.live.canRun}
+              onBreak={onBreak}
+              away={away}
+              onAway={setAway}
+            />
+          ) : null}
           <div className="write-bar">
             <PreviewLink moduleId={data.moduleId} />
+            <StartSessionLink moduleId={data.moduleId} show={data.live.canRun && !data.live.session} />
             <CommentsButton sheet={sheet} open={data.threads.filter((t) => !t.resolved).length} unread={data.unread} />
             <ResolvedHighlights threads={data.threads} />
           </div>
@@ -142,6 +158,8 @@ export default function Write() {
                   apiRef={api}
                   events={events}
                   locks={lockedParts}
+                  onBreak={onBreak}
+                  away={away && !!data.live.session}
                 />
               </StorytellersContext.Provider>
             </Suspense>

@@ -21,4 +21,5 @@ export * from "./supervision";
 export * from "./support-choices";
 export * from "./templates";
 export * from "./workshop";
+export * from "./workshop-sessions";
 export * from "./xapi";

@@ -10,6 +10,7 @@ import { lockedNodeIds } from "../locks/live-locks";
 import { actorFor } from "../organisations/service";
 import { testDatabase } from "../testing/database";
 import { moduleLiveAccess } from "../workshop/live-access";
+import { onBreak } from "../workshop-sessions/live-break";
 import { createCollaboration } from "./server";
 
 describe("the collaboration server's extensions", () => {
@@ -20,6 +21,7 @@ describe("the collaboration server's extensions", () => {
     secret: "collaboration-test-secret-0123456789abcdef",
     access: moduleLiveAccess(actorFor),
     locks: lockedNodeIds,
+    breaks: onBreak,
   });
   const ours = hocuspocus.configuration.extensions.filter((extension) => extension.extensionName);
   const running = (hook: HookName) =>

@@ -19,6 +19,7 @@ export function followAccessChanges(events: EventBus, collab: CollabControl) {
     events.on(["comments.changed"], (e) => collab.notify(e.moduleId, "comments")),
     events.on(["review.changed"], (e) => collab.notify(e.moduleId, "review")),
     events.on(["locks.changed"], (e) => collab.notify(e.moduleId, "locks")),
+    events.on(["workshop_session.changed"], (e) => collab.notify(e.moduleId, "session")),
   ];
   return () => {
     for (const stop of unsubscribe) stop();

@@ -41,6 +41,8 @@ export const CLOSE_REASONS = {
   documentFull: "document-full",
   /** The change touched a part a facilitator locked once it was agreed. */
   locked: "locked-part",
+  /** The change came while the module's workshop session is on a break. */
+  onBreak: "on-break",
   malformed: "malformed-message",
   messageTooBig: "message-too-big",
   /** The session behind the socket ended: signed out elsewhere, or past its timeouts. */

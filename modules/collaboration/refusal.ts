@@ -18,6 +18,8 @@ export const REFUSALS = {
   documentFull: { code: 4413, reason: CLOSE_REASONS.documentFull, socket: false },
   /** The change touched a part a facilitator locked: sending it again would be refused again. */
   locked: { code: 4423, reason: CLOSE_REASONS.locked, socket: false },
+  /** The session is on a break: nothing changes until it resumes. */
+  onBreak: { code: 4424, reason: CLOSE_REASONS.onBreak, socket: false },
   signedOut: { code: 4401, reason: CLOSE_REASONS.signedOut, socket: true },
 } as const satisfies Record<string, Refusal>;
 

@@ -7,6 +7,7 @@ import type { DB } from "../../db/client";
 import type { DocJSON } from "../documents/json";
 import { InvalidError } from "../shared/errors";
 import type { CollabContext, LiveAccessRule } from "./access";
+import type { BreakRule } from "./break-guard";
 import { derivedFacts } from "./extensions/derived-facts";
 import { loadedDocuments } from "./extensions/documents";
 import { durableLog } from "./extensions/durable-log";
@@ -39,7 +40,7 @@ export type CollabControl = {
   /** Runs pending compaction and fact updates for a module now (before a sign-off or publish). */
   settle(moduleId: string): Promise<void>;
   /** Tells every open editor of a module that something beside the document changed (comments…). */
-  notify(moduleId: string, what: "comments" | "review" | "locks"): void;
+  notify(moduleId: string, what: "comments" | "review" | "locks" | "session"): void;
 };
 
 /**
@@ -58,11 +59,14 @@ export function createCollaboration({
   secret,
   access,
   locks,
+  breaks,
 }: {
   db: DB;
   secret: string;
   access: LiveAccessRule;
   locks: LockedPartsRule;
+  /** Whether a module's workshop session is on a break, when no change to it is taken. */
+  breaks: BreakRule;
 }) {
   const documents = loadedDocuments();
   const log = durableLog({ db, documents });
@@ -80,7 +84,7 @@ export function createCollaboration({
     // size limit reads, before the facts are refreshed, so a store that fails to compact stops there.
     extensions: [
       sessionAccess({ db, secret, access }),
-      updateGuards({ db, locks }),
+      updateGuards({ db, locks, breaks }),
       sizeLimits(documents),
       log,
       serverIdentity(),

@@ -18,7 +18,9 @@ export type DomainEvent =
   /** Sign-offs or the review state of a module changed: open review pages and editors refresh. */
   | { type: "review.changed"; moduleId: string }
   /** A part of a module was locked or unlocked: open editors follow at once. */
-  | { type: "locks.changed"; moduleId: string };
+  | { type: "locks.changed"; moduleId: string }
+  /** A workshop session on a module started, went on a break, resumed or ended: open editors follow at once. */
+  | { type: "workshop_session.changed"; moduleId: string };
 
 export type EventType = DomainEvent["type"];
 type Handler<T extends EventType> = (event: Extract<DomainEvent, { type: T }>) => void;

@@ -67,6 +67,7 @@ import {
 } from "../supervision/personal-data";
 import { eraseSupportChoice, supportChoiceRows } from "../support-choice/personal-data";
 import { collaboratorRows, eraseCollaborations, modulesCreatedRows } from "../workshop/personal-data";
+import { sessionPeopleRows, sessionRunRows } from "../workshop-sessions/personal-data";
 import {
   courseRows,
   courseVersionRows,
@@ -484,6 +485,26 @@ export const REGISTRY: Entry[] = [
     rows: (db, p) => lockRows(db, p.id),
     erasure: "kept",
     how: "Kept: a module's history, locked or unlocked by a former member.",
+  },
+  {
+    table: "workshop_sessions",
+    holds: "personal",
+    owner: "workshop-sessions",
+    person: ["started_by", "ended_by"],
+    label: "Workshop sessions you started or ended",
+    rows: (db, p) => sessionRunRows(db, p.id),
+    erasure: "kept",
+    how: "Kept: a module's history, run by a former member.",
+  },
+  {
+    table: "workshop_session_people",
+    holds: "personal",
+    owner: "workshop-sessions",
+    person: ["user_id"],
+    label: "Workshop sessions you took part in",
+    rows: (db, p) => sessionPeopleRows(db, p.id),
+    erasure: "kept",
+    how: "Kept: a session's summary names a former member in your place.",
   },
   {
     table: "module_doc_updates",

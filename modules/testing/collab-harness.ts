@@ -24,6 +24,7 @@ import { actorFor } from "../organisations/service";
 import { setCollaborator } from "../workshop/collaborators";
 import { moduleLiveAccess } from "../workshop/live-access";
 import { createModule } from "../workshop/service";
+import { onBreak } from "../workshop-sessions/live-break";
 import { connectCollabClient } from "./collab-client";
 import { testDatabase } from "./database";
 import { makeOrganisation } from "./fixtures";
@@ -219,7 +220,13 @@ export function updateFrom(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array
 export type Client = ReturnType<typeof connectCollabClient>;
 
 export async function startCollab(db: ReturnType<typeof testDatabase>["db"]) {
-  const collab = createCollaboration({ db, secret: SECRET, access: moduleLiveAccess(actorFor), locks: lockedNodeIds });
+  const collab = createCollaboration({
+    db,
+    secret: SECRET,
+    access: moduleLiveAccess(actorFor),
+    locks: lockedNodeIds,
+    breaks: onBreak,
+  });
   const server = http.createServer((_req, res) => {
     res.statusCode = 404;
     res.end();

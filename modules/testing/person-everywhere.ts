@@ -41,6 +41,8 @@ import {
   supervisionShares,
   supportChoices,
   users,
+  workshopSessionPeople,
+  workshopSessions,
 } from "../../db/schema";
 import { recordEmailChange } from "../accounts/email-changes";
 import { saveIntroduction } from "../accounts/introductions";
@@ -159,6 +161,22 @@ export function personEverywhere(db: Connection) {
       unlockedAt: now,
     })
     .run();
+  // She ran a workshop session on her module, and took part in it.
+  const sessionId = newId();
+  db.insert(workshopSessions)
+    .values({
+      id: sessionId,
+      moduleId: own.moduleId,
+      agenda: [{ kind: "part", title: "Welcome", start: "10:00", minutes: 30 }],
+      sectionsAtStart: [],
+      startedBy: userId,
+      startedAt: now,
+      endedBy: userId,
+      endedAt: now,
+      summary: { sectionsEdited: [], openComments: [], openSuggestions: 0 },
+    })
+    .run();
+  db.insert(workshopSessionPeople).values({ sessionId, userId }).run();
   db.insert(signoffs)
     .values({ id: newId(), moduleId: modules.a.moduleId, userId, revision: 1, decision: "signed_off", createdAt: now })
     .run();

@@ -2,6 +2,7 @@ import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { DB } from "../../../db/client";
 import type { CollabContext } from "../access";
+import { type BreakRule, breakRefusal } from "../break-guard";
 import { type LockedPartsRule, lockRefusal } from "../lock-guard";
 import { updateIn } from "../messages";
 import { REFUSALS, type Refusal, refuse } from "../refusal";
@@ -11,10 +12,10 @@ import { suggesterRefusal } from "../suggestion-guard";
 import { type DecodedUpdate, documentAfter } from "../update-shape";
 
 /**
- * Whether to take an update: reviewers may only move comment anchors, suggesters may only suggest
- * (ADR 31), nobody may change a locked part (ADR 32), and nobody may store what the editor's schema
- * cannot load. A copy of the document with the update applied is built once, and
- * only when a guard needs it.
+ * Whether to take an update: nothing changes while the workshop session is on a break (ADR 38),
+ * reviewers may only move comment anchors, suggesters may only suggest (ADR 31), nobody may change a
+ * locked part (ADR 32), and nobody may store what the editor's schema cannot load. A copy of the
+ * document with the update applied is built once, and only when a guard needs it.
  */
 function judge(
   document: Y.Doc,
@@ -22,6 +23,7 @@ function judge(
   decoded: DecodedUpdate,
   context: CollabContext,
   locked: readonly string[],
+  onBreak: boolean,
 ): Refusal | null {
   let copy: Y.Doc | null | undefined;
   const after = () => {
@@ -30,6 +32,7 @@ function judge(
   };
   try {
     return (
+      breakRefusal(decoded, onBreak) ??
       (context.commentOnly ? reviewerRefusal(document, decoded, after) : null) ??
       (context.suggestOnly ? suggesterRefusal(document, decoded, after, context.userId) : null) ??
       lockRefusal(document, decoded, after, locked) ??
@@ -44,7 +47,15 @@ function judge(
  * Judges every incoming message before Hocuspocus applies it: one that cannot be read closes the
  * socket; an update a guard refuses closes this document for its sender.
  */
-export function updateGuards({ db, locks }: { db: DB; locks: LockedPartsRule }): Extension<CollabContext> {
+export function updateGuards({
+  db,
+  locks,
+  breaks,
+}: {
+  db: DB;
+  locks: LockedPartsRule;
+  breaks: BreakRule;
+}): Extension<CollabContext> {
   return {
     extensionName: "UpdateGuards",
 
@@ -59,7 +70,8 @@ export function updateGuards({ db, locks }: { db: DB; locks: LockedPartsRule }):
       }
       // Read-only connections never change the document: Hocuspocus answers them "not saved".
       if (!update || !decoded || context.readOnly) return;
-      const refusal = judge(document, update, decoded, context, locks(db, context.moduleId));
+      const { moduleId } = context;
+      const refusal = judge(document, update, decoded, context, locks(db, moduleId), breaks(db, moduleId, new Date()));
       if (refusal) refuse(connection, refusal);
     },
   };

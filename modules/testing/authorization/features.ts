@@ -31,6 +31,7 @@ import * as stories from "../../stories/index";
 import * as supervision from "../../supervision/index";
 import * as supportChoice from "../../support-choice/index";
 import * as workshop from "../../workshop/index";
+import * as workshopSessions from "../../workshop-sessions/index";
 import * as xapi from "../../xapi/index";
 import { cases as accountCases } from "./account";
 import { cases as activityCases } from "./activity";
@@ -64,6 +65,7 @@ import { cases as storyCases } from "./stories";
 import { cases as supervisionCases } from "./supervision";
 import { cases as supportChoiceCases } from "./support-choice";
 import { cases as workshopCases } from "./workshop";
+import { cases as workshopSessionCases } from "./workshop-sessions";
 import { cases as xapiCases } from "./xapi";
 
 /** Every feature with entry points, and its rows: a feature missing here is a gap the test cannot see. */
@@ -101,5 +103,6 @@ export const FEATURES = {
   search: { api: search, cases: searchCases },
   stories: { api: stories, cases: storyCases },
   workshop: { api: workshop, cases: workshopCases },
+  workshopSessions: { api: workshopSessions, cases: workshopSessionCases },
   xapi: { api: xapi, cases: xapiCases },
 };

@@ -1,0 +1,98 @@
+/**
+ * While a workshop session is on a break the server takes no change to the module from anyone: a
+ * raw client's update is refused, and neither applied nor stored; once the session resumes, edits
+ * are taken again.
+ */
+import * as decoding from "lib0/decoding";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { contextFor } from "../auth/context";
+import {
+  addParagraph,
+  authenticateRaw,
+  collabTestbed,
+  contains,
+  MSG_CLOSE,
+  MSG_SYNC_STATUS,
+  syncUpdateFrame,
+  TEST_MS,
+  until,
+  updateFrom,
+} from "../testing/collab-harness";
+import { resumeSession, startSession, takeBreak } from "../workshop-sessions/service";
+import { breakRefusal } from "./break-guard";
+import { CLOSE_REASONS, documentNameFor } from "./protocol";
+import { loadDocumentJSON } from "./store";
+
+const AGENDA = [{ kind: "part" as const, title: "Welcome", start: "10:00", minutes: 30 }];
+
+describe("breaks on the collaboration server", () => {
+  const bed = collabTestbed();
+  const storedText = (moduleId: string) => JSON.stringify(loadDocumentJSON(bed.db, moduleId));
+
+  /** What the server answers a raw client's update: its document closed with a reason, or saved. */
+  async function sendRaw(person: (typeof bed.people)["facilitator"], moduleId: string, words: string) {
+    const name = documentNameFor(moduleId);
+    const socket = await bed.raw(person);
+    const local = await authenticateRaw(socket, name);
+    socket.ws.send(
+      syncUpdateFrame(
+        name,
+        updateFrom(local, (doc) => addParagraph(doc, words)),
+      ),
+    );
+    return Promise.race([
+      socket.closed.then(({ code, reason }) => `socket closed: ${code} ${reason}`),
+      socket.next(({ type, decoder }) => {
+        if (type === MSG_CLOSE) return `document closed: ${decoding.readVarString(decoder)}`;
+        if (type === MSG_SYNC_STATUS) return decoding.readVarUint(decoder) === 1 ? "saved" : "not saved";
+        return null;
+      }, "the server's answer"),
+    ]);
+  }
+
+  it(
+    "refuses a raw client's update during a break, the facilitator's too, and leaves the stored document unchanged",
+    async () => {
+      const { people, db, main } = bed;
+      const moduleId = bed.newModule();
+      const alice = await bed.connectSynced(people.alice, moduleId);
+      addParagraph(alice.document, "Before the break.");
+      await until(() => storedText(moduleId).includes("Before the break."), "the first line to be stored");
+
+      const fran = contextFor(db, people.facilitator.actor);
+      startSession(fran, main.collab.control, moduleId, { agenda: AGENDA });
+      takeBreak(fran, moduleId, { minutes: 10 });
+      const live = bed.serverDoc(moduleId);
+      if (!live) throw new Error("the document is not loaded");
+      const before = Y.encodeStateAsUpdate(live);
+      const stored = storedText(moduleId);
+      const rows = bed.storedUpdates(moduleId).length;
+
+      expect(await sendRaw(people.bob, moduleId, "Typed during the break.")).toBe(
+        `document closed: ${CLOSE_REASONS.onBreak}`,
+      );
+      expect(await sendRaw(people.facilitator, moduleId, "The facilitator during the break.")).toBe(
+        `document closed: ${CLOSE_REASONS.onBreak}`,
+      );
+      await main.collab.control.settle(moduleId);
+      expect(Y.encodeStateAsUpdate(live)).toEqual(before);
+      expect(bed.storedUpdates(moduleId)).toHaveLength(rows);
+      expect(storedText(moduleId)).toBe(stored);
+
+      resumeSession(fran, moduleId);
+      expect(await sendRaw(people.bob, moduleId, "After the break.")).toBe("saved");
+      await until(() => contains(live, "After the break."), "the edit after the break to be taken");
+    },
+    TEST_MS,
+  );
+
+  it("takes a sync that brings nothing new during a break, and anything when there is no break", () => {
+    const empty = Y.decodeUpdate(Y.encodeStateAsUpdate(new Y.Doc()));
+    const doc = new Y.Doc();
+    const some = Y.decodeUpdate(updateFrom(doc, (d) => addParagraph(d, "Words")));
+    expect(breakRefusal(empty, true)).toBeNull();
+    expect(breakRefusal(some, false)).toBeNull();
+    expect(breakRefusal(some, true)).toMatchObject({ reason: CLOSE_REASONS.onBreak });
+  });
+});
