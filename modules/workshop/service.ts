@@ -5,7 +5,7 @@ import { prepared } from "../../db/prepared";
 import { moduleCollaborators, moduleFacts, modules, moduleVersions, users } from "../../db/schema";
 import { recordAudit } from "../audit/service";
 import { type Context, inTransaction } from "../auth/context";
-import { type Actor, authorize, can, canOpenWorkshop, hasRole, type Standing } from "../auth/policy";
+import { type Actor, authorize, can, canOpenWorkshop, type Standing } from "../auth/policy";
 import { initDocument, refreshFacts } from "../collaboration/store";
 import { jsonToUpdate } from "../collaboration/ydoc";
 import { type DocJSON, EMPTY_DOC, validateDoc } from "../documents/json";
