@@ -1,16 +1,5 @@
 import { z } from "zod";
-
-export const PLAN_PART_MAX = 2000;
-
-/** The four parts of a plan, in the order a learner meets them, with the words each is asked by. */
-export const PLAN_PARTS = [
-  { name: "signs", label: "The signs that I am struggling" },
-  { name: "helps", label: "What helps me" },
-  { name: "contacts", label: "Who I can contact" },
-  { name: "boundaries", label: "The boundaries I keep" },
-] as const;
-
-export type PlanPart = (typeof PLAN_PARTS)[number]["name"];
+import { PLAN_PART_MAX, PLAN_PARTS } from "./parts";
 
 const part = (label: string) =>
   z
