@@ -120,7 +120,7 @@ test("no trainer's cohort page or progress CSV holds a learner's self-care plan"
   test.setTimeout(180_000);
   const course = uniqueName("Resting well");
   courseInviting(course);
-  // A demo learner in the trainer's cohort.
+  // Bea, a demo learner in the trainer's cohort.
   const learner = await newPage({ javaScriptEnabled: false });
   await signIn(learner, "learner2@example.org");
   const secrets = PARTS.map(() => `SECRET-plan-${uniqueName("p")}`);
@@ -143,7 +143,7 @@ test("no trainer's cohort page or progress CSV holds a learner's self-care plan"
   expect(csv.text.length).toBeGreaterThan(0);
   for (const secret of secrets) expect(csv.text, "the progress CSV holds a learner's plan").not.toContain(secret);
   await goToCohortTab(trainer, "Learners");
-  await trainer.getByRole("link", { name: "learner2", exact: false }).first().click();
+  await trainer.getByRole("link", { name: "Bea Okafor", exact: true }).click();
   await checkPage(trainer);
   await expectNoSecrets(trainer, secrets);
   expect((await trainer.request.get("/learn/journal/self-care")).status()).toBeGreaterThanOrEqual(400);
