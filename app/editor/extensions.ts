@@ -26,6 +26,7 @@ import {
   ReflectionPromptView,
   ScenarioResponseView,
   ScenarioView,
+  SelfCarePlanView,
   SupportSignpostView,
 } from "./node-views";
 import { Reorder } from "./reorder";
@@ -46,6 +47,7 @@ const NODE_VIEWS: Record<string, ComponentType<any>> = {
   scenarioResponse: ScenarioResponseView,
   keyTakeaway: KeyTakeawayView,
   supportSignpost: SupportSignpostView,
+  selfCarePlan: SelfCarePlanView,
   story: StoryView,
   image: ImageView,
 };
@@ -61,6 +63,7 @@ const PLACEHOLDERS: Record<string, string> = {
   reflectionPrompt: "Write a question for learners to reflect on",
   contentNote: "Optional: say a little more about what this section covers",
   supportSignpost: "Optional: a short lead-in, such as “If this brings anything up for you…”",
+  selfCarePlan: "Optional: a short intro, such as “Looking after yourself is part of supporting others.”",
   story: "The storyteller's words, as they agreed to share them",
 };
 

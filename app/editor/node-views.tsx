@@ -259,6 +259,22 @@ export function KeyTakeawayView(props: NodeViewProps) {
   );
 }
 
+export function SelfCarePlanView(props: NodeViewProps) {
+  const editable = useEditable(props.editor);
+  return (
+    <BlockFrame
+      label="Self-care plan"
+      hint="Learners write their own self-care plan here, privately in their journal: the signs they are struggling, what helps, who they can contact and the boundaries they keep. Add a short intro if you like."
+      className="self-care-plan"
+      editable={editable}
+      onRemove={props.deleteNode}
+      onMove={moverOf(props)}
+    >
+      <NodeViewContent className="block-body" />
+    </BlockFrame>
+  );
+}
+
 export function SupportSignpostView(props: NodeViewProps) {
   const editable = useEditable(props.editor);
   return (

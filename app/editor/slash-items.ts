@@ -40,6 +40,7 @@ const BLOCK_KEYWORDS: Record<(typeof BLOCK_TYPES)[number], string> = {
   scenario: "scenario situation role play",
   keyTakeaway: "key takeaway summary points",
   supportSignpost: "support signpost help resources",
+  selfCarePlan: "self-care plan wellbeing boundaries journal",
   story: "story lived experience account testimony",
 };
 

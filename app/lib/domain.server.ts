@@ -32,6 +32,7 @@ export * as reuse from "../../modules/reuse/index";
 export * as review from "../../modules/review/index";
 export * as reviewRequests from "../../modules/review-requests/index";
 export * as search from "../../modules/search/index";
+export * as selfCare from "../../modules/self-care/index";
 export * as stories from "../../modules/stories/index";
 export * as supervision from "../../modules/supervision/index";
 export * as supportChoice from "../../modules/support-choice/index";

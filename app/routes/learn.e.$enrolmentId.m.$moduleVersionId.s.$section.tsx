@@ -2,8 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SectionView } from "~/components/learning/section-view";
+import { SAVE_PLAN } from "~/components/self-care/plan-form";
 import { requireContext } from "~/lib/auth.server";
-import { learning, supportChoice } from "~/lib/domain.server";
+import { learning, selfCare, supportChoice } from "~/lib/domain.server";
 import { readForm } from "~/lib/forms.server";
 import { handled, notFound, paramId } from "~/lib/http.server";
 import { dispatch, intent } from "~/lib/intents.server";
@@ -34,7 +35,12 @@ export const loader = (args: LoaderFunctionArgs) =>
     const { ctx, place } = await placeOf(args);
     const page = learning.sectionPage(ctx, place);
     const needsSupport = page.parts.some((p) => p.kind === "signpost");
-    return { page, support: needsSupport ? supportChoice.supportInTrainingForMe(ctx) : [] };
+    const invitesPlan = page.parts.some((p) => p.kind === "selfCarePlan");
+    return {
+      page,
+      support: needsSupport ? supportChoice.supportInTrainingForMe(ctx) : [],
+      selfCarePlan: invitesPlan ? selfCare.mySelfCarePlan(ctx) : null,
+    };
   });
 
 export const action = (args: ActionFunctionArgs) =>
@@ -61,6 +67,14 @@ export const action = (args: ActionFunctionArgs) =>
             return redirect(`${here}?shown=1#check-${checkId}`);
           },
         }),
+        // The one plan the learner keeps, whichever course they write it from; never part of progress.
+        [SAVE_PLAN]: intent({
+          schema: selfCare.selfCarePlanSchema,
+          run: (ctx, input) => {
+            selfCare.saveSelfCarePlan(ctx, input);
+            return redirect(`${here}?shown=1&plan=saved#self-care-plan`);
+          },
+        }),
         reflect: intent({
           schema: learning.reflectionSchema,
           run: (ctx, input) => {
@@ -81,7 +95,7 @@ export const action = (args: ActionFunctionArgs) =>
   });
 
 export default function SectionPage() {
-  const { page, support } = useLoaderData<typeof loader>();
+  const { page, support, selfCarePlan } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const [params] = useSearchParams();
   const base = `/learn/e/${page.enrolmentId}`;
@@ -104,6 +118,8 @@ export default function SectionPage() {
         savedPrompt={params.get("saved")}
         previousHref={page.previous ? `${base}/m/${page.previous.moduleVersionId}/s/${page.previous.section}` : null}
         isLast={!page.next}
+        selfCarePlan={selfCarePlan}
+        planSaved={params.get("plan") === "saved"}
       />
     </article>
   );

@@ -39,6 +39,9 @@ export default function Journal() {
         title="My reflection journal"
         lead="Private to you. Trainers and facilitators never see it. You could take it to supervision, if you want to."
       />
+      <p>
+        <Link to="/learn/journal/self-care">My self-care plan</Link>
+      </p>
       {params.get("deleted") ? <Notice tone="success">That entry is deleted.</Notice> : null}
       {params.get("saved") ? <Notice tone="success">Your entry is saved.</Notice> : null}
       {entries.length > 0 ? (

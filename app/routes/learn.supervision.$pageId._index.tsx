@@ -17,7 +17,13 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
     const id = paramId(params, "pageId");
     const page = supervision.supervisionPage(ctx, id);
     return {
-      page: { id: page.id, title: page.title, points: page.points, entries: page.entries },
+      page: {
+        id: page.id,
+        title: page.title,
+        points: page.points,
+        entries: page.entries,
+        selfCarePlan: page.selfCarePlan,
+      },
       share: supervision.shareOf(ctx, id),
       supervisors: supervision.supervisorsToShareWith(ctx),
     };

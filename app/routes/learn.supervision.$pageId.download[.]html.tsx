@@ -25,7 +25,12 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
         </head>
         <body>
           <main>
-            <SupervisionDocument title={page.title} points={page.points} entries={page.entries} />
+            <SupervisionDocument
+              title={page.title}
+              points={page.points}
+              entries={page.entries}
+              selfCarePlan={page.selfCarePlan}
+            />
           </main>
         </body>
       </html>,

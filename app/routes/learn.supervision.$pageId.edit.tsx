@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
 import { EntryPicker } from "~/components/supervision/entry-picker";
+import { SelfCarePlanChoice } from "~/components/supervision/self-care-plan-choice";
 import { requireContext } from "~/lib/auth.server";
 import { supervision } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
@@ -15,7 +16,13 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) =>
     const ctx = await requireContext(request, context);
     const page = supervision.supervisionPage(ctx, paramId(params, "pageId"));
     return {
-      page: { id: page.id, title: page.title, points: page.points, entryIds: page.entryIds },
+      page: {
+        id: page.id,
+        title: page.title,
+        points: page.points,
+        entryIds: page.entryIds,
+        includeSelfCarePlan: page.includeSelfCarePlan,
+      },
       journal: page.journal,
     };
   });
@@ -56,6 +63,7 @@ export default function EditSupervisionPage() {
           maxLength={5000}
         />
         <EntryPicker entries={journal} state={state} chosen={page.entryIds} />
+        <SelfCarePlanChoice checked={page.includeSelfCarePlan} />
         <div className="actions">
           <button type="submit" name="intent" value="save">
             Save changes

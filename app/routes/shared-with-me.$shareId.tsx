@@ -23,7 +23,12 @@ export default function SharedCopy() {
       <p className="muted">
         Shared with you by {copy.learnerName} on {formatDateTime(copy.sharedAt)}. Please keep it private.
       </p>
-      <SupervisionDocument title={copy.title} points={copy.points} entries={copy.entries} />
+      <SupervisionDocument
+        title={copy.title}
+        points={copy.points}
+        entries={copy.entries}
+        selfCarePlan={copy.selfCarePlan}
+      />
     </div>
   );
 }

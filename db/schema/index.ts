@@ -16,6 +16,7 @@ export * from "./progress";
 export * from "./reminders";
 export * from "./review-requests";
 export * from "./search";
+export * from "./self-care";
 export * from "./stories";
 export * from "./supervision";
 export * from "./support-choices";

@@ -1,4 +1,4 @@
-import { index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
 import { id, timestamp } from "./columns";
 import { organisations } from "./organisations";
@@ -21,6 +21,8 @@ export const supervisionPages = sqliteTable(
     points: text("points").notNull(),
     /** The journal entries chosen, in the order they were listed; a deleted entry simply drops out. */
     entryIds: text("entry_ids", { mode: "json" }).$type<string[]>().notNull(),
+    /** Whether the learner chose to bring their self-care plan, as it reads when the page is read. */
+    includeSelfCarePlan: integer("include_self_care_plan", { mode: "boolean" }).notNull().default(false),
     createdAt: timestamp("created_at").notNull(),
     updatedAt: timestamp("updated_at").notNull(),
   },
@@ -28,7 +30,9 @@ export const supervisionPages = sqliteTable(
 );
 
 export type SharedEntry = { prompt: string; context: string; body: string };
-export type SharedCopy = { title: string; points: string; entries: SharedEntry[] };
+export type SharedSelfCarePlan = { signs: string; helps: string; contacts: string; boundaries: string };
+/** A copy holds the self-care plan only when the learner chose to bring it. */
+export type SharedCopy = { title: string; points: string; entries: SharedEntry[]; selfCarePlan?: SharedSelfCarePlan };
 
 /**
  * The one copy of a page a learner shared with a supervisor: a snapshot taken when they shared it,

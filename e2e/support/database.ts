@@ -166,3 +166,21 @@ export function publishStoryCourse(options: {
     }),
   ) as { moduleId: string; courseId: string };
 }
+
+const SELF_CARE_COURSE_SCRIPT = path.join(PROJECT_ROOT, "e2e", "support", "scripts", "publish-self-care-course.ts");
+
+/** A course open to every learner whose one module invites a self-care plan, with this intro. */
+export function publishSelfCareCourse(options: {
+  databasePath: string;
+  facilitatorEmail: string;
+  trainerEmail: string;
+  title: string;
+  intro: string;
+}): { moduleId: string; courseId: string } {
+  return JSON.parse(
+    execFileSync(process.execPath, ["--import", "tsx", SELF_CARE_COURSE_SCRIPT, JSON.stringify(options)], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+    }),
+  ) as { moduleId: string; courseId: string };
+}

@@ -72,7 +72,7 @@ describe("block problems", () => {
       "an unknown block",
       [":::reflect", "What?", ":::"],
       [
-        `${BODY_START}: Unknown block ":::reflect". The blocks are: content-note, reflection, knowledge-check, scenario, takeaways, support, story.`,
+        `${BODY_START}: Unknown block ":::reflect". The blocks are: content-note, reflection, knowledge-check, scenario, takeaways, support, self-care-plan, story.`,
       ],
     ],
     [
@@ -236,7 +236,7 @@ describe("block problems", () => {
       "an unknown one-line block",
       ["::note"],
       [
-        `${BODY_START}: Unknown block "::note". The blocks are: content-note, reflection, knowledge-check, scenario, takeaways, support, story.`,
+        `${BODY_START}: Unknown block "::note". The blocks are: content-note, reflection, knowledge-check, scenario, takeaways, support, self-care-plan, story.`,
       ],
     ],
     [
@@ -336,7 +336,7 @@ describe("Markdown the format does not use", () => {
     expect(errors(text, "content/many.md")).toEqual([
       'content/many.md:3: Unknown topic "nowhere". Use one of: boundaries, conflict, self_care, trauma_triggers, supervision, other.',
       "content/many.md:7: Use ## for a section and ### for a heading inside it: the module's title goes in the front matter.",
-      'content/many.md:9: Unknown block ":::reflect". The blocks are: content-note, reflection, knowledge-check, scenario, takeaways, support, story.',
+      'content/many.md:9: Unknown block ":::reflect". The blocks are: content-note, reflection, knowledge-check, scenario, takeaways, support, self-care-plan, story.',
       "content/many.md:12: Code (text between `backticks`) is not part of the module format: remove the backticks.",
     ]);
   });

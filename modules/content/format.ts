@@ -11,6 +11,7 @@ export const DIRECTIVE_FOR_BLOCK = {
   scenario: "scenario",
   keyTakeaway: "takeaways",
   supportSignpost: "support",
+  selfCarePlan: "self-care-plan",
   story: "story",
 } as const;
 
@@ -25,6 +26,7 @@ export const DIRECTIVE_ATTRIBUTES: Record<DirectiveName, readonly string[]> = {
   scenario: ["id", "responses"],
   takeaways: [],
   support: [],
+  "self-care-plan": [],
   story: ["id", "storyteller", "credit", "scope", "review", "withdrawn"],
 };
 

@@ -71,6 +71,8 @@ export function trainingBlock(node: Directive, ctx: FlowContext): JSONContent | 
       return takeaways(node, ctx);
     case "support":
       return support(node, ctx);
+    case "self-care-plan":
+      return selfCarePlan(node, ctx);
     case "story":
       return story(node, attrs, ctx);
   }
@@ -217,6 +219,12 @@ function support(node: Directive, ctx: FlowContext): JSONContent | null {
   const content = singleParagraph(node, ctx, "A support signpost");
   if (content === null) return null;
   return { type: "supportSignpost", content };
+}
+
+function selfCarePlan(node: Directive, ctx: FlowContext): JSONContent | null {
+  const content = singleParagraph(node, ctx, "A self-care plan");
+  if (content === null) return null;
+  return { type: "selfCarePlan", content };
 }
 
 const REVIEW_DATE = /^\d{4}-\d{2}-\d{2}$/;

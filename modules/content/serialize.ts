@@ -158,6 +158,8 @@ function blockFor(node: JSONContent): RootContent | null {
       return directive("keyTakeaway", {}, blocks(node.content));
     case "supportSignpost":
       return directive("supportSignpost", {}, textPart(node));
+    case "selfCarePlan":
+      return directive("selfCarePlan", {}, textPart(node));
     case "story":
       // A withdrawn story is written as withdrawn, and nothing of it (not even who told it) goes in.
       if (attrs.withdrawn) return directive("story", { id: String(attrs.id), withdrawn: "" }, []);

@@ -79,6 +79,11 @@ describe("the starter modules", () => {
     expect(count("supportSignpost")).toBeGreaterThanOrEqual(1);
   });
 
+  it("invites a self-care plan in the self-care module", () => {
+    const selfCare = starterModule("self-care");
+    expect(findNodes(selfCare?.doc ?? { type: "doc" }, "selfCarePlan")).toHaveLength(1);
+  });
+
   it.each(each)("%s gives feedback on every option and has a right answer in every check", (_slug, starter) => {
     for (const check of findNodes(starter.doc, "knowledgeCheck")) {
       const options = childrenOf(check, "checkOption");

@@ -7,6 +7,7 @@ import { KeyTakeaway } from "./blocks/key-takeaway";
 import { CheckOption, CheckQuestion, KnowledgeCheck, OptionFeedback, OptionText } from "./blocks/knowledge-check";
 import { ReflectionPrompt } from "./blocks/reflection-prompt";
 import { ResponseDiscussion, ResponseText, Scenario, ScenarioResponse, ScenarioSituation } from "./blocks/scenario";
+import { SelfCarePlan } from "./blocks/self-care-plan";
 import { Story } from "./blocks/story";
 import { SupportSignpost } from "./blocks/support-signpost";
 import { CommentMark } from "./comment-mark";
@@ -96,6 +97,7 @@ export const documentExtensions: AnyExtension[] = (
     ResponseDiscussion,
     KeyTakeaway,
     SupportSignpost,
+    SelfCarePlan,
     Story,
     Image,
     ListSpacing,

@@ -57,6 +57,7 @@ const NAMING_ATTRIBUTES: Record<string, readonly string[]> = {
   contentNote: ["id"],
   keyTakeaway: ["id"],
   supportSignpost: ["id"],
+  selfCarePlan: ["id"],
 };
 
 /** The document without the ids that only name parts to lock: what a compare of two versions reads. */

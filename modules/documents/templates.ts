@@ -28,6 +28,7 @@ export function newBlock(type: BlockType): DocJSON {
     case "keyTakeaway":
       return { type, content: [{ type: "paragraph" }] };
     case "supportSignpost":
+    case "selfCarePlan":
       return { type };
     case "story":
       return {

@@ -31,6 +31,7 @@ export const BLOCK_TYPES = [
   "scenario",
   "keyTakeaway",
   "supportSignpost",
+  "selfCarePlan",
   "story",
 ] as const;
 export type BlockType = (typeof BLOCK_TYPES)[number];
@@ -42,6 +43,7 @@ export const BLOCK_LABELS: Record<BlockType, string> = {
   scenario: "Scenario",
   keyTakeaway: "Key takeaway",
   supportSignpost: "Support signpost",
+  selfCarePlan: "Self-care plan",
   story: "Story",
 };
 
@@ -60,6 +62,7 @@ export const ID_NODE_TYPES = [
   "contentNote",
   "keyTakeaway",
   "supportSignpost",
+  "selfCarePlan",
   "story",
 ];
 

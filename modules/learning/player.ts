@@ -17,6 +17,8 @@ export type Part =
     }
   | { kind: "takeaway"; html: string }
   | { kind: "signpost"; leadInHtml: string }
+  /** An invitation to the learner's own self-care plan: the plan itself is theirs, read when shown. */
+  | { kind: "selfCarePlan"; introHtml: string }
   | { kind: "note"; topics: string[]; html: string }
   /** A story: who told it is resolved to a name (or none) when shown, and a withdrawn one has no words. */
   | { kind: "story"; id: string; storytellerId: string; credit: StoryCredit; html: string; withdrawn: boolean };
@@ -97,6 +99,9 @@ export function sectionParts(section: Section): Part[] {
         break;
       case "supportSignpost":
         parts.push({ kind: "signpost", leadInHtml: inlineHtml(node) });
+        break;
+      case "selfCarePlan":
+        parts.push({ kind: "selfCarePlan", introHtml: inlineHtml(node) });
         break;
       case "story": {
         const story = storyFacts(node);

@@ -102,6 +102,34 @@ describe("a SCORM 1.2 export", () => {
     expect(inside["shared/player.js"]).not.toMatch(/textarea[^;]*tracker|tracker\.save\([^)]*value/);
   });
 
+  it("keeps a self-care plan on the device: four labelled boxes, no form, no name, and says so", () => {
+    const { db, org, fran, ctx, courseId } = setup();
+    const plan = publishedModule(db, {
+      orgId: org.org.id,
+      by: fran.user.id,
+      title: "Looking after yourself",
+      doc: doc(heading("Your plan"), { type: "selfCarePlan", content: [text("Write what keeps you well.")] }),
+    });
+    addCourseModule(ctx, courseId, plan.moduleId);
+    publishCourse(ctx, courseId, "First version.");
+    for (const bytes of [exportScorm(ctx, courseId, {}, FROM).bytes, exportCmi5(ctx, courseId, CMI5_FROM).bytes]) {
+      const page = files(bytes)["m2/index.html"] ?? "";
+      expect(page).toContain("Write what keeps you well.");
+      for (const label of [
+        "The signs that I am struggling",
+        "What helps me",
+        "Who I can contact",
+        "The boundaries I keep",
+      ]) {
+        expect(page).toContain(`>${label}</label>`);
+      }
+      expect(page.match(/<textarea id="plan-/g)).toHaveLength(4);
+      expect(page).not.toMatch(/<form/);
+      expect(page).not.toMatch(/<textarea[^>]*\sname=/);
+      expect(page).toContain("Private: your plan stays on this device.");
+    }
+  });
+
   it("reports a score only when the export asks for one", () => {
     const { ctx, courseId } = setup();
     publishCourse(ctx, courseId, "First version.");

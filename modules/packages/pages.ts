@@ -1,6 +1,7 @@
 import { WITHDRAWN_STORY } from "../documents/vocabulary";
 import type { CheckOption } from "../learning/player";
 import type { ShownPart as Part } from "../learning/stories";
+import { PLAN_PARTS } from "../self-care/index";
 import type { PackageCourse, PackageModule, PackageSection, PackageSupport } from "./course-to-export";
 import { esc, QUICK_EXIT_URL } from "./html";
 
@@ -128,7 +129,32 @@ function reflectionPart(part: Extract<Part, { kind: "reflection" }>): string {
 </section>`;
 }
 
-function partHtml(part: Part, course: PackageCourse): string {
+/**
+ * A self-care plan in a package: each part is kept like a reflection, in this browser's storage only
+ * and never in a form, so the plan cannot reach the learning system. `at` keeps the page's ids apart.
+ */
+function selfCarePlanPart(part: Extract<Part, { kind: "selfCarePlan" }>, at: string): string {
+  const boxes = PLAN_PARTS.map(({ name, label }) => {
+    const id = `plan-${at}-${name}`;
+    return `<div class="stack" data-reflection="self-care-plan-${name}">
+<label for="${id}">${label}</label>
+<textarea id="${id}" rows="3" aria-describedby="plan-${at}-hint" autocomplete="off"></textarea>
+<div class="actions" data-js-only hidden>
+<button type="button" class="button-secondary" data-keep>Keep on this device</button>
+<button type="button" class="button-quiet" data-forget>Forget what I wrote</button>
+</div>
+<p role="status" data-kept></p>
+</div>`;
+  }).join("\n");
+  return `<section class="learn-block learn-self-care" aria-labelledby="plan-${at}-title">
+<h3 class="block-heading" id="plan-${at}-title">My self-care plan</h3>
+${part.introHtml ? `<p>${part.introHtml}</p>` : ""}
+<p class="hint" id="plan-${at}-hint">Private: your plan stays on this device. It is never sent to your learning system, so your trainer never sees it. Write as much or as little as you like.</p>
+${boxes}
+</section>`;
+}
+
+function partHtml(part: Part, course: PackageCourse, at: string): string {
   switch (part.kind) {
     case "html":
       return `<div class="learn-text">${part.html}</div>`;
@@ -153,6 +179,8 @@ ${part.responses.map((r) => `<details class="scenario-response"><summary>${r.htm
       return `<figure class="learn-block learn-story" aria-label="A lived-experience story"><div class="story-words">${part.html}</div><figcaption>${esc(part.creditName ? `Shared by ${part.creditName}` : "Shared by a member of the organisation, who chose not to be named")}</figcaption></figure>`;
     case "signpost":
       return `<aside class="learn-block learn-signpost" aria-label="Support you can reach"><h3 class="block-heading">Support you can reach</h3>${part.leadInHtml ? `<p>${part.leadInHtml}</p>` : ""}${supportList(course.support.resources, 4)}</aside>`;
+    case "selfCarePlan":
+      return selfCarePlanPart(part, at);
   }
 }
 
@@ -186,7 +214,7 @@ function sectionHtml(section: PackageSection, module: PackageModule, course: Pac
 <h2 id="s${section.index}-title">${esc(section.title)}</h2>
 ${gate(section, next)}
 <div id="s${section.index}-body" data-body>
-${section.parts.map((p) => partHtml(p, course)).join("\n")}
+${section.parts.map((p, i) => partHtml(p, course, `${section.index}-${i}`)).join("\n")}
 </div>
 <nav class="learn-pager" aria-label="Section ${section.index}">
 ${previous}
@@ -206,7 +234,7 @@ export function modulePage(course: PackageCourse, module: PackageModule, assets:
   const body = `<p class="muted">${esc(course.title)} · module ${module.position} of ${course.modules.length}</p>
 <h1>${esc(module.title)}</h1>
 ${module.summary ? `<p class="lead">${esc(module.summary)}</p>` : ""}
-<p class="notice">Your learning system records which sections you have read or skipped, and where you got to. What you write in reflections stays on this device: it is never sent to your learning system or your trainer.</p>
+<p class="notice">Your learning system records which sections you have read or skipped, and where you got to. What you write in reflections and your self-care plan stays on this device: it is never sent to your learning system or your trainer.</p>
 <p class="notice" data-offline hidden>This page is not connected to a learning system, so your progress is not recorded. Everything still works.</p>
 <nav aria-labelledby="outline-title"><h2 id="outline-title">Sections</h2><ol class="section-list">
 ${outline}

@@ -44,6 +44,7 @@ button, .button { font: inherit; display: inline-block; min-height: 2.5rem; padd
 .learn-block { background: var(--surface); border: 1px solid var(--line); border-left: 5px solid var(--accent); border-radius: var(--radius); padding: 0.75rem 1.25rem; margin: 1.25rem 0; }
 .block-heading { margin-top: 0.25rem; font-size: 1rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--ink-soft); }
 .learn-reflection { border-left-color: #5b3d99; }
+.learn-self-care { border-left-color: #2d6a4f; }
 .learn-scenario { border-left-color: #1d5f8a; }
 .learn-takeaway { border-left-color: #0b6e4f; }
 .learn-signpost { border-left-color: #8a2a5c; }

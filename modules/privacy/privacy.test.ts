@@ -87,6 +87,7 @@ describe("download my data", () => {
     expect(JSON.stringify(data.tables.sessions.rows)).not.toMatch(/"id"/);
     expect(JSON.stringify(data.tables.sessions.rows)).toContain(SESSION_DEVICE);
     expect(JSON.stringify(data.tables.supervision_pages.rows)).toContain(PRIVATE_TEXTS.supervisionPoints);
+    expect(JSON.stringify(data.tables.self_care_plans.rows)).toContain(PRIVATE_TEXTS.selfCarePlan);
     expect(JSON.stringify(data.tables.email_changes.rows)).toContain(NEW_ADDRESS);
     expect(JSON.stringify(data.tables.password_resets.rows)).not.toMatch(/token/i);
     expect(html).toContain('<html lang="en-GB">');
@@ -113,15 +114,16 @@ describe("download my data", () => {
     expect(data.tables.reflections).toBeUndefined();
     expect(data.leftOut).toEqual([
       "supervision_pages",
+      "self_care_plans",
       "supervision_shares",
       "supervision_share_history",
       "reflections",
       "support_choices",
     ]);
     expect(html).toContain(
-      "Your reflection journal, your supervision pages and your support choice (where you are and the groups you chose) are not in this copy: they are private, and only you can download them",
+      "Your reflection journal, your self-care plan, your supervision pages and your support choice (where you are and the groups you chose) are not in this copy: they are private, and only you can download them",
     );
-    for (const words of [PRIVATE_TEXTS.journal, PRIVATE_TEXTS.supervisionPoints]) {
+    for (const words of [PRIVATE_TEXTS.journal, PRIVATE_TEXTS.supervisionPoints, PRIVATE_TEXTS.selfCarePlan]) {
       expect(JSON.stringify(data)).not.toContain(words);
       expect(html).not.toContain(words);
     }

@@ -58,6 +58,7 @@ import {
   reviewRequestAnswerRows,
   reviewRequestsMadeRows,
 } from "../review-requests/personal-data";
+import { eraseSelfCarePlan, selfCarePlanRows } from "../self-care/personal-data";
 import { eraseStories, storyReviewRows } from "../stories/personal-data";
 import {
   eraseSupervision,
@@ -169,6 +170,18 @@ export const REGISTRY: Entry[] = [
     how: "Deleted, with any copy shared from them.",
     // Before the memberships go: a history naming them as supervisor is found through their organisations.
     erase: (db, p) => eraseSupervision(db, p, FORMER_MEMBER),
+  },
+  {
+    table: "self_care_plans",
+    holds: "personal",
+    owner: "self-care",
+    person: ["user_id"],
+    label: "Your self-care plan: the signs you are struggling, what helps, who you can contact, your boundaries",
+    ownerOnly: true,
+    rows: (db, p) => selfCarePlanRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted.",
+    erase: (db, p) => eraseSelfCarePlan(db, p.id),
   },
   {
     table: "supervision_shares",

@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/service";
 import { queueEmail } from "../email/outbox";
 import { eraseLearning } from "../learning/personal-data";
 import { keepAsCounts } from "../progress/personal-data";
+import { eraseSelfCarePlan } from "../self-care/personal-data";
 import { eraseLearnerSupervision } from "../supervision/personal-data";
 import {
   learnersWithActivity,
@@ -54,6 +55,7 @@ export function runRetention(db: DB, now: Date) {
           keepAsCounts(tx, learner.userId, policy.orgId);
           eraseLearning(tx, learner.userId, policy.orgId);
           eraseLearnerSupervision(tx, learner.userId, policy.orgId);
+          eraseSelfCarePlan(tx, learner.userId, policy.orgId);
           settleAnnouncement(tx, open.id, now, false);
           recordAudit(
             tx,

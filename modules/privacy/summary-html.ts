@@ -41,7 +41,7 @@ export function summaryHtml(data: PersonalDataSet): string {
     .join("\n");
   const leftOut =
     data.leftOut.length > 0
-      ? "<p>Your reflection journal, your supervision pages and your support choice (where you are and the groups you chose) are not in this copy: they are private, and only you can download them, from your own account.</p>"
+      ? "<p>Your reflection journal, your self-care plan, your supervision pages and your support choice (where you are and the groups you chose) are not in this copy: they are private, and only you can download them, from your own account.</p>"
       : "";
   return `<!doctype html>
 <html lang="en-GB">

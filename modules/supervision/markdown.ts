@@ -1,7 +1,8 @@
 import type { Root, RootContent } from "mdast";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
-import type { SharedCopy } from "../../db/schema/supervision";
+import type { SharedCopy, SharedSelfCarePlan } from "../../db/schema/supervision";
+import { PLAN_PARTS } from "../self-care/index";
 
 const writer = unified().use(remarkStringify, { bullet: "-", emphasis: "_" }).freeze();
 
@@ -18,6 +19,15 @@ function paragraphs(value: string): RootContent[] {
       type: "paragraph",
       children: p.split("\n").flatMap((line, i) => (i === 0 ? [text(line)] : [{ type: "break" as const }, text(line)])),
     }));
+}
+
+/** The plan's parts the learner wrote, each under its own heading. */
+function selfCarePlan(plan: SharedSelfCarePlan | undefined): RootContent[] {
+  if (!plan) return [];
+  return [
+    heading(2, "My self-care plan"),
+    ...PLAN_PARTS.filter((p) => plan[p.name]).flatMap((p) => [heading(3, p.label), ...paragraphs(plan[p.name])]),
+  ];
 }
 
 /**
@@ -39,6 +49,7 @@ export function supervisionMarkdown(page: SharedCopy): string {
           : []),
         ...paragraphs(e.body),
       ]),
+      ...selfCarePlan(page.selfCarePlan),
     ],
   };
   return writer.stringify(tree);

@@ -1,9 +1,10 @@
 import { and, desc, eq } from "drizzle-orm";
 import { supervisionPages } from "../../db/schema";
-import type { SharedCopy } from "../../db/schema/supervision";
+import type { SharedCopy, SharedSelfCarePlan } from "../../db/schema/supervision";
 import { type Context, inTransaction } from "../auth/context";
 import { authorize } from "../auth/policy";
 import { listJournal } from "../learning/index";
+import { mySelfCarePlan } from "../self-care/index";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import type { SupervisionPageInput } from "./schemas";
@@ -49,6 +50,7 @@ export function createSupervisionPage(ctx: Context, input: SupervisionPageInput)
       title: input.title,
       points: input.points,
       entryIds: ownEntryIds(tx, input.entryIds),
+      includeSelfCarePlan: input.includeSelfCarePlan ?? false,
       createdAt: tx.now,
       updatedAt: tx.now,
     };
@@ -62,7 +64,13 @@ export function updateSupervisionPage(ctx: Context, id: string, input: Supervisi
     const page = ownRow(tx, id);
     tx.db
       .update(supervisionPages)
-      .set({ title: input.title, points: input.points, entryIds: ownEntryIds(tx, input.entryIds), updatedAt: tx.now })
+      .set({
+        title: input.title,
+        points: input.points,
+        entryIds: ownEntryIds(tx, input.entryIds),
+        includeSelfCarePlan: input.includeSelfCarePlan ?? false,
+        updatedAt: tx.now,
+      })
       .where(eq(supervisionPages.id, page.id))
       .run();
   });
@@ -78,6 +86,12 @@ export function mySupervisionPages(ctx: Context) {
     .all();
 }
 
+/** The learner's own plan, when they chose to bring it, as it reads today (none yet is none). */
+function planBrought(ctx: Context, included: boolean): SharedSelfCarePlan | null {
+  const plan = included ? mySelfCarePlan(ctx) : null;
+  return plan ? { signs: plan.signs, helps: plan.helps, contacts: plan.contacts, boundaries: plan.boundaries } : null;
+}
+
 /** The page as it reads now: its points and the chosen entries as they are in the journal today. */
 export function supervisionPage(ctx: Context, id: string) {
   const page = ownRow(ctx, id);
@@ -91,6 +105,8 @@ export function supervisionPage(ctx: Context, id: string) {
     entryIds: entries.map((e) => e.id),
     entries: entries.map((e) => ({ id: e.id, prompt: e.prompt, context: e.context, body: e.body })),
     journal: journal.map((e) => ({ id: e.id, prompt: e.prompt, context: e.context })),
+    includeSelfCarePlan: page.includeSelfCarePlan,
+    selfCarePlan: planBrought(ctx, page.includeSelfCarePlan),
     updatedAt: page.updatedAt,
   };
 }
@@ -101,5 +117,6 @@ export function copyOf(page: ReturnType<typeof supervisionPage>): SharedCopy {
     title: page.title,
     points: page.points,
     entries: page.entries.map(({ prompt, context, body }) => ({ prompt, context, body })),
+    ...(page.selfCarePlan ? { selfCarePlan: page.selfCarePlan } : {}),
   };
 }

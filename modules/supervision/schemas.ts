@@ -21,9 +21,14 @@ export const supervisionPageSchema = z.object({
     .min(1, "Write the points you want to raise.")
     .max(POINTS_MAX, `Use at most ${POINTS_MAX} characters.`),
   entryIds: chosenEntries,
+  /** A ticked box arrives as "on"; an unticked one not at all. */
+  includeSelfCarePlan: z.preprocess((v) => v === "on" || v === true, z.boolean()),
 });
 
-export type SupervisionPageInput = z.infer<typeof supervisionPageSchema>;
+/** Leaving the self-care plan out is the default: it is brought only when the learner says so. */
+export type SupervisionPageInput = Omit<z.infer<typeof supervisionPageSchema>, "includeSelfCarePlan"> & {
+  includeSelfCarePlan?: boolean;
+};
 
 export const shareSchema = z.object({
   supervisorId: z

@@ -7,6 +7,7 @@ import { updateJournalEntry } from "../learning/journal";
 import { learnerPlace } from "../learning/place";
 import { enrolSelf } from "../learning/service";
 import { reflect } from "../learning/steps";
+import { saveSelfCarePlan } from "../self-care/index";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { testDatabase } from "../testing/database";
 import { p, text } from "../testing/documents";
@@ -123,6 +124,58 @@ describe("a learner's supervision pages", () => {
     expect(markdown).toContain("\\# not a heading");
     expect(markdown).toContain("### What weighs on you?");
     expect(markdown).toContain("A call last Tuesday stays with me.");
+  });
+});
+
+describe("a self-care plan in supervision", () => {
+  const PLAN = {
+    signs: "I stop answering the phone",
+    helps: "Swimming early",
+    contacts: "Dee",
+    boundaries: "No calls after nine",
+  };
+
+  it("is included only when the learner ticks it, as the plan reads now", () => {
+    const w = world();
+    const ctx = w.ctx(w.learner.actor);
+    saveSelfCarePlan(ctx, PLAN);
+    const { id } = createSupervisionPage(ctx, { ...page, entryIds: w.entries });
+    expect(supervisionPage(ctx, id).selfCarePlan).toBeNull();
+    expect(supervisionPageMarkdown(ctx, id)).not.toContain(PLAN.signs);
+
+    updateSupervisionPage(ctx, id, { ...page, entryIds: w.entries, includeSelfCarePlan: true });
+    expect(supervisionPage(ctx, id)).toMatchObject({ includeSelfCarePlan: true, selfCarePlan: PLAN });
+    saveSelfCarePlan(ctx, { ...PLAN, helps: "Swimming late" });
+    expect(supervisionPage(ctx, id).selfCarePlan?.helps).toBe("Swimming late");
+    const markdown = supervisionPageMarkdown(ctx, id);
+    expect(markdown).toContain("## My self-care plan");
+    expect(markdown).toContain("### The boundaries I keep");
+    expect(markdown).toContain(PLAN.boundaries);
+  });
+
+  it("goes to a supervisor as a snapshot at sharing, and only when ticked", () => {
+    const w = world();
+    const ctx = w.ctx(w.learner.actor);
+    saveSelfCarePlan(ctx, PLAN);
+    const { id } = createSupervisionPage(ctx, { ...page, entryIds: w.entries, includeSelfCarePlan: true });
+    sharePage(ctx, id, w.supervisor.user.id);
+    saveSelfCarePlan(ctx, { ...PLAN, signs: "Changed after sharing" });
+    const supervisorCtx = w.ctx(w.supervisor.actor);
+    const [shared] = sharedWithMe(supervisorCtx);
+    expect(sharedCopy(supervisorCtx, shared?.id ?? "").selfCarePlan).toEqual(PLAN);
+
+    updateSupervisionPage(ctx, id, { ...page, entryIds: w.entries, includeSelfCarePlan: false });
+    sharePage(ctx, id, w.supervisor.user.id);
+    const [again] = sharedWithMe(supervisorCtx);
+    expect(sharedCopy(supervisorCtx, again?.id ?? "").selfCarePlan).toBeUndefined();
+  });
+
+  it("is another learner's to include, never taken from someone else", () => {
+    const w = world();
+    saveSelfCarePlan(w.ctx(w.otherLearner.actor), PLAN);
+    const ctx = w.ctx(w.learner.actor);
+    const { id } = createSupervisionPage(ctx, { ...page, entryIds: w.entries, includeSelfCarePlan: true });
+    expect(supervisionPage(ctx, id).selfCarePlan).toBeNull();
   });
 });
 

@@ -139,6 +139,8 @@ export const everything: DocJSON = doc(
   },
   { type: "supportSignpost", content: [text("If this stirred things up, "), text("talk to someone", bold), text(".")] },
   { type: "supportSignpost" },
+  { type: "selfCarePlan", content: [text("Looking after yourself is "), text("part of the work", bold), text(".")] },
+  { type: "selfCarePlan" },
   {
     type: "story",
     attrs: { id: "st-one", storyteller: "user-1", credit: "anonymous", scope: "organisation", reviewOn: "2027-06-30" },

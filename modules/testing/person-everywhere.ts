@@ -33,6 +33,7 @@ import {
   retentionPolicies,
   reviewRequestPeople,
   reviewRequests,
+  selfCarePlans,
   selfPacedLearners,
   signoffs,
   storyReviews,
@@ -65,6 +66,7 @@ export const PRIVATE_TEXTS = {
   bio: "I run the Thursday walk-and-talk group",
   moveReason: "My shifts changed to evenings in March",
   supervisionPoints: "I want to talk about saying no to the late calls",
+  selfCarePlan: "When I stop sleeping I know the calls are getting to me",
   story: "The winter I slept in my car a peer brought soup every night",
 };
 
@@ -438,6 +440,19 @@ export function personEverywhere(db: Connection) {
   db.insert(retentionPolicies).values({ orgId, months: 24, updatedBy: userId, updatedAt: now }).run();
   db.insert(reminderPolicies).values({ orgId, daysBefore: 5, updatedBy: userId, updatedAt: now }).run();
   db.insert(remindersSent).values({ assignmentId: assignment.id, userId, kind: "before", sentAt: now }).run();
+  db.insert(selfCarePlans)
+    .values({
+      id: newId(),
+      orgId,
+      userId,
+      signs: PRIVATE_TEXTS.selfCarePlan,
+      helps: "Walking",
+      contacts: "Sam",
+      boundaries: "Evenings are mine",
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
   db.insert(supportChoices)
     .values({ userId, nation: "wales", populations: ["veterans"], updatedAt: now })
     .run();

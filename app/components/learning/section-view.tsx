@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
+import { type PlanWords, SAVE_PLAN } from "~/components/self-care/plan-form";
 import { type SupportItem, SupportList } from "~/components/support-list";
 import type { BlockState } from "./block-state";
 import { ContentNoteGate } from "./content-note-gate";
@@ -7,6 +8,7 @@ import { Html } from "./html";
 import { KnowledgeCheck } from "./knowledge-check";
 import { Reflection } from "./reflection";
 import { Scenario } from "./scenario";
+import { SelfCarePlanBlock } from "./self-care-plan";
 import { Story } from "./story";
 
 type PropsOf<C> = C extends (props: infer P) => unknown ? P : never;
@@ -20,6 +22,7 @@ export type SectionPart =
   | ({ kind: "scenario" } & PropsOf<typeof Scenario>["part"])
   | { kind: "takeaway"; html: string }
   | { kind: "signpost"; leadInHtml: string }
+  | { kind: "selfCarePlan"; introHtml: string }
   | ({ kind: "story" } & PropsOf<typeof Story>["part"]);
 
 /**
@@ -36,6 +39,8 @@ export function SectionView({
   savedPrompt,
   previousHref,
   isLast,
+  selfCarePlan = null,
+  planSaved = false,
   preview = false,
 }: {
   contentNote: string[] | null;
@@ -47,6 +52,9 @@ export function SectionView({
   savedPrompt: string | null;
   previousHref: string | null;
   isLast: boolean;
+  /** The learner's own plan, for a section that invites it. */
+  selfCarePlan?: PlanWords | null;
+  planSaved?: boolean;
   preview?: boolean;
 }) {
   return (
@@ -57,7 +65,8 @@ export function SectionView({
           parts.some(
             (p) =>
               (p.kind === "check" && state?.intent === `answer-${p.id}`) ||
-              (p.kind === "reflection" && state?.intent === `reflect-${p.id}`),
+              (p.kind === "reflection" && state?.intent === `reflect-${p.id}`) ||
+              (p.kind === "selfCarePlan" && state?.intent === SAVE_PLAN),
           )
             ? undefined
             : state
@@ -111,6 +120,18 @@ export function SectionView({
                 );
               case "story":
                 return <Story key={key} part={part} />;
+              case "selfCarePlan":
+                return (
+                  <SelfCarePlanBlock
+                    key={key}
+                    introHtml={part.introHtml}
+                    plan={selfCarePlan}
+                    state={state}
+                    saved={planSaved}
+                    at={parts.slice(0, i).filter((p) => p.kind === "selfCarePlan").length}
+                    preview={preview}
+                  />
+                );
               default:
                 return null;
             }

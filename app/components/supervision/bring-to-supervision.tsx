@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { ErrorSummary, Field, type FormState } from "~/components/form";
 import { formatDate } from "~/components/layout";
 import { EntryPicker } from "./entry-picker";
+import { SelfCarePlanChoice } from "./self-care-plan-choice";
 
 type JournalEntry = { id: string; prompt: string; context: string; body: string; updatedAt: Date | string };
 
@@ -36,6 +37,7 @@ export function BringToSupervision({ entries, state }: { entries: JournalEntry[]
         </p>
         <Field label="Title" name="title" state={mine} defaultValue="For my supervision" maxLength={120} />
         <Field label="Points I want to raise" name="points" multiline state={mine} maxLength={5000} />
+        <SelfCarePlanChoice checked={mine?.values?.includeSelfCarePlan === "on"} />
         <div className="actions">
           <button type="submit" name="intent" value="supervision">
             Make my supervision page

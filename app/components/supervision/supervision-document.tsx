@@ -1,11 +1,15 @@
+import { PLAN_PARTS } from "../../../modules/self-care/parts";
+
 /** What a supervision page says, the same on screen, in print, in the HTML download and in a shared copy. */
 export type SupervisionDocumentProps = {
   title: string;
   points: string;
   entries: { prompt: string; context: string; body: string }[];
+  /** Only there when the learner chose to bring it. */
+  selfCarePlan?: { signs: string; helps: string; contacts: string; boundaries: string } | null;
 };
 
-export function SupervisionDocument({ title, points, entries }: SupervisionDocumentProps) {
+export function SupervisionDocument({ title, points, entries, selfCarePlan }: SupervisionDocumentProps) {
   return (
     <article className="supervision-document">
       <h1>{title}</h1>
@@ -25,6 +29,17 @@ export function SupervisionDocument({ title, points, entries }: SupervisionDocum
           </section>
         ))}
       </section>
+      {selfCarePlan ? (
+        <section aria-labelledby="supervision-self-care">
+          <h2 id="supervision-self-care">My self-care plan</h2>
+          {PLAN_PARTS.filter((p) => selfCarePlan[p.name]).map((p) => (
+            <section key={p.name} className="supervision-entry">
+              <h3>{p.label}</h3>
+              <p className="journal-body">{selfCarePlan[p.name]}</p>
+            </section>
+          ))}
+        </section>
+      ) : null}
     </article>
   );
 }

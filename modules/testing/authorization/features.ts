@@ -27,6 +27,7 @@ import * as reuse from "../../reuse/index";
 import * as review from "../../review/index";
 import * as reviewRequests from "../../review-requests/index";
 import * as search from "../../search/index";
+import * as selfCare from "../../self-care/index";
 import * as stories from "../../stories/index";
 import * as supervision from "../../supervision/index";
 import * as supportChoice from "../../support-choice/index";
@@ -61,6 +62,7 @@ import { cases as reuseCases } from "./reuse";
 import { cases as reviewCases } from "./review";
 import { cases as reviewRequestCases } from "./review-requests";
 import { cases as searchCases } from "./search";
+import { cases as selfCareCases } from "./self-care";
 import { cases as storyCases } from "./stories";
 import { cases as supervisionCases } from "./supervision";
 import { cases as supportChoiceCases } from "./support-choice";
@@ -101,6 +103,7 @@ export const FEATURES = {
   supervision: { api: supervision, cases: supervisionCases },
   supportChoice: { api: supportChoice, cases: supportChoiceCases },
   search: { api: search, cases: searchCases },
+  selfCare: { api: selfCare, cases: selfCareCases },
   stories: { api: stories, cases: storyCases },
   workshop: { api: workshop, cases: workshopCases },
   workshopSessions: { api: workshopSessions, cases: workshopSessionCases },
