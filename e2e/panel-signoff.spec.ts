@@ -106,6 +106,7 @@ test("with the setting on, publishing waits for the panel and a safeguarding rev
   const both =
     /Publishing waits for sign-off of revision \d+ from the lived-experience panel and from a safeguarding reviewer\./;
   await expect(fran.getByRole("region", { name: "Panel and safeguarding sign-off" })).toContainText(both);
+  await expect(fran.getByRole("region", { name: "Publish" })).toContainText(both);
   await tryToPublish(fran);
   await expect(fran.getByRole("alert")).toContainText(both);
   await checkPage(fran);
