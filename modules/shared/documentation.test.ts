@@ -14,10 +14,12 @@ function markdownFiles(folder: string): string[] {
 
 /**
  * What a document points a reader to: Markdown links, and paths written out (`docs/…`, `../…`),
- * which readers follow just the same.
+ * which readers follow just the same. A link shown as code (`![Alt](images/a.jpg)`, an example of
+ * a format) is not one to follow.
  */
 function referencesIn(text: string): string[] {
-  const links = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1] ?? "");
+  const prose = text.replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
+  const links = [...prose.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1] ?? "");
   const written = [...text.matchAll(/(?<![\w/.-])((?:\.\.?\/|docs\/)[\w./-]*[\w/])/g)].map((m) => m[1] ?? "");
   return [...links, ...written].filter((target) => !/^[a-z]+:/.test(target) && !target.startsWith("#"));
 }
