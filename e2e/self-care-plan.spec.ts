@@ -116,7 +116,9 @@ for (const javaScriptEnabled of [false, true]) {
   });
 }
 
-test("no trainer's cohort page or progress CSV holds a learner's self-care plan", async ({ newPage }) => {
+test("no trainer's cohort page, progress CSV or xAPI statements hold a learner's self-care plan", async ({
+  newPage,
+}) => {
   test.setTimeout(180_000);
   const course = uniqueName("Resting well");
   courseInviting(course);
@@ -142,6 +144,9 @@ test("no trainer's cohort page or progress CSV holds a learner's self-care plan"
   const csv = await download(trainer, trainer.getByRole("link", { name: "Download progress (CSV)" }));
   expect(csv.text.length).toBeGreaterThan(0);
   for (const secret of secrets) expect(csv.text, "the progress CSV holds a learner's plan").not.toContain(secret);
+  const xapi = await download(trainer, trainer.getByRole("link", { name: "Download xAPI statements (JSON)" }));
+  expect(xapi.text.length).toBeGreaterThan(0);
+  for (const secret of secrets) expect(xapi.text, "the xAPI statements hold a learner's plan").not.toContain(secret);
   await goToCohortTab(trainer, "Learners");
   await trainer.getByRole("link", { name: "Bea Okafor", exact: true }).click();
   await expect(trainer).toHaveURL(/\/learners\/[A-Za-z0-9_-]{22}$/);

@@ -7,6 +7,7 @@ import * as decoding from "lib0/decoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { contextFor } from "../auth/context";
+import { restoreSnapshot, takeSnapshot } from "../history/service";
 import {
   addParagraph,
   authenticateRaw,
@@ -83,6 +84,32 @@ describe("breaks on the collaboration server", () => {
       resumeSession(fran, moduleId);
       expect(await sendRaw(people.bob, moduleId, "After the break.")).toBe("saved");
       await until(() => contains(live, "After the break."), "the edit after the break to be taken");
+    },
+    TEST_MS,
+  );
+
+  it(
+    "refuses a restore during a break with a plain reason, changing nothing, but never a storyteller's withdrawal",
+    async () => {
+      const { people, db, main } = bed;
+      const moduleId = bed.newModule();
+      const fran = contextFor(db, people.facilitator.actor);
+      const control = main.collab.control;
+      const snapshotId = await takeSnapshot(fran, control, moduleId, "Before the workshop");
+      await control.change(moduleId, people.facilitator.user.id, (doc) =>
+        addParagraph(doc, "Written in the workshop."),
+      );
+      startSession(fran, control, moduleId, { agenda: AGENDA });
+      takeBreak(fran, moduleId, { minutes: 10 });
+      const before = JSON.stringify(control.current(moduleId));
+
+      await expect(restoreSnapshot(fran, control, moduleId, snapshotId)).rejects.toThrow(
+        "The session is on a break, so the module stays as it is until it resumes. Bring back that version after the break.",
+      );
+      expect(JSON.stringify(control.current(moduleId))).toBe(before);
+
+      await control.change(moduleId, people.alice.user.id, (doc) => addParagraph(doc, "Withdrawn."), "consent");
+      expect(JSON.stringify(control.current(moduleId))).toContain("Withdrawn.");
     },
     TEST_MS,
   );

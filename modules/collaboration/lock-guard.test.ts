@@ -148,6 +148,18 @@ describe("locked parts on the collaboration server", () => {
     TEST_MS,
   );
 
+  it(
+    "lets a storyteller's withdrawal change a locked part all the same: a lock never holds back consent",
+    async () => {
+      const { moduleId } = await lockedModule();
+      const control = bed.main.collab.control;
+      // Withdrawing a story replaces its words inside whatever part holds it.
+      await control.change(moduleId, bed.people.alice.user.id, (d) => textIn(d, 2).insert(0, "Withdrawn: "), "consent");
+      expect(JSON.stringify(control.current(moduleId))).toContain("Withdrawn: ");
+    },
+    TEST_MS,
+  );
+
   it("judges an update on a starter-sized module quickly, and a module without locks at no cost", () => {
     const starter = listStarterModules()[0];
     if (!starter) throw new Error("The starter pack is empty");

@@ -31,10 +31,11 @@ export type CollabControl = {
    */
   recheck(who: { userId?: string; moduleId?: string }): void;
   /**
-   * Applies a server-side change (a restore) as a new edit, seen live by everyone connected. Locks
-   * hold for it as for any editor: a change to a locked part is refused before anything is applied.
+   * Applies a server-side change as a new edit, seen live by everyone connected. For an edit (a
+   * restore), locks and breaks hold as for any editor: it is refused before anything is applied.
+   * Withdrawing consent (a storyteller taking back their story) is never held back by either.
    */
-  change(moduleId: string, userId: string, edit: (doc: Y.Doc) => void): Promise<void>;
+  change(moduleId: string, userId: string, edit: (doc: Y.Doc) => void, purpose?: ChangePurpose): Promise<void>;
   /** The current document: the live one when loaded, otherwise from the store. */
   current(moduleId: string): DocJSON;
   /** Runs pending compaction and fact updates for a module now (before a sign-off or publish). */
@@ -49,7 +50,12 @@ export type CollabControl = {
  */
 export type LiveDocuments = Pick<CollabControl, "current" | "settle" | "change">;
 
+/** Why the server changes a document itself: an edit such as a restore, or a withdrawal of consent. */
+export type ChangePurpose = "edit" | "consent";
+
 const LOCKED_CHANGE = "Part of this module is locked, and bringing back that version would change it. Unlock it first.";
+const CHANGE_ON_BREAK =
+  "The session is on a break, so the module stays as it is until it resumes. Bring back that version after the break.";
 
 /** WebSocket.OPEN (Node 20 has no global WebSocket to read it from). */
 const SOCKET_OPEN = 1;
@@ -178,7 +184,8 @@ export function createCollaboration({
       }
     },
 
-    async change(moduleId, userId, edit) {
+    async change(moduleId, userId, edit, purpose = "edit") {
+      if (purpose === "edit" && breaks(db, moduleId, new Date())) throw new InvalidError(CHANGE_ON_BREAK);
       const direct = await hocuspocus.openDirectConnection(documentNameFor(moduleId), {
         userId,
         name: "",
@@ -189,7 +196,7 @@ export function createCollaboration({
         suggestOnly: false,
       });
       try {
-        if (direct.document) refuseLockedChange(direct.document, moduleId, edit);
+        if (direct.document && purpose === "edit") refuseLockedChange(direct.document, moduleId, edit);
         await direct.transact((doc) => edit(doc));
       } finally {
         await direct.disconnect();

@@ -57,7 +57,7 @@ export async function withdrawStory(ctx: Context, documents: LiveDocuments, inpu
   const story = ownStory(ctx, documents, input);
   const { actor, now } = ctx;
   if (story.inDraft) {
-    await documents.change(story.moduleId, actor.userId, (doc) => withdrawInDraft(doc, story.id));
+    await documents.change(story.moduleId, actor.userId, (doc) => withdrawInDraft(doc, story.id), "consent");
     await documents.settle(story.moduleId);
   }
   inTransaction(ctx, (tx) => {
