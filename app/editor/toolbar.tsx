@@ -193,7 +193,9 @@ function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
       return;
     }
     if (!isAllowedLink(value)) {
-      setError("Use a full web address (https://…), an email (mailto:…) or a phone number (tel:…).");
+      setError(
+        "Use a full web address (https://…), an email (mailto:…), a phone number (tel:…) or a page of Alongside (/learn/…).",
+      );
       return;
     }
     if (editor.state.selection.empty && !editor.isActive("link")) {

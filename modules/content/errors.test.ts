@@ -293,13 +293,13 @@ describe("Markdown the format does not use", () => {
       "a javascript: link",
       ["[Click](javascript:alert(1))"],
       0,
-      'The link address "javascript:alert(1)" is not allowed: a link must start with https://, http://, mailto: or tel:.',
+      'The link address "javascript:alert(1)" is not allowed: a link must start with https://, http://, mailto: or tel:, or be a page of Alongside such as /learn/supervision.',
     ],
     [
-      "a relative link",
-      ["[Home](/home)"],
+      "a link relative to the file",
+      ["[Home](home.html)"],
       0,
-      'The link address "/home" is not allowed: a link must start with https://, http://, mailto: or tel:.',
+      'The link address "home.html" is not allowed: a link must start with https://, http://, mailto: or tel:, or be a page of Alongside such as /learn/supervision.',
     ],
     ["an image", ["![A picture](https://example.org/a.png)"], 0, "Images are not supported in module files."],
     [
@@ -351,7 +351,7 @@ describe("Markdown the format does not use", () => {
         line: BODY_START,
         column: 7,
         message:
-          'The link address "ftp://example.org" is not allowed: a link must start with https://, http://, mailto: or tel:.',
+          'The link address "ftp://example.org" is not allowed: a link must start with https://, http://, mailto: or tel:, or be a page of Alongside such as /learn/supervision.',
       },
     ]);
   });

@@ -37,7 +37,7 @@ function inline(nodes: PhrasingContent[], problems: Problems, marks: readonly Ma
         if (!isAllowedLink(node.url)) {
           problems.on(
             node,
-            `The link address "${node.url}" is not allowed: a link must start with https://, http://, mailto: or tel:.`,
+            `The link address "${node.url}" is not allowed: a link must start with https://, http://, mailto: or tel:, or be a page of Alongside such as /learn/supervision.`,
           );
           break;
         }

@@ -79,6 +79,11 @@ describe("the starter modules", () => {
     expect(count("supportSignpost")).toBeGreaterThanOrEqual(1);
   });
 
+  it("links the supervision module to the learner's own supervision pages", () => {
+    const supervision = JSON.stringify(starterModule("supervision")?.doc ?? {});
+    expect(supervision).toContain('"href":"/learn/supervision"');
+  });
+
   it("invites a self-care plan in the self-care module", () => {
     const selfCare = starterModule("self-care");
     expect(findNodes(selfCare?.doc ?? { type: "doc" }, "selfCarePlan")).toHaveLength(1);

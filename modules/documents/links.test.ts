@@ -2,6 +2,7 @@ import { EditorState, TextSelection } from "@tiptap/pm/state";
 import { describe, expect, it } from "vitest";
 import { documentSchema } from "./extensions";
 import type { DocJSON } from "./json";
+import { isAllowedLink } from "./links";
 
 const linked = (words: string): DocJSON => ({
   type: "text",
@@ -40,5 +41,34 @@ describe("links in the document schema", () => {
   it("still take text typed inside them", () => {
     const result = typeAt([linked("Samaritans")], 1 + "Sama".length, "-");
     expect(result).toEqual([["Sama-ritans", "tel:116123"]]);
+  });
+});
+
+describe("where a link may go", () => {
+  it("takes the web, email, phone numbers and pages of Alongside itself, written as their path", () => {
+    for (const href of [
+      "https://www.samaritans.org",
+      "mailto:jo@example.org",
+      "tel:116123",
+      "/learn/supervision",
+      "/support",
+    ]) {
+      expect(isAllowedLink(href), href).toBe(true);
+    }
+  });
+
+  it("refuses scripts, data, other sites written as paths, and paths with spaces or backslashes", () => {
+    for (const href of [
+      "javascript:alert(1)",
+      "data:text/html,x",
+      "//evil.example",
+      "/\\evil.example",
+      "/learn supervision",
+      "/%0aevil",
+      "learn/supervision",
+      "",
+    ]) {
+      expect(isAllowedLink(href), href).toBe(false);
+    }
   });
 });

@@ -10,3 +10,12 @@ export function esc(text: string): string {
 
 /** A neutral page to leave to in a hurry: the same one as the app's quick exit. */
 export const QUICK_EXIT_URL = "https://www.bbc.co.uk/weather";
+
+/**
+ * A section's HTML without its links to pages of Alongside (`href="/…"`), which the learning system
+ * that opens the package cannot reach: the words stay, as text. The HTML is the domain's own
+ * rendering, whose links are plain `<a …>words</a>`.
+ */
+export function withoutSiteLinks(html: string): string {
+  return html.replace(/<a\b[^>]*\shref="\/(?![/\\])[^"]*"[^>]*>([\s\S]*?)<\/a>/g, "$1");
+}

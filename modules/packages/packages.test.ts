@@ -130,6 +130,36 @@ describe("a SCORM 1.2 export", () => {
     }
   });
 
+  it("keeps the words of a link to a page of Alongside, which the learning system cannot open, and other links as they are", () => {
+    const { db, org, fran, ctx } = setup();
+    const linked = (words: string, href: string) => ({
+      type: "text",
+      text: words,
+      marks: [{ type: "link", attrs: { href } }],
+    });
+    const module = publishedModule(db, {
+      orgId: org.org.id,
+      by: fran.user.id,
+      title: "Getting support",
+      doc: doc(
+        heading("Supervision"),
+        p(
+          text("Open "),
+          linked("For my supervision", "/learn/supervision"),
+          text(", or call "),
+          linked("116 123", "tel:116123"),
+        ),
+      ),
+    });
+    const course = createCourse(ctx, { title: "Support", description: "Where to turn.", openToAll: false });
+    addCourseModule(ctx, course.id, module.moduleId);
+    publishCourse(ctx, course.id, "First version.");
+    const page = files(exportScorm(ctx, course.id, {}, FROM).bytes)["m1/index.html"] ?? "";
+    expect(page).toContain("Open For my supervision, or call");
+    expect(page).not.toContain('href="/learn/supervision"');
+    expect(page).toMatch(/<a [^>]*href="tel:116123"[^>]*>116 123<\/a>/);
+  });
+
   it("reports a score only when the export asks for one", () => {
     const { ctx, courseId } = setup();
     publishCourse(ctx, courseId, "First version.");

@@ -3,7 +3,7 @@ import type { CheckOption } from "../learning/player";
 import type { ShownPart as Part } from "../learning/stories";
 import { PLAN_PARTS } from "../self-care/index";
 import type { PackageCourse, PackageModule, PackageSection, PackageSupport } from "./course-to-export";
-import { esc, QUICK_EXIT_URL } from "./html";
+import { esc, QUICK_EXIT_URL, withoutSiteLinks } from "./html";
 
 /**
  * The static pages of a package, for any way of tracking it (SCORM 1.2 now): a page per module holding
@@ -239,7 +239,7 @@ ${module.summary ? `<p class="lead">${esc(module.summary)}</p>` : ""}
 <nav aria-labelledby="outline-title"><h2 id="outline-title">Sections</h2><ol class="section-list">
 ${outline}
 </ol></nav>
-${module.sections.map((s) => sectionHtml(s, module, course)).join("\n")}
+${module.sections.map((s) => withoutSiteLinks(sectionHtml(s, module, course))).join("\n")}
 <section class="package-section" id="finished" data-end aria-labelledby="finished-title" tabindex="-1">
 <h2 id="finished-title">End of this module</h2>
 <p data-summary>You have reached the end of “${esc(module.title)}”.</p>
