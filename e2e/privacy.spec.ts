@@ -204,12 +204,14 @@ test("an admin carries out a member's requests: their data without the journal, 
   expect(data.person.email).toBe(person.email);
   expect(data.leftOut).toEqual([
     "supervision_pages",
+    "self_care_plans",
     "supervision_shares",
     "supervision_share_history",
     "reflections",
     "support_choices",
   ]);
   expect(data.tables.reflections).toBeUndefined();
+  expect(data.tables.self_care_plans).toBeUndefined();
   expect(data.tables.supervision_pages).toBeUndefined();
 
   await requests.getByLabel("Why, for the record").last().fill("Asked by phone");
