@@ -31,6 +31,7 @@ test("the slash menu, by keyboard only: filter, choose with arrows, insert with 
     "Scenario",
     "Key takeaway",
     "Support signpost",
+    "Self-care plan",
     "Story",
   ]);
   await expect(slashList(page).getByRole("option", { name: "Section heading" })).toHaveAttribute(
