@@ -5,12 +5,11 @@
  * Prints the course id.
  */
 import { openDatabase } from "../../../db/client";
-import { findUserByEmail } from "../../../modules/accounts/service";
 import { contextFor } from "../../../modules/auth/context";
 import { addCourseModule, createCourse, publishCourse } from "../../../modules/courses/service";
-import { actorFor, organisationsOf } from "../../../modules/organisations/service";
 import { doc, option, p, part, text } from "../../../modules/testing/documents";
 import { publishedModule } from "../../../modules/testing/published-module";
+import { actorByEmail } from "./actor-by-email";
 
 type Options = { databasePath: string; facilitatorEmail: string; trainerEmail: string; title: string };
 const options = JSON.parse(process.argv[2] ?? "{}") as Options;
@@ -37,13 +36,7 @@ const noted = (n: number, title: string, topic: string) => [
 
 const db = openDatabase(options.databasePath, { migrate: false });
 try {
-  const actorOf = (email: string) => {
-    const user = findUserByEmail(db, email);
-    const org = user ? organisationsOf(db, user.id)[0] : undefined;
-    const actor = user && org ? actorFor(db, org.id, user.id) : null;
-    if (!actor) throw new Error(`${email} is not a member of any organisation`);
-    return actor;
-  };
+  const actorOf = (email: string) => actorByEmail(db, email);
   const facilitator = actorOf(options.facilitatorEmail);
   const trainer = contextFor(db, actorOf(options.trainerEmail));
   const module = publishedModule(db, {

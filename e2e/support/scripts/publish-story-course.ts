@@ -4,12 +4,11 @@
  * put in the course by the trainer through the app's own functions. Prints the module and course ids.
  */
 import { openDatabase } from "../../../db/client";
-import { findUserByEmail } from "../../../modules/accounts/service";
 import { contextFor } from "../../../modules/auth/context";
 import { addCourseModule, createCourse, publishCourse } from "../../../modules/courses/service";
-import { actorFor, organisationsOf } from "../../../modules/organisations/service";
 import { doc, p, text } from "../../../modules/testing/documents";
 import { publishedModule } from "../../../modules/testing/published-module";
+import { actorByEmail } from "./actor-by-email";
 
 type Options = {
   databasePath: string;
@@ -23,13 +22,7 @@ const options = JSON.parse(process.argv[2] ?? "{}") as Options;
 
 const db = openDatabase(options.databasePath, { migrate: false });
 try {
-  const actorOf = (email: string) => {
-    const user = findUserByEmail(db, email);
-    const org = user ? organisationsOf(db, user.id)[0] : undefined;
-    const actor = user && org ? actorFor(db, org.id, user.id) : null;
-    if (!actor) throw new Error(`${email} is not a member of any organisation`);
-    return actor;
-  };
+  const actorOf = (email: string) => actorByEmail(db, email);
   const facilitator = actorOf(options.facilitatorEmail);
   const trainer = contextFor(db, actorOf(options.trainerEmail));
   const storyteller = actorOf(options.storytellerEmail);
