@@ -3,8 +3,8 @@ import type { DB } from "../../db/client";
 import { withoutCommentAnchors } from "../documents/facts";
 import { partNodes } from "../documents/parts";
 import { REFUSALS, type Refusal } from "./refusal";
+import { documentJSON } from "./trial-copy";
 import type { DecodedUpdate } from "./update-shape";
-import { yDocToRawJSON } from "./ydoc";
 
 /**
  * The ids of a module's locked parts now. The rule belongs to the feature that keeps the locks; the
@@ -30,8 +30,8 @@ export function lockRefusal(
   if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return null;
   const next = after();
   if (!next) return REFUSALS.incomplete;
-  const was = withoutCommentAnchors(yDocToRawJSON(before));
-  const is = withoutCommentAnchors(yDocToRawJSON(next));
+  const was = withoutCommentAnchors(documentJSON(before));
+  const is = withoutCommentAnchors(documentJSON(next));
   for (const nodeId of locked) {
     if (JSON.stringify(partNodes(was, nodeId)) !== JSON.stringify(partNodes(is, nodeId))) return REFUSALS.locked;
   }

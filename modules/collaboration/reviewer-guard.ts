@@ -2,8 +2,8 @@ import * as Y from "yjs";
 import { withoutCommentAnchors } from "../documents/facts";
 import { FRAGMENT } from "./protocol";
 import { REFUSALS, type Refusal } from "./refusal";
+import { documentJSON } from "./trial-copy";
 import { type DecodedUpdate, deletedStructs, rootName, structAt } from "./update-shape";
-import { yDocToRawJSON } from "./ydoc";
 
 /** The Yjs attribute a comment mark is stored under: "comment", or "comment--<hash>" when marks overlap. */
 const COMMENT_ATTRIBUTE = /^comment(--[a-zA-Z0-9+/=]{8})?$/;
@@ -39,7 +39,7 @@ export function reviewerRefusal(before: Y.Doc, decoded: DecodedUpdate, after: ()
     if (!(struct instanceof Y.Item)) continue;
     if (!(isCommentFormat(struct.content) || struct.content instanceof Y.ContentDeleted)) return REFUSALS.readOnly;
   }
-  const was = JSON.stringify(withoutCommentAnchors(yDocToRawJSON(before)));
-  const is = JSON.stringify(withoutCommentAnchors(yDocToRawJSON(next)));
+  const was = JSON.stringify(withoutCommentAnchors(documentJSON(before)));
+  const is = JSON.stringify(withoutCommentAnchors(documentJSON(next)));
   return was === is ? null : REFUSALS.readOnly;
 }

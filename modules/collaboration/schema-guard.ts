@@ -3,8 +3,8 @@ import { documentSchema } from "../documents/extensions";
 import { validateDoc } from "../documents/json";
 import { FRAGMENT } from "./protocol";
 import { REFUSALS, type Refusal } from "./refusal";
+import { documentJSON } from "./trial-copy";
 import { type DecodedUpdate, onlyEditsText, rootsChanged } from "./update-shape";
-import { yDocToRawJSON } from "./ydoc";
 
 const holdsText = (nodeName: string) => documentSchema.nodes[nodeName]?.inlineContent === true;
 
@@ -20,5 +20,5 @@ export function schemaRefusal(document: Y.Doc, decoded: DecodedUpdate, after: ()
   const next = after();
   if (!next) return REFUSALS.incomplete;
   for (const root of rootsChanged(document, next, decoded)) if (root !== FRAGMENT) return REFUSALS.unsupported;
-  return validateDoc(yDocToRawJSON(next)).ok ? null : REFUSALS.unsupported;
+  return validateDoc(documentJSON(next)).ok ? null : REFUSALS.unsupported;
 }

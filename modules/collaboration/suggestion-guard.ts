@@ -4,11 +4,26 @@ import type { DocJSON } from "../documents/json";
 import { authorOfSuggestion } from "../documents/suggestion-ids";
 import { isSubsequence, suggestionFootprints, withoutSuggestions } from "../documents/suggestions";
 import { REFUSALS, type Refusal } from "./refusal";
+import { documentJSON } from "./trial-copy";
 import { type DecodedUpdate, deletedStructs } from "./update-shape";
-import { yDocToRawJSON } from "./ydoc";
+
+/**
+ * What is read from a document's content, once per content: a document read for one update is the one
+ * judged before the next (ADR 31), so each is worked out once.
+ */
+function remembered<T>(work: (doc: DocJSON) => T): (doc: DocJSON) => T {
+  const known = new WeakMap<DocJSON, T>();
+  return (doc) => {
+    if (known.has(doc)) return known.get(doc) as T;
+    const value = work(doc);
+    known.set(doc, value);
+    return value;
+  };
+}
 
 /** The document as it would be with every suggestion rejected, comments aside: what a suggester cannot change. */
-const settled = (doc: DocJSON) => JSON.stringify(withoutCommentAnchors(withoutSuggestions(doc)));
+const settled = remembered((doc) => JSON.stringify(withoutCommentAnchors(withoutSuggestions(doc))));
+const footprints = remembered(suggestionFootprints);
 
 /**
  * Someone who may only suggest changes nothing but suggestions. Judged by effect: with every
@@ -29,11 +44,11 @@ export function suggesterRefusal(
   if (decoded.structs.length === 0 && !deleted.some((struct) => !struct.deleted)) return null;
   const next = after();
   if (!next) return REFUSALS.incomplete;
-  const was = yDocToRawJSON(before);
-  const is = yDocToRawJSON(next);
+  const was = documentJSON(before);
+  const is = documentJSON(next);
   if (settled(was) !== settled(is)) return REFUSALS.suggestOnly;
-  const had = suggestionFootprints(was);
-  const has = suggestionFootprints(is);
+  const had = footprints(was);
+  const has = footprints(is);
   for (const id of has.keys()) {
     if (!had.has(id) && authorOfSuggestion(id) !== userId) return REFUSALS.suggestOnly;
   }

@@ -145,23 +145,6 @@ export function onlyEditsText(doc: Y.Doc, decoded: DecodedUpdate, mayHoldText: (
   return true;
 }
 
-/**
- * The document as it would be after the update, built on a copy; null when the update cannot be
- * applied in full (it depends on changes the server never received, so part of it would wait).
- */
-export function documentAfter(doc: Y.Doc, update: Uint8Array): Y.Doc | null {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  const waitingBefore = copy.store.pendingStructs !== null || copy.store.pendingDs !== null;
-  Y.applyUpdate(copy, update);
-  const waitingAfter = copy.store.pendingStructs !== null || copy.store.pendingDs !== null;
-  if (waitingAfter && !waitingBefore) {
-    copy.destroy();
-    return null;
-  }
-  return copy;
-}
-
 /** The root types an update inserts into or deletes from, judged on the documents before and after it. */
 export function rootsChanged(before: Y.Doc, after: Y.Doc, decoded: DecodedUpdate): Set<string> {
   const roots = new Set<string>();

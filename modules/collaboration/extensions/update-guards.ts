@@ -9,13 +9,14 @@ import { REFUSALS, type Refusal, refuse } from "../refusal";
 import { reviewerRefusal } from "../reviewer-guard";
 import { schemaRefusal } from "../schema-guard";
 import { suggesterRefusal } from "../suggestion-guard";
-import { type DecodedUpdate, documentAfter } from "../update-shape";
+import { trialOf } from "../trial-copy";
+import type { DecodedUpdate } from "../update-shape";
 
 /**
  * Whether to take an update: nothing changes while the workshop session is on a break (ADR 38),
  * reviewers may only move comment anchors, suggesters may only suggest (ADR 31), nobody may change a
- * locked part (ADR 32), and nobody may store what the editor's schema cannot load. A copy of the
- * document with the update applied is built once, and only when a guard needs it.
+ * locked part (ADR 32), and nobody may store what the editor's schema cannot load. The document with
+ * the update applied is tried once, on the copy kept beside it, and only when a guard needs it.
  */
 function judge(
   document: Y.Doc,
@@ -25,21 +26,18 @@ function judge(
   locked: readonly string[],
   onBreak: boolean,
 ): Refusal | null {
-  let copy: Y.Doc | null | undefined;
-  const after = () => {
-    if (copy === undefined) copy = documentAfter(document, update);
-    return copy;
-  };
+  const trial = trialOf(document, update);
+  let refusal: Refusal | null = null;
   try {
-    return (
+    refusal =
       breakRefusal(decoded, onBreak) ??
-      (context.commentOnly ? reviewerRefusal(document, decoded, after) : null) ??
-      (context.suggestOnly ? suggesterRefusal(document, decoded, after, context.userId) : null) ??
-      lockRefusal(document, decoded, after, locked) ??
-      schemaRefusal(document, decoded, after)
-    );
+      (context.commentOnly ? reviewerRefusal(document, decoded, trial.after) : null) ??
+      (context.suggestOnly ? suggesterRefusal(document, decoded, trial.after, context.userId) : null) ??
+      lockRefusal(document, decoded, trial.after, locked) ??
+      schemaRefusal(document, decoded, trial.after);
+    return refusal;
   } finally {
-    copy?.destroy();
+    trial.settle(refusal === null);
   }
 }
 
