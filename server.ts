@@ -2,6 +2,7 @@
  * The composition root: validates configuration, opens and migrates the database, seeds the demo when
  * asked, and serves Remix, /healthz and the collaboration WebSocket (/collab) from one HTTP server.
  */
+import cluster from "node:cluster";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -12,6 +13,7 @@ import express from "express";
 import expressStaticGzip from "express-static-gzip";
 import { type Connection, closeDatabase, openDatabase } from "./db/client";
 import { followAccessChanges } from "./modules/collaboration/follow-access";
+import { linkProcesses, type ProcessLink } from "./modules/collaboration/process-link";
 import { type CollabControl, createCollaboration } from "./modules/collaboration/server";
 import { indexUnreadDocuments } from "./modules/collaboration/store";
 import { ConfigError, loadConfig } from "./modules/config/load";
@@ -98,14 +100,8 @@ export async function createApp(config: Config, db: Connection, collab: CollabCo
   return app;
 }
 
-async function main() {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    fail(error instanceof ConfigError ? error.message : String(error));
-  }
-
+/** Opens and migrates the database, and seeds the demo when asked: once, before any process serves. */
+async function prepare(config: Config): Promise<Connection> {
   let db: Connection;
   try {
     db = openDatabase(config.DATABASE_PATH);
@@ -124,7 +120,11 @@ async function main() {
       for (const account of seeded.accounts) console.log(`  ${account.role.padEnd(12)} ${account.email}`);
     }
   }
+  return db;
+}
 
+/** The background work, run by one process only: with several workers, by the one that starts them. */
+function startJobs(config: Config, db: Connection) {
   // xAPI: with an LRS configured, statements for new progress are queued and sent in the background
   // (modules/xapi/sender.ts); a half-done LRS configuration stops the start rather than dropping them.
   let lrs: ReturnType<typeof lrsSettings>;
@@ -161,6 +161,21 @@ async function main() {
     announce: process.env.NODE_ENV !== "production",
   });
 
+  return {
+    /** The senders' last outbox updates must land before the database closes. */
+    async stop() {
+      retention.stop();
+      reminders.stop();
+      reviewReminders.stop();
+      digests.stop();
+      storyReviews.stop();
+      await Promise.all([xapiSender?.stop(), emailSender.stop()]);
+    },
+  };
+}
+
+/** Serves Remix, /healthz and the collaboration WebSocket from one HTTP server in this process. */
+async function serve(config: Config, db: Connection, link: ProcessLink | undefined) {
   const events = createEventBus();
   const collaboration = createCollaboration({
     db,
@@ -168,6 +183,7 @@ async function main() {
     access: moduleLiveAccess(actorFor),
     locks: lockedNodeIds,
     breaks: onBreak,
+    link,
   });
   followAccessChanges(events, collaboration.control);
   const app = await createApp(config, db, collaboration.control, events);
@@ -180,43 +196,126 @@ async function main() {
         : `cannot listen on ${config.HOST}:${config.PORT} (${error.code ?? error.message})`,
     );
   });
-
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal} received: finishing open requests and closing the database.`);
-    let finished = false;
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      closeDatabase(db);
-      process.exit(0);
-    };
-    server.close();
-    server.closeIdleConnections();
-    retention.stop();
-    reminders.stop();
-    reviewReminders.stop();
-    digests.stop();
-    storyReviews.stop();
-    // The senders stop alongside collaboration: their last outbox updates must land before the database closes.
-    Promise.all([collaboration.shutdown(), xapiSender?.stop(), emailSender.stop()]).then(finish, (error) => {
-      console.error("Shutting down collaboration failed; the update log is intact.", error);
-      finish();
-    });
-    // A stuck connection must not keep the process alive forever.
-    setTimeout(finish, 10_000).unref();
-  };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
-
   server.listen(config.PORT, config.HOST, () => {
+    if (cluster.isWorker) return;
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     const shown = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
     console.log(`Alongside is running on http://${shown}:${port}`);
   });
+  return {
+    async stop() {
+      server.close();
+      server.closeIdleConnections();
+      await collaboration.shutdown();
+    },
+  };
+}
+
+async function linked(config: Config): Promise<ProcessLink | undefined> {
+  if (!config.REDIS_URL) return undefined;
+  try {
+    return await linkProcesses(config.REDIS_URL);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Stops once on SIGTERM or SIGINT, and never waits on a stuck connection for more than 10 s. */
+function onStop(stop: () => Promise<unknown>, close: () => void) {
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (!cluster.isWorker) console.log(`${signal} received: finishing open requests and closing the database.`);
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      close();
+      process.exit(0);
+    };
+    stop().then(finish, (error) => {
+      console.error("Shutting down failed part-way; the update log is intact.", error);
+      finish();
+    });
+    setTimeout(finish, 10_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+/**
+ * With several workers (ADR 40), this process prepares the database, runs the background jobs and keeps
+ * the workers running; they share the port, the database and Redis, and serve every request.
+ */
+async function supervise(config: Config) {
+  const db = await prepare(config);
+  // Checked here, once, so an unreachable Redis stops the start with one line, not a worker per second.
+  await (await linked(config))?.close();
+  const jobs = startJobs(config, db);
+  let stopping = false;
+  const fork = () => cluster.fork();
+  const served = new Set<number>();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    if (!served.has(worker.id)) fail(`a worker stopped before it could serve (${signal ?? `exit code ${code}`})`);
+    console.error(`Worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another.`);
+    fork();
+  });
+  cluster.on("listening", (worker) => {
+    served.add(worker.id);
+    if (served.size !== config.WORKERS) return;
+    const shown = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
+    console.log(`Alongside is running on http://${shown}:${config.PORT} with ${config.WORKERS} workers`);
+  });
+  for (let i = 0; i < config.WORKERS; i += 1) fork();
+  onStop(
+    async () => {
+      stopping = true;
+      const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+      await Promise.all(
+        workers.map((worker) => new Promise((resolve) => worker.once("exit", resolve).process.kill("SIGTERM"))),
+      );
+      await jobs.stop();
+    },
+    () => closeDatabase(db),
+  );
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    fail(error instanceof ConfigError ? error.message : String(error));
+  }
+
+  if (config.WORKERS > 1 && cluster.isPrimary) return supervise(config);
+
+  if (cluster.isWorker) {
+    // The supervisor migrated and seeded the database: a worker only opens it.
+    let db: Connection;
+    try {
+      db = openDatabase(config.DATABASE_PATH, { migrate: false });
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error));
+    }
+    const served = await serve(config, db, await linked(config));
+    onStop(served.stop, () => closeDatabase(db));
+    // Without its supervisor, a worker finishes what it has open and stops.
+    process.on("disconnect", () => process.kill(process.pid, "SIGTERM"));
+    return;
+  }
+
+  const db = await prepare(config);
+  const jobs = startJobs(config, db);
+  const served = await serve(config, db, await linked(config));
+  onStop(
+    // Jobs stop alongside collaboration: their last outbox updates must land before the database closes.
+    () => Promise.all([served.stop(), jobs.stop()]),
+    () => closeDatabase(db),
+  );
 }
 
 // Benchmarks only (npm run bench:collab sets BENCH_EVENT_LOOP=1): each SIGUSR2 prints the event-loop

@@ -17,6 +17,7 @@ import { sizeLimits } from "./extensions/size-limits";
 import { updateGuards } from "./extensions/update-guards";
 import { type LockedPartsRule, lockRefusal } from "./lock-guard";
 import { addressedToModule } from "./messages";
+import type { ProcessLink } from "./process-link";
 import { CLOSE_REASONS, COLLAB_PATH, documentNameFor, MAX_MESSAGE_BYTES, moduleIdFromDocumentName } from "./protocol";
 import { closeSocket } from "./refusal";
 import { loadDocumentJSON, refreshFacts } from "./store";
@@ -66,6 +67,7 @@ export function createCollaboration({
   access,
   locks,
   breaks,
+  link,
 }: {
   db: DB;
   secret: string;
@@ -73,6 +75,8 @@ export function createCollaboration({
   locks: LockedPartsRule;
   /** Whether a module's workshop session is on a break, when no change to it is taken. */
   breaks: BreakRule;
+  /** The other processes serving the same database, when there are any (ADR 40). */
+  link?: ProcessLink;
 }) {
   const documents = loadedDocuments();
   const log = durableLog({ db, documents });
@@ -88,7 +92,10 @@ export function createCollaboration({
     // for what it is (malformed, a reviewer's edit, unsupported content) before the size limit can
     // call it "document full", and on each store the log is compacted, resetting the byte count the
     // size limit reads, before the facts are refreshed, so a store that fails to compact stops there.
+    // The Redis extension, when processes are linked, sets a higher priority and so runs first: its
+    // store lock lets only one process store a document at a time.
     extensions: [
+      ...(link ? [link.extension] : []),
       sessionAccess({ db, secret, access }),
       updateGuards({ db, locks, breaks }),
       sizeLimits(documents),
@@ -163,25 +170,45 @@ export function createCollaboration({
     }
   }
 
-  const control: CollabControl = {
-    recheck({ userId, moduleId }) {
-      for (const document of hocuspocus.documents.values()) {
-        const documentModule = moduleIdFromDocumentName(document.name);
-        if (!documentModule || (moduleId && documentModule !== moduleId)) continue;
-        for (const connection of document.getConnections()) {
-          const had = connection.context as CollabContext;
-          if (userId && had.userId !== userId) continue;
-          const now = access(db, documentModule, had.userId);
-          if (!now) closeSocket(connection, 4403, CLOSE_REASONS.removed);
-          else if (
-            now.readOnly !== had.readOnly ||
-            now.commentOnly !== had.commentOnly ||
-            now.suggestOnly !== had.suggestOnly
-          ) {
-            closeSocket(connection, 4403, CLOSE_REASONS.changed);
-          }
+  /** Checks this process's connections again; `control.recheck` also asks the other processes to. */
+  function recheckHere({ userId, moduleId }: { userId?: string; moduleId?: string }) {
+    for (const document of hocuspocus.documents.values()) {
+      const documentModule = moduleIdFromDocumentName(document.name);
+      if (!documentModule || (moduleId && documentModule !== moduleId)) continue;
+      for (const connection of document.getConnections()) {
+        const had = connection.context as CollabContext;
+        if (userId && had.userId !== userId) continue;
+        const now = access(db, documentModule, had.userId);
+        if (!now) closeSocket(connection, 4403, CLOSE_REASONS.removed);
+        else if (
+          now.readOnly !== had.readOnly ||
+          now.commentOnly !== had.commentOnly ||
+          now.suggestOnly !== had.suggestOnly
+        ) {
+          closeSocket(connection, 4403, CLOSE_REASONS.changed);
         }
       }
+    }
+  }
+
+  /** Tells this process's editors of a module; a document open here relays it to the other processes itself. */
+  function notifyHere(moduleId: string, payload: string, relayed: boolean) {
+    const document = hocuspocus.documents.get(documentNameFor(moduleId));
+    if (!document) return false;
+    if (relayed) document.relayStateless(payload);
+    else document.broadcastStateless(payload);
+    return true;
+  }
+
+  link?.onMessage((message) => {
+    if ("recheck" in message) recheckHere(message.recheck);
+    else notifyHere(message.notify.moduleId, message.notify.payload, true);
+  });
+
+  const control: CollabControl = {
+    recheck(who) {
+      recheckHere(who);
+      link?.publish({ recheck: who });
     },
 
     async change(moduleId, userId, edit, purpose = "edit") {
@@ -209,7 +236,9 @@ export function createCollaboration({
     },
 
     notify(moduleId, what) {
-      hocuspocus.documents.get(documentNameFor(moduleId))?.broadcastStateless(JSON.stringify({ changed: what }));
+      const payload = JSON.stringify({ changed: what });
+      // With the document open here, the Redis extension carries the broadcast to the other copies.
+      if (!notifyHere(moduleId, payload, false)) link?.publish({ notify: { moduleId, payload } });
     },
 
     async settle(moduleId) {
@@ -231,6 +260,7 @@ export function createCollaboration({
       await new Promise((r) => setTimeout(r, 25));
     }
     log.compactLoaded();
+    await link?.close();
   }
 
   return { hocuspocus, handleUpgrade, control, shutdown };

@@ -80,6 +80,25 @@ describe("configuration", () => {
     }
   });
 
+  it("runs one process without Redis, and one per core with it, or as many as WORKERS says", () => {
+    const dir = tempFolder();
+    const DATABASE_PATH = path.join(dir, "app.sqlite");
+    const embedded = loadConfig({ DATABASE_PATH });
+    expect(embedded.WORKERS).toBe(1);
+    expect(embedded.REDIS_URL).toBeUndefined();
+    const shared = loadConfig({ DATABASE_PATH, REDIS_URL: "redis://127.0.0.1:6379" });
+    expect(shared.WORKERS).toBe(os.availableParallelism());
+    expect(loadConfig({ DATABASE_PATH, REDIS_URL: "redis://127.0.0.1:6379", WORKERS: "3" }).WORKERS).toBe(3);
+    // Editors on two processes would never see each other's typing without Redis between them.
+    expect(() => loadConfig({ DATABASE_PATH, WORKERS: "2" })).toThrow(/WORKERS above 1 needs REDIS_URL/);
+    expect(() => loadConfig({ DATABASE_PATH, REDIS_URL: "http://cache" })).toThrow(/REDIS_URL must be a redis:/);
+    expect(() => loadConfig({ DATABASE_PATH, WORKERS: "0" })).toThrow(/WORKERS must be a whole number from 1/);
+    // A password in the address never reaches the start-up line.
+    expect(() => loadConfig({ DATABASE_PATH, REDIS_URL: "redis://:hunter2@cache", WORKERS: "none" })).toThrow(
+      /^WORKERS/,
+    );
+  });
+
   it("limits sign-ups per address, five an hour unless set", () => {
     const folder = tempFolder();
     expect(loadConfig({ DATABASE_PATH: path.join(folder, "x") }).SIGNUPS_PER_HOUR).toBe(5);

@@ -1,7 +1,8 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { newToken } from "../shared/ids";
-import { type Config, configSchema } from "./schemas";
+import { type Config, configSchema, type RawConfig } from "./schemas";
 
 export class ConfigError extends Error {}
 
@@ -55,7 +56,19 @@ function sessionSecretFor(databasePath: string): string {
   return secret;
 }
 
+/** Without Redis, a second process would hold its own copy of each live document (ADR 40). */
+function workersFor(raw: RawConfig): number {
+  if (raw.WORKERS === undefined) return raw.REDIS_URL ? os.availableParallelism() : 1;
+  if (raw.WORKERS > 1 && !raw.REDIS_URL) {
+    throw new ConfigError(
+      `WORKERS above 1 needs REDIS_URL, so that editors on different processes see each other's changes (got ${raw.WORKERS})`,
+    );
+  }
+  return raw.WORKERS;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const raw = readEnvironment(env);
-  return { ...raw, SESSION_SECRET: raw.SESSION_SECRET ?? sessionSecretFor(raw.DATABASE_PATH) };
+  const WORKERS = workersFor(raw);
+  return { ...raw, WORKERS, SESSION_SECRET: raw.SESSION_SECRET ?? sessionSecretFor(raw.DATABASE_PATH) };
 }

@@ -57,7 +57,21 @@ export const configSchema = z.object({
       message: 'must be an email address, such as alongside@example.org or "Alongside <alongside@example.org>"',
     })
     .optional(),
+  /**
+   * Redis between processes, such as redis://127.0.0.1:6379: editors connected to different processes
+   * see each other's changes through it (ADR 40). Not needed for one process.
+   */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, message: "must be a redis:// or rediss:// address, such as redis://127.0.0.1:6379" })
+    .optional(),
+  /** Processes serving requests: one per core when Redis is set, else one. */
+  WORKERS: z.coerce
+    .number({ message: "must be a whole number from 1" })
+    .int("must be a whole number from 1")
+    .min(1, "must be a whole number from 1")
+    .max(64, "must be at most 64")
+    .optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
-export type Config = Omit<RawConfig, "SESSION_SECRET"> & { SESSION_SECRET: string };
+export type Config = Omit<RawConfig, "SESSION_SECRET" | "WORKERS"> & { SESSION_SECRET: string; WORKERS: number };

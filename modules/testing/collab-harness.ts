@@ -17,6 +17,7 @@ import { moduleDocs, moduleDocUpdates } from "../../db/schema";
 import { sessionCookie } from "../accounts/cookie";
 import { createSession } from "../accounts/sessions";
 import { contextFor } from "../auth/context";
+import type { ProcessLink } from "../collaboration/process-link";
 import { COLLAB_PATH, documentNameFor, FRAGMENT } from "../collaboration/protocol";
 import { createCollaboration } from "../collaboration/server";
 import { lockedNodeIds } from "../locks/live-locks";
@@ -219,13 +220,15 @@ export function updateFrom(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array
 
 export type Client = ReturnType<typeof connectCollabClient>;
 
-export async function startCollab(db: ReturnType<typeof testDatabase>["db"]) {
+/** A collaboration server on its own port; with a link, one of several processes joined through Redis. */
+export async function startCollab(db: ReturnType<typeof testDatabase>["db"], link?: ProcessLink) {
   const collab = createCollaboration({
     db,
     secret: SECRET,
     access: moduleLiveAccess(actorFor),
     locks: lockedNodeIds,
     breaks: onBreak,
+    link,
   });
   const server = http.createServer((_req, res) => {
     res.statusCode = 404;

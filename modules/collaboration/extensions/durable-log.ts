@@ -14,6 +14,9 @@ function userFrom(origin: unknown): string | null {
   return null;
 }
 
+const fromOtherProcess = (origin: unknown) =>
+  typeof origin === "object" && origin !== null && (origin as { source?: unknown }).source === "redis";
+
 export type DurableLog = Extension<CollabContext> & {
   /** Folds every loaded document's log into its compacted state (at shutdown: the log is already durable). */
   compactLoaded(): void;
@@ -66,8 +69,10 @@ export function durableLog({ db, documents }: { db: DB; documents: LoadedDocumen
       // Yjs emits "update" synchronously while applying an incoming message, before Hocuspocus
       // acknowledges it, so an acknowledged ("Saved") change is already in SQLite.
       document.on("update", (update: Uint8Array, origin: unknown) => {
-        appendUpdate(db, state.moduleId, update, userFrom(origin), new Date());
         state.bytes += update.byteLength;
+        // An update another process took arrives through Redis already appended there (ADR 40).
+        if (fromOtherProcess(origin)) return;
+        appendUpdate(db, state.moduleId, update, userFrom(origin), new Date());
       });
     },
 
