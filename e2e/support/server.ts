@@ -25,6 +25,8 @@ const SERVER_SETTINGS = [
   "APP_ORIGIN",
   "SMTP_URL",
   "MAIL_FROM",
+  "REDIS_URL",
+  "WORKERS",
 ];
 
 // Generous: a server starting on a busy 2-core machine can take over 30 s to migrate and seed.
