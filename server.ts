@@ -246,7 +246,7 @@ function onStop(stop: () => Promise<unknown>, close: () => void) {
 }
 
 /**
- * With several workers (ADR 40), this process prepares the database, runs the background jobs and keeps
+ * With several workers (ADR 21), this process prepares the database, runs the background jobs and keeps
  * the workers running; they share the port, the database and Redis, and serve every request.
  */
 async function supervise(config: Config) {

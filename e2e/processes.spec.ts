@@ -15,7 +15,7 @@ import {
 } from "./support/workshop";
 
 /**
- * Two server processes on one database, joined through a real Redis (ADR 40): the first step beyond
+ * Two server processes on one database, joined through a real Redis (ADR 21): the first step beyond
  * one process. Each browser is on its own process, so every change one sees from the other crossed
  * between them.
  */

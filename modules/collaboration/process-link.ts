@@ -14,7 +14,7 @@ const controlMessage = z.union([
 export type ControlMessage = z.infer<typeof controlMessage>;
 
 /**
- * The processes serving one database, joined through Redis (ADR 40). The Hocuspocus Redis extension
+ * The processes serving one database, joined through Redis (ADR 21). The Hocuspocus Redis extension
  * carries document updates, awareness and broadcasts between copies of a document open in several
  * processes. Besides it, one control channel carries what a request handled in one process asks of
  * editors connected to another: check access again (a member removed), or hear that something beside

@@ -75,7 +75,7 @@ export function createCollaboration({
   locks: LockedPartsRule;
   /** Whether a module's workshop session is on a break, when no change to it is taken. */
   breaks: BreakRule;
-  /** The other processes serving the same database, when there are any (ADR 40). */
+  /** The other processes serving the same database, when there are any (ADR 21). */
   link?: ProcessLink;
 }) {
   const documents = loadedDocuments();

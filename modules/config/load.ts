@@ -56,7 +56,7 @@ function sessionSecretFor(databasePath: string): string {
   return secret;
 }
 
-/** Without Redis, a second process would hold its own copy of each live document (ADR 40). */
+/** Without Redis, a second process would hold its own copy of each live document (ADR 21). */
 function workersFor(raw: RawConfig): number {
   if (raw.WORKERS === undefined) return raw.REDIS_URL ? os.availableParallelism() : 1;
   if (raw.WORKERS > 1 && !raw.REDIS_URL) {

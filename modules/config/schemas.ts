@@ -59,7 +59,7 @@ export const configSchema = z.object({
     .optional(),
   /**
    * Redis between processes, such as redis://127.0.0.1:6379: editors connected to different processes
-   * see each other's changes through it (ADR 40). Not needed for one process.
+   * see each other's changes through it (ADR 21). Not needed for one process.
    */
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, message: "must be a redis:// or rediss:// address, such as redis://127.0.0.1:6379" })

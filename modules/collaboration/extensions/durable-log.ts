@@ -70,7 +70,7 @@ export function durableLog({ db, documents }: { db: DB; documents: LoadedDocumen
       // acknowledges it, so an acknowledged ("Saved") change is already in SQLite.
       document.on("update", (update: Uint8Array, origin: unknown) => {
         state.bytes += update.byteLength;
-        // An update another process took arrives through Redis already appended there (ADR 40).
+        // An update another process took arrives through Redis already appended there (ADR 21).
         if (fromOtherProcess(origin)) return;
         appendUpdate(db, state.moduleId, update, userFrom(origin), new Date());
       });
