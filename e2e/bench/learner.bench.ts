@@ -19,7 +19,7 @@
  * BENCH_CPU_PROF (a folder: the app server writes a CPU profile there when it stops), BENCH_DOC
  * (docs/benchmarks.md; "-" to skip writing it).
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -27,8 +27,9 @@ import path from "node:path";
 import { DEMO_PASSWORD } from "../../modules/demo/seed";
 import { logInForCookie } from "../../modules/testing/collab-client";
 import { freePort, PROJECT_ROOT, startServer } from "../support/server";
-import type { RunOptions, RunResult } from "./autocannon-run";
+import type { RunResult } from "./autocannon-run";
 import type { RecordedResponse } from "./bare-server";
+import { BROWSER_ENCODING, canPin, LEARNER, load, nodeScript, pin, sectionUrl } from "./learner-load";
 import {
   busyNote,
   bytes,
@@ -45,47 +46,8 @@ import {
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3);
-const LEARNER = "learner@example.org";
-const COURSE = "Peer support essentials";
 /** Headers that belong to one connection or one moment, not to the page. */
 const PER_CONNECTION = new Set(["connection", "keep-alive", "transfer-encoding", "date"]);
-
-const canPin = (() => {
-  if (os.cpus().length < 2) return false;
-  const probe = spawnSync("taskset", ["-c", "0", "true"]);
-  return probe.status === 0;
-})();
-
-/** Pins a running process, all its threads, to one core. */
-function pin(pid: number, core: number) {
-  const result = spawnSync("taskset", ["-a", "-cp", String(core), String(pid)], { encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`taskset could not pin process ${pid}: ${result.stderr}`);
-}
-
-/** `node --import tsx <script> ...`, pinned to a core when we can. */
-function nodeScript(script: string, args: string[], core: number): ChildProcess {
-  const node = [process.execPath, "--import", "tsx", path.join(PROJECT_ROOT, "e2e", "bench", script), ...args];
-  const [command = "", ...rest] = canPin ? ["taskset", "-c", String(core), ...node] : node;
-  return spawn(command, rest, { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "inherit"] });
-}
-
-async function output(child: ChildProcess): Promise<string> {
-  let text = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    text += chunk.toString("utf8");
-  });
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  if (code !== 0) throw new Error(`a benchmark process failed (exit code ${code})`);
-  return text;
-}
-
-async function load(options: RunOptions): Promise<RunResult> {
-  const text = await output(nodeScript("autocannon-run.ts", [JSON.stringify(options)], 1));
-  return JSON.parse(text.trim().split("\n").at(-1) ?? "{}") as RunResult;
-}
-
-/** As a browser asks: the page comes compressed, and both servers send those compressed bytes. */
-const BROWSER_ENCODING = { "Accept-Encoding": "gzip" };
 
 /** One GET with the raw response as it came: status, headers in order, body bytes, framing. */
 function record(url: string, cookie: string): Promise<RecordedResponse & { bytes: Buffer }> {
@@ -113,32 +75,6 @@ function record(url: string, cookie: string): Promise<RecordedResponse & { bytes
       })
       .on("error", reject);
   });
-}
-
-/** Logs in, enrols in the demo course through its page's form, and finds a section to read. */
-async function sectionUrl(baseURL: string, cookie: string): Promise<string> {
-  const get = async (pathname: string) => {
-    const response = await fetch(`${baseURL}${pathname}`, { headers: { Cookie: cookie }, redirect: "manual" });
-    if (response.status !== 200) throw new Error(`GET ${pathname} answered ${response.status}`);
-    return response.text();
-  };
-  const learn = await get("/learn");
-  const course = new RegExp(`href="(/learn/courses/[A-Za-z0-9_-]{22})"[^>]*>${COURSE}<`).exec(learn)?.[1];
-  if (!course) throw new Error(`"${COURSE}" is not offered on /learn`);
-  const enrolled = await fetch(`${baseURL}${course}`, {
-    method: "POST",
-    body: new URLSearchParams({ intent: "enrol" }),
-    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL },
-    redirect: "manual",
-  });
-  const outline = enrolled.headers.get("location");
-  if (enrolled.status !== 302 || !outline?.startsWith("/learn/e/")) {
-    throw new Error(`enrolling answered ${enrolled.status} ${outline ?? ""}`);
-  }
-  const page = await get(outline);
-  const section = new RegExp(`href="(${outline}/m/[A-Za-z0-9_-]{22}/s/\\d+)"`).exec(page)?.[1];
-  if (!section) throw new Error("the course outline links to no section");
-  return section;
 }
 
 async function main() {
