@@ -37,6 +37,7 @@ import { startReviewReminders } from "./modules/review-requests/reminder-job";
 import type { Runtime } from "./modules/runtime/types";
 import { startStoryReviews } from "./modules/stories/review-job";
 import { moduleLiveAccess } from "./modules/workshop/live-access";
+import { recordAttendance } from "./modules/workshop-sessions/attendance";
 import { onBreak } from "./modules/workshop-sessions/live-break";
 import { startSender } from "./modules/xapi/sender";
 import { lrsSettings } from "./modules/xapi/settings";
@@ -168,6 +169,7 @@ async function main() {
     access: moduleLiveAccess(actorFor),
     locks: lockedNodeIds,
     breaks: onBreak,
+    attended: recordAttendance,
   });
   followAccessChanges(events, collaboration.control);
   const app = await createApp(config, db, collaboration.control, events);
