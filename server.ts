@@ -39,6 +39,7 @@ import { startReviewReminders } from "./modules/review-requests/reminder-job";
 import type { Runtime } from "./modules/runtime/types";
 import { startStoryReviews } from "./modules/stories/review-job";
 import { moduleLiveAccess } from "./modules/workshop/live-access";
+import { recordAttendance } from "./modules/workshop-sessions/attendance";
 import { onBreak } from "./modules/workshop-sessions/live-break";
 import { startSender } from "./modules/xapi/sender";
 import { lrsSettings } from "./modules/xapi/settings";
@@ -183,6 +184,7 @@ async function serve(config: Config, db: Connection, link: ProcessLink | undefin
     access: moduleLiveAccess(actorFor),
     locks: lockedNodeIds,
     breaks: onBreak,
+    attended: recordAttendance,
     link,
   });
   followAccessChanges(events, collaboration.control);

@@ -2,7 +2,8 @@
  * A facilitator runs a live session on a module with a co-designer in another browser: both see the
  * calm timer and what is next; a break makes the co-designer's editor read-only with a grounding
  * message until the facilitator resumes; the co-designer steps out and the facilitator sees them
- * only as away; ending the session gives the facilitator a summary naming who took part. The
+ * only as away; ending the session gives the facilitator a summary naming who took part, including
+ * a co-designer who only watched. A break on the agenda starts by itself in an open editor. The
  * facilitator works with the keyboard only.
  */
 import type { Page } from "@playwright/test";
@@ -32,6 +33,13 @@ async function clockIn(page: Page, minutes: number) {
   }, minutes);
 }
 
+/** "HH:MM" ten minutes after a break's start, when it ends. */
+function endOfBreak(start: string) {
+  const [h, m] = start.split(":").map(Number);
+  const end = ((h ?? 0) * 60 + (m ?? 0) + 10) % (24 * 60);
+  return `${String(Math.floor(end / 60)).padStart(2, "0")}:${String(end % 60).padStart(2, "0")}`;
+}
+
 /** Moves focus to a control and presses Enter on it, as a keyboard user would after tabbing there. */
 async function pressOn(page: Page, name: string) {
   const control = page.getByRole("button", { name, exact: true });
@@ -47,6 +55,7 @@ test("a live session paces itself: timer, a break for everyone, stepping out, an
   await signIn(page, PEOPLE.facilitator.email);
   const module = await createModule(page);
   await addCollaborator(page, PEOPLE.coDesigner.name, "Co-designer");
+  await addCollaborator(page, PEOPLE.coDesigner2.name, "Co-designer");
   await goToTab(page, "Write");
   await editorOf(page).focus();
   await page.keyboard.type("## Opening");
@@ -92,6 +101,13 @@ test("a live session paces itself: timer, a break for everyone, stepping out, an
     await expect(person.getByText(`Next: Break at ${breakAt}.`)).toBeVisible();
   }
   await checkPage(jordan);
+
+  // Priya opens the module while the session runs and only watches: she changes nothing.
+  const priya = await newPage();
+  await signIn(priya, PEOPLE.coDesigner2.email);
+  await openModule(priya, module);
+  await expect(priya.getByRole("timer")).toContainText("Now: Rewriting the opening, until");
+  await priya.close();
 
   // Jordan's private check-in stays in this browser: kept across a reload, cleared at will, never sent.
   const CHECK_IN = "A bit tired today, and glad to be here.";
@@ -158,12 +174,51 @@ test("a live session paces itself: timer, a break for everyone, stepping out, an
   await expect(page.getByRole("heading", { name: "Session summary" })).toBeVisible();
   await checkPage(page);
   const tookPart = page.getByRole("heading", { name: "Who took part" }).locator("xpath=following-sibling::ul[1]");
-  await expect(tookPart.getByRole("listitem")).toHaveText([PEOPLE.facilitator.name, PEOPLE.coDesigner.name]);
+  await expect(tookPart.getByRole("listitem")).toHaveText([
+    PEOPLE.facilitator.name,
+    PEOPLE.coDesigner.name,
+    PEOPLE.coDesigner2.name,
+  ]);
   await expect(page.getByText("Opening: changed")).toBeVisible();
   await expect(jordan.getByRole("region", { name: "Live session" })).toHaveCount(0);
 
   expect(sent.length).toBeGreaterThan(0);
   expect(sent.filter((what) => what.includes("glad to be here"))).toEqual([]);
+});
+
+test("a break on the agenda starts by itself in an open editor, and Resume now ends it early", async ({
+  page,
+  newPage,
+}) => {
+  await signIn(page, PEOPLE.facilitator.email);
+  const module = await createModule(page);
+  await addCollaborator(page, PEOPLE.coDesigner.name, "Co-designer");
+  const jordan = await newPage();
+  await signIn(jordan, PEOPLE.coDesigner.email);
+  await openModule(jordan, module);
+
+  // The break begins at the next minute, with nobody pressing anything.
+  const [from, breakAt] = [await clockIn(page, -5), await clockIn(page, 1)];
+  await page.goto(`${module.path}/session`);
+  await checkPage(page);
+  await page.getByLabel("Agenda").focus();
+  await page.keyboard.type(`${from}, 6, Arriving\n${breakAt}, 10, Break`);
+  await pressOn(page, "Start the session");
+  await waitForEditor(page);
+  await checkPage(page);
+  await expect(jordan.getByText(`Next: Break at ${breakAt}.`)).toBeVisible();
+  await expect(editorOf(jordan)).toHaveAttribute("contenteditable", "true");
+
+  await expect(jordan.getByText("Taking a break.")).toBeVisible({ timeout: 75_000 });
+  await expect(jordan.getByRole("timer")).toHaveText(`Break until ${endOfBreak(breakAt)}.`);
+  await expect(editorOf(jordan)).toHaveAttribute("contenteditable", "false");
+  await checkPage(jordan);
+
+  await expect(page.getByRole("button", { name: "Resume now" })).toBeVisible();
+  await pressOn(page, "Resume now");
+  await expect(jordan.getByText("Taking a break.")).toHaveCount(0);
+  await expect(editorOf(jordan)).toHaveAttribute("contenteditable", "true");
+  await typeAndSave(jordan, "Back from the break early.", { newParagraph: true });
 });
 
 test("without JavaScript a facilitator starts and ends a session with plain forms, and a bad agenda keeps what was typed", async ({

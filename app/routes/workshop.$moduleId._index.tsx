@@ -6,7 +6,7 @@ import { CommentsPanel } from "~/components/comments-panel";
 import { CommentsButton, CommentsSheetFrame, useCommentsSheet } from "~/components/comments-sheet";
 import { formatDateTime, Notice } from "~/components/layout";
 import { type Suggestion, SuggestionsPanel } from "~/components/suggestions-panel";
-import { useOnBreak } from "~/components/workshop/agenda-clock";
+import { useBreakUntil } from "~/components/workshop/agenda-clock";
 import { LockPanel, lockSentence } from "~/components/workshop/lock-panel";
 import { PreviewLink } from "~/components/workshop/preview-link";
 import { ResolvedHighlights } from "~/components/workshop/resolved-highlights";
@@ -95,7 +95,8 @@ export default function Write() {
     suggestOnly: data.suggestOnly,
   });
   const revalidate = revalidator.revalidate;
-  const onBreak = useOnBreak(data.live.session?.breakUntil);
+  const breakUntil = useBreakUntil(data.live.session);
+  const onBreak = breakUntil !== null;
   const [away, setAway] = useState(false);
   const events = useMemo<EditorEvents>(
     () => ({
@@ -133,7 +134,7 @@ export default function Write() {
               moduleId={data.moduleId}
               session={data.live.session}
               canRun={data.live.canRun}
-              onBreak={onBreak}
+              breakUntil={breakUntil}
               away={away}
               onAway={setAway}
             />

@@ -27,6 +27,7 @@ export default function SessionSummary() {
         so none of them is here.
       </p>
       <h3>Who took part</h3>
+      <p>Everyone who had the module open while the session ran, whether they changed anything or not.</p>
       {people.length > 0 ? (
         <ul>
           {people.map((name) => (
@@ -34,7 +35,7 @@ export default function SessionSummary() {
           ))}
         </ul>
       ) : (
-        <p>Nobody changed the module or commented during the session.</p>
+        <p>Nobody had the module open during the session.</p>
       )}
       <h3>Sections edited</h3>
       {summary.sectionsEdited.length > 0 ? (

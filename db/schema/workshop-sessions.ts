@@ -32,6 +32,8 @@ export const workshopSessions = sqliteTable(
     startedAt: timestamp("started_at").notNull(),
     /** While set and still ahead, the session is on a break and the server takes no change to the module. */
     breakUntil: timestamp("break_until"),
+    /** When a facilitator last pressed "Resume now": a scheduled break that had begun by then is over. */
+    breakResumedAt: timestamp("break_resumed_at"),
     endedBy: text("ended_by").references(() => users.id, { onDelete: "set null" }),
     endedAt: timestamp("ended_at"),
     summary: text("summary", { mode: "json" }).$type<SessionSummary>(),
@@ -54,4 +56,21 @@ export const workshopSessionPeople = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.userId] }), index("workshop_session_people_user_idx").on(t.userId)],
+);
+
+/**
+ * Who opened the module's editor while a session ran, watching or not: the summary names them with
+ * those who took part. Only the person and the session: nothing of when, stepping out or check-ins.
+ */
+export const workshopSessionAttendance = sqliteTable(
+  "workshop_session_attendance",
+  {
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => workshopSessions.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.userId] }), index("workshop_session_attendance_user_idx").on(t.userId)],
 );

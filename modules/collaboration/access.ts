@@ -21,6 +21,12 @@ export type CollabContext = {
 export type LiveAccessRule = (db: DB, moduleId: string, userId: string) => CollabContext | null;
 
 /**
+ * Told that a person opened a module's editor. The rule belongs to the workshop sessions (who was
+ * there while one ran); the composition root hands it to the collaboration server.
+ */
+export type AttendanceRecorder = (db: DB, moduleId: string, userId: string) => void;
+
+/**
  * Decides whether a WebSocket may open a module document, from the session token in its cookie:
  * the person must be signed in, and the access rule must let them open the module. Returns null when
  * refused.

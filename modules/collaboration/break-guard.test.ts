@@ -28,7 +28,9 @@ import { loadDocumentJSON } from "./store";
 const AGENDA = [{ kind: "part" as const, title: "Welcome", start: "10:00", minutes: 30 }];
 
 describe("breaks on the collaboration server", () => {
-  const bed = collabTestbed();
+  // The server's clock, which a test may set; otherwise the real time.
+  let clockAt: Date | null = null;
+  const bed = collabTestbed({ clock: () => clockAt ?? new Date() });
   const storedText = (moduleId: string) => JSON.stringify(loadDocumentJSON(bed.db, moduleId));
 
   /** What the server answers a raw client's update: its document closed with a reason, or saved. */
@@ -84,6 +86,40 @@ describe("breaks on the collaboration server", () => {
       resumeSession(fran, moduleId);
       expect(await sendRaw(people.bob, moduleId, "After the break.")).toBe("saved");
       await until(() => contains(live, "After the break."), "the edit after the break to be taken");
+    },
+    TEST_MS,
+  );
+
+  it(
+    "refuses a raw client's update inside a scheduled break with nobody pressing anything, and takes it after Resume now",
+    async () => {
+      const { people, db } = bed;
+      const moduleId = bed.newModule();
+      // London keeps GMT in December, so these wall-clock times are UTC too.
+      const at = (time: string) => new Date(`2026-12-01T${time}:00Z`);
+      const agenda = [
+        { kind: "part" as const, title: "Welcome", start: "10:00", minutes: 20 },
+        { kind: "break" as const, title: "Break", start: "10:20", minutes: 10 },
+      ];
+      startSession(contextFor(db, people.facilitator.actor, at("10:00")), bed.main.collab.control, moduleId, {
+        agenda,
+      });
+      try {
+        clockAt = at("10:19");
+        expect(await sendRaw(people.bob, moduleId, "Just before the break.")).toBe("saved");
+        clockAt = at("10:21");
+        const rows = bed.storedUpdates(moduleId).length;
+        expect(await sendRaw(people.bob, moduleId, "Inside the scheduled break.")).toBe(
+          `document closed: ${CLOSE_REASONS.onBreak}`,
+        );
+        expect(bed.storedUpdates(moduleId)).toHaveLength(rows);
+
+        resumeSession(contextFor(db, people.facilitator.actor, at("10:22")), moduleId);
+        clockAt = at("10:23");
+        expect(await sendRaw(people.bob, moduleId, "After Resume now.")).toBe("saved");
+      } finally {
+        clockAt = null;
+      }
     },
     TEST_MS,
   );

@@ -10,6 +10,7 @@ import { lockedNodeIds } from "../locks/live-locks";
 import { actorFor } from "../organisations/service";
 import { testDatabase } from "../testing/database";
 import { moduleLiveAccess } from "../workshop/live-access";
+import { recordAttendance } from "../workshop-sessions/attendance";
 import { onBreak } from "../workshop-sessions/live-break";
 import { createCollaboration } from "./server";
 
@@ -22,6 +23,7 @@ describe("the collaboration server's extensions", () => {
     access: moduleLiveAccess(actorFor),
     locks: lockedNodeIds,
     breaks: onBreak,
+    attended: recordAttendance,
   });
   const ours = hocuspocus.configuration.extensions.filter((extension) => extension.extensionName);
   const running = (hook: HookName) =>

@@ -25,8 +25,8 @@ let two: Awaited<ReturnType<typeof startCollab>>;
 
 beforeAll(async () => {
   redis = await startRedis();
-  one = await startCollab(bed.db, await linkProcesses(redis.url));
-  two = await startCollab(bed.db, await linkProcesses(redis.url));
+  one = await startCollab(bed.db, { link: await linkProcesses(redis.url) });
+  two = await startCollab(bed.db, { link: await linkProcesses(redis.url) });
 }, TEST_MS);
 
 afterAll(async () => {

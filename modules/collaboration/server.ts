@@ -6,7 +6,7 @@ import * as Y from "yjs";
 import type { DB } from "../../db/client";
 import type { DocJSON } from "../documents/json";
 import { InvalidError } from "../shared/errors";
-import type { CollabContext, LiveAccessRule } from "./access";
+import type { AttendanceRecorder, CollabContext, LiveAccessRule } from "./access";
 import type { BreakRule } from "./break-guard";
 import { derivedFacts } from "./extensions/derived-facts";
 import { loadedDocuments } from "./extensions/documents";
@@ -39,6 +39,8 @@ export type CollabControl = {
   change(moduleId: string, userId: string, edit: (doc: Y.Doc) => void, purpose?: ChangePurpose): Promise<void>;
   /** The current document: the live one when loaded, otherwise from the store. */
   current(moduleId: string): DocJSON;
+  /** Who has the module's editor open now, each person once. */
+  present(moduleId: string): string[];
   /** Runs pending compaction and fact updates for a module now (before a sign-off or publish). */
   settle(moduleId: string): Promise<void>;
   /** Tells every open editor of a module that something beside the document changed (comments…). */
@@ -49,7 +51,7 @@ export type CollabControl = {
  * What the use cases of the co-production features may ask of the live documents: read one, bring its
  * facts (and so its revision) up to date, or change it. Routes hand them the collaboration layer.
  */
-export type LiveDocuments = Pick<CollabControl, "current" | "settle" | "change">;
+export type LiveDocuments = Pick<CollabControl, "current" | "settle" | "change" | "present">;
 
 /** Why the server changes a document itself: an edit such as a restore, or a withdrawal of consent. */
 export type ChangePurpose = "edit" | "consent";
@@ -67,6 +69,8 @@ export function createCollaboration({
   access,
   locks,
   breaks,
+  attended,
+  clock = () => new Date(),
   link,
 }: {
   db: DB;
@@ -75,6 +79,10 @@ export function createCollaboration({
   locks: LockedPartsRule;
   /** Whether a module's workshop session is on a break, when no change to it is taken. */
   breaks: BreakRule;
+  /** Told of each person as they open a module's editor, for the summary of a session running on it. */
+  attended: AttendanceRecorder;
+  /** The time by which breaks are judged (tests move it). */
+  clock?: () => Date;
   /** The other processes serving the same database, when there are any (ADR 21). */
   link?: ProcessLink;
 }) {
@@ -96,8 +104,8 @@ export function createCollaboration({
     // store lock lets only one process store a document at a time.
     extensions: [
       ...(link ? [link.extension] : []),
-      sessionAccess({ db, secret, access }),
-      updateGuards({ db, locks, breaks }),
+      sessionAccess({ db, secret, access, attended }),
+      updateGuards({ db, locks, breaks, clock }),
       sizeLimits(documents),
       log,
       serverIdentity(),
@@ -212,7 +220,7 @@ export function createCollaboration({
     },
 
     async change(moduleId, userId, edit, purpose = "edit") {
-      if (purpose === "edit" && breaks(db, moduleId, new Date())) throw new InvalidError(CHANGE_ON_BREAK);
+      if (purpose === "edit" && breaks(db, moduleId, clock())) throw new InvalidError(CHANGE_ON_BREAK);
       const direct = await hocuspocus.openDirectConnection(documentNameFor(moduleId), {
         userId,
         name: "",
@@ -233,6 +241,13 @@ export function createCollaboration({
     current(moduleId) {
       const live = hocuspocus.documents.get(documentNameFor(moduleId));
       return live ? yDocToJSON(live) : loadDocumentJSON(db, moduleId);
+    },
+
+    present(moduleId) {
+      const live = hocuspocus.documents.get(documentNameFor(moduleId));
+      const people = new Set<string>();
+      for (const connection of live?.getConnections() ?? []) people.add((connection.context as CollabContext).userId);
+      return [...people];
     },
 
     notify(moduleId, what) {

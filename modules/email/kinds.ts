@@ -15,6 +15,7 @@ export const EMAIL_KINDS = [
   "mention",
   "comment_reply",
   "review_request",
+  "story_review",
   "digest",
 ] as const;
 
@@ -48,6 +49,11 @@ export const KIND_FACTS: Record<EmailKind, KindFacts> = {
   mention: { label: "Emails when someone mentions you in a comment", essential: false, privateLink: false },
   comment_reply: { label: "Emails when someone replies to your comment", essential: false, privateLink: false },
   review_request: { label: "Emails when you are asked to review a module", essential: false, privateLink: false },
+  story_review: {
+    label: "Emails asking whether your story in a module may still be shared",
+    essential: false,
+    privateLink: false,
+  },
   digest: { label: "The daily digest of mentions, replies and review requests", essential: false, privateLink: false },
 };
 

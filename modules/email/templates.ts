@@ -142,6 +142,17 @@ export const TEMPLATES: Record<EmailKind, (params: Params) => Content> = {
     action: { label: `Review ${get(p, "module")}`, path: get(p, "path") },
     closing: ["If the date does not work for you, a word to the facilitator is enough.", CHOOSE],
   }),
+  // The story itself is never quoted: it is the storyteller's own experience, and email leaves Alongside.
+  story_review: (p) => ({
+    subject: `Is your story in ${get(p, "module")} still all right to share?`,
+    heading: "Your story has reached its review date",
+    paragraphs: [
+      `Hello ${get(p, "name")}. When you shared your story in the module ${get(p, "module")}, it was to be looked at again on ${get(p, "reviewOn")}. That date has come.`,
+      "Is it still all right to share it? You can keep it as it is, or withdraw it. Either is fine, and no reason is needed.",
+    ],
+    action: { label: "Keep or withdraw your story", path: get(p, "path") },
+    closing: ["Nothing changes until you choose. You are asked in Alongside too, and this is the only email about it."],
+  }),
   digest: (p) => {
     const items = digestLines(p);
     return {

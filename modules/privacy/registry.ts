@@ -68,7 +68,12 @@ import {
 } from "../supervision/personal-data";
 import { eraseSupportChoice, supportChoiceRows } from "../support-choice/personal-data";
 import { collaboratorRows, eraseCollaborations, modulesCreatedRows } from "../workshop/personal-data";
-import { sessionPeopleRows, sessionRunRows } from "../workshop-sessions/personal-data";
+import {
+  eraseSessionAttendance,
+  sessionAttendanceRows,
+  sessionPeopleRows,
+  sessionRunRows,
+} from "../workshop-sessions/personal-data";
 import {
   courseRows,
   courseVersionRows,
@@ -518,6 +523,17 @@ export const REGISTRY: Entry[] = [
     rows: (db, p) => sessionPeopleRows(db, p.id),
     erasure: "kept",
     how: "Kept: a session's summary names a former member in your place.",
+  },
+  {
+    table: "workshop_session_attendance",
+    holds: "personal",
+    owner: "workshop-sessions",
+    person: ["user_id"],
+    label: "Workshop sessions you were at (you had the module open while it ran)",
+    rows: (db, p) => sessionAttendanceRows(db, p.id),
+    erasure: "deleted",
+    how: "Deleted: a session's summary no longer names you for having been there.",
+    erase: (db, p) => eraseSessionAttendance(db, p.id),
   },
   {
     table: "module_doc_updates",

@@ -38,3 +38,29 @@ export function eachDay(from: string, to: string): string[] {
 export function formatDay(value: string): string {
   return format(parseISO(value), "d MMMM yyyy");
 }
+
+const LONDON_PARTS = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** How far London's clock is ahead of UTC at an instant, in milliseconds (0 in winter, an hour in summer). */
+function londonOffsetMs(instant: Date): number {
+  const part = (type: string) => Number(LONDON_PARTS.formatToParts(instant).find((p) => p.type === type)?.value);
+  const wall = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"));
+  return wall - Math.floor(instant.getTime() / 60_000) * 60_000;
+}
+
+/** The instant London's clocks show a minute of a calendar day (YYYY-MM-DD), such as a workshop's "10:20". */
+export function londonInstant(day: string, minuteOfDay: number): Date {
+  const [year, month, date] = day.split("-").map(Number);
+  const asUtc = Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1, 0, minuteOfDay);
+  const first = asUtc - londonOffsetMs(new Date(asUtc));
+  // Read the offset again at the instant found, so a time just after a change of the clocks is right.
+  return new Date(asUtc - londonOffsetMs(new Date(first)));
+}

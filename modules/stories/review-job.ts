@@ -1,18 +1,21 @@
 import { and, eq, isNull, lte } from "drizzle-orm";
 import type { DB } from "../../db/client";
-import { moduleCollaborators, modules, storyReviews } from "../../db/schema";
+import { moduleCollaborators, modules, storyReviews, users } from "../../db/schema";
 import { loadDocumentJSON } from "../collaboration/store";
+import { queueEmail } from "../email/outbox";
 import { notify } from "../notices/service";
-import { todayInLondon } from "../shared/dates";
+import { formatDay, todayInLondon } from "../shared/dates";
 import { storiesIn } from "./told";
 
 /** How long a storyteller has to answer before the module's facilitators are told there was no answer. */
 export const ANSWER_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+const STORIES_PAGE = "/account/stories";
+
 /**
  * One pass: each storyteller whose story's review date has come is asked, once, to confirm or
- * withdraw it (a notice, to their stories page). Whoever has not answered after ANSWER_DAYS keeps
+ * withdraw it (a notice and an email, both to their stories page; the email they may turn off). Whoever has not answered after ANSWER_DAYS keeps
  * their story (nothing is withdrawn for them), and the module's facilitators are told once, so they
  * can ask in person. Days are London calendar days, like review dates.
  */
@@ -45,10 +48,33 @@ export function runStoryReviews(db: DB, now: Date) {
             kind: "story.review",
             title: `Your story in “${story.moduleTitle}” has reached its review date`,
             body: "Is it still all right to share it? Keep it as it is, or withdraw it: either is fine, and no reason is needed.",
-            link: "/account/stories",
+            link: STORIES_PAGE,
           },
           now,
         );
+        const teller = tx
+          .select({ name: users.name, email: users.email })
+          .from(users)
+          .where(eq(users.id, story.storytellerId))
+          .get();
+        if (teller) {
+          queueEmail(
+            tx,
+            {
+              orgId,
+              kind: "story_review",
+              to: teller.email,
+              params: {
+                name: teller.name,
+                module: story.moduleTitle,
+                reviewOn: formatDay(story.reviewOn),
+                path: STORIES_PAGE,
+              },
+              ref: story.moduleId,
+            },
+            now,
+          );
+        }
         outcome.asked += 1;
       }
     }

@@ -1,11 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { auditEvents, moduleSnapshots, moduleVersions, storyWithdrawals } from "../../db/schema";
+import { auditEvents, emailOutbox, moduleSnapshots, moduleVersions, storyWithdrawals } from "../../db/schema";
 import { contextFor } from "../auth/context";
 import { loadDocumentJSON } from "../collaboration/store";
 import { exportModule } from "../content/service";
 import type { DocJSON } from "../documents/json";
 import { storyProblems } from "../documents/stories";
+import { turnOff } from "../email/preferences";
+import { renderMessage } from "../email/render";
 import { recordSnapshot } from "../history/service";
 import { sectionParts, versionSections } from "../learning/player";
 import { storiesShown } from "../learning/stories";
@@ -203,6 +205,30 @@ describe("the review of a story", () => {
     // No answer withdraws nothing.
     expect(allVersionText()).toContain("Marigold");
     expect(t.db.select().from(storyWithdrawals).all()).toEqual([]);
+  });
+
+  it("also asks the storyteller once by email, naming the module and the date but none of the story's words", () => {
+    const w = world();
+    runStoryReviews(t.db, at("2027-01-10"));
+    runStoryReviews(t.db, at("2027-01-11"));
+    const mail = t.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "story_review")).all();
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({ toAddress: w.teller.user.email.toLowerCase(), status: "waiting" });
+    const sent = renderMessage(mail[0] as never, { origin: "https://alongside.test", secret: "s".repeat(32) });
+    expect(sent.text).toContain("Out of hours");
+    expect(sent.text).toContain("10 January 2027");
+    expect(sent.text).toContain("https://alongside.test/account/stories");
+    const everything = JSON.stringify(sent) + JSON.stringify(mail[0]);
+    for (const word of ["Marigold", "lighthouse", "evenings", "patience"]) expect(everything).not.toContain(word);
+  });
+
+  it("sends no email to a storyteller who turned these emails off, and still asks them in the app", () => {
+    const w = world();
+    turnOff(t.db, w.teller.user.email, "story_review", at("2027-01-01"));
+    expect(runStoryReviews(t.db, at("2027-01-10"))).toEqual({ asked: 1, facilitatorsTold: 0 });
+    const mail = t.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "story_review")).all();
+    expect(mail.map((m) => m.status)).toEqual(["unsubscribed"]);
+    expect(noticesOf(w, w.teller)).toHaveLength(1);
   });
 
   it("tells no facilitator once the storyteller confirmed", () => {

@@ -25,6 +25,7 @@ import { actorFor } from "../organisations/service";
 import { setCollaborator } from "../workshop/collaborators";
 import { moduleLiveAccess } from "../workshop/live-access";
 import { createModule } from "../workshop/service";
+import { recordAttendance } from "../workshop-sessions/attendance";
 import { onBreak } from "../workshop-sessions/live-break";
 import { connectCollabClient } from "./collab-client";
 import { testDatabase } from "./database";
@@ -221,14 +222,18 @@ export function updateFrom(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array
 export type Client = ReturnType<typeof connectCollabClient>;
 
 /** A collaboration server on its own port; with a link, one of several processes joined through Redis. */
-export async function startCollab(db: ReturnType<typeof testDatabase>["db"], link?: ProcessLink) {
+export async function startCollab(
+  db: ReturnType<typeof testDatabase>["db"],
+  options: { clock?: () => Date; link?: ProcessLink } = {},
+) {
   const collab = createCollaboration({
+    ...options,
     db,
     secret: SECRET,
     access: moduleLiveAccess(actorFor),
     locks: lockedNodeIds,
     breaks: onBreak,
-    link,
+    attended: recordAttendance,
   });
   const server = http.createServer((_req, res) => {
     res.statusCode = 404;
@@ -262,8 +267,9 @@ type Person = { user: { id: string } };
  * A collaboration server on a fresh database for one test file, with an organisation and its people:
  * a facilitator, Alice and Bob (co-designers on every new module), a reviewer, a learner who is on no
  * module, and a facilitator of another organisation. Registers its own set-up and clean-up hooks.
+ * The server judges breaks by `clock` when given (the real time otherwise).
  */
-export function collabTestbed() {
+export function collabTestbed(options: { clock?: () => Date } = {}) {
   let database: ReturnType<typeof testDatabase> | null = null;
   let server: Awaited<ReturnType<typeof startCollab>> | null = null;
   const open: { destroy(): void }[] = [];
@@ -314,7 +320,7 @@ export function collabTestbed() {
       cookies.set(person.user.id, await cookieFor(person.user.id, org.org.id));
     }
     cookies.set(outsider.user.id, await cookieFor(outsider.user.id, outsiderOrg.org.id));
-    server = await startCollab(db);
+    server = await startCollab(db, options);
   });
 
   afterEach(() => {

@@ -8,13 +8,14 @@ import { appendUpdate, loadDocumentJSON, loadYDoc, refreshFacts } from "../colla
  * live documents. `current` reads the stored document, `settle` refreshes its facts (and so its
  * revision) exactly as the server does when no editor has it open, and `change` applies an edit to
  * the stored document and appends the update to its log, as an editor's change would arrive.
- * With no live connections, checking access again and notifying have nobody to reach.
+ * With no live connections, checking access again and notifying have nobody to reach, and nobody is present.
  */
 export function storeCollab(db: DB): CollabControl {
   return {
     recheck() {},
     notify() {},
     current: (moduleId) => loadDocumentJSON(db, moduleId),
+    present: () => [],
     async settle(moduleId) {
       refreshFacts(db, moduleId, loadDocumentJSON(db, moduleId), null, new Date());
     },

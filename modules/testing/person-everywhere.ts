@@ -42,6 +42,7 @@ import {
   supervisionShares,
   supportChoices,
   users,
+  workshopSessionAttendance,
   workshopSessionPeople,
   workshopSessions,
 } from "../../db/schema";
@@ -179,6 +180,7 @@ export function personEverywhere(db: Connection) {
     })
     .run();
   db.insert(workshopSessionPeople).values({ sessionId, userId }).run();
+  db.insert(workshopSessionAttendance).values({ sessionId, userId }).run();
   db.insert(signoffs)
     .values({ id: newId(), moduleId: modules.a.moduleId, userId, revision: 1, decision: "signed_off", createdAt: now })
     .run();

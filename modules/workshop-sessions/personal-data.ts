@@ -1,6 +1,6 @@
 import { eq, or } from "drizzle-orm";
 import type { DB } from "../../db/client";
-import { workshopSessionPeople, workshopSessions } from "../../db/schema";
+import { workshopSessionAttendance, workshopSessionPeople, workshopSessions } from "../../db/schema";
 
 /** The sessions they started or ended: kept as the module's history, under a former member's name. */
 export const sessionRunRows = (db: DB, userId: string) =>
@@ -22,3 +22,16 @@ export const sessionPeopleRows = (db: DB, userId: string) =>
     .innerJoin(workshopSessions, eq(workshopSessions.id, workshopSessionPeople.sessionId))
     .where(eq(workshopSessionPeople.userId, userId))
     .all();
+
+/** The sessions they were at: they had the module's editor open while it ran. */
+export const sessionAttendanceRows = (db: DB, userId: string) =>
+  db
+    .select({ moduleId: workshopSessions.moduleId, startedAt: workshopSessions.startedAt })
+    .from(workshopSessionAttendance)
+    .innerJoin(workshopSessions, eq(workshopSessions.id, workshopSessionAttendance.sessionId))
+    .where(eq(workshopSessionAttendance.userId, userId))
+    .all();
+
+/** Being there is not part of what the module became, so nothing of it outlives the account. */
+export const eraseSessionAttendance = (db: DB, userId: string) =>
+  db.delete(workshopSessionAttendance).where(eq(workshopSessionAttendance.userId, userId)).run();

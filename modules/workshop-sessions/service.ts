@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { AgendaItem } from "../../db/schema";
-import { users, workshopSessionPeople, workshopSessions } from "../../db/schema";
+import { users, workshopSessionAttendance, workshopSessionPeople, workshopSessions } from "../../db/schema";
 import { type Context, inTransaction } from "../auth/context";
 import type { LiveDocuments } from "../collaboration/server";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { loadModule } from "../workshop/module-access";
+import { breakAt, scheduledBreaks } from "./breaks";
 import { sectionsOf, summarise, takingPart } from "./summary";
 
 const running = (moduleId: string) => and(eq(workshopSessions.moduleId, moduleId), isNull(workshopSessions.endedAt));
@@ -13,8 +14,9 @@ const running = (moduleId: string) => and(eq(workshopSessions.moduleId, moduleId
 const NOT_RUNNING = "No session is running on this module now.";
 
 /**
- * The session running on a module now, for everyone on the module: its agenda, when it started, and
- * the break it is on (until when); and whether this person runs it.
+ * The session running on a module now, for everyone on the module: its agenda, when it started, the
+ * break it is on (until when), and the scheduled breaks not yet over, so an open editor starts and
+ * ends them on time by its own clock; and whether this person runs it.
  */
 export function liveSession(ctx: Context, moduleId: string) {
   const { access } = loadModule(ctx, moduleId);
@@ -24,21 +26,31 @@ export function liveSession(ctx: Context, moduleId: string) {
       agenda: workshopSessions.agenda,
       startedAt: workshopSessions.startedAt,
       breakUntil: workshopSessions.breakUntil,
+      breakResumedAt: workshopSessions.breakResumedAt,
     })
     .from(workshopSessions)
     .where(running(moduleId))
     .get();
-  const onBreak = session?.breakUntil && session.breakUntil > ctx.now ? session.breakUntil : null;
-  return { session: session ? { ...session, breakUntil: onBreak } : null, canRun: access.facilitate };
+  if (!session) return { session: null, canRun: access.facilitate };
+  const { breakResumedAt: _, ...shown } = session;
+  return {
+    session: {
+      ...shown,
+      breakUntil: breakAt(session, ctx.now),
+      scheduledBreaks: scheduledBreaks(session).filter((window) => window.until > ctx.now),
+    },
+    canRun: access.facilitate,
+  };
 }
 
 /**
  * A facilitator starts a session with its agenda. The module's sections as they stand are kept, so
- * the summary can say what changed; a module runs one session at a time.
+ * the summary can say what changed, and whoever has the editor open already is there; a module runs
+ * one session at a time.
  */
 export function startSession(
   ctx: Context,
-  documents: Pick<LiveDocuments, "current">,
+  documents: Pick<LiveDocuments, "current" | "present">,
   moduleId: string,
   input: { agenda: AgendaItem[] },
 ) {
@@ -54,6 +66,14 @@ export function startSession(
       .insert(workshopSessions)
       .values({ id, moduleId, agenda: input.agenda, sectionsAtStart, startedBy: tx.actor.userId, startedAt: tx.now })
       .run();
+    const present = documents.present(moduleId);
+    if (present.length > 0) {
+      tx.db
+        .insert(workshopSessionAttendance)
+        .values(present.map((userId) => ({ sessionId: id, userId })))
+        .onConflictDoNothing()
+        .run();
+    }
     tx.events.emit({ type: "workshop_session.changed", moduleId });
     return { id };
   });
@@ -66,7 +86,10 @@ function runningSession(ctx: Context, moduleId: string) {
   return session;
 }
 
-/** A facilitator calls a break: for its minutes nobody's change to the module is taken, facilitators' included. */
+/**
+ * A facilitator calls a break the agenda does not have: for its minutes nobody's change to the module
+ * is taken, facilitators' included. The agenda's own breaks start by themselves.
+ */
 export function takeBreak(ctx: Context, moduleId: string, input: { minutes: number }) {
   return inTransaction(ctx, (tx) => {
     const session = runningSession(tx, moduleId);
@@ -77,12 +100,19 @@ export function takeBreak(ctx: Context, moduleId: string, input: { minutes: numb
   });
 }
 
-/** A facilitator ends a break early: editing opens again for everyone at once. */
+/**
+ * A facilitator ends a break early, called or scheduled: editing opens again for everyone at once,
+ * and the agenda's later breaks still start on time.
+ */
 export function resumeSession(ctx: Context, moduleId: string) {
   return inTransaction(ctx, (tx) => {
     const session = runningSession(tx, moduleId);
-    if (!session.breakUntil || session.breakUntil <= tx.now) throw new InvalidError("The session is not on a break.");
-    tx.db.update(workshopSessions).set({ breakUntil: null }).where(eq(workshopSessions.id, session.id)).run();
+    if (!breakAt(session, tx.now)) throw new InvalidError("The session is not on a break.");
+    tx.db
+      .update(workshopSessions)
+      .set({ breakUntil: null, breakResumedAt: tx.now })
+      .where(eq(workshopSessions.id, session.id))
+      .run();
     tx.events.emit({ type: "workshop_session.changed", moduleId });
     return { id: session.id };
   });
@@ -128,7 +158,10 @@ export function pastSessions(ctx: Context, moduleId: string) {
     .filter((session) => session.endedAt !== null);
 }
 
-/** One ended session's summary and who took part, for the module's facilitators only. */
+/**
+ * One ended session's summary and who took part, for the module's facilitators only: whoever changed
+ * the module or commented, and whoever had its editor open while it ran.
+ */
 export function sessionSummary(ctx: Context, moduleId: string, sessionId: string) {
   loadModule(ctx, moduleId, "facilitate");
   const session = ctx.db
@@ -137,14 +170,17 @@ export function sessionSummary(ctx: Context, moduleId: string, sessionId: string
     .where(and(eq(workshopSessions.id, sessionId), eq(workshopSessions.moduleId, moduleId)))
     .get();
   if (!session?.endedAt || !session.summary) throw new NotFoundError("That session summary");
-  const people = ctx.db
-    .select({ name: users.name })
-    .from(workshopSessionPeople)
-    .innerJoin(users, eq(users.id, workshopSessionPeople.userId))
-    .where(eq(workshopSessionPeople.sessionId, sessionId))
-    .orderBy(asc(users.name))
-    .all()
-    .map((row) => row.name);
+  const named = (table: typeof workshopSessionPeople | typeof workshopSessionAttendance) =>
+    ctx.db
+      .select({ id: users.id, name: users.name })
+      .from(table)
+      .innerJoin(users, eq(users.id, table.userId))
+      .where(eq(table.sessionId, sessionId))
+      .all();
+  const byId = new Map(
+    [...named(workshopSessionPeople), ...named(workshopSessionAttendance)].map((p) => [p.id, p.name]),
+  );
+  const people = [...byId.values()].sort((a, b) => a.localeCompare(b));
   return {
     id: session.id,
     agenda: session.agenda,

@@ -13,6 +13,7 @@ import { makeOrganisation } from "../testing/fixtures";
 import { setCollaborator } from "../workshop/collaborators";
 import { createModule } from "../workshop/service";
 import { readAgenda } from "./agenda";
+import { recordAttendance } from "./attendance";
 import { onBreak } from "./live-break";
 import { startSessionSchema } from "./schemas";
 import {
@@ -153,7 +154,9 @@ describe("a live workshop session", () => {
   it("holds a break until its time is up, or until a facilitator resumes", async () => {
     const moduleId = await module();
     const at = new Date("2026-12-01T10:20:00Z");
-    startSession(as(fran, at), documents, moduleId, { agenda: AGENDA });
+    // An agenda with no break of its own: this break is the one the facilitator calls.
+    const agenda = [{ kind: "part" as const, title: "Welcome", start: "10:00", minutes: 60 }];
+    startSession(as(fran, at), documents, moduleId, { agenda });
     expect(onBreak(db, moduleId, at)).toBe(false);
     const { breakUntil } = takeBreak(as(fran, at), moduleId, { minutes: 10 });
     expect(breakUntil).toEqual(new Date("2026-12-01T10:30:00Z"));
@@ -167,6 +170,62 @@ describe("a live workshop session", () => {
     expect(() => resumeSession(as(fran, new Date("2026-12-01T10:23:00Z")), moduleId)).toThrow(
       "The session is not on a break.",
     );
+  });
+
+  it("is on a break by itself while the room's clock is inside a scheduled break, with nobody pressing anything", async () => {
+    const moduleId = await module();
+    // London keeps GMT in December, so these wall-clock times are UTC too.
+    const at = (time: string) => new Date(`2026-12-01T${time}:00Z`);
+    const agenda = [
+      { kind: "part" as const, title: "Welcome", start: "10:00", minutes: 20 },
+      { kind: "break" as const, title: "Break", start: "10:20", minutes: 10 },
+      { kind: "part" as const, title: "Stories", start: "10:30", minutes: 30 },
+      { kind: "break" as const, title: "Break for lunch", start: "11:00", minutes: 30 },
+    ];
+    startSession(as(fran, at("10:05")), documents, moduleId, { agenda });
+    expect(onBreak(db, moduleId, at("10:19"))).toBe(false);
+    expect(onBreak(db, moduleId, at("10:20"))).toBe(true);
+    expect(onBreak(db, moduleId, at("10:29"))).toBe(true);
+    expect(onBreak(db, moduleId, at("10:30"))).toBe(false);
+    const during = liveSession(as(jordan, at("10:21")), moduleId).session;
+    expect(during?.breakUntil).toEqual(at("10:30"));
+    // What an open editor needs to start and end the breaks still to come by its own clock.
+    expect(during?.scheduledBreaks).toEqual([
+      { from: at("10:20"), until: at("10:30") },
+      { from: at("11:00"), until: at("11:30") },
+    ]);
+
+    resumeSession(as(fran, at("11:05")), moduleId);
+    expect(onBreak(db, moduleId, at("11:06"))).toBe(false);
+    expect(liveSession(as(jordan, at("11:06")), moduleId).session).toMatchObject({
+      breakUntil: null,
+      scheduledBreaks: [],
+    });
+    // "Take a break" still calls one the agenda does not have.
+    takeBreak(as(fran, at("11:40")), moduleId, { minutes: 5 });
+    expect(onBreak(db, moduleId, at("11:44"))).toBe(true);
+  });
+
+  it("reads a scheduled break by London's clock in summer time too, and only on the day the session started", async () => {
+    const moduleId = await module();
+    // 10:20 in London in July is 09:20 UTC.
+    startSession(as(fran, new Date("2027-07-01T08:55:00Z")), documents, moduleId, { agenda: AGENDA });
+    expect(onBreak(db, moduleId, new Date("2027-07-01T09:19:00Z"))).toBe(false);
+    expect(onBreak(db, moduleId, new Date("2027-07-01T09:20:00Z"))).toBe(true);
+    expect(onBreak(db, moduleId, new Date("2027-07-01T10:20:00Z"))).toBe(false);
+    expect(onBreak(db, moduleId, new Date("2027-07-02T09:25:00Z"))).toBe(false);
+  });
+
+  it("names in its summary someone who only watched: opened the editor while it ran, and changed nothing", async () => {
+    const moduleId = await module();
+    const start = new Date(Date.now() - 60_000);
+    startSession(as(fran, start), documents, moduleId, { agenda: AGENDA });
+    recordAttendance(db, moduleId, sam.user.id);
+    recordAttendance(db, moduleId, sam.user.id);
+    const { id } = endSession(as(fran), documents, moduleId);
+    // Opening the editor once no session runs records nothing.
+    recordAttendance(db, moduleId, jordan.user.id);
+    expect(sessionSummary(as(fran), moduleId, id).people).toEqual(["Fran Mills", "Sam Quiet"]);
   });
 
   it("ends with a summary of what changed, what is open and who took part, kept for facilitators", async () => {
@@ -204,6 +263,7 @@ describe("a live workshop session", () => {
     expect(Object.keys(row ?? {}).sort()).toEqual(
       [
         "agenda",
+        "breakResumedAt",
         "breakUntil",
         "endedAt",
         "endedBy",

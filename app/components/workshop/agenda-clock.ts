@@ -40,16 +40,40 @@ export function useClock(stepMs = 30_000) {
   return now;
 }
 
-/** Whether a break is on now: it ends by itself when its time is up, as it does on the server. */
-export function useOnBreak(breakUntil: string | Date | null | undefined) {
-  const until = breakUntil ? new Date(breakUntil).getTime() : 0;
-  const [on, setOn] = useState(() => until > Date.now());
+export type BreakWindow = { from: string | Date; until: string | Date };
+
+const time = (at: string | Date) => new Date(at).getTime();
+
+/** Until when a break is on at a moment: the one called (as loaded) or a scheduled one the moment is inside. */
+function breakUntilAt(breakUntil: number, windows: readonly BreakWindow[], at: number): number | null {
+  const inside = windows.filter((w) => time(w.from) <= at && at < time(w.until)).map((w) => time(w.until));
+  const ends = [...inside, ...(breakUntil > at ? [breakUntil] : [])];
+  return ends.length > 0 ? Math.max(...ends) : null;
+}
+
+/**
+ * Until when the session is on a break now, or null. A called break ends by itself when its time is
+ * up, and the agenda's breaks start and end on time, by this browser's clock, as on the server (whose
+ * guard refuses changes in a break all the same): no message is needed at either moment.
+ */
+export function useBreakUntil(
+  session: { breakUntil: string | Date | null; scheduledBreaks?: readonly BreakWindow[] } | null | undefined,
+): Date | null {
+  const until = session?.breakUntil ? time(session.breakUntil) : 0;
+  const windows = session?.scheduledBreaks ?? [];
+  const key = JSON.stringify(windows);
+  const [at, setAt] = useState(() => Date.now());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the windows are compared by their contents, as `key`
   useEffect(() => {
-    const left = until - Date.now();
-    setOn(left > 0);
-    if (left <= 0) return;
-    const timer = setTimeout(() => setOn(false), left);
+    const now = Date.now();
+    setAt(now);
+    const next = [until, ...windows.flatMap((w) => [time(w.from), time(w.until)])]
+      .filter((moment) => moment > now)
+      .sort((a, b) => a - b)[0];
+    if (next === undefined) return;
+    const timer = setTimeout(() => setAt(Date.now()), next - now);
     return () => clearTimeout(timer);
-  }, [until]);
-  return on;
+  }, [until, key, at]);
+  const ends = breakUntilAt(until, windows, at);
+  return ends === null ? null : new Date(ends);
 }

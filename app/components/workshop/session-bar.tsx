@@ -3,22 +3,24 @@ import { useHydrated } from "~/lib/hydrated";
 import { type AgendaItem, aboutMinutes, agendaAt, endOf, useClock } from "./agenda-clock";
 import { CheckIn } from "./check-in";
 
-export type LiveSession = { id: string; agenda: AgendaItem[]; breakUntil: string | Date | null };
+export type LiveSession = { id: string; agenda: AgendaItem[] };
 
 const clockOf = (at: Date) => at.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
 
 /** What is on now and what is next, as plain words: no countdown, no alarm, no colour that warns. */
-function Timer({ agenda }: { agenda: AgendaItem[] }) {
+function Timer({ agenda, breakUntil }: { agenda: AgendaItem[]; breakUntil: Date | null }) {
   const at = useClock();
   const { now, next, left } = agendaAt(agenda, at);
   const first = agenda[0];
-  const on = now
-    ? `Now: ${now.title}, until ${endOf(now)} (${aboutMinutes(left)} left).`
-    : first && next === first
-      ? `The agenda starts at ${first.start}.`
-      : next
-        ? "Between parts of the agenda."
-        : "The agenda is done: end the session when you are ready.";
+  const on = breakUntil
+    ? `Break until ${clockOf(breakUntil)}.`
+    : now
+      ? `Now: ${now.title}, until ${endOf(now)} (${aboutMinutes(left)} left).`
+      : first && next === first
+        ? `The agenda starts at ${first.start}.`
+        : next
+          ? "Between parts of the agenda."
+          : "The agenda is done: end the session when you are ready.";
   return (
     <>
       <p role="timer" className="session-timer">
@@ -41,7 +43,8 @@ function BreakEnds({ until }: { until: Date }) {
 }
 
 /**
- * Above the editor while a session runs: the calm timer and what is next, the break everyone is on,
+ * Above the editor while a session runs: the calm timer and what is next, the break everyone is on
+ * (called, or the agenda's own, until `breakUntil`),
  * a quiet way to step out, the private check-in, and for facilitators, calling a break, resuming
  * and ending. Facilitators' buttons are plain forms, so they work without JavaScript.
  */
@@ -49,23 +52,24 @@ export function SessionBar({
   moduleId,
   session,
   canRun,
-  onBreak,
+  breakUntil,
   away,
   onAway,
 }: {
   moduleId: string;
   session: LiveSession;
   canRun: boolean;
-  onBreak: boolean;
+  breakUntil: Date | null;
   away: boolean;
   onAway: (away: boolean) => void;
 }) {
   const hydrated = useHydrated();
   const action = `/workshop/${moduleId}/session`;
+  const onBreak = breakUntil !== null;
   return (
     <section className="card session-bar" aria-labelledby="session-title">
       <h2 id="session-title">Live session</h2>
-      {hydrated ? <Timer agenda={session.agenda} /> : null}
+      {hydrated ? <Timer agenda={session.agenda} breakUntil={breakUntil} /> : null}
       {/* Announced once as a break starts; the timer and the minutes left stay quiet. */}
       <div role="status">
         {onBreak ? (
@@ -80,7 +84,7 @@ export function SessionBar({
           </div>
         ) : null}
       </div>
-      {onBreak && session.breakUntil && hydrated ? <BreakEnds until={new Date(session.breakUntil)} /> : null}
+      {breakUntil && hydrated ? <BreakEnds until={breakUntil} /> : null}
       <details className="session-agenda">
         <summary>Agenda</summary>
         <ol>

@@ -2,7 +2,7 @@ import type { Extension } from "@hocuspocus/server";
 import type { DB } from "../../../db/client";
 import { sessionTokenFrom } from "../../accounts/cookie";
 import { readSession } from "../../accounts/sessions";
-import { type CollabContext, collabAccess, type LiveAccessRule } from "../access";
+import { type AttendanceRecorder, type CollabContext, collabAccess, type LiveAccessRule } from "../access";
 import { liveAccessOf, moduleIdFromDocumentName } from "../protocol";
 import { REFUSALS, refuse } from "../refusal";
 
@@ -15,10 +15,12 @@ export function sessionAccess({
   db,
   secret,
   access,
+  attended,
 }: {
   db: DB;
   secret: string;
   access: LiveAccessRule;
+  attended: AttendanceRecorder;
 }): Extension<CollabContext> {
   return {
     extensionName: "SessionAccess",
@@ -45,6 +47,8 @@ export function sessionAccess({
     async connected({ connection, context }) {
       // The editor follows this, so a change of role takes effect in an open editor at once.
       connection.sendStateless(JSON.stringify({ access: liveAccessOf(context) }));
+      // Opening the editor is being there, watching included, so a running session's summary names them.
+      attended(db, context.moduleId, context.userId);
     },
   };
 }

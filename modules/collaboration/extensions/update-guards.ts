@@ -49,10 +49,12 @@ export function updateGuards({
   db,
   locks,
   breaks,
+  clock,
 }: {
   db: DB;
   locks: LockedPartsRule;
   breaks: BreakRule;
+  clock: () => Date;
 }): Extension<CollabContext> {
   return {
     extensionName: "UpdateGuards",
@@ -69,7 +71,7 @@ export function updateGuards({
       // Read-only connections never change the document: Hocuspocus answers them "not saved".
       if (!update || !decoded || context.readOnly) return;
       const { moduleId } = context;
-      const refusal = judge(document, update, decoded, context, locks(db, moduleId), breaks(db, moduleId, new Date()));
+      const refusal = judge(document, update, decoded, context, locks(db, moduleId), breaks(db, moduleId, clock()));
       if (refusal) refuse(connection, refusal);
     },
   };
