@@ -328,7 +328,8 @@ if (process.env.BENCH_EVENT_LOOP === "1") {
   const lag = (ns: number) => Math.max(0, ns / 1e6 - 10);
   process.on("SIGUSR2", () => {
     const [p50, p99, max] = [delay.percentile(50), delay.percentile(99), delay.max].map(lag);
-    console.log(`bench event-loop-lag ${JSON.stringify({ p50, p99, max, samples: delay.count })}`);
+    const { heapUsed } = process.memoryUsage();
+    console.log(`bench event-loop-lag ${JSON.stringify({ p50, p99, max, samples: delay.count, heapUsed })}`);
     delay.reset();
   });
 }

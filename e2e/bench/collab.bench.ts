@@ -34,7 +34,8 @@ import { connectCollabClient, logInForCookie } from "../../modules/testing/colla
 import { setCollaborator } from "../../modules/workshop/collaborators";
 import { createModule } from "../../modules/workshop/service";
 import { setSuggestionsOnly } from "../../modules/workshop/suggestions-only";
-import { PROJECT_ROOT, type RunningServer, startServer } from "../support/server";
+import { PROJECT_ROOT, startServer } from "../support/server";
+import { eventLoopLag, type Lag } from "./report";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 24);
 const EDITS = Number(process.env.BENCH_EDITS ?? 600);
@@ -110,22 +111,6 @@ async function prepareDatabase(databasePath: string): Promise<{ plain: string; s
   } finally {
     closeDatabase(db);
   }
-}
-
-/** Asks the server for its event-loop lag since the last ask (see server.ts, BENCH_EVENT_LOOP). */
-type Lag = { p50: number; p99: number; max: number; samples: number };
-
-async function eventLoopLag(server: RunningServer): Promise<Lag> {
-  const PREFIX = "bench event-loop-lag ";
-  const reports = () =>
-    server
-      .output()
-      .split("\n")
-      .filter((line) => line.startsWith(PREFIX));
-  const before = reports().length;
-  process.kill(server.pid, "SIGUSR2");
-  await until(() => reports().length > before, "the server's event-loop report", 10_000);
-  return JSON.parse(reports().at(-1)?.slice(PREFIX.length) ?? "{}") as Lag;
 }
 
 type Result = {

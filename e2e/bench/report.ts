@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PROJECT_ROOT } from "../support/server";
+import { PROJECT_ROOT, type RunningServer } from "../support/server";
 
 export const DOC_PATH = process.env.BENCH_DOC ?? path.join(PROJECT_ROOT, "docs", "benchmarks.md");
 
@@ -117,4 +117,24 @@ export function busyNote(...loads: string[]): string[] {
     `The machine was busy with other work while this ran (load average up to ${busiest.toFixed(1)} on ${os.cpus().length} cores):`,
     "wall-clock times include waiting for a core; the CPU times are the steadier figures.",
   ];
+}
+
+/** Asks the server for its event-loop lag since the last ask (see server.ts, BENCH_EVENT_LOOP). */
+export type Lag = { p50: number; p99: number; max: number; samples: number; heapUsed?: number };
+
+export async function eventLoopLag(server: RunningServer): Promise<Lag> {
+  const PREFIX = "bench event-loop-lag ";
+  const reports = () =>
+    server
+      .output()
+      .split("\n")
+      .filter((line) => line.startsWith(PREFIX));
+  const before = reports().length;
+  process.kill(server.pid, "SIGUSR2");
+  const deadline = Date.now() + 10_000;
+  while (reports().length <= before) {
+    if (Date.now() > deadline) throw new Error("Timed out waiting for the server's event-loop report");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return JSON.parse(reports().at(-1)?.slice(PREFIX.length) ?? "{}") as Lag;
 }

@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { COLLAB_PATH, documentNameFor } from "../collaboration/protocol";
 
 /** A WebSocket class that sends the session cookie, as a browser would on the same origin. */
-function webSocketWithCookie(cookie: string, origin: string) {
+export function webSocketWithCookie(cookie: string, origin: string) {
   return class extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, { headers: { Cookie: cookie, Origin: origin } });
