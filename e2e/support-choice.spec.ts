@@ -5,6 +5,7 @@ import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
 import { checkLearnerPage, joinAsLearner, startOpenCourse } from "./support/learning";
 import { DEMO, logIn, signUpOrganisation, uniqueName } from "./support/people";
+import { sharedServer } from "./support/shared-server";
 
 /** What a person's choice would look like if it leaked into a page: the place or the group, in any case. */
 const CHOICE_WORDS = /scotland|veteran/i;
@@ -132,6 +133,67 @@ test("a Scottish veteran chooses Scotland and veterans and sees their services f
     await page.getByRole("button", { name: `Remove ${forces}` }).click();
     await expect(page.getByRole("heading", { level: 2, name: forces })).toHaveCount(0);
     await checkPage(page);
+  }
+});
+
+test("a visitor who is not signed in chooses Scotland and sees Scotland's services first, kept only in their browser, without JavaScript, at 390px; then forgets it", async ({
+  newPage,
+}) => {
+  const visitor = await newPage({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const keptChoice = async () =>
+    (await visitor.context().cookies()).find((c) => c.name === "alongside_support_choice" && c.value !== "");
+
+  await visitor.goto("/support");
+  await checkPage(visitor);
+  const before = await supportNames(visitor);
+  expect(before[0]).toBe("Samaritans");
+  await expect(visitor.getByRole("main")).toContainText("it stays in this browser");
+  await visitor.getByRole("link", { name: "Show the support that fits you first" }).click();
+  await expect(visitor.getByRole("heading", { level: 1, name: "Support that fits you" })).toBeVisible();
+  await checkPage(visitor);
+  await expectFitsPhone(visitor);
+  await expect(visitor.getByRole("main")).toContainText("it stays in this browser");
+  expect(await keptChoice(), "opening the page keeps nothing").toBeUndefined();
+
+  await visitor.getByRole("group", { name: "Where are you?" }).getByLabel("Scotland").check();
+  await visitor.getByRole("button", { name: "Save" }).click();
+  await expect(visitor).toHaveURL(/\/support\?saved=choice$/);
+  await expect(visitor.getByRole("status")).toContainText("What fits your choice is shown first.");
+  await checkPage(visitor);
+  await expectFitsPhone(visitor);
+  await expect(visitor.getByRole("main")).toContainText("Shown first for you: Scotland.");
+  const ranked = await supportNames(visitor);
+  expect(ranked.slice(0, 2)).toEqual(["Breathing Space", "Rape Crisis Scotland Helpline"]);
+  expect([...ranked].sort()).toEqual([...before].sort());
+  await expect(visitor.locator(".support-list > li").nth(1)).toContainText("Fits your choice");
+  await expect(visitor.locator(".support-list > li").nth(2)).not.toContainText("Fits your choice");
+  const cookie = await keptChoice();
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+
+  // It comes back on the form, and reading the form again changes nothing.
+  await visitor.goto("/support/choose");
+  await checkPage(visitor);
+  await expect(visitor.getByRole("group", { name: "Where are you?" }).getByLabel("Scotland")).toBeChecked();
+  expect((await keptChoice())?.value).toBe(cookie?.value);
+
+  await visitor.getByRole("button", { name: "Forget my choice" }).click();
+  await expect(visitor).toHaveURL(/\/support\?saved=forgotten$/);
+  await expect(visitor.getByRole("status")).toContainText("Your choice is forgotten.");
+  await checkPage(visitor);
+  expect(await supportNames(visitor)).toEqual(before);
+  expect(await keptChoice()).toBeUndefined();
+});
+
+test("a garbled or forged choice in a visitor's browser is ignored, never an error", async ({ newPage }) => {
+  const visitor = await newPage({ javaScriptEnabled: false });
+  for (const value of ["%%%", Buffer.from('{"nation":"atlantis","populations":"x"}').toString("base64")]) {
+    await visitor.context().addCookies([{ name: "alongside_support_choice", value, url: sharedServer.baseURL }]);
+    await visitor.goto("/support");
+    await checkPage(visitor);
+    expect((await supportNames(visitor))[0]).toBe("Samaritans");
+    await visitor.goto("/support/choose");
+    await checkPage(visitor);
+    await expect(visitor.getByRole("button", { name: "Forget my choice" })).toHaveCount(0);
   }
 });
 
