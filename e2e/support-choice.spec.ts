@@ -72,8 +72,10 @@ test("a Scottish veteran chooses Scotland and veterans and sees their services f
     await expectFitsPhone(learner);
     await expect(learner.getByRole("main")).toContainText("Shown first for you: Scotland, Veterans.");
     const ranked = await supportNames(learner);
-    expect(ranked.slice(0, 2)).toEqual(["Breathing Space", forces]);
-    expect(ranked.indexOf("Samaritans")).toBe(2);
+    // Scotland's services for everyone and the UK-wide ones for veterans, in the organisation's order.
+    const theirs = ["Breathing Space", "Combat Stress helpline", "NHS 24, 111", forces];
+    expect(ranked.slice(0, 4)).toEqual(theirs);
+    expect(ranked.indexOf("Samaritans")).toBe(4);
     expect([...ranked].sort()).toEqual([...before].sort());
     const first = learner.locator(".support-list > li").first();
     await expect(first).toContainText("Fits your choice");
@@ -87,10 +89,9 @@ test("a Scottish veteran chooses Scotland and veterans and sees their services f
     await expect(signpost).toBeVisible();
     await checkLearnerPage(learner);
     await expectFitsPhone(learner);
-    expect((await signpost.locator(".support-list > li").getByRole("heading").allTextContents()).slice(0, 2)).toEqual([
-      "Breathing Space",
-      forces,
-    ]);
+    expect((await signpost.locator(".support-list > li").getByRole("heading").allTextContents()).slice(0, 4)).toEqual(
+      theirs,
+    );
 
     // It is reached from the account too, and changed there the same way.
     await learner.goto("/account");
@@ -163,10 +164,10 @@ test("a visitor who is not signed in chooses Scotland and sees Scotland's servic
   await expectFitsPhone(visitor);
   await expect(visitor.getByRole("main")).toContainText("Shown first for you: Scotland.");
   const ranked = await supportNames(visitor);
-  expect(ranked.slice(0, 2)).toEqual(["Breathing Space", "Rape Crisis Scotland Helpline"]);
+  expect(ranked.slice(0, 3)).toEqual(["Breathing Space", "Rape Crisis Scotland Helpline", "NHS 24, 111"]);
   expect([...ranked].sort()).toEqual([...before].sort());
-  await expect(visitor.locator(".support-list > li").nth(1)).toContainText("Fits your choice");
-  await expect(visitor.locator(".support-list > li").nth(2)).not.toContainText("Fits your choice");
+  await expect(visitor.locator(".support-list > li").nth(2)).toContainText("Fits your choice");
+  await expect(visitor.locator(".support-list > li").nth(3)).not.toContainText("Fits your choice");
   const cookie = await keptChoice();
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
 
