@@ -2,9 +2,11 @@ import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
 import { checkPage } from "./support/accessibility";
+import { addMember, tableRows } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { checkLearnerPage, joinAsLearner, startOpenCourse } from "./support/learning";
 import { DEMO, logIn, signUpOrganisation, uniqueName } from "./support/people";
+import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
 
 /** What a person's choice would look like if it leaked into a page: the place or the group, in any case. */
@@ -170,6 +172,27 @@ test("a visitor who is not signed in chooses Scotland and sees Scotland's servic
   await expect(visitor.locator(".support-list > li").nth(3)).not.toContainText("Fits your choice");
   const cookie = await keptChoice();
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+
+  // Someone signing in with this browser's choice does not take it into their account.
+  const member = addMember({
+    databasePath: sharedServer.databasePath,
+    adminEmail: DEMO.admin,
+    name: uniqueName("Robin"),
+    roles: ["learner"],
+  });
+  const signedIn = await newPage({ javaScriptEnabled: false });
+  await signedIn.context().addCookies(cookie ? [cookie] : []);
+  await signIn(signedIn, member.email);
+  await signedIn.goto("/support");
+  await checkPage(signedIn);
+  await expect(signedIn.getByRole("link", { name: "Show the support that fits you first" })).toBeVisible();
+  expect((await supportNames(signedIn))[0]).toBe("Samaritans");
+  const userId = (tableRows(sharedServer.databasePath, "users") as { id: string; email: string }[]).find(
+    (u) => u.email === member.email,
+  )?.id;
+  expect(userId).toBeDefined();
+  const kept = tableRows(sharedServer.databasePath, "support_choices") as { user_id: string }[];
+  expect(kept.filter((row) => row.user_id === userId)).toEqual([]);
 
   // It comes back on the form, and reading the form again changes nothing.
   await visitor.goto("/support/choose");
