@@ -3,51 +3,16 @@
  * same on the journal's own page, with and without JavaScript. Too long a part is refused beside it,
  * with what was typed kept. Trainers' cohort pages and the progress CSV never hold the plan's words.
  */
-import type { Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
 import { download, goToCohortTab, openCohorts } from "./support/cohorts";
-import { addMember, publishSelfCareCourse } from "./support/database";
+import { addMember } from "./support/database";
 import { expect, test } from "./support/fixtures";
-import { checkLearnerPage, startOpenCourse } from "./support/learning";
+import { checkLearnerPage } from "./support/learning";
 import { DEMO, uniqueName } from "./support/people";
 import { expectNoSecrets } from "./support/privacy";
+import { courseInvitingThePlan, openPlanIn, PLAN_PARTS, savePlan } from "./support/self-care";
 import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
-
-const PARTS = [
-  "The signs that I am struggling",
-  "What helps me",
-  "Who I can contact",
-  "The boundaries I keep",
-] as const;
-
-function courseInviting(title: string) {
-  publishSelfCareCourse({
-    databasePath: sharedServer.databasePath,
-    facilitatorEmail: DEMO.facilitator,
-    trainerEmail: DEMO.trainer,
-    title,
-    intro: `Looking after yourself matters in ${title}.`,
-  });
-}
-
-/** From My learning: starts the open course and opens the section whose block invites the plan. */
-async function openPlanIn(page: Page, course: string) {
-  await page.goto("/learn");
-  await checkLearnerPage(page);
-  const enrolmentId = await startOpenCourse(page, course);
-  await page.getByRole("link", { name: "Your self-care plan", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Your self-care plan" })).toBeVisible();
-  await expect(page.getByText(`Looking after yourself matters in ${course}.`)).toBeVisible();
-  await checkLearnerPage(page);
-  return enrolmentId;
-}
-
-async function savePlan(page: Page) {
-  await page.getByRole("button", { name: "Save my plan" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Your self-care plan is saved." })).toBeVisible();
-  await checkLearnerPage(page);
-}
 
 for (const javaScriptEnabled of [false, true]) {
   test(`a plan written in one course is updated from another and read in the journal, ${javaScriptEnabled ? "with" : "without"} JavaScript`, async ({
@@ -56,8 +21,8 @@ for (const javaScriptEnabled of [false, true]) {
     test.setTimeout(180_000);
     const first = uniqueName("Caring for yourself");
     const second = uniqueName("Staying well");
-    courseInviting(first);
-    courseInviting(second);
+    courseInvitingThePlan(first);
+    courseInvitingThePlan(second);
     const person = addMember({
       databasePath: sharedServer.databasePath,
       adminEmail: DEMO.admin,
@@ -67,10 +32,10 @@ for (const javaScriptEnabled of [false, true]) {
     const page = await newPage({ javaScriptEnabled });
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, person.email);
-    const words = PARTS.map((part) => `${part}: ${uniqueName("mine")}`);
+    const words = PLAN_PARTS.map((part) => `${part}: ${uniqueName("mine")}`);
 
     const firstEnrolment = await openPlanIn(page, first);
-    for (const [i, part] of PARTS.entries()) await page.getByRole("textbox", { name: part }).fill(words[i] ?? "");
+    for (const [i, part] of PLAN_PARTS.entries()) await page.getByRole("textbox", { name: part }).fill(words[i] ?? "");
     // Too long a part is refused beside its box, and every part keeps what was typed.
     await page.getByRole("textbox", { name: "Who I can contact" }).fill("x".repeat(2001));
     await page.getByRole("button", { name: "Save my plan" }).click();
@@ -84,7 +49,7 @@ for (const javaScriptEnabled of [false, true]) {
 
     // The same plan in another course: shown there, and changed from there.
     await openPlanIn(page, second);
-    for (const [i, part] of PARTS.entries()) {
+    for (const [i, part] of PLAN_PARTS.entries()) {
       await expect(page.getByRole("textbox", { name: part })).toHaveValue(words[i] ?? "");
     }
     const helps = `What helps me now: ${uniqueName("swimming")}`;
@@ -121,13 +86,14 @@ test("no trainer's cohort page, progress CSV or xAPI statements hold a learner's
 }) => {
   test.setTimeout(180_000);
   const course = uniqueName("Resting well");
-  courseInviting(course);
+  courseInvitingThePlan(course);
   // Bea, a demo learner in the trainer's cohort.
   const learner = await newPage({ javaScriptEnabled: false });
   await signIn(learner, "learner2@example.org");
-  const secrets = PARTS.map(() => `SECRET-plan-${uniqueName("p")}`);
+  const secrets = PLAN_PARTS.map(() => `SECRET-plan-${uniqueName("p")}`);
   await openPlanIn(learner, course);
-  for (const [i, part] of PARTS.entries()) await learner.getByRole("textbox", { name: part }).fill(secrets[i] ?? "");
+  for (const [i, part] of PLAN_PARTS.entries())
+    await learner.getByRole("textbox", { name: part }).fill(secrets[i] ?? "");
   await savePlan(learner);
 
   const trainer = await newPage();

@@ -4,7 +4,9 @@
  * share one copy with a supervisor of their organisation, then take it back. Bad input is answered on
  * the form with what was typed kept, and nothing is shared.
  */
+import fs from "node:fs";
 import type { Page } from "@playwright/test";
+import { strFromU8, unzipSync } from "fflate";
 import { checkPage } from "./support/accessibility";
 import { DEMO_COURSE, download, goToCohortTab, openAssignedCourse, openCohorts } from "./support/cohorts";
 import { addMember, tableRows, twoOrganisations } from "./support/database";
@@ -12,8 +14,18 @@ import { expect, test } from "./support/fixtures";
 import { checkLearnerPage, startOpenCourse } from "./support/learning";
 import { DEMO, DEMO_PASSWORD, uniqueName } from "./support/people";
 import { expectNoSecrets } from "./support/privacy";
+import { courseInvitingThePlan, openPlanIn, PLAN_PARTS, savePlan } from "./support/self-care";
 import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
+
+/** What a learner's support choice would look like if it leaked: its place or groups, as labels or as values. */
+const CHOICE_WORDS = /northern.ireland|migrant|asylum|drugs.or.alcohol|drugs-alcohol/i;
+
+/** None of a learner's words, nor anything of their support choice, in the page. */
+async function expectNoPrivateWords(page: Page, words: string[]) {
+  await expectNoSecrets(page, words);
+  expect(await page.content(), `${page.url()} shows something of a learner's support choice`).not.toMatch(CHOICE_WORDS);
+}
 
 const SAYING_NO = /Think of a time you said yes in your role/;
 const CLEAR_ROLE = /Which parts of your role feel clear to you/;
@@ -287,7 +299,7 @@ test("choosing nothing, writing nothing, or sharing with someone who is not a su
   await checkLearnerPage(learner);
 });
 
-test("no trainer or admin page, CSV or xAPI export, nor the server log holds a learner's supervision notes, except the copy shared with their supervisor", async ({
+test("no trainer or admin page, CSV or xAPI export, admin's copy of their data, nor the server log holds a learner's supervision notes, self-care plan or support choice, except the notes' copy shared with their supervisor", async ({
   newPage,
   startServer,
 }) => {
@@ -304,6 +316,24 @@ test("no trainer or admin page, CSV or xAPI export, nor the server log holds a l
     `SECRET-points-${uniqueName("c")}`,
   ];
   const [first = "", second = "", points = ""] = secrets;
+  // The same learner's self-care plan and support choice, which no one else sees at all.
+  const plan = PLAN_PARTS.map(() => `SECRET-plan-${uniqueName("p")}`);
+  const planCourse = uniqueName("Resting well");
+  courseInvitingThePlan(planCourse, server);
+  await openPlanIn(learner, planCourse);
+  for (const [i, part] of PLAN_PARTS.entries()) await learner.getByRole("textbox", { name: part }).fill(plan[i] ?? "");
+  await savePlan(learner);
+  await learner.goto("/support/choose");
+  await checkPage(learner);
+  await learner.getByRole("group", { name: "Where are you?" }).getByLabel("Northern Ireland").check();
+  const groups = learner.getByRole("group", { name: "Which of these matter to you?" });
+  for (const group of ["Migrants and people seeking asylum", "People affected by drugs or alcohol"]) {
+    await groups.getByLabel(group).check();
+  }
+  await learner.getByRole("button", { name: "Save" }).click();
+  await expect(learner).toHaveURL(/\/support\?saved=choice$/);
+  await checkPage(learner);
+  await expect(learner.getByRole("main")).toContainText("Shown first for you: Northern Ireland");
   await writeTwoEntries(learner, first, second, true);
   await openJournal(learner);
   const id = await makeSupervisionPage(learner, [SAYING_NO, CLEAR_ROLE], points);
@@ -325,6 +355,9 @@ test("no trainer or admin page, CSV or xAPI export, nor the server log holds a l
   await expect(supervisor.getByRole("heading", { level: 1, name: "For my supervision" })).toBeVisible();
   await checkPage(supervisor);
   for (const secret of secrets) await expect(supervisor.getByRole("main")).toContainText(secret);
+  await expectNoSecrets(supervisor, plan);
+  expect(await supervisor.content()).not.toMatch(CHOICE_WORDS);
+  const hidden = [...secrets, ...plan];
 
   // The trainer: every area, the cohort the learner is in, its learner page, and both exports.
   const trainer = await open();
@@ -334,20 +367,21 @@ test("no trainer or admin page, CSV or xAPI export, nor the server log holds a l
     await nav.getByRole("link", { name: label, exact: true }).click();
     await expect(nav.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
     await checkPage(trainer);
-    await expectNoSecrets(trainer, secrets);
+    await expectNoPrivateWords(trainer, hidden);
   }
   await openCohorts(trainer);
   await trainer.getByRole("link", { name: "Winter peer supporters" }).click();
   await checkPage(trainer);
   for (const tab of ["Progress", "Learners", "Assignments", "Details and facilitators"] as const) {
     await goToCohortTab(trainer, tab);
-    await expectNoSecrets(trainer, secrets);
+    await expectNoPrivateWords(trainer, hidden);
   }
   await goToCohortTab(trainer, "Progress");
   for (const name of ["Download progress (CSV)", "Download xAPI statements (JSON)"]) {
     const file = await download(trainer, trainer.getByRole("link", { name }));
     expect(file.text.length).toBeGreaterThan(0);
-    for (const secret of secrets) expect(file.text, `${name} holds a learner's words`).not.toContain(secret);
+    for (const secret of hidden) expect(file.text, `${name} holds a learner's words`).not.toContain(secret);
+    expect(file.text, `${name} holds a learner's support choice`).not.toMatch(CHOICE_WORDS);
   }
   const learnerName = (tableRows(server.databasePath, "users") as { email: string; name: string }[]).find(
     (u) => u.email === learnerEmail,
@@ -357,7 +391,7 @@ test("no trainer or admin page, CSV or xAPI export, nor the server log holds a l
   await expect(trainer).toHaveURL(/\/learners\/[A-Za-z0-9_-]{22}$/);
   await expect(trainer.getByRole("heading", { level: 2, name: learnerName })).toBeVisible();
   await checkPage(trainer);
-  await expectNoSecrets(trainer, secrets);
+  await expectNoPrivateWords(trainer, hidden);
   expect((await trainer.request.get(`/learn/supervision/${id}`)).status()).toBe(404);
 
   // The admin: every section of the organisation, and the learner's member page.
@@ -370,16 +404,39 @@ test("no trainer or admin page, CSV or xAPI export, nor the server log holds a l
     await sections.filter({ hasText: label }).click();
     await expect(sections.filter({ hasText: label })).toHaveAttribute("aria-current", "page");
     await checkPage(admin);
-    await expectNoSecrets(admin, secrets);
+    // The Support section lists the organisation's resources, each with the nations and groups it serves.
+    if (label === "Support resources") await expectNoSecrets(admin, hidden);
+    else await expectNoPrivateWords(admin, hidden);
   }
   await sections.filter({ hasText: "Members" }).click();
   await admin.getByRole("link", { name: `Change roles for ${learnerName}` }).click();
   await expect(admin).toHaveURL(/\/organisation\/members\/[A-Za-z0-9_-]{22}$/);
   await expect(admin.getByRole("heading", { level: 2, name: learnerName })).toBeVisible();
   await checkPage(admin);
-  await expectNoSecrets(admin, secrets);
+  await expectNoPrivateWords(admin, hidden);
   expect((await admin.request.get(`/learn/supervision/${id}`)).status()).toBe(404);
 
-  // And nothing of it in what the server printed.
-  for (const secret of secrets) expect(server.output(), "the server log").not.toContain(secret);
+  // The admin's copy of the learner's data, made on request, and the activity log that records it.
+  const requests = admin.getByRole("region", { name: "Requests about their data" });
+  await requests.getByLabel("Why, for the record").first().fill("Asked in person");
+  const [copy] = await Promise.all([
+    admin.waitForEvent("download"),
+    requests.getByRole("button", { name: "Download their data" }).click(),
+  ]);
+  const copyText = Object.values(unzipSync(fs.readFileSync(await copy.path())))
+    .map((bytes) => strFromU8(bytes))
+    .join("\n");
+  expect(copyText).toContain(learnerEmail);
+  for (const secret of hidden) expect(copyText, "the admin's copy of the learner's data").not.toContain(secret);
+  expect(copyText, "the admin's copy of the learner's data").not.toMatch(CHOICE_WORDS);
+  await sections.filter({ hasText: "Activity log" }).click();
+  await checkPage(admin);
+  await expect(admin.getByRole("main")).toContainText("Asked in person");
+  await expectNoPrivateWords(admin, hidden);
+
+  // And nothing of it in anything the server printed, from its start.
+  const log = server.log();
+  expect(log).toContain("Alongside is running on");
+  for (const secret of hidden) expect(log, "the server log").not.toContain(secret);
+  expect(log, "the server log").not.toMatch(CHOICE_WORDS);
 });

@@ -2,9 +2,12 @@ import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
 import { checkPage } from "./support/accessibility";
+import { addMember, tableRows } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { checkLearnerPage, joinAsLearner, startOpenCourse } from "./support/learning";
 import { DEMO, logIn, signUpOrganisation, uniqueName } from "./support/people";
+import { signIn } from "./support/sessions";
+import { sharedServer } from "./support/shared-server";
 
 /** What a person's choice would look like if it leaked into a page: the place or the group, in any case. */
 const CHOICE_WORDS = /scotland|veteran/i;
@@ -71,8 +74,10 @@ test("a Scottish veteran chooses Scotland and veterans and sees their services f
     await expectFitsPhone(learner);
     await expect(learner.getByRole("main")).toContainText("Shown first for you: Scotland, Veterans.");
     const ranked = await supportNames(learner);
-    expect(ranked.slice(0, 2)).toEqual(["Breathing Space", forces]);
-    expect(ranked.indexOf("Samaritans")).toBe(2);
+    // Scotland's services for everyone and the UK-wide ones for veterans, in the organisation's order.
+    const theirs = ["Breathing Space", "Combat Stress helpline", "NHS 24, 111", forces];
+    expect(ranked.slice(0, 4)).toEqual(theirs);
+    expect(ranked.indexOf("Samaritans")).toBe(4);
     expect([...ranked].sort()).toEqual([...before].sort());
     const first = learner.locator(".support-list > li").first();
     await expect(first).toContainText("Fits your choice");
@@ -86,10 +91,9 @@ test("a Scottish veteran chooses Scotland and veterans and sees their services f
     await expect(signpost).toBeVisible();
     await checkLearnerPage(learner);
     await expectFitsPhone(learner);
-    expect((await signpost.locator(".support-list > li").getByRole("heading").allTextContents()).slice(0, 2)).toEqual([
-      "Breathing Space",
-      forces,
-    ]);
+    expect((await signpost.locator(".support-list > li").getByRole("heading").allTextContents()).slice(0, 4)).toEqual(
+      theirs,
+    );
 
     // It is reached from the account too, and changed there the same way.
     await learner.goto("/account");
@@ -132,6 +136,88 @@ test("a Scottish veteran chooses Scotland and veterans and sees their services f
     await page.getByRole("button", { name: `Remove ${forces}` }).click();
     await expect(page.getByRole("heading", { level: 2, name: forces })).toHaveCount(0);
     await checkPage(page);
+  }
+});
+
+test("a visitor who is not signed in chooses Scotland and sees Scotland's services first, kept only in their browser, without JavaScript, at 390px; then forgets it", async ({
+  newPage,
+}) => {
+  const visitor = await newPage({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const keptChoice = async () =>
+    (await visitor.context().cookies()).find((c) => c.name === "alongside_support_choice" && c.value !== "");
+
+  await visitor.goto("/support");
+  await checkPage(visitor);
+  const before = await supportNames(visitor);
+  expect(before[0]).toBe("Samaritans");
+  await expect(visitor.getByRole("main")).toContainText("it stays in this browser");
+  await visitor.getByRole("link", { name: "Show the support that fits you first" }).click();
+  await expect(visitor.getByRole("heading", { level: 1, name: "Support that fits you" })).toBeVisible();
+  await checkPage(visitor);
+  await expectFitsPhone(visitor);
+  await expect(visitor.getByRole("main")).toContainText("it stays in this browser");
+  expect(await keptChoice(), "opening the page keeps nothing").toBeUndefined();
+
+  await visitor.getByRole("group", { name: "Where are you?" }).getByLabel("Scotland").check();
+  await visitor.getByRole("button", { name: "Save" }).click();
+  await expect(visitor).toHaveURL(/\/support\?saved=choice$/);
+  await expect(visitor.getByRole("status")).toContainText("What fits your choice is shown first.");
+  await checkPage(visitor);
+  await expectFitsPhone(visitor);
+  await expect(visitor.getByRole("main")).toContainText("Shown first for you: Scotland.");
+  const ranked = await supportNames(visitor);
+  expect(ranked.slice(0, 3)).toEqual(["Breathing Space", "Rape Crisis Scotland Helpline", "NHS 24, 111"]);
+  expect([...ranked].sort()).toEqual([...before].sort());
+  await expect(visitor.locator(".support-list > li").nth(2)).toContainText("Fits your choice");
+  await expect(visitor.locator(".support-list > li").nth(3)).not.toContainText("Fits your choice");
+  const cookie = await keptChoice();
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+
+  // Someone signing in with this browser's choice does not take it into their account.
+  const member = addMember({
+    databasePath: sharedServer.databasePath,
+    adminEmail: DEMO.admin,
+    name: uniqueName("Robin"),
+    roles: ["learner"],
+  });
+  const signedIn = await newPage({ javaScriptEnabled: false });
+  await signedIn.context().addCookies(cookie ? [cookie] : []);
+  await signIn(signedIn, member.email);
+  await signedIn.goto("/support");
+  await checkPage(signedIn);
+  await expect(signedIn.getByRole("link", { name: "Show the support that fits you first" })).toBeVisible();
+  expect((await supportNames(signedIn))[0]).toBe("Samaritans");
+  const userId = (tableRows(sharedServer.databasePath, "users") as { id: string; email: string }[]).find(
+    (u) => u.email === member.email,
+  )?.id;
+  expect(userId).toBeDefined();
+  const kept = tableRows(sharedServer.databasePath, "support_choices") as { user_id: string }[];
+  expect(kept.filter((row) => row.user_id === userId)).toEqual([]);
+
+  // It comes back on the form, and reading the form again changes nothing.
+  await visitor.goto("/support/choose");
+  await checkPage(visitor);
+  await expect(visitor.getByRole("group", { name: "Where are you?" }).getByLabel("Scotland")).toBeChecked();
+  expect((await keptChoice())?.value).toBe(cookie?.value);
+
+  await visitor.getByRole("button", { name: "Forget my choice" }).click();
+  await expect(visitor).toHaveURL(/\/support\?saved=forgotten$/);
+  await expect(visitor.getByRole("status")).toContainText("Your choice is forgotten.");
+  await checkPage(visitor);
+  expect(await supportNames(visitor)).toEqual(before);
+  expect(await keptChoice()).toBeUndefined();
+});
+
+test("a garbled or forged choice in a visitor's browser is ignored, never an error", async ({ newPage }) => {
+  const visitor = await newPage({ javaScriptEnabled: false });
+  for (const value of ["%%%", Buffer.from('{"nation":"atlantis","populations":"x"}').toString("base64")]) {
+    await visitor.context().addCookies([{ name: "alongside_support_choice", value, url: sharedServer.baseURL }]);
+    await visitor.goto("/support");
+    await checkPage(visitor);
+    expect((await supportNames(visitor))[0]).toBe("Samaritans");
+    await visitor.goto("/support/choose");
+    await checkPage(visitor);
+    await expect(visitor.getByRole("button", { name: "Forget my choice" })).toHaveCount(0);
   }
 });
 

@@ -1,17 +1,19 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { contextOf, currentActor } from "./auth.server";
 import { organisations, supportChoice } from "./domain.server";
+import { visitorSupportChoice } from "./visitor-support-choice.server";
 
 /**
  * The support resources for whoever is asking: their organisation's list, what fits their own choice
- * first, or the UK defaults for someone not signed in (or in no organisation). This page never
- * requires logging in.
+ * first, or the UK defaults for someone not signed in (or in no organisation), what fits the choice
+ * kept in their browser first. This page never requires logging in.
  */
 export async function supportFor(request: Request, context: AppLoadContext) {
   const current = await currentActor(request, context);
   if (!current?.actor) {
-    const resources = organisations.VISITOR_SUPPORT.map((r) => ({ ...r, forYou: false }));
-    return { signedIn: false, organisation: null, choice: null, choiceLabels: [] as string[], resources };
+    const choice = await visitorSupportChoice(request);
+    const resources = supportChoice.supportNowForVisitor(choice);
+    return { signedIn: false, organisation: null, choice, choiceLabels: choiceLabels(choice), resources };
   }
   const now = supportChoice.supportNowForMe(contextOf(context, current.actor));
   return { signedIn: true, ...now, choiceLabels: choiceLabels(now.choice) };

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { Notice, PageHeader } from "~/components/layout";
+import { BrowserSupportChoiceSummary } from "~/components/support/browser-support-choice-summary";
 import { YourSupportChoiceSummary } from "~/components/support/your-support-choice-summary";
 import { SupportList } from "~/components/support-list";
 import { supportFor } from "~/lib/support.server";
@@ -26,7 +27,11 @@ export default function Support() {
       <p>
         If you or someone else is in immediate danger, call <a href="tel:999">999</a>.
       </p>
-      {signedIn ? <YourSupportChoiceSummary choice={choice} labels={choiceLabels} /> : null}
+      {signedIn ? (
+        <YourSupportChoiceSummary choice={choice} labels={choiceLabels} />
+      ) : (
+        <BrowserSupportChoiceSummary choice={choice} labels={choiceLabels} />
+      )}
       <SupportList resources={resources} />
       {organisation ? <p className="muted">These are the support contacts {organisation} has chosen for you.</p> : null}
     </>

@@ -4,24 +4,36 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
 import { PageHeader } from "~/components/layout";
 import { SupportChoiceFields } from "~/components/support/support-choice-fields";
-import { requireContext } from "~/lib/auth.server";
+import { contextOf, currentActor } from "~/lib/auth.server";
 import { supportChoice } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
 import { dispatch, intent } from "~/lib/intents.server";
 import { placeOptions } from "~/lib/support.server";
+import {
+  forgetVisitorSupportChoice,
+  keepVisitorSupportChoice,
+  visitorSupportChoice,
+} from "~/lib/visitor-support-choice.server";
 import type { RouteHandle } from "~/root";
 
 export const meta: MetaFunction = () => [{ title: "Support that fits you · Alongside" }];
 
 export const handle: RouteHandle = { hydrate: false };
 
+/** The signed-in member's choice is kept for them; anyone else's only in their own browser's cookie. */
+async function memberContext(request: Request, context: LoaderFunctionArgs["context"]) {
+  const current = await currentActor(request, context);
+  return current?.actor ? contextOf(context, current.actor) : null;
+}
+
 export const loader = ({ request, context }: LoaderFunctionArgs) =>
   handled(async () => {
-    const ctx = await requireContext(request, context);
+    const ctx = await memberContext(request, context);
     // The broad values are what leaving a question unanswered means, so they are not offered.
     const options = placeOptions();
     return {
-      choice: supportChoice.mySupportChoice(ctx),
+      inBrowser: !ctx,
+      choice: ctx ? supportChoice.mySupportChoice(ctx) : await visitorSupportChoice(request),
       nations: options.nations.filter((o) => o.value !== "uk"),
       groups: options.groups.filter((o) => o.value !== "everyone"),
     };
@@ -29,7 +41,29 @@ export const loader = ({ request, context }: LoaderFunctionArgs) =>
 
 export const action = ({ request, context }: ActionFunctionArgs) =>
   handled(async () => {
-    const ctx = await requireContext(request, context);
+    const ctx = await memberContext(request, context);
+    if (!ctx) {
+      return dispatch(
+        request,
+        request,
+        {
+          save: intent({
+            schema: supportChoice.supportChoiceSchema,
+            run: async (request, input) =>
+              redirect("/support?saved=choice", {
+                headers: { "Set-Cookie": await keepVisitorSupportChoice(request, input) },
+              }),
+          }),
+          forget: intent({
+            run: async (request) =>
+              redirect("/support?saved=forgotten", {
+                headers: { "Set-Cookie": await forgetVisitorSupportChoice(request) },
+              }),
+          }),
+        },
+        { fallback: "save" },
+      );
+    }
     return dispatch(
       request,
       ctx,
@@ -53,7 +87,7 @@ export const action = ({ request, context }: ActionFunctionArgs) =>
   });
 
 export default function ChooseSupport() {
-  const { choice, nations, groups } = useLoaderData<typeof loader>();
+  const { inBrowser, choice, nations, groups } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   return (
     <div className="narrow">
@@ -61,10 +95,17 @@ export default function ChooseSupport() {
         title="Support that fits you"
         lead="Tell us where you are and which groups matter to you, and the support that fits is shown first. Everything else is still there."
       />
-      <p>
-        This is optional, and private: only you see it. Your trainers and your organisation's admins never do, and it is
-        not in anything they download. You can change it or forget it here at any time.
-      </p>
+      {inBrowser ? (
+        <p>
+          This is optional, and it stays in this browser: it is kept in a cookie on this device, and we keep nothing of
+          it. Signing in does not take it with you. You can change it or forget it here at any time.
+        </p>
+      ) : (
+        <p>
+          This is optional, and private: only you see it. Your trainers and your organisation's admins never do, and it
+          is not in anything they download. You can change it or forget it here at any time.
+        </p>
+      )}
       <Form method="post" className="stack" noValidate>
         <ErrorSummary state={state} />
         <SupportChoiceFields state={state} choice={choice} nations={nations} groups={groups} />

@@ -64,6 +64,10 @@ export type RunningServer = {
   exited: Promise<ExitStatus>;
   /** Everything the server printed so far (the last few hundred lines). */
   output(): string;
+  /** The file holding all the server printed on stdout and stderr, from its start, however long. */
+  logPath: string;
+  /** Everything the server printed so far, all of it, read from `logPath`. */
+  log(): string;
   /** The session secret the server generated and keeps beside its database. */
   sessionSecret(): string;
   /** Deletes the temporary folder this helper created for the database (not a `databasePath` you passed). */
@@ -143,8 +147,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     stdio: ["ignore", "pipe", "pipe"],
   });
 
+  // The whole log, for tests that check the server never prints something; `output()` keeps only the end.
+  const logPath = path.join(
+    ownFolder ?? path.dirname(path.resolve(PROJECT_ROOT, databasePath)),
+    `server-${port}-${Date.now()}.log`,
+  );
+  fs.writeFileSync(logPath, "");
   const lines: string[] = [];
   const keep = (chunk: Buffer, toStderr: boolean) => {
+    fs.appendFileSync(logPath, chunk);
     const text = chunk.toString("utf8");
     for (const line of text.split("\n")) {
       if (line === "") continue;
@@ -199,6 +210,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     kill: () => stop("SIGKILL"),
     exited,
     output,
+    logPath,
+    log: () => fs.readFileSync(logPath, "utf8"),
     sessionSecret: () =>
       options.env?.SESSION_SECRET ??
       fs.readFileSync(`${path.resolve(PROJECT_ROOT, databasePath)}.secret`, "utf8").trim(),

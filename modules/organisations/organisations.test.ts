@@ -55,6 +55,8 @@ describe("organisations", () => {
       "DAN 24/7 Wales Drug and Alcohol Helpline",
       "LGBT Foundation helpline",
       "Migrant Help",
+      "Combat Stress helpline",
+      "NHS 24, 111",
       "Your supervisor",
     ]);
   });

@@ -55,6 +55,7 @@ describe("the default support resources file", () => {
     const groups = new Set(SUPPORT_DEFAULTS.resources.flatMap((r) => r.populations));
     for (const g of [
       "everyone",
+      "veterans",
       "sexual-violence",
       "domestic-abuse",
       "drugs-alcohol",

@@ -1,6 +1,6 @@
 /**
  * What routes may ask of a person's support choice: where they are and which groups matter to them,
- * kept for them alone, and the support they are shown ranked by it.
+ * kept for them alone (or, for a visitor, in their own browser), and the support they are shown ranked by it.
  */
 export type { SupportChoice } from "./rank";
 export { supportChoiceSchema } from "./schemas";
@@ -11,3 +11,4 @@ export {
   supportInTrainingForMe,
   supportNowForMe,
 } from "./service";
+export { supportNowForVisitor, visitorChoice } from "./visitor";

@@ -51,15 +51,17 @@ describe("a person's support choice", () => {
     setMySupportChoice(me, { nation: "scotland", populations: ["veterans"] });
     expect(mySupportChoice(me)).toEqual({ nation: "scotland", populations: ["veterans"] });
     const now = supportNowForMe(me);
-    // Scotland's service for everyone and the UK service for veterans, then the UK-wide ones for everyone;
+    // Scotland's services for everyone and the UK services for veterans, then the UK-wide ones for everyone;
     // Scotland's service for another group comes later with the rest.
-    expect(now.resources.slice(0, 4).map((r) => [r.name, r.forYou])).toEqual([
+    expect(now.resources.slice(0, 6).map((r) => [r.name, r.forYou])).toEqual([
       ["Breathing Space", true],
+      ["Combat Stress helpline", true],
+      ["NHS 24, 111", true],
       ["Forces peer line", true],
       ["Samaritans", false],
       ["Shout", false],
     ]);
-    expect(now.resources.map((r) => r.name).indexOf("Rape Crisis Scotland Helpline")).toBeGreaterThan(3);
+    expect(now.resources.map((r) => r.name).indexOf("Rape Crisis Scotland Helpline")).toBeGreaterThan(5);
     expect(supportInTrainingForMe(me).map((r) => r.name)).toEqual(now.resources.map((r) => r.name));
     expect(now.resources).toHaveLength(before.length);
 

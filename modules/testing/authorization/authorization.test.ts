@@ -10,7 +10,7 @@ import { FEATURES } from "./features";
 import { buildWorld, KINDS } from "./world";
 
 /**
- * Every entry point of every feature, called as each of six kinds of person on their own
+ * Every entry point of every feature, called as each of nine kinds of person on their own
  * organisation's objects and on another organisation's. Own: the allowed kinds succeed, the others are
  * refused (403, or 404 where they may not even know it exists). Other: always refused, and "not
  * found" for the kinds allowed at home, since the organisation is part of every lookup (an entry point
@@ -84,7 +84,7 @@ describe.each(Object.entries(FEATURES) as [string, { api: object; cases: object 
           } else
             expect(refused(other), `${kind}, other organisation, must be refused: ${describeError(other)}`).toBe(true);
         }
-        // Twelve calls: an entry point that makes an account hashes a password (deliberately slow) in each.
+        // Eighteen calls: an entry point that makes an account hashes a password (deliberately slow) in each.
       },
       60_000,
     );

@@ -4,7 +4,7 @@ import type { Kind, OrgWorld } from "./world";
 /**
  * One row of the authorization table: who may call an entry point on their own organisation's
  * objects, and how to call it on an organisation's objects (the test calls it on their own and on
- * the other organisation's, as each of the six kinds of person).
+ * the other organisation's, as each of the nine kinds of person).
  */
 export type Case = {
   allowed: readonly Kind[];
@@ -35,4 +35,12 @@ export const EVERYONE = [
   "trainer",
   "learner",
   "supervisor",
+  "panel",
+  "safeguarding",
 ] as const;
+
+/**
+ * Who reads a module of their organisation: everyone on it, and the panel and safeguarding reviewers,
+ * whose roles reach every module (to sign off) without a place on any, and who never edit one.
+ */
+export const MODULE_READERS = ["facilitator", "co_designer", "reviewer", "panel", "safeguarding"] as const;

@@ -1,6 +1,7 @@
 import * as api from "../../content/index";
 import { listStarterModules } from "../../content/starter";
 import type { CasesFor } from "./cases";
+import { MODULE_READERS } from "./cases";
 
 const starter = listStarterModules()[0];
 const UPLOAD = { name: "boundaries.md", bytes: new TextEncoder().encode(starter?.text ?? "") };
@@ -23,11 +24,11 @@ export const cases: CasesFor<typeof api> = {
     },
   },
   moduleContentFile: {
-    allowed: ["facilitator", "co_designer", "reviewer"],
+    allowed: MODULE_READERS,
     run: (ctx, on) => api.moduleContentFile(ctx, on.moduleId),
   },
   moduleContentZip: {
-    allowed: ["facilitator", "co_designer", "reviewer"],
+    allowed: MODULE_READERS,
     run: (ctx, on) => api.moduleContentZip(ctx, on.moduleId),
   },
 };

@@ -1,10 +1,10 @@
 import * as api from "../../credits/index";
-import { type CasesFor, EVERYONE } from "./cases";
+import { type CasesFor, EVERYONE, MODULE_READERS } from "./cases";
 
 /** Everyone on a module sees who made it; each person chooses their own credit, on the modules they worked on. */
 export const cases: CasesFor<typeof api> = {
   contributionsPage: {
-    allowed: ["facilitator", "co_designer", "reviewer"],
+    allowed: MODULE_READERS,
     run: (ctx, on) => api.contributionsPage(ctx, on.moduleId),
   },
   setCreditChoice: {

@@ -5,10 +5,10 @@ import { jsonToYDoc } from "../../collaboration/ydoc";
 import * as api from "../../locks/index";
 import { storeCollab } from "../collab";
 import type { CasesFor } from "./cases";
+import { MODULE_READERS } from "./cases";
 import type { OrgWorld } from "./world";
 
 /** Everyone on a module sees its locks and their history; only its facilitators lock and unlock parts. */
-const ON_MODULE = ["facilitator", "co_designer", "reviewer"] as const;
 const PART = "agreed-section";
 
 /** The module with a section to lock, written as an editor's change would arrive. */
@@ -27,8 +27,8 @@ async function withSection(db: Parameters<typeof storeCollab>[0], on: OrgWorld) 
 }
 
 export const cases: CasesFor<typeof api> = {
-  moduleLocks: { allowed: ON_MODULE, run: (ctx, on) => api.moduleLocks(ctx, storeCollab(ctx.db), on.moduleId) },
-  lockHistory: { allowed: ON_MODULE, run: (ctx, on) => api.lockHistory(ctx, on.moduleId) },
+  moduleLocks: { allowed: MODULE_READERS, run: (ctx, on) => api.moduleLocks(ctx, storeCollab(ctx.db), on.moduleId) },
+  lockHistory: { allowed: MODULE_READERS, run: (ctx, on) => api.lockHistory(ctx, on.moduleId) },
   lockPart: {
     allowed: ["facilitator"],
     run: async (ctx, on) => api.lockPart(ctx, await withSection(ctx.db, on), on.moduleId, { nodeId: PART, reason: "" }),

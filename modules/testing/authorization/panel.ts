@@ -3,20 +3,23 @@ import { DEFAULT_RUBRIC } from "../../panel/rubric-file";
 import { currentRevision } from "../../review/service";
 import { storeCollab } from "../collab";
 import type { CasesFor } from "./cases";
+import { MODULE_READERS } from "./cases";
 
 /**
- * Only members holding the panel or safeguarding role sign off, and none of the seven kinds holds
- * either: everyone is refused, a co-designer with 403 and anyone of another organisation with 404
- * (modules/panel/panel.test.ts signs off as the roles themselves). Everyone on a module reads where
- * the sign-offs stand; the setting and the rubric are the admins'.
+ * Only the panel member signs off as the panel and only the safeguarding reviewer asks for changes as
+ * safeguarding, each on their own organisation's modules: everyone else is refused, a co-designer with
+ * 403 and anyone of another organisation with 404. Everyone who reads the module reads where the
+ * sign-offs stand; the setting and the rubric are the admins'.
  */
-const ON_MODULE = ["facilitator", "co_designer", "reviewer"] as const;
 const allYes = () => Object.fromEntries(DEFAULT_RUBRIC.map((i) => [i.id, "yes" as const]));
 
 export const cases: CasesFor<typeof api> = {
-  panelReview: { allowed: ON_MODULE, run: (ctx, on) => api.panelReview(ctx, storeCollab(ctx.db), on.reviewModuleId) },
+  panelReview: {
+    allowed: MODULE_READERS,
+    run: (ctx, on) => api.panelReview(ctx, storeCollab(ctx.db), on.reviewModuleId),
+  },
   signOffAsPanel: {
-    allowed: [],
+    allowed: ["panel"],
     run: (ctx, on) =>
       api.signOffAsPanel(ctx, storeCollab(ctx.db), on.reviewModuleId, {
         kind: "panel",
@@ -26,7 +29,7 @@ export const cases: CasesFor<typeof api> = {
       }),
   },
   requestPanelChanges: {
-    allowed: [],
+    allowed: ["safeguarding"],
     run: (ctx, on) =>
       api.requestPanelChanges(ctx, storeCollab(ctx.db), on.reviewModuleId, {
         kind: "safeguarding",

@@ -1,6 +1,7 @@
 import * as api from "../../publishing/index";
 import { storeCollab } from "../collab";
 import type { CasesFor } from "./cases";
+import { MODULE_READERS } from "./cases";
 
 /** Everyone on a module sees its versions; its facilitators publish and withdraw it. */
 export const cases: CasesFor<typeof api> = {
@@ -10,7 +11,7 @@ export const cases: CasesFor<typeof api> = {
   },
   unpublishModule: { allowed: ["facilitator"], run: (ctx, on) => api.unpublishModule(ctx, on.moduleId) },
   listModuleVersions: {
-    allowed: ["facilitator", "co_designer", "reviewer"],
+    allowed: MODULE_READERS,
     run: (ctx, on) => api.listModuleVersions(ctx, on.moduleId),
   },
 };

@@ -1,5 +1,6 @@
 import * as api from "../../reuse/index";
 import type { CasesFor } from "./cases";
+import { MODULE_READERS } from "./cases";
 
 /**
  * Facilitators duplicate the modules they can open and start new ones from templates; marking a
@@ -9,7 +10,7 @@ export const cases: CasesFor<typeof api> = {
   duplicateModule: { allowed: ["facilitator"], run: (ctx, on) => api.duplicateModule(ctx, on.moduleId) },
   setTemplate: { allowed: ["facilitator"], run: (ctx, on) => api.setTemplate(ctx, on.moduleId, true) },
   templateStanding: {
-    allowed: ["facilitator", "co_designer", "reviewer"],
+    allowed: MODULE_READERS,
     run: (ctx, on) => api.templateStanding(ctx, on.moduleId),
   },
   listTemplates: { allowed: ["facilitator"], ownOnly: true, run: (ctx) => api.listTemplates(ctx) },

@@ -1,6 +1,6 @@
 import * as api from "../../review-requests/index";
 import { todayInLondon } from "../../shared/dates";
-import { type CasesFor, EVERYONE } from "./cases";
+import { type CasesFor, EVERYONE, MODULE_READERS } from "./cases";
 
 /** A module's facilitators ask for reviews; everyone on it sees them; only the people asked answer. */
 export const cases: CasesFor<typeof api> = {
@@ -18,7 +18,7 @@ export const cases: CasesFor<typeof api> = {
     run: (ctx, on) => api.answerReviewRequest(ctx, on.moduleId, { requestId: on.reviewRequestId, note: "Done." }),
   },
   moduleReviewRequests: {
-    allowed: ["facilitator", "co_designer", "reviewer"],
+    allowed: MODULE_READERS,
     run: (ctx, on) => api.moduleReviewRequests(ctx, on.moduleId),
   },
   myReviewRequests: { allowed: EVERYONE, ownOnly: true, run: (ctx) => api.myReviewRequests(ctx) },

@@ -12,4 +12,7 @@ export const cases: CasesFor<typeof api> = {
   forgetMySupportChoice: { allowed: EVERYONE, ownOnly: true, run: (ctx) => api.forgetMySupportChoice(ctx) },
   supportNowForMe: { allowed: EVERYONE, ownOnly: true, run: (ctx) => api.supportNowForMe(ctx) },
   supportInTrainingForMe: { allowed: EVERYONE, ownOnly: true, run: (ctx) => api.supportInTrainingForMe(ctx) },
+  // A visitor's choice comes from their own browser and is never stored: there is nothing of anyone's to reach.
+  visitorChoice: { allowed: EVERYONE, ownOnly: true, run: () => api.visitorChoice({ nation: "wales" }) },
+  supportNowForVisitor: { allowed: EVERYONE, ownOnly: true, run: () => api.supportNowForVisitor(null) },
 };

@@ -2,10 +2,10 @@ import { contextFor } from "../../auth/context";
 import * as api from "../../workshop-sessions/index";
 import { storeCollab } from "../collab";
 import type { CasesFor } from "./cases";
+import { MODULE_READERS } from "./cases";
 import type { OrgWorld } from "./world";
 
 /** Everyone on a module sees its running session; only its facilitators run it and read its summaries. */
-const ON_MODULE = ["facilitator", "co_designer", "reviewer"] as const;
 const AGENDA = [{ kind: "part" as const, title: "Welcome", start: "10:00", minutes: 30 }];
 
 /** The module with a session running, started by its facilitator. */
@@ -14,7 +14,7 @@ function running(db: Parameters<typeof storeCollab>[0], on: OrgWorld) {
 }
 
 export const cases: CasesFor<typeof api> = {
-  liveSession: { allowed: ON_MODULE, run: (ctx, on) => api.liveSession(ctx, on.moduleId) },
+  liveSession: { allowed: MODULE_READERS, run: (ctx, on) => api.liveSession(ctx, on.moduleId) },
   startSession: {
     allowed: ["facilitator"],
     run: (ctx, on) => api.startSession(ctx, storeCollab(ctx.db), on.moduleId, { agenda: AGENDA }),

@@ -1,9 +1,9 @@
 import * as api from "../../workshop/index";
 import { storeCollab } from "../collab";
 import type { CasesFor } from "./cases";
+import { MODULE_READERS } from "./cases";
 
 /** Everyone on the module reads it; its facilitators run it; the Workshop lists what each may open. */
-const ON_MODULE = ["facilitator", "co_designer", "reviewer"] as const;
 
 const DETAILS = {
   title: "Saying no kindly",
@@ -14,11 +14,11 @@ const DETAILS = {
 } as const;
 
 export const cases: CasesFor<typeof api> = {
-  listModules: { allowed: ON_MODULE, ownOnly: true, run: (ctx) => api.listModules(ctx, { mine: false }) },
+  listModules: { allowed: MODULE_READERS, ownOnly: true, run: (ctx) => api.listModules(ctx, { mine: false }) },
   newModule: { allowed: ["facilitator"], ownOnly: true, run: (ctx) => api.newModule(ctx, DETAILS) },
-  moduleHeading: { allowed: ON_MODULE, run: (ctx, on) => api.moduleHeading(ctx, on.moduleId) },
-  editorPage: { allowed: ON_MODULE, run: (ctx, on) => api.editorPage(ctx, storeCollab(ctx.db), on.moduleId) },
-  modulePeople: { allowed: ON_MODULE, run: (ctx, on) => api.modulePeople(ctx, on.moduleId) },
+  moduleHeading: { allowed: MODULE_READERS, run: (ctx, on) => api.moduleHeading(ctx, on.moduleId) },
+  editorPage: { allowed: MODULE_READERS, run: (ctx, on) => api.editorPage(ctx, storeCollab(ctx.db), on.moduleId) },
+  modulePeople: { allowed: MODULE_READERS, run: (ctx, on) => api.modulePeople(ctx, on.moduleId) },
   updateModuleDetails: {
     allowed: ["facilitator"],
     run: (ctx, on) => api.updateModuleDetails(ctx, on.moduleId, DETAILS),

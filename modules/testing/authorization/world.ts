@@ -25,11 +25,22 @@ import { makeOrganisation } from "../fixtures";
 import { publishedModule } from "../published-module";
 
 /**
- * The seven kinds of person every entry point is tried as: the six organisation roles, with the
+ * The nine kinds of person every entry point is tried as: the eight organisation roles, with the
  * co-designer on the organisation's module as a co-designer, and a reviewer (a co-designer of the
- * organisation whom the module lists as a reviewer).
+ * organisation whom the module lists as a reviewer). The panel member and the safeguarding reviewer
+ * are on no module: their roles reach every module of their organisation.
  */
-export const KINDS = ["admin", "facilitator", "co_designer", "reviewer", "trainer", "learner", "supervisor"] as const;
+export const KINDS = [
+  "admin",
+  "facilitator",
+  "co_designer",
+  "reviewer",
+  "trainer",
+  "learner",
+  "supervisor",
+  "panel",
+  "safeguarding",
+] as const;
 export type Kind = (typeof KINDS)[number];
 
 export const SECRET = "authorization-test-secret";
@@ -64,6 +75,8 @@ function organisation(db: DB, name: string) {
   const learner = org.member(["learner"], `${name} Learner`);
   const newcomer = org.member(["learner"], `${name} Newcomer`);
   const supervisor = org.member(["supervisor"], `${name} Supervisor`);
+  const panel = org.member(["lived_experience_panel"], `${name} Panel member`);
+  const safeguarding = org.member(["safeguarding_reviewer"], `${name} Safeguarding reviewer`);
 
   const { id: moduleId } = createModule(db, {
     orgId: org.org.id,
@@ -155,6 +168,8 @@ function organisation(db: DB, name: string) {
     trainer: trainer.actor,
     learner: learner.actor,
     supervisor: supervisor.actor,
+    panel: panel.actor,
+    safeguarding: safeguarding.actor,
   };
   return {
     orgId: org.org.id,

@@ -1,0 +1,24 @@
+import { Link } from "@remix-run/react";
+
+type Choice = { nation: string | null; populations: string[] } | null;
+
+/**
+ * On Support now, for someone not signed in: what the choice kept in this browser puts first, or the
+ * offer to make one. The labels are passed in already written out.
+ */
+export function BrowserSupportChoiceSummary({ choice, labels }: { choice: Choice; labels: string[] }) {
+  if (!choice) {
+    return (
+      <p>
+        <Link to="/support/choose">Show the support that fits you first</Link>: tell us where you are and which groups
+        matter to you. It is optional, and it stays in this browser: we keep nothing of it.
+      </p>
+    );
+  }
+  return (
+    <p>
+      Shown first for you: {labels.join(", ")}. Everything else follows. <Link to="/support/choose">Change this</Link>{" "}
+      (it stays in this browser only).
+    </p>
+  );
+}
