@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSuggestionId } from "../documents/suggestion-ids";
 
 export const COMMENT_MAX = 2000;
 
@@ -29,4 +30,15 @@ export const hideSchema = z.object({
     .trim()
     .min(1, "Say why you are hiding it.")
     .max(300, "Keep the reason to 300 characters."),
+});
+
+const suggestionId = z
+  .string({ message: "That suggestion could not be found." })
+  .refine(isSuggestionId, "That suggestion could not be found.");
+
+export const suggestionReplySchema = z.object({ suggestionId, body: commentBody });
+
+export const settleSuggestionSchema = z.object({
+  suggestionId,
+  outcome: z.enum(["accepted", "rejected"], { message: "Say whether the suggestion was accepted or rejected." }),
 });
