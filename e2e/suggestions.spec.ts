@@ -95,3 +95,62 @@ test("a co-designer suggests, the facilitator accepts one and rejects another, a
   await checkPage(page);
   await checkPage(jordan);
 });
+
+test("the facilitator replies to a co-designer's suggestion, the co-designer reads it, and once accepted the thread stays, settled", async ({
+  page,
+  newPage,
+}) => {
+  await signIn(page, PEOPLE.facilitator.email);
+  const module = await createModule(page);
+  await typeAndSave(page, SENTENCE);
+  await addCollaborator(page, PEOPLE.coDesigner.name, "Co-designer");
+  const changes = page.getByRole("region", { name: "How co-designers change the text" });
+  await changes.getByRole("radio", { name: /suggestions only/ }).check();
+  await changes.getByRole("button", { name: "Save how co-designers change the text" }).click();
+  await expect(changes.getByRole("radio", { name: /suggestions only/ })).toBeChecked();
+  await checkPage(page);
+  await goToTab(page, "Write");
+
+  const jordan = await newPage();
+  await signIn(jordan, PEOPLE.coDesigner.email);
+  await openModule(jordan, module);
+  await typeAtEnd(jordan, " Always.");
+  await expect(saveStatus(jordan)).toHaveText("Saved");
+
+  // Fran replies by keyboard; an empty reply is refused with a plain message first.
+  const panel = page.getByRole("region", { name: "Suggestions (1)" });
+  await panel.getByRole("button", { name: "Reply to the suggestion adding “Always.”" }).focus();
+  await page.keyboard.press("Enter");
+  const box = panel.getByLabel("Your reply to the suggestion adding “Always.”");
+  await expect(box).toBeFocused();
+  await panel.getByRole("button", { name: "Send reply" }).click();
+  await expect(panel.getByText("Write a comment first.")).toBeVisible();
+  await checkPage(page);
+  await box.fill("Why always? Some weeks rest is hard to find.");
+  await box.press("Tab");
+  await page.keyboard.press("Enter");
+  const replies = panel.getByRole("list", { name: "Replies" });
+  await expect(replies.getByRole("listitem")).toHaveCount(1);
+  await expect(replies).toContainText("You");
+  await expect(replies).toContainText("Why always? Some weeks rest is hard to find.");
+  await checkPage(page);
+
+  // Jordan sees Fran's reply under the suggestion, in her name.
+  const theirs = jordan.getByRole("region", { name: "Suggestions (1)" }).getByRole("list", { name: "Replies" });
+  await expect(theirs).toContainText("Fran Mills");
+  await expect(theirs).toContainText("Why always? Some weeks rest is hard to find.");
+  await checkPage(jordan);
+
+  // Fran accepts: the suggestion is gone, its thread stays, shown accepted, for both.
+  await panel.getByRole("button", { name: "Accept adding “Always.”" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: /^Suggestions/ })).toHaveCount(0);
+  for (const person of [page, jordan]) {
+    const decided = person.getByRole("region", { name: "Decided suggestions (1)" });
+    await expect(decided.getByRole("listitem", { name: "The suggestion adding “Always.”" })).toContainText("Accepted");
+    await expect(decided).toContainText("Why always? Some weeks rest is hard to find.");
+  }
+  await expect.poll(() => documentText(jordan)).toBe(`${SENTENCE} Always.`);
+  await checkPage(page);
+  await checkPage(jordan);
+});

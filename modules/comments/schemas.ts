@@ -38,7 +38,8 @@ const suggestionId = z
 
 export const suggestionReplySchema = z.object({ suggestionId, body: commentBody });
 
+/** One suggestion or several (all of one person's, decided at once). */
 export const settleSuggestionSchema = z.object({
-  suggestionId,
+  suggestionIds: z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(suggestionId).min(1).max(500)),
   outcome: z.enum(["accepted", "rejected"], { message: "Say whether the suggestion was accepted or rejected." }),
 });

@@ -134,6 +134,7 @@ describe("what a reply to a suggestion must be", () => {
     expect(long.error?.issues[0]?.message).toBe("Keep a comment to 2,000 characters. This one has 2,001.");
     const forged = suggestionReplySchema.safeParse({ suggestionId: "../../other", body: "Hi" });
     expect(forged.error?.issues[0]?.message).toBe("That suggestion could not be found.");
-    expect(settleSuggestionSchema.safeParse({ suggestionId: id, outcome: "maybe" }).success).toBe(false);
+    expect(settleSuggestionSchema.safeParse({ suggestionIds: id, outcome: "maybe" }).success).toBe(false);
+    expect(settleSuggestionSchema.parse({ suggestionIds: id, outcome: "accepted" }).suggestionIds).toEqual([id]);
   });
 });
