@@ -154,3 +154,54 @@ test("the facilitator replies to a co-designer's suggestion, the co-designer rea
   await checkPage(page);
   await checkPage(jordan);
 });
+
+test("words suggested right after another person's suggestion are a suggestion of their own, in their own name", async ({
+  page,
+  newPage,
+}) => {
+  await signIn(page, PEOPLE.facilitator.email);
+  const module = await createModule(page);
+  await typeAndSave(page, SENTENCE);
+  await addCollaborator(page, PEOPLE.coDesigner.name, "Co-designer");
+  await goToTab(page, "Write");
+
+  const jordan = await newPage();
+  await signIn(jordan, PEOPLE.coDesigner.email);
+  await openModule(jordan, module);
+  await jordan.getByRole("button", { name: "Suggesting" }).click();
+  await typeAtEnd(jordan, " Always.");
+  await expect(saveStatus(jordan)).toHaveText("Saved");
+
+  // Fran suggests too, typing straight after Jordan's words.
+  await expect(editorOf(page).locator("ins")).toHaveText(" Always.");
+  await page.getByRole("button", { name: "Suggesting" }).click();
+  await expect(page.getByRole("button", { name: "Suggesting" })).toHaveAttribute("aria-pressed", "true");
+  await typeAtEnd(page, " Mostly.");
+  await expect(saveStatus(page)).toHaveText("Saved");
+  const panel = page.getByRole("region", { name: "Suggestions (2)" });
+  await expect(panel.getByRole("listitem")).toHaveText([
+    /^Jordan Lee suggests adding “Always\.”/,
+    /^You suggest adding “Mostly\.”/,
+  ]);
+  const jordans = jordan.getByRole("region", { name: "Suggestions (2)" });
+  await expect(jordans.getByRole("listitem")).toHaveText([
+    /^You suggest adding “Always\.”/,
+    /^Fran Mills suggests adding “Mostly\.”/,
+  ]);
+  await checkPage(page);
+  await checkPage(jordan);
+
+  // Rejecting Jordan's leaves Fran's as it was.
+  await panel.getByRole("button", { name: "Reject adding “Always.”" }).click();
+  await expect(page.getByRole("region", { name: "Suggestions (1)" }).getByRole("listitem")).toHaveText(
+    /^You suggest adding “Mostly\.”/,
+  );
+  await expect.poll(() => documentText(jordan)).toBe(`${SENTENCE} Mostly.`);
+  await page.getByRole("button", { name: "Accept adding “Mostly.”" }).click();
+  await expect(page.getByRole("region", { name: /^Suggestions/ })).toHaveCount(0);
+  await expect(saveStatus(page)).toHaveText("Saved");
+  await expect.poll(() => documentText(jordan)).toBe(`${SENTENCE} Mostly.`);
+  await expect(editorOf(jordan).locator("ins, del")).toHaveCount(0);
+  await checkPage(page);
+  await checkPage(jordan);
+});
