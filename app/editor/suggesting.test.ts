@@ -107,3 +107,18 @@ describe("deciding a suggestion across blocks", () => {
     expect(decide(removed, removal?.id ?? "", false).doc.toJSON()).toEqual(start.doc.toJSON());
   });
 });
+
+describe("a long paste right beside someone else's suggestion", () => {
+  it("is one suggestion in the name of who pasted it, renamed in one step", () => {
+    const state = withAlexs("insertion");
+    const pasted = "x".repeat(5000);
+    const tr = state.tr.insertText(pasted, 10);
+    const suggested = suggestedTransaction(tr, state, BEA);
+    const open = openSuggestions(state.apply(suggested).doc.toJSON());
+    expect(open.map((s) => [s.author, s.added])).toEqual([
+      [ALEX, "well"],
+      [BEA, pasted],
+    ]);
+    expect(suggested.steps.length).toBeLessThan(10);
+  });
+});

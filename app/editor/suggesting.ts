@@ -148,9 +148,13 @@ function inTheirOwnName(tr: Transaction, before: PMNode, userId: string): Transa
         return true;
       }
       // Character by character: one text node can hold words that were there and words just typed.
+      // Runs that want the same id become one fix, so a long paste is one step, not one per letter.
       for (let at = Math.max(pos, from); at < Math.min(pos + node.nodeSize, to); at++) {
         const id = wanted(at, mark, (old) => (old < before.content.size ? before.nodeAt(old)?.marks : undefined));
-        if (id !== mark.attrs.id) fixes.push({ from: at, to: at + 1, node: false, mark, id });
+        if (id === mark.attrs.id) continue;
+        const last = fixes.at(-1);
+        if (last && !last.node && last.to === at && last.id === id && last.mark === mark) last.to = at + 1;
+        else fixes.push({ from: at, to: at + 1, node: false, mark, id });
       }
       return false;
     });
