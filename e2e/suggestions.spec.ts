@@ -153,6 +153,20 @@ test("the facilitator replies to a co-designer's suggestion, the co-designer rea
   await expect.poll(() => documentText(jordan)).toBe(`${SENTENCE} Always.`);
   await checkPage(page);
   await checkPage(jordan);
+
+  // A facilitator moderates these replies as any comment: hidden, with who and why, for everyone.
+  const decided = page.getByRole("region", { name: "Decided suggestions (1)" });
+  await expect(jordan.getByText("Hide this reply")).toHaveCount(0);
+  await decided.getByText("Hide this reply").click();
+  await decided.getByLabel("Why are you hiding it?").fill("Talked it through in the session.");
+  await decided.getByRole("button", { name: "Hide reply" }).click();
+  for (const person of [page, jordan]) {
+    await expect(person.getByRole("region", { name: "Decided suggestions (1)" })).toContainText(
+      "Hidden by Fran Mills: Talked it through in the session.",
+    );
+  }
+  await expect(decided).not.toContainText("Some weeks rest is hard to find.");
+  await checkPage(page);
 });
 
 test("words suggested right after another person's suggestion are a suggestion of their own, in their own name", async ({

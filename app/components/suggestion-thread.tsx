@@ -8,7 +8,47 @@ export type SuggestionThread = Thread & { suggestionId: string | null; outcome: 
 
 type ActionResult = { ok: boolean; errors?: Record<string, string>; values?: Record<string, string | string[]> };
 
-function Replies({ thread }: { thread: SuggestionThread | undefined }) {
+/** A facilitator hides a reply with a reason, as on any comment; it stays in place, saying who and why. */
+function HideReply({ moduleId, commentId }: { moduleId: string; commentId: string }) {
+  const fetcher = useFetcher<ActionResult>({ key: `hide-${commentId}` });
+  const id = useId();
+  const error = fetcher.data && !fetcher.data.ok ? fetcher.data.errors : undefined;
+  return (
+    <details className="hide-comment">
+      <summary>Hide this reply</summary>
+      <fetcher.Form method="post" action={`/workshop/${moduleId}/comments`}>
+        <input type="hidden" name="commentId" value={commentId} />
+        <label htmlFor={`${id}-reason`}>Why are you hiding it?</label>
+        {error ? (
+          <p className="error-message" id={`${id}-error`}>
+            {error.reason ?? error.form}
+          </p>
+        ) : null}
+        <input
+          id={`${id}-reason`}
+          name="reason"
+          type="text"
+          maxLength={300}
+          aria-invalid={error?.reason ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
+        <button type="submit" name="intent" value="hide" className="button-secondary small">
+          Hide reply
+        </button>
+      </fetcher.Form>
+    </details>
+  );
+}
+
+function Replies({
+  moduleId,
+  thread,
+  canModerate,
+}: {
+  moduleId: string;
+  thread: SuggestionThread | undefined;
+  canModerate: boolean;
+}) {
   if (!thread || thread.comments.length === 0) return null;
   return (
     <ol className="comments" aria-label="Replies">
@@ -27,6 +67,7 @@ function Replies({ thread }: { thread: SuggestionThread | undefined }) {
           ) : (
             <p className="comment-body">{c.body}</p>
           )}
+          {canModerate && !c.hidden ? <HideReply moduleId={moduleId} commentId={c.id} /> : null}
         </li>
       ))}
     </ol>
@@ -43,12 +84,14 @@ export function SuggestionReplies({
   what,
   thread,
   canComment,
+  canModerate,
 }: {
   moduleId: string;
   suggestionId: string;
   what: string;
   thread: SuggestionThread | undefined;
   canComment: boolean;
+  canModerate: boolean;
 }) {
   const fetcher = useFetcher<ActionResult>({ key: `suggestion-reply-${suggestionId}` });
   const [open, setOpen] = useState(false);
@@ -67,7 +110,7 @@ export function SuggestionReplies({
   }, [fetcher.state, fetcher.data]);
   return (
     <>
-      <Replies thread={thread} />
+      <Replies moduleId={moduleId} thread={thread} canModerate={canModerate} />
       {canComment && !open ? (
         <button type="button" className="button-link" onClick={() => setOpen(true)}>
           Reply<span className="visually-hidden"> to the suggestion {what}</span>
@@ -108,7 +151,15 @@ export function SuggestionReplies({
 const OUTCOME = { accepted: "Accepted", rejected: "Rejected" } as const;
 
 /** Suggestions decided since people replied to them: the conversation stays, with what became of it. */
-export function DecidedSuggestions({ threads }: { threads: SuggestionThread[] }) {
+export function DecidedSuggestions({
+  moduleId,
+  threads,
+  canModerate,
+}: {
+  moduleId: string;
+  threads: SuggestionThread[];
+  canModerate: boolean;
+}) {
   const decided = threads.filter((t) => t.suggestionId && t.resolved);
   const heading = useId();
   if (decided.length === 0) return null;
@@ -122,7 +173,7 @@ export function DecidedSuggestions({ threads }: { threads: SuggestionThread[] })
               The suggestion {t.quote}{" "}
               <span className="badge">{t.outcome ? OUTCOME[t.outcome] : "Resolved: no longer open"}</span>
             </p>
-            <Replies thread={t} />
+            <Replies moduleId={moduleId} thread={t} canModerate={canModerate} />
           </li>
         ))}
       </ul>

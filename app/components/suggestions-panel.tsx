@@ -42,7 +42,8 @@ export function SuggestionsPanel({
   api: MutableRefObject<EditorApi | null>;
 }) {
   const settle = useFetcher({ key: "settle-suggestions" });
-  if (suggestions.length === 0) return <DecidedSuggestions threads={threads} />;
+  if (suggestions.length === 0)
+    return <DecidedSuggestions moduleId={moduleId} threads={threads} canModerate={canModerate} />;
   const nameOf = (id: string) => names[id] ?? "A former collaborator";
   const threadOf = (id: string) => threads.find((t) => t.suggestionId === id);
   const decide = (ids: string[], accept: boolean) => {
@@ -88,6 +89,7 @@ export function SuggestionsPanel({
                 what={what(s)}
                 thread={threadOf(s.id)}
                 canComment={canComment}
+                canModerate={canModerate}
               />
             </li>
           ))}
@@ -128,7 +130,7 @@ export function SuggestionsPanel({
           );
         })}
       </section>
-      <DecidedSuggestions threads={threads} />
+      <DecidedSuggestions moduleId={moduleId} threads={threads} canModerate={canModerate} />
     </>
   );
 }
