@@ -1,9 +1,7 @@
 import {
-  applySuggestion,
   disableSuggestChanges,
   enableSuggestChanges,
   isSuggestChangesEnabled,
-  revertSuggestion,
 } from "@handlewithcare/prosemirror-suggest-changes";
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import { EditorContent, useEditor } from "@tiptap/react";
@@ -29,6 +27,7 @@ import { LIMIT_MESSAGES, PROBLEM_MESSAGES, type Problem, problemFromClose, RELOA
 import type { EditorDialog } from "./shortcuts";
 import type { Limit } from "./size-limit";
 import { SlashMenuList } from "./slash-menu-list";
+import { decideSuggestion } from "./suggesting";
 import { SuggestingToggle } from "./suggesting-toggle";
 import { Toolbar } from "./toolbar";
 import { WritingHintsPanel } from "./writing-hints-panel";
@@ -264,7 +263,7 @@ export default function CollaborativeEditor({
         anchorThread: (threadId, anchor) => anchorThread(editor, threadId, anchor),
         revealThread: (threadId) => revealThread(editor, threadId),
         decideSuggestion: (id, accept) => {
-          (accept ? applySuggestion : revertSuggestion)(id)(editor.state, editor.view.dispatch);
+          decideSuggestion(id, accept)(editor.state, editor.view.dispatch);
         },
       };
     }

@@ -86,7 +86,12 @@ export default function Write() {
   const api = useRef<EditorApi | null>(null);
   const sheet = useCommentsSheet(api);
   const [anchoredIds, setAnchoredIds] = useState<string[] | null>(null);
-  const threadIds = useMemo(() => data.threads.map((t) => t.id), [data.threads]);
+  // Threads about suggestions are shown with the suggestions; the rest with the comments.
+  const [suggestionThreads, commentThreads] = useMemo(
+    () => [data.threads.filter((t) => t.suggestionId), data.threads.filter((t) => !t.suggestionId)],
+    [data.threads],
+  );
+  const threadIds = useMemo(() => commentThreads.map((t) => t.id), [commentThreads]);
   const settledAnchors = useAnchoredThreads(anchoredIds, threadIds);
   const [selection, setSelection] = useState(false);
   const [focusedThread, setFocusedThread] = useState<string | null>(null);
@@ -143,7 +148,7 @@ export default function Write() {
             <PreviewLink moduleId={data.moduleId} />
             <StartSessionLink moduleId={data.moduleId} show={data.live.canRun && !data.live.session} />
             <CommentsButton sheet={sheet} open={data.threads.filter((t) => !t.resolved).length} unread={data.unread} />
-            <ResolvedHighlights threads={data.threads} />
+            <ResolvedHighlights threads={commentThreads} />
           </div>
           {hydrated ? (
             <Suspense fallback={<Preview html={data.previewHTML} message="Loading the editor…" />}>
@@ -174,6 +179,9 @@ export default function Write() {
         </div>
         <CommentsSheetFrame sheet={sheet}>
           <SuggestionsPanel
+            moduleId={data.moduleId}
+            threads={suggestionThreads}
+            canComment={data.canComment}
             suggestions={suggestions.list}
             names={data.names}
             me={data.user.id}
@@ -183,7 +191,7 @@ export default function Write() {
           />
           <CommentsPanel
             moduleId={data.moduleId}
-            threads={data.threads}
+            threads={commentThreads}
             unread={data.unread}
             canComment={data.canComment}
             canModerate={data.canModerate}

@@ -42,6 +42,21 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
           return done("reply", input.threadId);
         },
       }),
+      "suggestion-reply": intent({
+        schema: comments.suggestionReplySchema,
+        run: (ctx, input) =>
+          done(
+            "suggestion-reply",
+            comments.replyToSuggestion(ctx, context.runtime.collab, moduleId, input.suggestionId, input.body),
+          ),
+      }),
+      settle: intent({
+        schema: comments.settleSuggestionSchema,
+        run: (ctx, input) => {
+          for (const id of input.suggestionIds) comments.settleSuggestionThread(ctx, moduleId, id, input.outcome);
+          return done("settle", null);
+        },
+      }),
       resolve: intent({
         schema: comments.threadActionSchema,
         run: (ctx, input) => {

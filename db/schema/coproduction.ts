@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
 import { id, timestamp } from "./columns";
 import { modules } from "./workshop";
@@ -17,8 +17,15 @@ export const commentThreads = sqliteTable(
     createdAt: timestamp("created_at").notNull(),
     resolvedAt: timestamp("resolved_at"),
     resolvedBy: text("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    /** Set for a thread about a suggestion: anchored by the suggestion's id instead of a comment mark. */
+    suggestionId: text("suggestion_id"),
+    /** What became of that suggestion, once decided. */
+    suggestionOutcome: text("suggestion_outcome", { enum: ["accepted", "rejected"] }),
   },
-  (t) => [index("comment_threads_module_idx").on(t.moduleId, t.createdAt)],
+  (t) => [
+    index("comment_threads_module_idx").on(t.moduleId, t.createdAt),
+    uniqueIndex("comment_threads_suggestion_idx").on(t.moduleId, t.suggestionId),
+  ],
 );
 
 export const comments = sqliteTable(

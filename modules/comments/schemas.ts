@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSuggestionId } from "../documents/suggestion-ids";
 
 export const COMMENT_MAX = 2000;
 
@@ -29,4 +30,16 @@ export const hideSchema = z.object({
     .trim()
     .min(1, "Say why you are hiding it.")
     .max(300, "Keep the reason to 300 characters."),
+});
+
+const suggestionId = z
+  .string({ message: "That suggestion could not be found." })
+  .refine(isSuggestionId, "That suggestion could not be found.");
+
+export const suggestionReplySchema = z.object({ suggestionId, body: commentBody });
+
+/** One suggestion or several (all of one person's, decided at once). */
+export const settleSuggestionSchema = z.object({
+  suggestionIds: z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(suggestionId).min(1).max(500)),
+  outcome: z.enum(["accepted", "rejected"], { message: "Say whether the suggestion was accepted or rejected." }),
 });

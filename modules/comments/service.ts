@@ -4,6 +4,7 @@ import type { DB } from "../../db/client";
 import { commentMentions, commentReads, comments, commentThreads, users } from "../../db/schema";
 import { type Context, inTransaction } from "../auth/context";
 import type { DocJSON } from "../documents/json";
+import { openSuggestions } from "../documents/suggestions";
 import { tellPeople } from "../notifications/tell";
 import { NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
@@ -37,7 +38,7 @@ function earlierAuthors(db: DB, threadId: string): string[] {
  * authors still on the module as each chose (someone both mentioned and replied to hears of the
  * mention only).
  */
-function addComment(ctx: Context, module: { id: string; title: string }, threadId: string, body: string) {
+export function addComment(ctx: Context, module: { id: string; title: string }, threadId: string, body: string) {
   const { db, actor, now } = ctx;
   const before = earlierAuthors(db, threadId);
   const id = newId();
@@ -219,6 +220,7 @@ function threadsOf(db: DB, moduleId: string, viewerId: string, doc: DocJSON) {
     )
     .orderBy(asc(comments.createdAt), sql`${comments}.rowid`)
     .all();
+  const open = new Set(openSuggestions(doc).map((s) => s.id));
   return threads.map((t) => {
     const items = rows
       .filter((c) => c.threadId === t.id)
@@ -235,8 +237,11 @@ function threadsOf(db: DB, moduleId: string, viewerId: string, doc: DocJSON) {
     return {
       id: t.id,
       quote: t.quote,
-      resolved: t.resolvedAt !== null,
-      detached: !anchored.has(t.id),
+      // A suggestion's thread is settled once the suggestion is no longer open, however that came about.
+      resolved: t.resolvedAt !== null || (t.suggestionId !== null && !open.has(t.suggestionId)),
+      detached: t.suggestionId === null && !anchored.has(t.id),
+      suggestionId: t.suggestionId,
+      outcome: t.suggestionOutcome,
       comments: items,
       unread: items.filter((c) => c.unread).length,
     };
