@@ -13,7 +13,7 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq redis-server >/dev/null
-  # Debian's package starts a system-wide Redis on port 6379; the tests never use it.
+  # Where the package's service starts, it listens on port 6379; the tests never use it.
   if command -v redis-server >/dev/null 2>&1; then
     echo "redis-server installed."
     exit 0
