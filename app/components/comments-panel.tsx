@@ -1,19 +1,8 @@
 import { useFetcher } from "@remix-run/react";
-import { type MutableRefObject, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type MutableRefObject, useEffect, useId, useRef, useState } from "react";
 import type { EditorApi } from "~/editor/collaborative-editor";
 import type { Anchor } from "~/editor/comment-anchors";
-import { formatDateTime } from "./layout";
-
-type Comment = {
-  id: string;
-  authorName: string;
-  mine: boolean;
-  body: string | null;
-  hidden: { by: string; reason: string } | null;
-  createdAt: string | Date;
-  unread: boolean;
-  mentionsMe: boolean;
-};
+import { type Comment, CommentEntry } from "./comment-entry";
 
 export type Thread = {
   id: string;
@@ -31,39 +20,6 @@ type ActionResult = {
   errors?: Record<string, string>;
   values?: Record<string, string | string[]>;
 };
-
-/**
- * What people may write after "@": each full name, and a first name when only one person has it
- * (the same handles the server counts as mentions, so "@Jordan" stands out as well as "@Jordan Lee").
- */
-function mentionHandles(names: string[]): string[] {
-  const firstOf = (name: string) => name.split(/\s+/)[0] ?? name;
-  const uses = new Map<string, number>();
-  for (const name of names) uses.set(firstOf(name).toLowerCase(), (uses.get(firstOf(name).toLowerCase()) ?? 0) + 1);
-  const firsts = names.map(firstOf).filter((first, i) => first !== names[i] && uses.get(first.toLowerCase()) === 1);
-  return [...names, ...firsts];
-}
-
-/** Mentions ("@Jordan Lee", "@Jordan") stand out in a comment, so people notice when they are asked. */
-function withMentions(body: string, names: string[]): ReactNode[] {
-  if (names.length === 0) return [body];
-  const escaped = mentionHandles(names)
-    .sort((a, b) => b.length - a.length)
-    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const pattern = new RegExp(`(@(?:${escaped.join("|")}))(?![\\p{L}\\p{N}])`, "giu");
-  let offset = 0;
-  return body.split(pattern).map((part, i) => {
-    const at = offset;
-    offset += part.length;
-    return i % 2 === 1 ? (
-      <strong key={`mention-${at}`} className="mention">
-        {part}
-      </strong>
-    ) : (
-      part
-    );
-  });
-}
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? (
@@ -182,20 +138,7 @@ function ThreadItem({
       </p>
       <ol className="comments">
         {thread.comments.map((c) => (
-          <li key={c.id} className={c.unread ? "comment comment-unread" : "comment"}>
-            <p className="comment-meta">
-              <strong>{c.mine ? "You" : c.authorName}</strong>{" "}
-              <span className="muted">{formatDateTime(c.createdAt)}</span>
-              {c.unread ? <span className="visually-hidden"> (new)</span> : null}
-              {c.mentionsMe ? <span className="badge badge-accent">Mentions you</span> : null}
-            </p>
-            {c.hidden ? (
-              <p className="comment-hidden">
-                Hidden by {c.hidden.by}: {c.hidden.reason}
-              </p>
-            ) : (
-              <p className="comment-body">{withMentions(c.body ?? "", names)}</p>
-            )}
+          <CommentEntry key={c.id} comment={c} names={names}>
             {canModerate && !c.hidden ? (
               <details className="hide-comment">
                 <summary>Hide this comment</summary>
@@ -210,7 +153,7 @@ function ThreadItem({
                 </hideFetcher.Form>
               </details>
             ) : null}
-          </li>
+          </CommentEntry>
         ))}
       </ol>
       {canComment ? (

@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
+import { CommentEntry } from "./comment-entry";
 import type { Thread } from "./comments-panel";
-import { formatDateTime } from "./layout";
 
 /** A comment thread about a suggestion, keyed by the suggestion's id; `outcome` once it is decided. */
 export type SuggestionThread = Thread & { suggestionId: string | null; outcome: "accepted" | "rejected" | null };
@@ -53,22 +53,9 @@ function Replies({
   return (
     <ol className="comments" aria-label="Replies">
       {thread.comments.map((c) => (
-        <li key={c.id} className={c.unread ? "comment comment-unread" : "comment"}>
-          <p className="comment-meta">
-            <strong>{c.mine ? "You" : c.authorName}</strong>{" "}
-            <span className="muted">{formatDateTime(c.createdAt)}</span>
-            {c.unread ? <span className="visually-hidden"> (new)</span> : null}
-            {c.mentionsMe ? <span className="badge badge-accent">Mentions you</span> : null}
-          </p>
-          {c.hidden ? (
-            <p className="comment-hidden">
-              Hidden by {c.hidden.by}: {c.hidden.reason}
-            </p>
-          ) : (
-            <p className="comment-body">{c.body}</p>
-          )}
+        <CommentEntry key={c.id} comment={c}>
           {canModerate && !c.hidden ? <HideReply moduleId={moduleId} commentId={c.id} /> : null}
-        </li>
+        </CommentEntry>
       ))}
     </ol>
   );
