@@ -116,6 +116,21 @@ function typeModule(databasePath: string): { moduleId: string; updates: number }
   }
 }
 
+/** Builds the module's document from what is stored, as the server does on load, RUNS times. */
+function timesToBuild(db: ReturnType<typeof openDatabase>, moduleId: string) {
+  return summarise(
+    Array.from({ length: RUNS }, () =>
+      time(() => {
+        const stored = readStoredDocument(db, moduleId);
+        yDocFrom(
+          stored.state,
+          stored.updates.map((u) => u.update),
+        ).destroy();
+      }),
+    ),
+  );
+}
+
 async function main() {
   requireBuild("bench:large-module");
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "alongside-bench-large-"));
@@ -143,30 +158,10 @@ async function main() {
           .from(moduleDocUpdates)
           .where(eq(moduleDocUpdates.moduleId, moduleId))
           .get()?.n ?? 0;
-      fromLog = summarise(
-        Array.from({ length: RUNS }, () =>
-          time(() => {
-            const stored = readStoredDocument(db, moduleId);
-            yDocFrom(
-              stored.state,
-              stored.updates.map((u) => u.update),
-            ).destroy();
-          }),
-        ),
-      );
+      fromLog = timesToBuild(db, moduleId);
       compactMs = time(() => compactDocument(db, moduleId, new Date()));
       stateBytes = db.select().from(moduleDocs).where(eq(moduleDocs.moduleId, moduleId)).get()?.state.byteLength ?? 0;
-      fromState = summarise(
-        Array.from({ length: RUNS }, () =>
-          time(() => {
-            const stored = readStoredDocument(db, moduleId);
-            yDocFrom(
-              stored.state,
-              stored.updates.map((u) => u.update),
-            ).destroy();
-          }),
-        ),
-      );
+      fromState = timesToBuild(db, moduleId);
     } finally {
       closeDatabase(db);
     }
