@@ -1,5 +1,5 @@
 import type { Context } from "../../auth/context";
-import type { Kind, OrgWorld } from "./world";
+import { KINDS, type Kind, type OrgWorld } from "./world";
 
 /**
  * One row of the authorization table: who may call an entry point on their own organisation's
@@ -27,17 +27,8 @@ type Functions<Api> = { [K in keyof Api as Api[K] extends (...args: never[]) => 
 /** A row for every function a feature's index exports: a new entry point without one does not compile. */
 export type CasesFor<Api> = { [K in keyof Functions<Api>]: Case };
 
-export const EVERYONE = [
-  "admin",
-  "facilitator",
-  "co_designer",
-  "reviewer",
-  "trainer",
-  "learner",
-  "supervisor",
-  "panel",
-  "safeguarding",
-] as const;
+/** Every kind of person the table tries: an entry point open to anyone signed in to the organisation. */
+export const EVERYONE = KINDS;
 
 /**
  * Who reads a module of their organisation: everyone on it, and the panel and safeguarding reviewers,
