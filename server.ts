@@ -96,6 +96,7 @@ export async function createApp(config: Config, db: Connection, collab: CollabCo
     remixHandler({
       build,
       getLoadContext: (req, res) => ({ runtime, ip: req.ip ?? "unknown", nonce: String(res.locals.nonce) }),
+      leanPages: config.LEAN_PAGES,
     }),
   );
   return app;

@@ -79,3 +79,4 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(error);
 }
+export { createLeanPages } from "./lib/lean-pages.server";

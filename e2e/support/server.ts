@@ -27,6 +27,7 @@ const SERVER_SETTINGS = [
   "MAIL_FROM",
   "REDIS_URL",
   "WORKERS",
+  "LEAN_PAGES",
 ];
 
 // Generous: a server starting on a busy 2-core machine can take over 30 s to migrate and seed.

@@ -64,6 +64,11 @@ export const configSchema = z.object({
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, message: "must be a redis:// or rediss:// address, such as redis://127.0.0.1:6379" })
     .optional(),
+  /**
+   * Pages without client code are answered by the lean path (ADR 41); off sends them through Remix's
+   * full document path, to compare the two. Both give the same page.
+   */
+  LEAN_PAGES: flag.default(true),
   /** Processes serving requests: one per core when Redis is set, else one. */
   WORKERS: z.coerce
     .number({ message: "must be a whole number from 1" })

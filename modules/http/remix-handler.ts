@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import type express from "express";
 import { bodyOf } from "./body-limit";
+import { sendWholePage } from "./whole-page";
 
 /**
  * Remix behind Express, as @remix-run/express does it, except that the body Remix reads is the one
@@ -50,14 +51,28 @@ async function sendResponse(res: express.Response, response: Response) {
   else res.end();
 }
 
+/** The build's lean path for pages without client code (app/lib/lean-pages.server.tsx, ADR 41). */
+type LeanPages = (request: Request, context: AppLoadContext) => Promise<{ status: number; html: string } | null>;
+
+function leanPagesOf(build: ServerBuild): LeanPages | null {
+  const create = (build.entry.module as { createLeanPages?: (build: ServerBuild) => LeanPages }).createLeanPages;
+  return create ? create(build) : null;
+}
+
 export function remixHandler(options: {
   build: ServerBuild;
   getLoadContext: (req: express.Request, res: express.Response) => AppLoadContext;
+  leanPages: boolean;
 }) {
   const handle = createRequestHandler(options.build, "production");
+  const lean = options.leanPages ? leanPagesOf(options.build) : null;
   return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     try {
-      const response = await handle(remixRequest(req, res), options.getLoadContext(req, res));
+      const request = remixRequest(req, res);
+      const context = options.getLoadContext(req, res);
+      const page = lean && req.method === "GET" ? await lean(request, context) : null;
+      if (page) return sendWholePage(req, res, page.status, page.html);
+      const response = await handle(request, context);
       await sendResponse(res, response);
     } catch (error) {
       next(error);
