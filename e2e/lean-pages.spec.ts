@@ -34,7 +34,7 @@ async function answer(baseURL: string, pathname: string, cookie: string | null):
 }
 
 /**
- * The lean path (ADR 41) must give exactly the page Remix gives. Two servers on one database, one
+ * The lean path (ADR 40) must give exactly the page Remix gives. Two servers on one database, one
  * with the lean path and one without, answer the same learner's requests; every page, status and
  * header is compared. That the lean server really took its own path shows in how it sends a page:
  * whole, with its length, where Remix's streamed pages have none.

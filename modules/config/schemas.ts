@@ -65,7 +65,7 @@ export const configSchema = z.object({
     .url({ protocol: /^rediss?$/, message: "must be a redis:// or rediss:// address, such as redis://127.0.0.1:6379" })
     .optional(),
   /**
-   * Pages without client code are answered by the lean path (ADR 41); off sends them through Remix's
+   * Pages without client code are answered by the lean path (ADR 40); off sends them through Remix's
    * full document path, to compare the two. Both give the same page.
    */
   LEAN_PAGES: flag.default(true),

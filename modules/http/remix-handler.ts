@@ -51,7 +51,7 @@ async function sendResponse(res: express.Response, response: Response) {
   else res.end();
 }
 
-/** The build's lean path for pages without client code (app/lib/lean-pages.server.tsx, ADR 41). */
+/** The build's lean path for pages without client code (app/lib/lean-pages.server.tsx, ADR 40). */
 type LeanPages = (request: Request, context: AppLoadContext) => Promise<{ status: number; html: string } | null>;
 
 function leanPagesOf(build: ServerBuild): LeanPages | null {
