@@ -40,9 +40,14 @@ async function output(child: ChildProcess): Promise<string> {
   return text;
 }
 
+/** Runs a load generator on core 1 with its options as JSON, and reads the one line of JSON it prints. */
+export async function runOnCoreOne<Result>(script: string, options: unknown): Promise<Result> {
+  const text = await output(nodeScript(script, [JSON.stringify(options)], 1));
+  return JSON.parse(text.trim().split("\n").at(-1) ?? "{}") as Result;
+}
+
 export async function load(options: RunOptions): Promise<RunResult> {
-  const text = await output(nodeScript("autocannon-run.ts", [JSON.stringify(options)], 1));
-  return JSON.parse(text.trim().split("\n").at(-1) ?? "{}") as RunResult;
+  return runOnCoreOne<RunResult>("autocannon-run.ts", options);
 }
 
 /** As a browser asks: the page comes compressed, and both servers send those compressed bytes. */
