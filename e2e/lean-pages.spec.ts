@@ -93,11 +93,13 @@ test("learner pages from the lean path are the very pages Remix renders, for a l
   }
 
   // What the lean path leaves to Remix still comes out the same: a page that does not exist, a
-  // section past the end, a course of another learner's, a visitor sent to log in, a visitor's support.
+  // section past the end, an enrolment that is not theirs, client code's data request, a visitor
+  // sent to log in, and a visitor's support pages.
   const elsewhere: [string, string | null][] = [
     ["/learn/nowhere", cookie],
     [first.replace(/\/s\/\d+$/, "/s/499"), cookie],
     ["/learn/e/AAAAAAAAAAAAAAAAAAAAAA", cookie],
+    [`${outline}.data`, cookie],
     [outline, null],
     ["/support", null],
     ["/support/choose", null],

@@ -30,7 +30,10 @@ export function createLeanPages(build: ServerBuild): LeanPages {
 
   return async (request, context) => {
     if (request.method !== "GET") return null;
-    const handler = routes.routerFor(new URL(request.url).pathname);
+    const { pathname } = new URL(request.url);
+    // Client code's data requests (single fetch) are Remix's own protocol.
+    if (pathname.endsWith(".data")) return null;
+    const handler = routes.routerFor(pathname);
     if (!handler) return null;
     // A loader's refusal, a redirect or more than data ends up in `errors` or as a Response.
     const result = await handler.query(request, { requestContext: context });

@@ -16,7 +16,7 @@
  * none may be lost.
  *
  * Settings (environment): BENCH_LEARNERS (200), BENCH_DURATION (10), BENCH_WARM_UP (3 seconds),
- * BENCH_DOC (docs/benchmarks.md; "-" to skip writing it).
+ * BENCH_DOC (docs/benchmarks.md; "-" to skip writing it), LEAN_PAGES (passed to the server).
  */
 import { closeDatabase, openDatabase } from "../../db/client";
 import { sessionCookie } from "../../modules/accounts/cookie";
@@ -106,7 +106,8 @@ function summary(name: string, run: Phase) {
 
 async function main() {
   requireBuild("bench:journey");
-  const server = await startServer({ label: "bench server" });
+  // LEAN_PAGES=false measures the same journey through Remix's full path, to compare (ADR 40).
+  const server = await startServer({ label: "bench server", env: { LEAN_PAGES: process.env.LEAN_PAGES } });
   try {
     if (canPin) pin(server.pid, 0);
     console.log(`Adding ${LEARNERS} learners and enrolling each through the course page…`);

@@ -17,7 +17,7 @@
  *
  * Settings (environment): BENCH_CONNECTIONS (50), BENCH_DURATION (10), BENCH_WARM_UP (3 seconds),
  * BENCH_CPU_PROF (a folder: the app server writes a CPU profile there when it stops), BENCH_DOC
- * (docs/benchmarks.md; "-" to skip writing it).
+ * (docs/benchmarks.md; "-" to skip writing it), LEAN_PAGES (passed to the server).
  */
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -87,12 +87,16 @@ async function main() {
   const profileFolder = process.env.BENCH_CPU_PROF;
   const server = await startServer({
     label: "bench server",
-    env: profileFolder
-      ? {
-          NODE_OPTIONS: `--import ${path.join(PROJECT_ROOT, "e2e", "bench", "cpu-profile.mjs")}`,
-          BENCH_CPU_PROF: path.resolve(profileFolder),
-        }
-      : {},
+    env: {
+      // LEAN_PAGES=false measures the page through Remix's full path, to compare (ADR 40).
+      LEAN_PAGES: process.env.LEAN_PAGES,
+      ...(profileFolder
+        ? {
+            NODE_OPTIONS: `--import ${path.join(PROJECT_ROOT, "e2e", "bench", "cpu-profile.mjs")}`,
+            BENCH_CPU_PROF: path.resolve(profileFolder),
+          }
+        : {}),
+    },
   });
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "alongside-bench-learner-"));
   let bare: ChildProcess | null = null;
