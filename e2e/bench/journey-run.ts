@@ -60,10 +60,11 @@ async function walk(learner: JourneyLearner, index: number) {
   let next = started + (interval * index) / options.learners.length;
   while (performance.now() < deadline) {
     if (interval) {
+      // A step due after the end is not waited for: the phase's seconds would count that wait.
+      if (next >= deadline) break;
       const wait = next - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       next += interval;
-      if (performance.now() >= deadline) break;
     }
     const start = performance.now();
     try {
