@@ -253,7 +253,10 @@ test("from the activity log, an admin follows a member's data request to their p
   const link = await createInvitationLink(page, { roles: ["Learner"], label: "Learner" });
   const person = await join(await newPage(), link);
   await page.goto("/organisation");
+  await checkPage(page);
   await page.getByRole("link", { name: person.name }).click();
+  // Wait for the member's page: checked any sooner, the check would be of the list still showing.
+  await expect(page).toHaveURL(/\/organisation\/members\/[A-Za-z0-9_-]{22}$/);
   await checkPage(page);
   const requests = page.getByRole("region", { name: "Requests about their data" });
   await requests.getByLabel("Why, for the record").first().fill("Asked by letter");
