@@ -20,8 +20,8 @@ import { NonceContext } from "./nonce";
  * redirect, a refusal, an error or a page of another kind comes back as `null`, and Remix serves that
  * request from the start (a loader has no effects on a GET, so running it again changes nothing).
  */
-export type LeanPage = { status: number; html: string };
-export type LeanPages = (request: Request, context: AppLoadContext) => Promise<LeanPage | null>;
+/** The page's HTML (always a 200: anything else is Remix's to answer), or null. */
+export type LeanPages = (request: Request, context: AppLoadContext) => Promise<string | null>;
 
 export function createLeanPages(build: ServerBuild): LeanPages {
   const routes = leanRoutes(build);
@@ -50,6 +50,6 @@ export function createLeanPages(build: ServerBuild): LeanPages {
         createElement(StaticRouterProvider, { router, context: result, hydrate: false }),
       ),
     );
-    return { status: 200, html: `<!DOCTYPE html>${renderToString(page)}` };
+    return `<!DOCTYPE html>${renderToString(page)}`;
   };
 }

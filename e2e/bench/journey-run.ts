@@ -19,7 +19,8 @@ export type JourneyOptions = {
   /** Steps a second across all learners; none = as fast as possible. */
   rate?: number;
 };
-export type JourneyResult = { steps: number; failures: string[]; seconds: number; times: number[] };
+/** `answered`: posts the server took (a redirect), whether or not the page after it then loaded. */
+export type JourneyResult = { steps: number; answered: number; failures: string[]; seconds: number; times: number[] };
 
 const options = JSON.parse(process.argv[2] ?? "{}") as JourneyOptions;
 const origin = new URL(options.baseURL);
@@ -50,6 +51,7 @@ function send(method: "GET" | "POST", pathname: string, cookie: string, body?: s
 const failures: string[] = [];
 const times: number[] = [];
 let steps = 0;
+let answered = 0;
 const started = performance.now();
 const deadline = started + options.duration * 1000;
 /** Between one learner's scheduled steps, so that all of them together make `rate` a second. */
@@ -70,6 +72,7 @@ async function walk(learner: JourneyLearner, index: number) {
     try {
       const posted = await send("POST", here, learner.cookie, "intent=next");
       if (posted.status !== 302 || !posted.location) throw new Error(`next answered ${posted.status}`);
+      answered += 1;
       const page = await send("GET", posted.location, learner.cookie);
       if (page.status !== 200) throw new Error(`${posted.location} answered ${page.status}`);
       times.push(performance.now() - start);
@@ -82,6 +85,6 @@ async function walk(learner: JourneyLearner, index: number) {
 }
 
 await Promise.all(options.learners.map((learner, index) => walk(learner, index)));
-const result: JourneyResult = { steps, failures, seconds: (performance.now() - started) / 1000, times };
+const result: JourneyResult = { steps, answered, failures, seconds: (performance.now() - started) / 1000, times };
 process.stdout.write(`${JSON.stringify(result)}\n`);
 agent.destroy();

@@ -125,11 +125,7 @@ async function main() {
     const half = await phase(server, { baseURL: server.baseURL, learners, duration: DURATION, rate: peakRate / 2 });
     const loadAfter = loadAverage();
 
-    // A step the server answered is a post that came back as a redirect, whether or not its page then loaded.
-    const answered = [warm, peak, half].reduce(
-      (sum, run) => sum + run.steps + run.failures.filter((f) => !f.startsWith("next answered")).length,
-      0,
-    );
+    const answered = warm.answered + peak.answered + half.answered;
     const written = eventCount(server) - eventsBefore;
     const rows = [summary("At peak", peak), summary("At half of the peak", half)];
     console.table(rows);

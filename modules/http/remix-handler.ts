@@ -52,7 +52,7 @@ async function sendResponse(res: express.Response, response: Response) {
 }
 
 /** The build's lean path for pages without client code (app/lib/lean-pages.server.tsx, ADR 40). */
-type LeanPages = (request: Request, context: AppLoadContext) => Promise<{ status: number; html: string } | null>;
+type LeanPages = (request: Request, context: AppLoadContext) => Promise<string | null>;
 
 function leanPagesOf(build: ServerBuild): LeanPages | null {
   const create = (build.entry.module as { createLeanPages?: (build: ServerBuild) => LeanPages }).createLeanPages;
@@ -70,8 +70,8 @@ export function remixHandler(options: {
     try {
       const request = remixRequest(req, res);
       const context = options.getLoadContext(req, res);
-      const page = lean && req.method === "GET" ? await lean(request, context) : null;
-      if (page) return sendWholePage(req, res, page.status, page.html);
+      const page = lean ? await lean(request, context) : null;
+      if (page) return sendWholePage(req, res, page);
       const response = await handle(request, context);
       await sendResponse(res, response);
     } catch (error) {
