@@ -27,7 +27,7 @@ import { limitBody } from "./modules/http/body-limit";
 import { noSniff, securityHeaders } from "./modules/http/headers";
 import { refuseLegacyDataRequests } from "./modules/http/legacy-data";
 import { privateWhenSignedIn } from "./modules/http/private-cache";
-import { remixHandler } from "./modules/http/remix-handler";
+import { inlineScriptSourcesOf, remixHandler } from "./modules/http/remix-handler";
 import { sameOriginWrites } from "./modules/http/same-origin";
 import { lockedNodeIds } from "./modules/locks/live-locks";
 import { startDigests } from "./modules/notifications/digest-job";
@@ -90,13 +90,18 @@ export async function createApp(config: Config, db: Connection, collab: CollabCo
   });
   // Browsers and crawlers ask for /favicon.ico whatever the page links to.
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
-  app.use(securityHeaders, sameOriginWrites, refuseLegacyDataRequests, privateWhenSignedIn);
+  app.use(
+    securityHeaders(inlineScriptSourcesOf(build)),
+    sameOriginWrites,
+    refuseLegacyDataRequests,
+    privateWhenSignedIn,
+  );
   app.all(
     "*",
     remixHandler({
       build,
       getLoadContext: (req, res) => ({ runtime, ip: req.ip ?? "unknown", nonce: String(res.locals.nonce) }),
-      leanPages: config.LEAN_PAGES,
+      leanPages: config.LEAN_PAGES && { memoryBytes: config.LEAN_PAGE_MEMORY_MB * 1024 * 1024 },
     }),
   );
   return app;

@@ -79,4 +79,5 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(error);
 }
+export { INLINE_SCRIPT_SOURCES } from "./lib/inline-scripts.server";
 export { createLeanPages } from "./lib/lean-pages.server";

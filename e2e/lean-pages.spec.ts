@@ -83,6 +83,8 @@ test("learner pages from the lean path are the very pages Remix renders, for a l
     ]);
     expect(mine.status, pathname).toBe(200);
     expect(mine, pathname).toEqual(remix);
+    // Asked again, the lean path answers from the pages it remembers (ADR 41): still the same page.
+    expect(await answer(lean.baseURL, pathname, cookie), `${pathname} again`).toEqual(remix);
     const [leanSent, fullSent] = await Promise.all(
       [lean, full].map((server) => fetch(`${server.baseURL}${pathname}`, { headers: { Cookie: cookie } })),
     );
@@ -91,6 +93,34 @@ test("learner pages from the lean path are the very pages Remix renders, for a l
     expect(fullSent?.headers.get("content-encoding"), `${pathname} is compressed`).toBe("gzip");
     expect(fullSent?.headers.get("content-length"), `${pathname} is streamed by Remix`).toBeNull();
   }
+
+  // A remembered page is never one the learner's data has moved on from: after the next step, the
+  // outline and the section just done show it, as Remix's do.
+  let second = "";
+  let before: Answer | null = null;
+  for (const section of sections) {
+    const shown = await answer(lean.baseURL, section ?? "", cookie);
+    if (/ · (done|skipped for now)<\/p>/.test(shown.body)) continue;
+    second = section ?? "";
+    before = shown;
+    break;
+  }
+  expect(before, "a section not yet done").not.toBeNull();
+  const stepped = await fetch(`${lean.baseURL}${second}`, {
+    method: "POST",
+    body: new URLSearchParams({ intent: "next" }),
+    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: lean.baseURL },
+    redirect: "manual",
+  });
+  expect(stepped.status).toBe(302);
+  for (const pathname of [outline, second]) {
+    const [mine, remix] = await Promise.all([
+      answer(lean.baseURL, pathname, cookie),
+      answer(full.baseURL, pathname, cookie),
+    ]);
+    expect(mine, `${pathname} after a step`).toEqual(remix);
+  }
+  expect((await answer(lean.baseURL, second, cookie)).body).not.toEqual(before?.body);
 
   // What the lean path leaves to Remix still comes out the same: a page that does not exist, a
   // section past the end, an enrolment that is not theirs, client code's data request, a visitor

@@ -1,10 +1,14 @@
+import { createHash } from "node:crypto";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { UNSAFE_RemixContext as RemixContext } from "@remix-run/react";
+import { LRUCache } from "lru-cache";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
+import { WholePage } from "../../modules/http/whole-page";
 import { leanRoutes } from "./lean-routes.server";
 import { NonceContext } from "./nonce";
+import { plainDataKey } from "./page-inputs.server";
 
 /**
  * The lean path for pages without client code (the learner pages; ADR 40).
@@ -20,17 +24,37 @@ import { NonceContext } from "./nonce";
  * redirect, a refusal, an error or a page of another kind comes back as `null`, and Remix serves that
  * request from the start (a loader has no effects on a GET, so running it again changes nothing).
  */
-/** The page's HTML (always a 200: anything else is Remix's to answer), or null. */
-export type LeanPages = (request: Request, context: AppLoadContext) => Promise<string | null>;
+/** The page (always a 200: anything else is Remix's to answer), or null. */
+export type LeanPages = (request: Request, context: AppLoadContext) => Promise<WholePage | null>;
 
-export function createLeanPages(build: ServerBuild): LeanPages {
+/**
+ * Pages already rendered, by what they are rendered from (ADR 41). A page's markup is a function of
+ * its address and its loaders' data alone: its inline script is allowed by hash, not by a per-answer
+ * nonce, and the components read nothing else. So the loaders always run (they check who may see
+ * what, and read what changed), and only the rendering and compressing are remembered.
+ */
+function pageMemory(maxBytes: number) {
+  if (maxBytes <= 0) return null;
+  return new LRUCache<string, WholePage>({ maxSize: maxBytes, sizeCalculation: (page) => page.sizeBound });
+}
+
+/** The address and the loaders' data, or null when the data cannot be written out faithfully. */
+function inputsKey(url: URL, leafId: string, loaderData: unknown) {
+  const data = plainDataKey(loaderData);
+  if (data === null) return null;
+  return createHash("sha256").update(`${leafId}\n${url.pathname}${url.search}\n`).update(data).digest("base64");
+}
+
+export function createLeanPages(build: ServerBuild, options: { memoryBytes: number }): LeanPages {
   const routes = leanRoutes(build);
   const routeModules = Object.fromEntries(Object.values(build.routes).map((route) => [route.id, route.module]));
   const remix = { manifest: build.assets, routeModules, future: build.future, isSpaMode: false, renderMeta: {} };
+  const memory = pageMemory(options.memoryBytes);
 
   return async (request, context) => {
     if (request.method !== "GET") return null;
-    const { pathname } = new URL(request.url);
+    const url = new URL(request.url);
+    const { pathname } = url;
     // Client code's data requests (single fetch) are Remix's own protocol.
     if (pathname.endsWith(".data")) return null;
     const handler = routes.routerFor(pathname);
@@ -40,6 +64,9 @@ export function createLeanPages(build: ServerBuild): LeanPages {
     if (result instanceof Response || result.errors || result.statusCode !== 200) return null;
     const leaf = result.matches.at(-1)?.route;
     if (!leaf || !routeModules[leaf.id]?.default) return null;
+    const key = memory ? inputsKey(url, leaf.id, result.loaderData) : null;
+    const known = key ? memory?.get(key) : undefined;
+    if (known) return known;
     const router = createStaticRouter(handler.dataRoutes, result);
     const page = createElement(
       NonceContext.Provider,
@@ -50,6 +77,8 @@ export function createLeanPages(build: ServerBuild): LeanPages {
         createElement(StaticRouterProvider, { router, context: result, hydrate: false }),
       ),
     );
-    return `<!DOCTYPE html>${renderToString(page)}`;
+    const rendered = new WholePage(`<!DOCTYPE html>${renderToString(page)}`);
+    if (key) memory?.set(key, rendered);
+    return rendered;
   };
 }

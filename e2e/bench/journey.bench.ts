@@ -107,7 +107,10 @@ function summary(name: string, run: Phase) {
 async function main() {
   requireBuild("bench:journey");
   // LEAN_PAGES=false measures the same journey through Remix's full path, to compare (ADR 40).
-  const server = await startServer({ label: "bench server", env: { LEAN_PAGES: process.env.LEAN_PAGES } });
+  const server = await startServer({
+    label: "bench server",
+    env: { LEAN_PAGES: process.env.LEAN_PAGES, LEAN_PAGE_MEMORY_MB: process.env.LEAN_PAGE_MEMORY_MB },
+  });
   try {
     if (canPin) pin(server.pid, 0);
     console.log(`Adding ${LEARNERS} learners and enrolling each through the course page…`);

@@ -90,6 +90,8 @@ async function main() {
     env: {
       // LEAN_PAGES=false measures the page through Remix's full path, to compare (ADR 40).
       LEAN_PAGES: process.env.LEAN_PAGES,
+      // LEAN_PAGE_MEMORY_MB=0 renders the page on every request instead of answering from memory (ADR 41).
+      LEAN_PAGE_MEMORY_MB: process.env.LEAN_PAGE_MEMORY_MB,
       ...(profileFolder
         ? {
             NODE_OPTIONS: `--import ${path.join(PROJECT_ROOT, "e2e", "bench", "cpu-profile.mjs")}`,

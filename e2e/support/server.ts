@@ -28,6 +28,7 @@ const SERVER_SETTINGS = [
   "REDIS_URL",
   "WORKERS",
   "LEAN_PAGES",
+  "LEAN_PAGE_MEMORY_MB",
 ];
 
 // Generous: a server starting on a busy 2-core machine can take over 30 s to migrate and seed.

@@ -69,6 +69,12 @@ export const configSchema = z.object({
    * full document path, to compare the two. Both give the same page.
    */
   LEAN_PAGES: flag.default(true),
+  /** Megabytes of rendered lean pages kept to answer the same page again without rendering (ADR 41). */
+  LEAN_PAGE_MEMORY_MB: z.coerce
+    .number({ message: "must be a number of megabytes from 0" })
+    .min(0, "must be a number of megabytes from 0")
+    .max(4096, "must be at most 4096")
+    .default(32),
   /** Processes serving requests: one per core when Redis is set, else one. */
   WORKERS: z.coerce
     .number({ message: "must be a whole number from 1" })

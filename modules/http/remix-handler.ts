@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import type express from "express";
 import { bodyOf } from "./body-limit";
-import { sendWholePage } from "./whole-page";
+import { sendWholePage, type WholePage } from "./whole-page";
 
 /**
  * Remix behind Express, as @remix-run/express does it, except that the body Remix reads is the one
@@ -52,20 +52,33 @@ async function sendResponse(res: express.Response, response: Response) {
 }
 
 /** The build's lean path for pages without client code (app/lib/lean-pages.server.tsx, ADR 40). */
-type LeanPages = (request: Request, context: AppLoadContext) => Promise<string | null>;
+type LeanPages = (request: Request, context: AppLoadContext) => Promise<WholePage | null>;
+type LeanOptions = { memoryBytes: number };
 
-function leanPagesOf(build: ServerBuild): LeanPages | null {
-  const create = (build.entry.module as { createLeanPages?: (build: ServerBuild) => LeanPages }).createLeanPages;
-  return create ? create(build) : null;
+function leanPagesOf(build: ServerBuild, options: LeanOptions): LeanPages | null {
+  const create = (build.entry.module as { createLeanPages?: (build: ServerBuild, options: LeanOptions) => LeanPages })
+    .createLeanPages;
+  return create ? create(build, options) : null;
+}
+
+/**
+ * The CSP sources of the build's fixed inline scripts (app/lib/inline-scripts.server.ts). A build
+ * without them would have its quick exit blocked on every page, so it does not start.
+ */
+export function inlineScriptSourcesOf(build: ServerBuild): readonly string[] {
+  const sources = (build.entry.module as { INLINE_SCRIPT_SOURCES?: readonly string[] }).INLINE_SCRIPT_SOURCES;
+  if (!sources?.length) throw new Error("the build's server entry exports no INLINE_SCRIPT_SOURCES");
+  return sources;
 }
 
 export function remixHandler(options: {
   build: ServerBuild;
   getLoadContext: (req: express.Request, res: express.Response) => AppLoadContext;
-  leanPages: boolean;
+  /** The lean path (ADR 40), and how many bytes of rendered pages it may remember (ADR 41; 0: none). */
+  leanPages: false | LeanOptions;
 }) {
   const handle = createRequestHandler(options.build, "production");
-  const lean = options.leanPages ? leanPagesOf(options.build) : null;
+  const lean = options.leanPages ? leanPagesOf(options.build, options.leanPages) : null;
   return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     try {
       const request = remixRequest(req, res);
