@@ -16,14 +16,16 @@
  * none may be lost.
  *
  * Settings (environment): BENCH_LEARNERS (200), BENCH_DURATION (10), BENCH_WARM_UP (3 seconds),
- * BENCH_DOC (docs/benchmarks.md; "-" to skip writing it), LEAN_PAGES (passed to the server).
+ * BENCH_DOC (docs/benchmarks.md; "-" to skip writing it), BENCH_CPU_PROF (a folder for the server's CPU
+ * profile), LEAN_PAGES and LEAN_PAGE_MEMORY_MB (passed to the server).
  */
+import path from "node:path";
 import { closeDatabase, openDatabase } from "../../db/client";
 import { sessionCookie } from "../../modules/accounts/cookie";
 import { hashPassword, insertUser } from "../../modules/accounts/service";
 import { createSession } from "../../modules/accounts/sessions";
 import { addMembership } from "../../modules/organisations/service";
-import { type RunningServer, startServer } from "../support/server";
+import { PROJECT_ROOT, type RunningServer, startServer } from "../support/server";
 import type { JourneyLearner, JourneyOptions, JourneyResult } from "./journey-run";
 import { canPin, LEARNER, pin, runOnCoreOne, sectionUrl } from "./learner-load";
 import {
@@ -109,7 +111,16 @@ async function main() {
   // LEAN_PAGES=false measures the same journey through Remix's full path, to compare (ADR 40).
   const server = await startServer({
     label: "bench server",
-    env: { LEAN_PAGES: process.env.LEAN_PAGES, LEAN_PAGE_MEMORY_MB: process.env.LEAN_PAGE_MEMORY_MB },
+    env: {
+      LEAN_PAGES: process.env.LEAN_PAGES,
+      LEAN_PAGE_MEMORY_MB: process.env.LEAN_PAGE_MEMORY_MB,
+      ...(process.env.BENCH_CPU_PROF
+        ? {
+            NODE_OPTIONS: `--import ${path.join(PROJECT_ROOT, "e2e", "bench", "cpu-profile.mjs")}`,
+            BENCH_CPU_PROF: path.resolve(process.env.BENCH_CPU_PROF),
+          }
+        : {}),
+    },
   });
   try {
     if (canPin) pin(server.pid, 0);
