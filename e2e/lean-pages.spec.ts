@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { logInForCookie } from "../modules/testing/collab-client";
 import { sectionUrl } from "./bench/learner-load";
 import { expect, test } from "./support/fixtures";
@@ -137,5 +138,96 @@ test("learner pages from the lean path are the very pages Remix renders, for a l
   for (const [pathname, who] of elsewhere) {
     const [mine, remix] = await Promise.all([answer(lean.baseURL, pathname, who), answer(full.baseURL, pathname, who)]);
     expect(mine, `${pathname}${who ? "" : " (visitor)"}`).toEqual(remix);
+  }
+});
+
+/** A form post as a browser without client code sends it, answered as it came. */
+async function posted(baseURL: string, pathname: string, cookie: string, form: Record<string, string | string[]>) {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(form)) for (const one of [value].flat()) body.append(name, one);
+  const response = await fetch(`${baseURL}${pathname}`, {
+    method: "POST",
+    body,
+    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL },
+    redirect: "manual",
+  });
+  const text = (await response.text()).replace(/nonce="[^"]+"/g, 'nonce=""').replace(/<!--\$--><!--\/\$-->$/, "");
+  const headers = [...response.headers].filter(([name]) => !PER_ANSWER.has(name)).map(([n, v]) => `${n}: ${v}`);
+  return { status: response.status, location: response.headers.get("location"), headers, body: text };
+}
+
+/**
+ * A learner's form posts by the lean path (ADR 42): the action runs once there, its redirect is sent
+ * as Remix would send it, and whatever else it gives is handed to Remix to render without running
+ * the action again. Every answer is compared with Remix's own, and the events written are counted.
+ */
+test("a learner's form posts by the lean path answer as Remix does, and each runs its action once", async ({
+  startServer,
+}) => {
+  test.setTimeout(180_000);
+  const lean = await startServer({ label: "lean pages" });
+  const full = await startServer({
+    label: "Remix only",
+    databasePath: lean.databasePath,
+    env: { LEAN_PAGES: "false", SEED_DEMO: "false" },
+  });
+  const cookie = await logInForCookie(lean.baseURL, DEMO.learner, DEMO_PASSWORD);
+  const first = await sectionUrl(lean.baseURL, cookie);
+  const db = new Database(lean.databasePath, { readonly: true });
+  const events = () => (db.prepare("select count(*) as n from progress_events").get() as { n: number }).n;
+  try {
+    const page = await answer(lean.baseURL, first, cookie);
+    const checkId = page.body.match(/name="checkId" value="([^"]+)"/)?.[1] ?? "";
+    const option = page.body.match(/name="option" value="([^"]+)"/)?.[1] ?? "";
+    expect(checkId, "the first section has a knowledge check").not.toBe("");
+
+    // Each kind of answer, from each server in turn: the lean one first, so Remix's shows the same state.
+    const cases: [string, Record<string, string | string[]>, number][] = [
+      ["next", { intent: "next" }, 1],
+      ["an answer", { intent: "answer", checkId, option }, 1],
+      ["an answer with nothing chosen", { intent: "answer", checkId }, 0],
+      ["an answer to a check from elsewhere", { intent: "answer", checkId: "not-here", option }, 0],
+      ["a forged intent", { intent: "delete-everything" }, 0],
+      ["no intent", {}, 0],
+    ];
+    for (const [what, form, written] of cases) {
+      const before = events();
+      const mine = await posted(lean.baseURL, first, cookie, form);
+      const afterMine = events();
+      const remix = await posted(full.baseURL, first, cookie, form);
+      expect(mine, what).toEqual(remix);
+      expect(afterMine - before, `${what}: events written by the lean path`).toBe(written);
+      expect(events() - afterMine, `${what}: events written by Remix`).toBe(written);
+    }
+
+    // Posts the lean path does not answer itself come out the same too: an enrolment that is not
+    // theirs, a section past the end, a page with no form, and client code's data request.
+    const elsewhere = [
+      first.replace(/\/learn\/e\/[^/]+/, "/learn/e/AAAAAAAAAAAAAAAAAAAAAA"),
+      first.replace(/\/s\/\d+$/, "/s/499"),
+      "/learn",
+      "/support",
+    ];
+    for (const pathname of elsewhere) {
+      const before = events();
+      const [mine, remix] = await Promise.all([
+        posted(lean.baseURL, pathname, cookie, { intent: "next" }),
+        posted(full.baseURL, pathname, cookie, { intent: "next" }),
+      ]);
+      expect(mine, pathname).toEqual(remix);
+      expect(events(), `${pathname} writes nothing`).toBe(before);
+    }
+    // Client code's own data request is Remix's protocol: the lean path leaves it, so it runs once.
+    for (const [name, server] of [
+      ["lean", lean],
+      ["Remix only", full],
+    ] as const) {
+      const before = events();
+      const data = await posted(server.baseURL, `${first}.data`, cookie, { intent: "next" });
+      expect(data.status, name).toBe(202);
+      expect(events() - before, `${name}: a data request's action runs once`).toBe(1);
+    }
+  } finally {
+    db.close();
   }
 });

@@ -6,6 +6,7 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { WholePage } from "../../modules/http/whole-page";
+import { createLeanActions } from "./lean-actions.server";
 import { leanRoutes } from "./lean-routes.server";
 import { NonceContext } from "./nonce";
 import { plainDataKey } from "./page-inputs.server";
@@ -24,8 +25,11 @@ import { plainDataKey } from "./page-inputs.server";
  * redirect, a refusal, an error or a page of another kind comes back as `null`, and Remix serves that
  * request from the start (a loader has no effects on a GET, so running it again changes nothing).
  */
-/** The page (always a 200: anything else is Remix's to answer), or null. */
-export type LeanPages = (request: Request, context: AppLoadContext) => Promise<WholePage | null>;
+/**
+ * A GET's page (always a 200: anything else is Remix's to answer), a POST's redirect (ADR 42), or
+ * null: Remix answers.
+ */
+export type LeanPages = (request: Request, context: AppLoadContext) => Promise<WholePage | Response | null>;
 
 /**
  * Pages already rendered, by what they are rendered from (ADR 41). A page's markup is a function of
@@ -50,8 +54,10 @@ export function createLeanPages(build: ServerBuild, options: { memoryBytes: numb
   const routeModules = Object.fromEntries(Object.values(build.routes).map((route) => [route.id, route.module]));
   const remix = { manifest: build.assets, routeModules, future: build.future, isSpaMode: false, renderMeta: {} };
   const memory = pageMemory(options.memoryBytes);
+  const post = createLeanActions(routes);
 
   return async (request, context) => {
+    if (request.method === "POST") return post(request, context);
     if (request.method !== "GET") return null;
     const url = new URL(request.url);
     const { pathname } = url;

@@ -1,6 +1,7 @@
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
-import type { LoaderFunctionArgs, RouteObject } from "react-router-dom";
+import type { ActionFunctionArgs, LoaderFunctionArgs, RouteObject } from "react-router-dom";
 import { createStaticHandler } from "react-router-dom/server";
+import type { ActionOutcome } from "../../modules/http/action-replay";
 import type { RouteHandle } from "../root";
 
 /**
@@ -44,10 +45,52 @@ function leanSubtrees(routes: BuildRoute[]) {
   );
 }
 
+/**
+ * What a lean POST's action gave (ADR 42), by the request's load context. A redirect goes on through
+ * React Router as it would in Remix; anything else stops there and is handed to Remix to render.
+ */
+export type ActionRun = { redirect: Response | null; outcome: ActionOutcome | null };
+const actionRuns = new WeakMap<object, ActionRun>();
+
+export function watchAction(context: AppLoadContext): ActionRun {
+  const run: ActionRun = { redirect: null, outcome: null };
+  actionRuns.set(context, run);
+  return run;
+}
+
+/** Stops React Router from going on (to the loaders) once the outcome is Remix's to render. */
+class HandedOver extends Error {}
+
+const isRedirect = (value: unknown): value is Response =>
+  value instanceof Response && value.status >= 300 && value.status < 400 && value.headers.has("Location");
+
+function leanAction(route: BuildRoute) {
+  const action = route.module.action;
+  if (!action) return undefined;
+  return async (args: ActionFunctionArgs) => {
+    const run = actionRuns.get(args.context as object);
+    if (!run) throw new Error("a lean action ran without being watched");
+    let returned: unknown;
+    try {
+      returned = await action({ ...args, context: args.context as AppLoadContext });
+    } catch (threw) {
+      run.outcome = { routeId: route.id, threw };
+      throw new HandedOver();
+    }
+    if (!isRedirect(returned)) {
+      run.outcome = { routeId: route.id, returned };
+      throw new HandedOver();
+    }
+    run.redirect = returned;
+    return returned;
+  };
+}
+
 function routeObject(route: BuildRoute, children: RouteObject[]): RouteObject {
   const { module } = route;
   const loader = module.loader;
   const base = {
+    action: leanAction(route),
     id: route.id,
     path: route.path,
     caseSensitive: route.caseSensitive,

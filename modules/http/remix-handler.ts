@@ -5,6 +5,7 @@ import {
   writeReadableStreamToWritable,
 } from "@remix-run/node";
 import type express from "express";
+import { withReplayedActions } from "./action-replay";
 import { bodyOf } from "./body-limit";
 import { sendWholePage, type WholePage } from "./whole-page";
 
@@ -52,7 +53,7 @@ async function sendResponse(res: express.Response, response: Response) {
 }
 
 /** The build's lean path for pages without client code (app/lib/lean-pages.server.tsx, ADR 40). */
-type LeanPages = (request: Request, context: AppLoadContext) => Promise<WholePage | null>;
+type LeanPages = (request: Request, context: AppLoadContext) => Promise<WholePage | Response | null>;
 type LeanOptions = { memoryBytes: number };
 
 function leanPagesOf(build: ServerBuild, options: LeanOptions): LeanPages | null {
@@ -77,14 +78,16 @@ export function remixHandler(options: {
   /** The lean path (ADR 40), and how many bytes of rendered pages it may remember (ADR 41; 0: none). */
   leanPages: false | LeanOptions;
 }) {
-  const handle = createRequestHandler(options.build, "production");
+  // An action the lean path ran and handed over is given back to Remix, never run twice (ADR 42).
+  const handle = createRequestHandler(withReplayedActions(options.build), "production");
   const lean = options.leanPages ? leanPagesOf(options.build, options.leanPages) : null;
   return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     try {
       const request = remixRequest(req, res);
       const context = options.getLoadContext(req, res);
-      const page = lean ? await lean(request, context) : null;
-      if (page) return sendWholePage(req, res, page);
+      const answer = lean ? await lean(request, context) : null;
+      if (answer instanceof Response) return await sendResponse(res, answer);
+      if (answer) return sendWholePage(req, res, answer);
       const response = await handle(request, context);
       await sendResponse(res, response);
     } catch (error) {
