@@ -74,6 +74,7 @@ async function cohortFacilitatedBy(page: Page, facilitator: string) {
   );
   await checkPage(page);
   await page.getByRole("navigation", { name: "Cohort" }).getByRole("link", { name: "Learners" }).click();
+  await page.waitForURL(/\/cohorts\/[^/?]+\/learners(\?.*)?$/);
   await checkPage(page);
   return { ...cohort, id: cohortId, link: await createCohortLink(page) };
 }

@@ -565,6 +565,7 @@ test("the dashboard filters, sorts, marks past-due work gently, and no page or e
   expect(html).not.toContain(BOUNDARIES_SECTIONS[1]);
   expect(html).not.toMatch(/skipped for now:|· skipped/i);
   await page.getByRole("link", { name: "Back to progress" }).click();
+  await page.waitForURL(/\/cohorts\/[^/?]+(\?.*)?$/);
   await checkPage(page);
   await rowOf(people.max.name).getByRole("link", { name: people.max.name }).click();
   await expect(page.getByRole("heading", { level: 2, name: people.max.name })).toBeVisible();
@@ -577,6 +578,7 @@ test("the dashboard filters, sorts, marks past-due work gently, and no page or e
   ]);
   await checkPage(page);
   await page.getByRole("link", { name: "Back to progress" }).click();
+  await page.waitForURL(/\/cohorts\/[^/?]+(\?.*)?$/);
   await checkPage(page);
 
   // Neither export holds the reflection; the CSV says who is past the due date.

@@ -71,6 +71,7 @@ test("the activity log says what happened in plain words, with roles by their na
   await checkPage(page);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organisation" }).click();
+  await page.waitForURL(/\/organisation(\?.*)?$/);
   await checkPage(page);
   await openOrganisationTab(page, "Activity log");
   const log = page.getByRole("table", { name: "The last 100 security events in this organisation" });

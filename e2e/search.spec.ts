@@ -30,6 +30,7 @@ test("a facilitator finds a module by a word typed in its editor, marked, and it
 
   // The index follows the document when the server stores it, which it does a moment after typing.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workshop" }).click();
+  await page.waitForURL(/\/workshop(\?.*)?$/);
   await checkPage(page);
   await expect(async () => {
     await searchWorkshop(page, word);
