@@ -99,6 +99,16 @@ describe("configuration", () => {
     );
   });
 
+  it("keeps 32 MB of rendered learner pages unless set, none at 0, and refuses what is not a size", () => {
+    const DATABASE_PATH = path.join(tempFolder(), "app.sqlite");
+    expect(loadConfig({ DATABASE_PATH }).LEAN_PAGE_MEMORY_MB).toBe(32);
+    expect(loadConfig({ DATABASE_PATH, LEAN_PAGE_MEMORY_MB: "0" }).LEAN_PAGE_MEMORY_MB).toBe(0);
+    expect(loadConfig({ DATABASE_PATH, LEAN_PAGE_MEMORY_MB: "8.5" }).LEAN_PAGE_MEMORY_MB).toBe(8.5);
+    for (const bad of ["-1", "lots", "5000"]) {
+      expect(() => loadConfig({ DATABASE_PATH, LEAN_PAGE_MEMORY_MB: bad }), bad).toThrow(/^LEAN_PAGE_MEMORY_MB must/);
+    }
+  });
+
   it("limits sign-ups per address, five an hour unless set", () => {
     const folder = tempFolder();
     expect(loadConfig({ DATABASE_PATH: path.join(folder, "x") }).SIGNUPS_PER_HOUR).toBe(5);
