@@ -1,7 +1,9 @@
 import type { Page } from "@playwright/test";
+import type * as Y from "yjs";
+import { connectCollabClient, logInForCookie } from "../modules/testing/collab-client";
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
-import { logIn } from "./support/people";
+import { DEMO_PASSWORD, logIn } from "./support/people";
 import { createModule, documentText, editorOf, PEOPLE, saveStatus } from "./support/workshop";
 
 function slashList(page: Page) {
@@ -105,4 +107,38 @@ test("the slash menu fits a 390 px screen", async ({ page }) => {
   expect(box).not.toBeNull();
   expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 390).toBe(true);
   await checkPage(page);
+});
+
+/**
+ * A change from another editor rebuilds the whole document in this one, which used to lose the place
+ * of the slash and close the menu: anyone typing anywhere in the module closed a co-author's menu.
+ */
+test("a co-author's typing elsewhere leaves an open slash menu open, and its choice still goes in", async ({
+  page,
+  baseURL,
+}) => {
+  await logIn(page, PEOPLE.facilitator.email);
+  const module = await createModule(page);
+  const editor = editorOf(page);
+  await editor.focus();
+  await page.keyboard.type("Opening words");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("/quiz");
+  await expect(slashList(page).getByRole("option")).toHaveText(["Knowledge check"]);
+
+  const cookie = await logInForCookie(baseURL ?? "", PEOPLE.facilitator.email, DEMO_PASSWORD);
+  const coAuthor = connectCollabClient({ baseURL: baseURL ?? "", cookie, moduleId: module.id });
+  try {
+    await coAuthor.synced;
+    await expect.poll(() => coAuthor.document.getXmlFragment("default").toString()).toContain("Opening words");
+    const first = coAuthor.document.getXmlFragment("default").get(0) as Y.XmlElement;
+    (first.get(0) as Y.XmlText).insert(0, "Shared ");
+    await expect(editor.getByRole("paragraph").first()).toHaveText("Shared Opening words");
+    await expect(slashList(page).getByRole("option")).toHaveText(["Knowledge check"]);
+    await page.keyboard.press("Enter");
+    await expect(editor.getByRole("region", { name: "Knowledge check" })).toHaveCount(1);
+    expect(await documentText(page)).not.toContain("/quiz");
+  } finally {
+    coAuthor.destroy();
+  }
 });

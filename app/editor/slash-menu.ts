@@ -1,5 +1,6 @@
 import { type Editor, Extension } from "@tiptap/core";
 import { type EditorState, Plugin, PluginKey } from "@tiptap/pm/state";
+import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { slashMatches } from "./slash-items";
 
 /** Ids the listbox and its options carry, so the editor can point at the chosen one. */
@@ -72,7 +73,13 @@ export const SlashMenu = Extension.create({
               moved = { ...value, index: count === 0 ? 0 : (value.index + meta.move + count) % count };
             }
             if (!tr.docChanged && !tr.selectionSet) return moved;
-            return follow(moved, next.doc, next.selection.head, (p) => tr.mapping.map(p));
+            // Another editor's change comes in as a new whole document, which maps every old position
+            // to its end. The menu only opens at the start of a paragraph, with the selection put back
+            // where it was, so the slash is found again at the start of the cursor's paragraph.
+            const remote =
+              (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
+            const mapFrom = remote ? () => next.selection.$head.start() : (p: number) => tr.mapping.map(p);
+            return follow(moved, next.doc, next.selection.head, mapFrom);
           },
         },
         props: {
