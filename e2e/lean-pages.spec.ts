@@ -3,6 +3,7 @@ import { logInForCookie } from "../modules/testing/collab-client";
 import { sectionUrl } from "./bench/learner-load";
 import { expect, test } from "./support/fixtures";
 import { DEMO, DEMO_PASSWORD } from "./support/people";
+import type { RunningServer, ServerOptions } from "./support/server";
 
 /**
  * Per answer, not per page: the CSP nonce is fresh each time and the date is the clock's. How the
@@ -20,11 +21,8 @@ const PER_ANSWER = new Set([
 
 type Answer = { status: number; location: string | null; headers: string[]; body: string };
 
-async function answer(baseURL: string, pathname: string, cookie: string | null): Promise<Answer> {
-  const response = await fetch(`${baseURL}${pathname}`, {
-    headers: { ...(cookie ? { Cookie: cookie } : {}), "Accept-Encoding": "gzip, deflate, br" },
-    redirect: "manual",
-  });
+/** An answer as it can be compared: without what belongs to one answer rather than to the page. */
+async function comparable(response: Response): Promise<Answer> {
   const body = (await response.text())
     .replace(/nonce="[^"]+"/g, 'nonce=""')
     // Remix ends every page with an empty placeholder for the data it streams to client code, after
@@ -32,6 +30,42 @@ async function answer(baseURL: string, pathname: string, cookie: string | null):
     .replace(/<!--\$--><!--\/\$-->$/, "");
   const headers = [...response.headers].filter(([name]) => !PER_ANSWER.has(name)).map(([n, v]) => `${n}: ${v}`);
   return { status: response.status, location: response.headers.get("location"), headers, body };
+}
+
+async function answer(baseURL: string, pathname: string, cookie: string | null): Promise<Answer> {
+  const response = await fetch(`${baseURL}${pathname}`, {
+    headers: { ...(cookie ? { Cookie: cookie } : {}), "Accept-Encoding": "gzip, deflate, br" },
+    redirect: "manual",
+  });
+  return comparable(response);
+}
+
+/** A form post as a browser without client code sends it. */
+async function posted(baseURL: string, pathname: string, cookie: string, form: Record<string, string | string[]>) {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(form)) for (const one of [value].flat()) body.append(name, one);
+  const response = await fetch(`${baseURL}${pathname}`, {
+    method: "POST",
+    body,
+    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL },
+    redirect: "manual",
+  });
+  return comparable(response);
+}
+
+type StartServer = (options?: ServerOptions) => Promise<RunningServer>;
+
+/** Two servers on one database, one with the lean path and one without, and the learner signed in. */
+async function leanAndRemix(startServer: StartServer) {
+  const lean = await startServer({ label: "lean pages" });
+  const full = await startServer({
+    label: "Remix only",
+    databasePath: lean.databasePath,
+    env: { LEAN_PAGES: "false", SEED_DEMO: "false" },
+  });
+  const cookie = await logInForCookie(lean.baseURL, DEMO.learner, DEMO_PASSWORD);
+  const first = await sectionUrl(lean.baseURL, cookie);
+  return { lean, full, cookie, first };
 }
 
 /**
@@ -44,14 +78,7 @@ test("learner pages from the lean path are the very pages Remix renders, for a l
   startServer,
 }) => {
   test.setTimeout(180_000);
-  const lean = await startServer({ label: "lean pages" });
-  const full = await startServer({
-    label: "Remix only",
-    databasePath: lean.databasePath,
-    env: { LEAN_PAGES: "false", SEED_DEMO: "false" },
-  });
-  const cookie = await logInForCookie(lean.baseURL, DEMO.learner, DEMO_PASSWORD);
-  const first = await sectionUrl(lean.baseURL, cookie);
+  const { lean, full, cookie, first } = await leanAndRemix(startServer);
   const outline = first.replace(/\/m\/.*$/, "");
   // One section done, so the outline and the section show progress too.
   const done = await fetch(`${lean.baseURL}${first}`, {
@@ -141,21 +168,6 @@ test("learner pages from the lean path are the very pages Remix renders, for a l
   }
 });
 
-/** A form post as a browser without client code sends it, answered as it came. */
-async function posted(baseURL: string, pathname: string, cookie: string, form: Record<string, string | string[]>) {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(form)) for (const one of [value].flat()) body.append(name, one);
-  const response = await fetch(`${baseURL}${pathname}`, {
-    method: "POST",
-    body,
-    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL },
-    redirect: "manual",
-  });
-  const text = (await response.text()).replace(/nonce="[^"]+"/g, 'nonce=""').replace(/<!--\$--><!--\/\$-->$/, "");
-  const headers = [...response.headers].filter(([name]) => !PER_ANSWER.has(name)).map(([n, v]) => `${n}: ${v}`);
-  return { status: response.status, location: response.headers.get("location"), headers, body: text };
-}
-
 /**
  * A learner's form posts by the lean path (ADR 42): the action runs once there, its redirect is sent
  * as Remix would send it, and whatever else it gives is handed to Remix to render without running
@@ -165,14 +177,7 @@ test("a learner's form posts by the lean path answer as Remix does, and each run
   startServer,
 }) => {
   test.setTimeout(180_000);
-  const lean = await startServer({ label: "lean pages" });
-  const full = await startServer({
-    label: "Remix only",
-    databasePath: lean.databasePath,
-    env: { LEAN_PAGES: "false", SEED_DEMO: "false" },
-  });
-  const cookie = await logInForCookie(lean.baseURL, DEMO.learner, DEMO_PASSWORD);
-  const first = await sectionUrl(lean.baseURL, cookie);
+  const { lean, full, cookie, first } = await leanAndRemix(startServer);
   const db = new Database(lean.databasePath, { readonly: true });
   const events = () => (db.prepare("select count(*) as n from progress_events").get() as { n: number }).n;
   try {
