@@ -114,6 +114,15 @@ describe("the content CLI", () => {
     expect(run.stderr).toContain("Usage:");
   });
 
+  it("takes a module id that begins with a dash as the id, not as an option", () => {
+    // Ids are random base64url, so about one in 64 begins with "-".
+    const plain = cli("export", "AAAAAAAAAAAAAAAAAAAAAA", "--database", database.file);
+    const dashed = cli("export", "-AAAAAAAAAAAAAAAAAAAAA", "--database", database.file);
+    expect(dashed.status).toBe(1);
+    expect(dashed.stderr).not.toContain("Unknown option");
+    expect(dashed.stderr).toBe(plain.stderr.replace("AAAAAAAAAAAAAAAAAAAAAA", "-AAAAAAAAAAAAAAAAAAAAA"));
+  });
+
   it("exports a module to a file that imports back the same", () => {
     const { db, file } = database;
     const { org } = makeOrganisation(db);

@@ -94,9 +94,23 @@ async function runExport(db: Connection, ids: string[], out: string | undefined)
   return 0;
 }
 
+const VALUED = new Set(["--org", "--database", "--credit", "--out"]);
+
+/**
+ * Module ids are random base64url, so some begin with "-", which parseArgs would take for an option.
+ * Every option here is long, so an argument with a single dash (not an option's value) is moved
+ * after "--", where it stays a positional.
+ */
+function dashedAsPositionals(argv: string[]) {
+  if (argv.includes("--")) return argv;
+  const dashed = (arg: string, i: number) => /^-[^-]/.test(arg) && !VALUED.has(argv[i - 1] ?? "");
+  const moved = argv.filter(dashed);
+  return moved.length > 0 ? [...argv.filter((arg, i) => !dashed(arg, i)), "--", ...moved] : argv;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
-    args: argv,
+    args: dashedAsPositionals(argv),
     allowPositionals: true,
     options: {
       org: { type: "string" },
