@@ -183,6 +183,37 @@ describe("a learner address", () => {
   });
 });
 
+describe("a step", () => {
+  it("is written as it was taken: a read leaves the answer's columns empty, an answer fills them", () => {
+    const a = organisation("North");
+    const at = (section: number) =>
+      learnerPlace(a.ctx, { enrolmentId: a.enrolment.id, moduleVersionId: a.module.versionId, section });
+    recordStep(a.ctx, at(1), "viewed");
+    answerCheck(a.ctx, at(2), { checkId: "kc-1", chosen: ["kc-1-right"] });
+    recordStep(a.ctx, at(2), "viewed");
+    recordStep(a.ctx, at(3), "skipped");
+    const sqlite = database.db.$client;
+    const raw = sqlite
+      .prepare(
+        "select kind, section, check_id, correct, answer, at from progress_events where enrolment_id = ? order by id",
+      )
+      .all(a.enrolment.id) as { at: unknown }[];
+    const written = a.ctx.now.getTime();
+    expect(raw.map((r) => ({ ...r, at: r.at === written || r.at === Math.floor(written / 1000) }))).toEqual([
+      { kind: "viewed", section: 1, check_id: null, correct: null, answer: null, at: true },
+      { kind: "answered", section: 2, check_id: "kc-1", correct: 1, answer: '["kc-1-right"]', at: true },
+      { kind: "viewed", section: 2, check_id: null, correct: null, answer: null, at: true },
+      { kind: "skipped", section: 3, check_id: null, correct: null, answer: null, at: true },
+      { kind: "module_completed", section: null, check_id: null, correct: null, answer: null, at: true },
+      { kind: "course_completed", section: null, check_id: null, correct: null, answer: null, at: true },
+    ]);
+    const begun = sqlite.prepare("select started_at, completed_at from module_progress where enrolment_id = ?");
+    expect(begun.all(a.enrolment.id)).toEqual([{ started_at: expect.any(Number), completed_at: expect.any(Number) }]);
+    const resume = sqlite.prepare("select resume_section, updated_at from enrolments where id = ?");
+    expect(resume.get(a.enrolment.id)).toEqual({ resume_section: 3, updated_at: expect.any(Number) });
+  });
+});
+
 describe("skipping for now", () => {
   it("is for sections with a content note only: elsewhere it is refused and records nothing", () => {
     const a = organisation("North");

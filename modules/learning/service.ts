@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
-import { prepared } from "../../db/prepared";
+import { prepared, settable } from "../../db/prepared";
 import {
   type CourseVersionItem,
   courseCompletions,
@@ -181,17 +181,26 @@ export function deriveCompletion(
   derive(db, planOf(db, enrolment, version), now);
 }
 
-/** Remembers where the learner last was, so "Continue" can take them on from there. */
+const placeUpdate = prepared((db) =>
+  db
+    .update(enrolments)
+    .set({
+      resumeModuleVersionId: settable<string>("moduleVersionId"),
+      resumeSection: settable<number>("section"),
+      updatedAt: settable<Date>("now"),
+    })
+    .where(eq(enrolments.id, sql.placeholder("enrolmentId")))
+    .prepare(),
+);
+
+/** Remembers where the learner last was, so "Continue" can take them on from there (every step). */
 export function rememberPlace(
   db: DB,
   enrolmentId: string,
   place: { moduleVersionId: string; section: number },
   now: Date,
 ) {
-  db.update(enrolments)
-    .set({ resumeModuleVersionId: place.moduleVersionId, resumeSection: place.section, updatedAt: now })
-    .where(eq(enrolments.id, enrolmentId))
-    .run();
+  placeUpdate(db).run({ enrolmentId, moduleVersionId: place.moduleVersionId, section: place.section, now });
 }
 
 /** The learner's courses: what they are taking, with progress, plus courses open to everyone. */

@@ -1,5 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
+import { prepared } from "../../db/prepared";
 import { courseCompletions, moduleProgress, progressEvents } from "../../db/schema";
 import { completedModules, progressOf } from "./read";
 
@@ -32,27 +33,57 @@ export type Step =
  * begun from its first step, whatever the version.
  */
 export function recordProgress(db: DB, plan: CoursePlan, step: Step, now: Date) {
-  db.insert(progressEvents)
-    .values({
-      enrolmentId: plan.enrolmentId,
-      moduleVersionId: step.moduleVersionId,
-      kind: step.kind,
-      section: step.section,
-      ...(step.kind === "answered" ? { checkId: step.checkId, correct: step.correct, answer: step.answer } : {}),
-      at: now,
-    })
-    .run();
-  db.insert(moduleProgress)
-    .values({
-      enrolmentId: plan.enrolmentId,
-      moduleId: step.moduleId,
-      moduleVersionId: step.moduleVersionId,
-      startedAt: now,
-    })
-    .onConflictDoNothing()
-    .run();
+  const writes = stepWrites(db);
+  const event = {
+    enrolmentId: plan.enrolmentId,
+    moduleVersionId: step.moduleVersionId,
+    kind: step.kind,
+    section: step.section,
+    at: now,
+  };
+  if (step.kind === "answered") {
+    writes.answer.run({ ...event, checkId: step.checkId, correct: step.correct, answer: step.answer });
+  } else writes.step.run(event);
+  writes.begun.run({
+    enrolmentId: plan.enrolmentId,
+    moduleId: step.moduleId,
+    moduleVersionId: step.moduleVersionId,
+    at: now,
+  });
   deriveCompletion(db, plan, now);
 }
+
+const value = sql.placeholder;
+const eventColumns = {
+  enrolmentId: value("enrolmentId"),
+  moduleVersionId: value("moduleVersionId"),
+  kind: value("kind"),
+  section: value("section"),
+  at: value("at"),
+};
+
+/**
+ * A step's writes, built once (db/prepared.ts): they run on every step a learner takes. An answer
+ * has its own insert because a placeholder given null would be written as the column's encoding of
+ * null (`0`, `"null"`), not as NULL.
+ */
+const stepWrites = prepared((db) => ({
+  step: db.insert(progressEvents).values(eventColumns).prepare(),
+  answer: db
+    .insert(progressEvents)
+    .values({ ...eventColumns, checkId: value("checkId"), correct: value("correct"), answer: value("answer") })
+    .prepare(),
+  begun: db
+    .insert(moduleProgress)
+    .values({
+      enrolmentId: value("enrolmentId"),
+      moduleId: value("moduleId"),
+      moduleVersionId: value("moduleVersionId"),
+      startedAt: value("at"),
+    })
+    .onConflictDoNothing()
+    .prepare(),
+}));
 
 /**
  * Derives completion from the events, idempotently: a module is complete when every section was
