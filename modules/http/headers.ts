@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { secureRandomBytes } from "../shared/random";
 
 /** On every answer, assets and refusals included: a browser must never guess a type. */
 export function noSniff(_req: Request, res: Response, next: NextFunction) {
@@ -26,7 +26,7 @@ export function securityHeaders(scriptSources: readonly string[]) {
     "frame-ancestors 'none'",
   ].join("; ");
   return (req: Request, res: Response, next: NextFunction) => {
-    const nonce = randomBytes(16).toString("base64");
+    const nonce = secureRandomBytes(16).toString("base64");
     res.locals.nonce = nonce;
     res.setHeader(
       "Content-Security-Policy",

@@ -1,9 +1,10 @@
-import { createHash, createHmac, randomBytes } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { z } from "zod";
+import { secureRandomBytes } from "./random";
 
 /** 128 random bits, URL-safe: used for every public object id. */
 export function newId(): string {
-  return randomBytes(16).toString("base64url");
+  return secureRandomBytes(16).toString("base64url");
 }
 
 /** Ids arriving from URLs and forms: anything else answers 404, never a database error. */
@@ -15,7 +16,7 @@ export function isId(value: unknown): value is string {
 
 /** A secret token for a cookie or an invitation link (256 bits). */
 export function newToken(): string {
-  return randomBytes(32).toString("base64url");
+  return secureRandomBytes(32).toString("base64url");
 }
 
 /** Tokens are stored only as a keyed hash, so a copy of the database cannot be replayed as a cookie. */
