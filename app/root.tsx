@@ -1,11 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
-  Form,
   isRouteErrorResponse,
-  Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -15,6 +12,7 @@ import {
   useRouteError,
 } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
+import { PageForm, PageLink, PageNavLink, StaticDocument } from "./components/page-links";
 import { errorText } from "./lib/error-text";
 import { useNonce } from "./lib/nonce";
 import { DOUBLE_ESCAPE_MS, QUICK_EXIT_HINT, QUICK_EXIT_URL, quickExitScript } from "./lib/quick-exit";
@@ -90,42 +88,42 @@ function Header({ shell }: { shell: Shell | undefined }) {
   return (
     <header className="site-header">
       <div className="header-inner">
-        <Link to="/" className="brand">
+        <PageLink to="/" className="brand">
           Alongside
-        </Link>
+        </PageLink>
         {shell?.user ? (
           <nav aria-label="Main">
             <ul className="nav-list">
               {shell.nav.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} prefetch="intent" reloadDocument={serverOnly(item.to)}>
+                  <PageNavLink to={item.to} prefetch="intent" reloadDocument={serverOnly(item.to)}>
                     {item.label}
-                  </NavLink>
+                  </PageNavLink>
                 </li>
               ))}
             </ul>
           </nav>
         ) : null}
         <div className="header-tools">
-          <Link to="/support" className="support-link" reloadDocument>
+          <PageLink to="/support" className="support-link" reloadDocument>
             Support now
-          </Link>
+          </PageLink>
           <QuickExit />
           {shell?.user ? (
             <>
-              <Link to="/account" className="account-link">
+              <PageLink to="/account" className="account-link">
                 <span className="visually-hidden">Your account: </span>
                 {shell.user.name}
                 {shell.organisation ? <span className="org-name"> · {shell.organisation.name}</span> : null}
-              </Link>
-              <Form method="post" action="/logout" className="inline-form">
+              </PageLink>
+              <PageForm method="post" action="/logout" className="inline-form">
                 <button type="submit" className="button-link">
                   Log out
                 </button>
-              </Form>
+              </PageForm>
             </>
           ) : (
-            <Link to="/login">Log in</Link>
+            <PageLink to="/login">Log in</PageLink>
           )}
         </div>
       </div>
@@ -168,40 +166,42 @@ function Document({ children, shell }: { children: ReactNode; shell: Shell | und
   const description = usePageDescription();
   useQuickExit(hydrate);
   return (
-    <html lang="en-GB">
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="description" content={description} />
-        <Meta />
-        <Links />
-      </head>
-      <body>
-        <a href="#main" className="skip-link">
-          Skip to main content
-        </a>
-        <Header shell={shell} />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <footer className="site-footer">
-          <p>
-            Alongside: training made with peer supporters, for peer supporters.{" "}
-            <Link to="/support">Support is always here</Link>.
-          </p>
-        </footer>
-        {hydrate ? null : (
-          // biome-ignore lint/security/noDangerouslySetInnerHtml: a fixed script of our own, allowed by its hash in the CSP
-          <script dangerouslySetInnerHTML={{ __html: quickExitScript }} />
-        )}
-        {hydrate ? (
-          <>
-            <ScrollRestoration nonce={nonce} />
-            <Scripts nonce={nonce} />
-          </>
-        ) : null}
-      </body>
-    </html>
+    <StaticDocument.Provider value={!hydrate}>
+      <html lang="en-GB">
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="description" content={description} />
+          <Meta />
+          <Links />
+        </head>
+        <body>
+          <a href="#main" className="skip-link">
+            Skip to main content
+          </a>
+          <Header shell={shell} />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <footer className="site-footer">
+            <p>
+              Alongside: training made with peer supporters, for peer supporters.{" "}
+              <PageLink to="/support">Support is always here</PageLink>.
+            </p>
+          </footer>
+          {hydrate ? null : (
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: a fixed script of our own, allowed by its hash in the CSP
+            <script dangerouslySetInnerHTML={{ __html: quickExitScript }} />
+          )}
+          {hydrate ? (
+            <>
+              <ScrollRestoration nonce={nonce} />
+              <Scripts nonce={nonce} />
+            </>
+          ) : null}
+        </body>
+      </html>
+    </StaticDocument.Provider>
   );
 }
 
@@ -242,7 +242,8 @@ export function ErrorBoundary() {
         <h1>{title}</h1>
         <p>{message}</p>
         <p>
-          <Link to="/">Go to your start page</Link> or <Link to="/support">see support you can reach now</Link>.
+          <PageLink to="/">Go to your start page</PageLink> or{" "}
+          <PageLink to="/support">see support you can reach now</PageLink>.
         </p>
       </div>
     </Document>

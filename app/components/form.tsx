@@ -1,5 +1,6 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
 import { type ComponentProps, type ReactNode, useEffect, useId, useRef } from "react";
+import { PageForm } from "~/components/page-links";
 
 export type FormState = { errors?: Record<string, string>; values?: Record<string, string | string[]> } | undefined;
 
@@ -109,13 +110,13 @@ export function ActionButton({
   action?: string;
 } & Omit<ComponentProps<"button">, "value" | "name">) {
   return (
-    <Form method="post" action={action} className="inline-form">
+    <PageForm method="post" action={action} className="inline-form">
       {Object.entries(fields ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       <button type="submit" name="intent" value={intent} className={className} {...rest}>
         {children}
       </button>
-    </Form>
+    </PageForm>
   );
 }

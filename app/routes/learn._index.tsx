@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { EmptyState, formatDate, Notice, PageHeader } from "~/components/layout";
 import { CourseCohort } from "~/components/learning/course-cohort";
+import { PageForm, PageLink } from "~/components/page-links";
 import { requireContext } from "~/lib/auth.server";
 import { learnerHome, notices as noticeBoard } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
@@ -59,21 +60,21 @@ export default function MyLearning() {
                   <strong>{n.title}</strong>
                 </p>
                 {n.body ? <p>{n.body}</p> : null}
-                <Form method="post">
+                <PageForm method="post">
                   <input type="hidden" name="noticeId" value={n.id} />
                   <button type="submit" name="intent" value="dismiss" className="button-link">
                     Dismiss<span className="visually-hidden"> “{n.title}”</span>
                   </button>
-                </Form>
+                </PageForm>
               </li>
             ))}
           </ul>
         </section>
       ) : null}
       <p>
-        <Link to="/learn/journal">My reflection journal</Link> <span className="muted">(private to you)</span>
+        <PageLink to="/learn/journal">My reflection journal</PageLink> <span className="muted">(private to you)</span>
         {" · "}
-        <Link to="/learn/supervision">For my supervision</Link>
+        <PageLink to="/learn/supervision">For my supervision</PageLink>
       </p>
       <section aria-labelledby="mine-title">
         <h2 id="mine-title">Your courses</h2>
@@ -103,14 +104,14 @@ export default function MyLearning() {
                 {c.cohort ? <CourseCohort cohort={c.cohort} title={c.title} /> : null}
                 {c.completedAt ? <p className="muted">Completed on {formatDate(c.completedAt)}</p> : null}
                 <p className="actions">
-                  <Link to={`/learn/e/${c.enrolmentId}`} className="button">
+                  <PageLink to={`/learn/e/${c.enrolmentId}`} className="button">
                     {c.state === "complete" ? "Look back" : c.state === "in_progress" ? "Continue" : "Start"}
                     <span className="visually-hidden"> {c.title}</span>
-                  </Link>
+                  </PageLink>
                   {c.completedAt ? (
-                    <Link to={`/learn/e/${c.enrolmentId}/certificate`}>
+                    <PageLink to={`/learn/e/${c.enrolmentId}/certificate`}>
                       Certificate<span className="visually-hidden"> for {c.title}</span>
-                    </Link>
+                    </PageLink>
                   ) : null}
                 </p>
               </li>
@@ -125,7 +126,7 @@ export default function MyLearning() {
             {open.map((c) => (
               <li key={c.id} className="card">
                 <h3>
-                  <Link to={`/learn/courses/${c.id}`}>{c.title}</Link>
+                  <PageLink to={`/learn/courses/${c.id}`}>{c.title}</PageLink>
                 </h3>
                 {c.description ? <p>{c.description}</p> : null}
               </li>

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
 import { PageHeader } from "~/components/layout";
+import { PageForm, PageLink } from "~/components/page-links";
 import { requireContext } from "~/lib/auth.server";
 import { learning } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
@@ -50,15 +51,15 @@ export default function CourseLanding() {
       {data.creditLine ? <p className="credit-line">{data.creditLine}</p> : null}
       <div className="actions">
         {data.enrolmentId ? (
-          <Link to={`/learn/e/${data.enrolmentId}`} className="button">
+          <PageLink to={`/learn/e/${data.enrolmentId}`} className="button">
             Continue this course
-          </Link>
+          </PageLink>
         ) : data.course.openToAll && data.canEnrol ? (
-          <Form method="post">
+          <PageForm method="post">
             <button type="submit" name="intent" value="enrol">
               Start this course
             </button>
-          </Form>
+          </PageForm>
         ) : (
           <p className="muted">Your trainer gives this course to their groups.</p>
         )}

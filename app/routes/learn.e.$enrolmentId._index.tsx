@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { formatDate, Notice, PageHeader } from "~/components/layout";
+import { PageLink } from "~/components/page-links";
 import { requireContext } from "~/lib/auth.server";
 import { learning } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
@@ -23,7 +24,7 @@ export default function Outline() {
   return (
     <>
       <p>
-        <Link to="/learn">Back to my learning</Link>
+        <PageLink to="/learn">Back to my learning</PageLink>
       </p>
       <PageHeader title={outline.title} lead={outline.description || undefined} />
       {params.get("finished") && !outline.completedAt ? (
@@ -35,14 +36,14 @@ export default function Outline() {
       {outline.completedAt ? (
         <Notice tone="success">
           You completed this course on {formatDate(outline.completedAt)}.{" "}
-          <Link to={`${base}/certificate`}>See your certificate</Link>.
+          <PageLink to={`${base}/certificate`}>See your certificate</PageLink>.
         </Notice>
       ) : null}
       {outline.resume && !outline.completedAt ? (
         <p>
-          <Link to={`${base}/m/${outline.resume.moduleVersionId}/s/${outline.resume.section}`} className="button">
+          <PageLink to={`${base}/m/${outline.resume.moduleVersionId}/s/${outline.resume.section}`} className="button">
             Continue where you left off
-          </Link>
+          </PageLink>
         </p>
       ) : null}
       <ol className="course-outline">
@@ -55,7 +56,7 @@ export default function Outline() {
             <ol className="section-list">
               {m.sections.map((s) => (
                 <li key={s.index}>
-                  <Link to={`${base}/m/${m.versionId}/s/${s.index}`}>{s.title}</Link>
+                  <PageLink to={`${base}/m/${m.versionId}/s/${s.index}`}>{s.title}</PageLink>
                   {s.status ? <span className="muted"> · {SECTION_STATUS[s.status]}</span> : null}
                 </li>
               ))}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/components/layout";
+import { PageLink } from "~/components/page-links";
 import { requireContext } from "~/lib/auth.server";
 import { learning } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
@@ -22,7 +23,7 @@ export default function Certificate() {
         <h1>Not finished yet</h1>
         <p>
           Your certificate appears here when you complete the course.{" "}
-          <Link to={`/learn/e/${enrolmentId}`}>Back to the course</Link>.
+          <PageLink to={`/learn/e/${enrolmentId}`}>Back to the course</PageLink>.
         </p>
       </>
     );
@@ -30,8 +31,8 @@ export default function Certificate() {
   return (
     <>
       <p className="no-print">
-        <Link to={`/learn/e/${enrolmentId}`}>Back to the course</Link> · Use your browser's print option to print or
-        save it.
+        <PageLink to={`/learn/e/${enrolmentId}`}>Back to the course</PageLink> · Use your browser's print option to
+        print or save it.
       </p>
       <section className="certificate" aria-labelledby="certificate-title">
         <p className="certificate-org">Alongside</p>

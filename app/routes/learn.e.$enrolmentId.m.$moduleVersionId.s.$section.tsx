@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SectionView } from "~/components/learning/section-view";
+import { PageLink } from "~/components/page-links";
 import { SAVE_PLAN } from "~/components/self-care/plan-form";
 import { requireContext } from "~/lib/auth.server";
 import { learning, selfCare, supportChoice } from "~/lib/domain.server";
@@ -102,7 +103,7 @@ export default function SectionPage() {
   return (
     <article className="learn-section">
       <nav aria-label="Course" className="learn-breadcrumb">
-        <Link to={base}>{page.courseTitle}: course outline</Link>
+        <PageLink to={base}>{page.courseTitle}: course outline</PageLink>
       </nav>
       <p className="muted">
         {page.module.title} · section {page.section.index} of {page.module.sectionCount}

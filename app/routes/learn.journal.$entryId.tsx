@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
+import { PageForm, PageLink } from "~/components/page-links";
 import { requireContext } from "~/lib/auth.server";
 import { learning } from "~/lib/domain.server";
 import { handled, paramId } from "~/lib/http.server";
@@ -43,10 +44,10 @@ export default function JournalEntry() {
   return (
     <div className="narrow">
       <p>
-        <Link to="/learn/journal">Back to my journal</Link>
+        <PageLink to="/learn/journal">Back to my journal</PageLink>
       </p>
       <h1>{entry.prompt}</h1>
-      <Form method="post" className="stack" noValidate>
+      <PageForm method="post" className="stack" noValidate>
         <ErrorSummary state={state} />
         <Field label="Your entry" name="body" multiline state={state} defaultValue={entry.body} maxLength={5000} />
         <div className="actions">
@@ -54,13 +55,13 @@ export default function JournalEntry() {
             Save changes
           </button>
         </div>
-      </Form>
-      <Form method="post" className="card">
+      </PageForm>
+      <PageForm method="post" className="card">
         <p>Deleting removes this entry for good.</p>
         <button type="submit" name="intent" value="delete" className="button-secondary">
           Delete this entry
         </button>
-      </Form>
+      </PageForm>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EmptyState, Notice, PageHeader } from "~/components/layout";
+import { PageLink } from "~/components/page-links";
 import { BringToSupervision } from "~/components/supervision/bring-to-supervision";
 import { requireContext } from "~/lib/auth.server";
 import { learning, supervision } from "~/lib/domain.server";
@@ -33,14 +34,14 @@ export default function Journal() {
   return (
     <>
       <p>
-        <Link to="/learn">Back to my learning</Link>
+        <PageLink to="/learn">Back to my learning</PageLink>
       </p>
       <PageHeader
         title="My reflection journal"
         lead="Private to you. Trainers and facilitators never see it. You could take it to supervision, if you want to."
       />
       <p>
-        <Link to="/learn/journal/self-care">My self-care plan</Link>
+        <PageLink to="/learn/journal/self-care">My self-care plan</PageLink>
       </p>
       {params.get("deleted") ? <Notice tone="success">That entry is deleted.</Notice> : null}
       {params.get("saved") ? <Notice tone="success">Your entry is saved.</Notice> : null}

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PageHeader } from "~/components/layout";
+import { PageLink } from "~/components/page-links";
 import { SAVE_PLAN, SelfCarePlanForm } from "~/components/self-care/plan-form";
 import { requireContext } from "~/lib/auth.server";
 import { selfCare } from "~/lib/domain.server";
@@ -34,7 +35,7 @@ export default function MySelfCarePlan() {
   return (
     <>
       <p>
-        <Link to="/learn/journal">Back to my journal</Link>
+        <PageLink to="/learn/journal">Back to my journal</PageLink>
       </p>
       <PageHeader
         title="My self-care plan"

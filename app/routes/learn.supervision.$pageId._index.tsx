@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Notice } from "~/components/layout";
+import { PageForm, PageLink } from "~/components/page-links";
 import { SharePanel } from "~/components/supervision/share-panel";
 import { SupervisionDocument } from "~/components/supervision/supervision-document";
 import { requireContext } from "~/lib/auth.server";
@@ -63,7 +64,7 @@ export default function SupervisionPage() {
   return (
     <div className="narrow stack">
       <p className="no-print">
-        <Link to="/learn/supervision">Back to my supervision pages</Link>
+        <PageLink to="/learn/supervision">Back to my supervision pages</PageLink>
       </p>
       <div className="no-print">
         {params.get("made") ? (
@@ -91,17 +92,17 @@ export default function SupervisionPage() {
             </a>
           </li>
           <li>
-            <Link to={`/learn/supervision/${page.id}/edit`}>Change this page</Link>
+            <PageLink to={`/learn/supervision/${page.id}/edit`}>Change this page</PageLink>
           </li>
         </ul>
       </section>
       <SharePanel share={share} supervisors={supervisors} state={state} />
-      <Form method="post" className="card no-print">
+      <PageForm method="post" className="card no-print">
         <p>Deleting removes this page for good, and any copy you shared. Your journal entries stay.</p>
         <button type="submit" name="intent" value="delete" className="button-secondary">
           Delete this supervision page
         </button>
-      </Form>
+      </PageForm>
     </div>
   );
 }

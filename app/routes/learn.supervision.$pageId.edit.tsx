@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field } from "~/components/form";
+import { PageForm, PageLink } from "~/components/page-links";
 import { EntryPicker } from "~/components/supervision/entry-picker";
 import { SelfCarePlanChoice } from "~/components/supervision/self-care-plan-choice";
 import { requireContext } from "~/lib/auth.server";
@@ -48,10 +49,10 @@ export default function EditSupervisionPage() {
   return (
     <div className="narrow">
       <p>
-        <Link to={`/learn/supervision/${page.id}`}>Back to the page</Link>
+        <PageLink to={`/learn/supervision/${page.id}`}>Back to the page</PageLink>
       </p>
       <h1>Change “{page.title}”</h1>
-      <Form method="post" className="stack" noValidate>
+      <PageForm method="post" className="stack" noValidate>
         <ErrorSummary state={state} />
         <Field label="Title" name="title" state={state} defaultValue={page.title} maxLength={120} />
         <Field
@@ -69,7 +70,7 @@ export default function EditSupervisionPage() {
             Save changes
           </button>
         </div>
-      </Form>
+      </PageForm>
     </div>
   );
 }

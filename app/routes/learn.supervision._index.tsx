@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { EmptyState, formatDate, formatDateTime, Notice, PageHeader } from "~/components/layout";
+import { PageLink } from "~/components/page-links";
 import { requireContext } from "~/lib/auth.server";
 import { supervision } from "~/lib/domain.server";
 import { handled } from "~/lib/http.server";
@@ -19,7 +20,7 @@ export default function SupervisionPages() {
   return (
     <>
       <p>
-        <Link to="/learn/journal">Back to my journal</Link>
+        <PageLink to="/learn/journal">Back to my journal</PageLink>
       </p>
       <PageHeader
         title="For my supervision"
@@ -29,8 +30,8 @@ export default function SupervisionPages() {
       {pages.length === 0 ? (
         <EmptyState title="No supervision pages yet">
           <p>
-            In <Link to="/learn/journal">your journal</Link>, tick the entries you want to bring and write the points
-            you want to raise.
+            In <PageLink to="/learn/journal">your journal</PageLink>, tick the entries you want to bring and write the
+            points you want to raise.
           </p>
         </EmptyState>
       ) : (
@@ -38,7 +39,7 @@ export default function SupervisionPages() {
           {pages.map((p) => (
             <li key={p.id} className="card">
               <h2 className="h3">
-                <Link to={`/learn/supervision/${p.id}`}>{p.title}</Link>
+                <PageLink to={`/learn/supervision/${p.id}`}>{p.title}</PageLink>
               </h2>
               <p className="muted">Last changed {formatDate(p.updatedAt)}</p>
             </li>

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
 import { PageHeader } from "~/components/layout";
+import { PageForm, PageLink } from "~/components/page-links";
 import { SupportChoiceFields } from "~/components/support/support-choice-fields";
 import { contextOf, currentActor } from "~/lib/auth.server";
 import { supportChoice } from "~/lib/domain.server";
@@ -106,22 +107,22 @@ export default function ChooseSupport() {
           is not in anything they download. You can change it or forget it here at any time.
         </p>
       )}
-      <Form method="post" className="stack" noValidate>
+      <PageForm method="post" className="stack" noValidate>
         <ErrorSummary state={state} />
         <SupportChoiceFields state={state} choice={choice} nations={nations} groups={groups} />
         <div className="actions">
           <button type="submit" name="intent" value="save">
             Save
           </button>
-          <Link to="/support">Skip for now</Link>
+          <PageLink to="/support">Skip for now</PageLink>
         </div>
-      </Form>
+      </PageForm>
       {choice ? (
-        <Form method="post" className="actions">
+        <PageForm method="post" className="actions">
           <button type="submit" name="intent" value="forget" className="button-secondary">
             Forget my choice
           </button>
-        </Form>
+        </PageForm>
       ) : null}
     </div>
   );

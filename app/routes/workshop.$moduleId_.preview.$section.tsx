@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SectionView } from "~/components/learning/section-view";
+import { PageLink } from "~/components/page-links";
 import { PreviewBanner } from "~/components/workshop/preview-banner";
 import { requireContext } from "~/lib/auth.server";
 import { learning, preview, supportChoice } from "~/lib/domain.server";
@@ -84,7 +85,7 @@ export default function PreviewSection() {
     <article className="learn-section">
       <PreviewBanner />
       <nav aria-label="Module" className="learn-breadcrumb">
-        <Link to={`/workshop/${page.module.id}`}>Back to the editor</Link>
+        <PageLink to={`/workshop/${page.module.id}`}>Back to the editor</PageLink>
       </nav>
       <p className="muted">
         {page.module.title} · section {page.section.index} of {page.module.sectionCount}

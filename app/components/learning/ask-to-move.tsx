@@ -1,7 +1,7 @@
-import { Form, Link } from "@remix-run/react";
 import { FacilitatorIntroductions } from "~/components/cohorts/facilitator-introductions";
 import { ErrorSummary, Field, type FormState, fieldValue } from "~/components/form";
 import { formatDate } from "~/components/layout";
+import { PageForm, PageLink } from "~/components/page-links";
 
 type Cohort = {
   id: string;
@@ -23,14 +23,14 @@ export function AskToMove({ cohorts, asked, state }: { cohorts: Cohort[]; asked:
     return (
       <p>
         There is no other cohort running that you could move to right now. You can talk to your trainer, or{" "}
-        <Link to="/learn">go back to My learning</Link>.
+        <PageLink to="/learn">go back to My learning</PageLink>.
       </p>
     );
   }
   const chosen = fieldValue(state, "toCohortId", asked ?? "");
   const error = state?.errors?.toCohortId;
   return (
-    <Form method="post" className="stack" noValidate>
+    <PageForm method="post" className="stack" noValidate>
       <ErrorSummary state={state} labels={LABELS} />
       <fieldset className={error ? "field field-error" : "field"} aria-describedby={error ? "to-error" : undefined}>
         <legend>{LABELS.toCohortId}</legend>
@@ -63,8 +63,8 @@ export function AskToMove({ cohorts, asked, state }: { cohorts: Cohort[]; asked:
         <button type="submit" name="intent" value="ask">
           Ask to move
         </button>
-        <Link to="/learn">Cancel</Link>
+        <PageLink to="/learn">Cancel</PageLink>
       </div>
-    </Form>
+    </PageForm>
   );
 }

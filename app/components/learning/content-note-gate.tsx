@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { PageForm, PageLink } from "~/components/page-links";
 import { Html } from "./html";
 
 /**
@@ -18,17 +18,17 @@ export function ContentNoteGate({ topics, notes }: { topics: string[]; notes: st
         course outline.
       </p>
       <div className="actions">
-        <Link to="?shown=1" className="button">
+        <PageLink to="?shown=1" className="button">
           Continue to the section
-        </Link>
-        <Form method="post">
+        </PageLink>
+        <PageForm method="post">
           <button type="submit" name="intent" value="skip" className="button-secondary">
             Skip for now
           </button>
-        </Form>
-        <Link to="/support" className="button button-quiet">
+        </PageForm>
+        <PageLink to="/support" className="button button-quiet">
           Take a break
-        </Link>
+        </PageLink>
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
-import { Form, Link } from "@remix-run/react";
 import { FacilitatorIntroductions } from "~/components/cohorts/facilitator-introductions";
 import { formatDate } from "~/components/layout";
+import { PageForm, PageLink } from "~/components/page-links";
 
 type Cohort = {
   id: string;
@@ -35,19 +35,19 @@ export function CourseCohort({ cohort, title }: { cohort: Cohort; title: string 
           : "Format: live sessions with the facilitators."}
       </p>
       {cohort.selfPaced || cohort.selfPacedRoute ? (
-        <Form method="post" className="inline-form">
+        <PageForm method="post" className="inline-form">
           <input type="hidden" name="assignmentId" value={cohort.assignmentId} />
           <input type="hidden" name="route" value={cohort.selfPaced ? "live" : "self_paced"} />
           <button type="submit" name="intent" value="route" className="button-secondary small">
             {cohort.selfPaced ? "Go back to the live sessions" : "Take the self-paced route instead"}
             <span className="visually-hidden"> for {title}</span>
           </button>
-        </Form>
+        </PageForm>
       ) : null}
       <p>
-        <Link to={`/learn/move/${cohort.id}`}>
+        <PageLink to={`/learn/move/${cohort.id}`}>
           Ask to move to another cohort<span className="visually-hidden"> from {cohort.name}</span>
-        </Link>{" "}
+        </PageLink>{" "}
         <span className="muted">(private: only trainers see it)</span>
       </p>
     </div>

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { PageForm } from "~/components/page-links";
 import type { BlockState } from "./block-state";
 import { Html } from "./html";
 
@@ -18,7 +18,7 @@ export function KnowledgeCheck({ part, state }: { part: CheckPart; state: BlockS
   return (
     <section className="learn-block learn-check" id={`check-${part.id}`} aria-labelledby={`check-${part.id}-q`}>
       <h2 className="block-heading">Check your understanding</h2>
-      <Form method="post">
+      <PageForm method="post">
         <input type="hidden" name="checkId" value={part.id} />
         <fieldset aria-describedby={mine?.errors?.option ? `check-${part.id}-error` : undefined}>
           <legend id={`check-${part.id}-q`}>
@@ -48,7 +48,7 @@ export function KnowledgeCheck({ part, state }: { part: CheckPart; state: BlockS
         <button type="submit" name="intent" value="answer" className="button-secondary">
           {part.answer ? "Check again" : "Check my answer"}
         </button>
-      </Form>
+      </PageForm>
       {part.answer ? (
         <div className="check-feedback" role="status">
           <p>

@@ -1,5 +1,5 @@
-import { Form } from "@remix-run/react";
 import { Notice } from "~/components/layout";
+import { PageForm } from "~/components/page-links";
 import type { BlockState } from "./block-state";
 import { Html } from "./html";
 
@@ -30,7 +30,7 @@ export function Reflection({
     >
       <h2 className="block-heading">Reflect</h2>
       {saved ? <Notice tone="success">Saved to your journal. Only you can see it.</Notice> : null}
-      <Form method="post" className="stack">
+      <PageForm method="post" className="stack">
         <input type="hidden" name="promptId" value={part.id} />
         <label htmlFor={`reflect-${part.id}`} id={`reflect-${part.id}-label`}>
           <Html html={part.html} as="span" />
@@ -60,7 +60,7 @@ export function Reflection({
             </button>
           </div>
         )}
-      </Form>
+      </PageForm>
     </section>
   );
 }

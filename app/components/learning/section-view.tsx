@@ -1,5 +1,5 @@
-import { Form, Link } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
+import { PageForm, PageLink } from "~/components/page-links";
 import { type PlanWords, SAVE_PLAN } from "~/components/self-care/plan-form";
 import { type SupportItem, SupportList } from "~/components/support-list";
 import type { BlockState } from "./block-state";
@@ -138,17 +138,17 @@ export function SectionView({
           })}
           <nav className="learn-pager" aria-label="Sections">
             {previousHref ? (
-              <Link to={previousHref} className="button button-quiet">
+              <PageLink to={previousHref} className="button button-quiet">
                 Previous
-              </Link>
+              </PageLink>
             ) : (
               <span />
             )}
-            <Form method="post">
+            <PageForm method="post">
               <button type="submit" name="intent" value="next">
                 {isLast ? "Finish" : "Next"}
               </button>
-            </Form>
+            </PageForm>
           </nav>
         </>
       )}

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { PageForm } from "~/components/page-links";
 import { PLAN_PARTS } from "../../../modules/self-care/parts";
 import { Notice } from "../layout";
 import type { BlockState } from "../learning/block-state";
@@ -29,7 +29,7 @@ export function SelfCarePlanForm({
   const mine = state?.intent === SAVE_PLAN ? state : undefined;
   const hint = `${idPrefix}-hint`;
   return (
-    <Form method="post" className="stack">
+    <PageForm method="post" className="stack">
       {saved ? <Notice tone="success">Your self-care plan is saved. Only you can see it.</Notice> : null}
       <p className="hint" id={hint}>
         {preview
@@ -66,6 +66,6 @@ export function SelfCarePlanForm({
           </button>
         </div>
       )}
-    </Form>
+    </PageForm>
   );
 }

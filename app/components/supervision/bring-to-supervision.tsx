@@ -1,6 +1,6 @@
-import { Form, Link } from "@remix-run/react";
 import { ErrorSummary, Field, type FormState } from "~/components/form";
 import { formatDate } from "~/components/layout";
+import { PageForm, PageLink } from "~/components/page-links";
 import { EntryPicker } from "./entry-picker";
 import { SelfCarePlanChoice } from "./self-care-plan-choice";
 
@@ -13,7 +13,7 @@ type JournalEntry = { id: string; prompt: string; context: string; body: string;
 export function BringToSupervision({ entries, state }: { entries: JournalEntry[]; state: FormState }) {
   const mine = state && "intent" in state && state.intent === "supervision" ? state : undefined;
   return (
-    <Form method="post" className="stack" noValidate>
+    <PageForm method="post" className="stack" noValidate>
       <ErrorSummary state={mine} />
       <EntryPicker entries={entries} state={mine}>
         {(e) => {
@@ -22,9 +22,9 @@ export function BringToSupervision({ entries, state }: { entries: JournalEntry[]
             <>
               <p className="muted">{formatDate(entry.updatedAt)}</p>
               <p className="journal-body">{entry.body}</p>
-              <Link to={`/learn/journal/${entry.id}`}>
+              <PageLink to={`/learn/journal/${entry.id}`}>
                 Edit or delete<span className="visually-hidden"> the entry “{entry.prompt}”</span>
-              </Link>
+              </PageLink>
             </>
           ) : null;
         }}
@@ -44,9 +44,9 @@ export function BringToSupervision({ entries, state }: { entries: JournalEntry[]
           </button>
         </div>
         <p>
-          <Link to="/learn/supervision">My supervision pages</Link>
+          <PageLink to="/learn/supervision">My supervision pages</PageLink>
         </p>
       </section>
-    </Form>
+    </PageForm>
   );
 }

@@ -1,6 +1,6 @@
-import { Form } from "@remix-run/react";
 import { ErrorSummary, type FormState, fieldValue } from "~/components/form";
 import { formatDateTime } from "~/components/layout";
+import { PageForm } from "~/components/page-links";
 
 type Props = {
   share: { supervisorName: string; sharedAt: Date | string } | null;
@@ -25,11 +25,11 @@ export function SharePanel({ share, supervisors, state }: Props) {
             A copy is shared with <strong>{share.supervisorName}</strong>, taken {formatDateTime(share.sharedAt)}.
             Changes you make after that stay yours until you share again.
           </p>
-          <Form method="post">
+          <PageForm method="post">
             <button type="submit" name="intent" value="revoke" className="button-secondary">
               Stop sharing with {share.supervisorName}
             </button>
-          </Form>
+          </PageForm>
         </>
       ) : (
         <p>This page is not shared. Only you can see it.</p>
@@ -37,7 +37,7 @@ export function SharePanel({ share, supervisors, state }: Props) {
       {supervisors.length === 0 ? (
         <p className="muted">There is no supervisor in your organisation on Alongside yet.</p>
       ) : (
-        <Form method="post" className="stack" noValidate>
+        <PageForm method="post" className="stack" noValidate>
           <ErrorSummary state={mine} />
           <p>
             They will see this page as it is now, and nothing else from your journal. You can stop sharing at any time.
@@ -70,7 +70,7 @@ export function SharePanel({ share, supervisors, state }: Props) {
               {share ? "Share this version instead" : "Share a copy"}
             </button>
           </div>
-        </Form>
+        </PageForm>
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { PageLink } from "~/components/page-links";
 
 type Choice = { nation: string | null; populations: string[] } | null;
 
@@ -10,15 +10,15 @@ export function BrowserSupportChoiceSummary({ choice, labels }: { choice: Choice
   if (!choice) {
     return (
       <p>
-        <Link to="/support/choose">Show the support that fits you first</Link>: tell us where you are and which groups
-        matter to you. It is optional, and it stays in this browser: we keep nothing of it.
+        <PageLink to="/support/choose">Show the support that fits you first</PageLink>: tell us where you are and which
+        groups matter to you. It is optional, and it stays in this browser: we keep nothing of it.
       </p>
     );
   }
   return (
     <p>
-      Shown first for you: {labels.join(", ")}. Everything else follows. <Link to="/support/choose">Change this</Link>{" "}
-      (it stays in this browser only).
+      Shown first for you: {labels.join(", ")}. Everything else follows.{" "}
+      <PageLink to="/support/choose">Change this</PageLink> (it stays in this browser only).
     </p>
   );
 }

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { PageLink } from "~/components/page-links";
 
 type Choice = { nation: string | null; populations: string[] } | null;
 
@@ -10,15 +10,15 @@ export function YourSupportChoiceSummary({ choice, labels }: { choice: Choice; l
   if (!choice) {
     return (
       <p>
-        <Link to="/support/choose">Show the support that fits you first</Link>: tell us where you are and which groups
-        matter to you. It is optional, and only you see it.
+        <PageLink to="/support/choose">Show the support that fits you first</PageLink>: tell us where you are and which
+        groups matter to you. It is optional, and only you see it.
       </p>
     );
   }
   return (
     <p>
-      Shown first for you: {labels.join(", ")}. Everything else follows. <Link to="/support/choose">Change this</Link>{" "}
-      (only you see it).
+      Shown first for you: {labels.join(", ")}. Everything else follows.{" "}
+      <PageLink to="/support/choose">Change this</PageLink> (only you see it).
     </p>
   );
 }
