@@ -32,6 +32,9 @@ const CLIENT_ONLY = [
   "preventScrollReset",
   "viewTransition",
   "discover",
+  "navigate",
+  "fetcherKey",
+  "relative",
 ];
 
 function withoutClientProps(props: Attributes): Attributes {
@@ -96,7 +99,7 @@ export function PageNavLink(props: NavLinkProps) {
 function StaticForm({ action, method, ...props }: FormProps) {
   const { pathname } = useLocation();
   const plain = action === undefined ? null : resolvedHere(action, pathname);
-  const attributes = { ...formAttributes(props), method: (method ?? "get").toLowerCase() };
+  const attributes = { ...withoutClientProps(props), method: (method ?? "get").toLowerCase() };
   if (plain === null) return <ResolvedForm action={action} attributes={attributes} />;
   return <form {...attributes} action={plain} />;
 }
@@ -104,12 +107,6 @@ function StaticForm({ action, method, ...props }: FormProps) {
 /** Without an action Remix posts to the closest route (with `?index` for an index route): as it does. */
 function ResolvedForm({ action, attributes }: { action: string | undefined; attributes: Attributes }) {
   return <form {...attributes} action={useFormAction(action)} />;
-}
-
-function formAttributes(props: Omit<FormProps, "action" | "method">): Attributes {
-  const rest = withoutClientProps(props);
-  for (const name of ["navigate", "fetcherKey", "relative"]) delete rest[name];
-  return rest;
 }
 
 export function PageForm(props: FormProps) {
