@@ -87,12 +87,19 @@ export function openDatabase(databasePath: string, options: { migrate?: boolean 
  * Every transaction takes the write lock as it begins (BEGIN IMMEDIATE). Begun deferred, a command
  * that reads and then writes fails with SQLITE_BUSY_SNAPSHOT whenever another connection (a CLI
  * import, a backup, a second worker) wrote in between, and the busy timeout cannot help it. Set here,
- * once, so no command can forget it; savepoints inside a transaction are unaffected.
+ * once, so no command can forget it.
+ *
+ * The command is handed the connection itself rather than a drizzle transaction object: SQLite's
+ * transaction belongs to the connection, so every query on it runs inside, and drizzle builds its
+ * relational query builders for every table of the schema with each transaction object, which cost
+ * more than a learner's whole step writes. better-sqlite3 turns a transaction begun inside another
+ * into a savepoint, so nesting keeps its meaning: an inner one that throws undoes only its own writes.
+ * A command rolls back by throwing; drizzle's `tx.rollback()` is not there to call.
  */
 function beginImmediately(db: Connection): Connection {
-  const transaction = db.transaction.bind(db);
-  db.transaction = ((command, config) =>
-    transaction(command, { behavior: "immediate", ...config })) as Connection["transaction"];
+  const immediately = db.$client.transaction((command: (tx: Connection) => unknown) => command(db)).immediate;
+  db.transaction = ((command: (tx: Connection) => unknown) =>
+    immediately(command)) as unknown as Connection["transaction"];
   return db;
 }
 

@@ -41,3 +41,54 @@ describe("transactions on a database another connection also writes", () => {
     }
   });
 });
+
+describe("transactions", () => {
+  function counter() {
+    const t = testDatabase();
+    t.db.run(sql`create table counter (n integer not null)`);
+    t.db.run(sql`insert into counter values (0)`);
+    const n = () => t.db.get<{ n: number }>(sql`select n from counter`)?.n;
+    return { ...t, n };
+  }
+
+  it("leave nothing written when the command throws, and hand back what it returns when it does not", () => {
+    const t = counter();
+    try {
+      expect(() =>
+        t.db.transaction((tx) => {
+          tx.run(sql`update counter set n = 5`);
+          throw new Error("refused");
+        }),
+      ).toThrow("refused");
+      expect(t.n()).toBe(0);
+      const returned = t.db.transaction((tx) => {
+        tx.run(sql`update counter set n = 7`);
+        return tx.get<{ n: number }>(sql`select n from counter`)?.n;
+      });
+      expect(returned).toBe(7);
+      expect(t.n()).toBe(7);
+    } finally {
+      t.close();
+    }
+  });
+
+  it("nest: an inner one that throws undoes only its own writes, and the outer one keeps the rest", () => {
+    const t = counter();
+    try {
+      t.db.transaction((outer) => {
+        outer.run(sql`update counter set n = n + 1`);
+        expect(() =>
+          outer.transaction((inner) => {
+            inner.run(sql`update counter set n = n + 100`);
+            throw new Error("inner refused");
+          }),
+        ).toThrow("inner refused");
+        outer.transaction((inner) => inner.run(sql`update counter set n = n + 10`));
+      });
+      expect(t.n()).toBe(11);
+      expect(t.db.$client.inTransaction).toBe(false);
+    } finally {
+      t.close();
+    }
+  });
+});
