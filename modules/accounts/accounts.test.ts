@@ -208,4 +208,12 @@ describe("sessions", () => {
     revokeSession(t.db, s.id);
     expect(readSession(t.db, SECRET, token, new Date())).toBeNull();
   });
+
+  it("is found only with the secret its token was hashed with, however often it was read before", () => {
+    const user = insertUser(t.db, { name: "Lee", email: "lee@example.org" }, "x", new Date());
+    const token = createSession(t.db, SECRET, user.id, null, new Date());
+    expect(readSession(t.db, SECRET, token, new Date())?.user.id).toBe(user.id);
+    expect(readSession(t.db, `${SECRET}-rotated`, token, new Date())).toBeNull();
+    expect(readSession(t.db, SECRET, token, new Date())?.user.id).toBe(user.id);
+  });
 });

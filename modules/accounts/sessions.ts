@@ -1,4 +1,5 @@
 import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import type { DB } from "../../db/client";
 import { prepared } from "../../db/prepared";
 import { organisations, sessions, users } from "../../db/schema";
@@ -87,13 +88,23 @@ const sessionQuery = prepared((db) =>
 );
 
 /**
+ * A session's id is the keyed hash of its token, asked for on every request; the hash of each token
+ * that names a session is kept, by the secret it was made with (so tokens that name nothing never
+ * fill it). Only the hashing is remembered: whether the session still exists, and is not idle or
+ * ended, is read from the database every time, so signing out and revoking hold at once.
+ */
+const sessionIds = new LRUCache<string, { secret: string; id: string }>({ max: 10_000 });
+
+/**
  * The session for a cookie token, or null when unknown, idle too long (unless kept signed in) or past
  * its lifetime (then deleted). The limits are those of the session's current organisation, or the defaults.
  */
 export function readSession(db: DB, secret: string, token: string, now: Date): ActiveSession | null {
-  const id = hashToken(token, secret);
+  const known = sessionIds.get(token);
+  const id = known?.secret === secret ? known.id : hashToken(token, secret);
   const row = sessionQuery(db).get({ id });
   if (!row) return null;
+  if (known?.id !== id) sessionIds.set(token, { secret, id });
   const { session } = row;
   const idleFor = now.getTime() - session.lastSeenAt.getTime();
   const idle = !session.persistent && idleFor > idleTimeoutMs(row);
