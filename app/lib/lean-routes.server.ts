@@ -107,6 +107,43 @@ function routeObject(route: BuildRoute, children: RouteObject[]): RouteObject {
   return route.index ? { ...base, index: true } : { ...base, children };
 }
 
+/** A path's first segment as React Router compares it: decoded and, as routes are by default, in any case. */
+function comparable(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment).toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A static handler per second segment under a one-segment top route ("learn" → "e", "journal", …):
+ * a child whose path starts with another fixed segment can never match, so each router holds only
+ * the children that could. Children that start with a parameter, or have no path, are in all of
+ * them; index routes only where there is no second segment. Matching ranks each route on its own,
+ * so leaving out routes that cannot match never changes which one wins.
+ */
+function bySecondSegment(children: BuildRoute[], handlerOf: (children: BuildRoute[]) => StaticHandler) {
+  const fixedStart = (route: BuildRoute) => {
+    const first = (route.path ?? "").split("/")[0] ?? "";
+    return route.index || first === "" || /[:*?]/.test(first) ? null : first.toLowerCase();
+  };
+  const anywhere = children.filter((route) => !route.index && fixedStart(route) === null);
+  const names = new Set(children.map(fixedStart).filter((name): name is string => name !== null));
+  const handlers = new Map<string, StaticHandler>();
+  for (const name of names) {
+    handlers.set(name, handlerOf(children.filter((route) => fixedStart(route) === name || anywhere.includes(route))));
+  }
+  const bare = handlerOf(children.filter((route) => route.index || anywhere.includes(route)));
+  const other = handlerOf(anywhere);
+  return (segment: string | undefined): StaticHandler | null => {
+    if (segment === undefined || segment === "") return bare;
+    const name = comparable(segment);
+    if (name === null) return null;
+    return handlers.get(name) ?? other;
+  };
+}
+
 export function leanRoutes(build: ServerBuild) {
   const all = Object.values(build.routes);
   const root = build.routes.root;
@@ -117,14 +154,27 @@ export function leanRoutes(build: ServerBuild) {
   }
   const objectOf = (route: BuildRoute): RouteObject => routeObject(route, (byParent.get(route.id) ?? []).map(objectOf));
 
-  const subtrees = new Map<string, StaticHandler>();
+  type Subtree = (second: string | undefined) => StaticHandler | null;
+  const subtrees = new Map<string, Subtree>();
   for (const top of leanSubtrees(all)) {
     const segment = firstSegment(top);
     const siblings = all.filter((route) => route.parentId === "root" && firstSegment(route) === segment);
-    subtrees.set(segment, createStaticHandler([routeObject(root, siblings.map(objectOf))]));
+    const whole = createStaticHandler([routeObject(root, siblings.map(objectOf))]);
+    const oneTop = siblings.length === 1 && top.path === segment && !top.index;
+    subtrees.set(
+      segment,
+      oneTop
+        ? bySecondSegment(byParent.get(top.id) ?? [], (children) =>
+            createStaticHandler([routeObject(root, [routeObject(top, children.map(objectOf))])]),
+          )
+        : () => whole,
+    );
   }
   return {
     /** The router to match this address with, or null when no page without client code could answer it. */
-    routerFor: (pathname: string): StaticHandler | null => subtrees.get(pathname.split("/")[1] ?? "") ?? null,
+    routerFor: (pathname: string): StaticHandler | null => {
+      const [, first = "", second] = pathname.split("/");
+      return subtrees.get(first)?.(second) ?? null;
+    },
   };
 }
