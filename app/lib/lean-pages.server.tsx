@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { UNSAFE_RemixContext as RemixContext } from "@remix-run/react";
 import { LRUCache } from "lru-cache";
@@ -46,7 +46,7 @@ function pageMemory(maxBytes: number) {
 function inputsKey(url: URL, leafId: string, loaderData: unknown) {
   const data = plainDataKey(loaderData);
   if (data === null) return null;
-  return createHash("sha256").update(`${leafId}\n${url.pathname}${url.search}\n`).update(data).digest("base64");
+  return hash("sha256", `${leafId}\n${url.pathname}${url.search}\n${data}`, "base64");
 }
 
 export function createLeanPages(build: ServerBuild, options: { memoryBytes: number }): LeanPages {
