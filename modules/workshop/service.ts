@@ -77,14 +77,17 @@ export function newModule(ctx: Context, details: ModuleDetails) {
   );
 }
 
-/** Whether the person is on any module of the organisation (every page's header asks). */
+/**
+ * Whether the person is on any module of the organisation (every page's header asks). `get()` stops
+ * at the first row, so it needs no `limit 1`: drizzle binds a limit as a parameter, and a bound limit
+ * made this query take four times as long (19 µs against 4 µs).
+ */
 const onAnyModuleQuery = prepared((db) =>
   db
     .select({ moduleId: moduleCollaborators.moduleId })
     .from(moduleCollaborators)
     .innerJoin(modules, and(eq(modules.id, moduleCollaborators.moduleId), eq(modules.orgId, sql.placeholder("orgId"))))
     .where(and(eq(moduleCollaborators.userId, sql.placeholder("userId")), isNull(moduleCollaborators.removedAt)))
-    .limit(1)
     .prepare(),
 );
 
