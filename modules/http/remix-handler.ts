@@ -13,7 +13,7 @@ import { sendWholePage, type WholePage } from "./whole-page";
  * Remix behind Express, as @remix-run/express does it, except that the body Remix reads is the one
  * `limitBody` already read within the limit, never a stream of whatever the client keeps sending.
  */
-function remixRequest(req: express.Request, res: express.Response): Request {
+function remixRequest(req: express.Request, res: express.Response, abortable: boolean): Request {
   // req.hostname follows "trust proxy"; the port comes from X-Forwarded-Host or Host, as upstream.
   const portOf = (host: string | undefined) => Number.parseInt(host?.split(":")[1] ?? "", 10);
   const forwardedPort = portOf(req.get("X-Forwarded-Host"));
@@ -27,18 +27,17 @@ function remixRequest(req: express.Request, res: express.Response): Request {
     if (value === undefined) continue;
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
   }
-  // Loaders and actions stop when the answer can no longer be sent (the browser went away).
-  const controller = new AbortController();
-  res.on("close", () => {
-    if (!res.writableFinished) controller.abort();
-  });
   const body = req.method === "GET" || req.method === "HEAD" ? undefined : bodyOf(req);
-  return new Request(url, {
-    method: req.method,
-    headers,
-    signal: controller.signal,
-    body: body ?? null,
-  });
+  const init: RequestInit = { method: req.method, headers, body: body ?? null };
+  if (abortable) {
+    // Loaders and actions stop when the answer can no longer be sent (the browser went away).
+    const controller = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) controller.abort();
+    });
+    init.signal = controller.signal;
+  }
+  return new Request(url, init);
 }
 
 async function sendResponse(res: express.Response, response: Response) {
@@ -84,12 +83,19 @@ export function remixHandler(options: {
   const lean = options.leanPages ? leanPagesOf(options.build, options.leanPages) : null;
   return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     try {
-      const request = remixRequest(req, res);
       const context = options.getLoadContext(req, res);
-      const answer = lean ? await lean(request, context) : null;
-      if (answer instanceof Response) return await sendResponse(res, answer);
-      if (answer) return sendWholePage(req, res, answer);
-      const response = await handle(request, context);
+      let request: Request | null = null;
+      if (lean) {
+        // A lean GET only reads and answers in one piece, so there is nothing to stop if the browser
+        // goes away; watching for that (the controller, the listener, the Request following its
+        // signal) was a twentieth of such a page's work. Remix's path gets a Request that is watched.
+        request = remixRequest(req, res, req.method !== "GET");
+        const answer = await lean(request, context);
+        if (answer instanceof Response) return await sendResponse(res, answer);
+        if (answer) return sendWholePage(req, res, answer);
+      }
+      // A post the lean path began is handed over as it is (its action's outcome is replayed, ADR 42).
+      const response = await handle(request && req.method !== "GET" ? request : remixRequest(req, res, true), context);
       await sendResponse(res, response);
     } catch (error) {
       next(error);
