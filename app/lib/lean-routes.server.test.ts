@@ -31,7 +31,7 @@ const build = { routes: Object.fromEntries(routes.map((r) => [r.id, r])) } as un
 function tree(parentId: string): RouteObject[] {
   return routes
     .filter((r) => r.parentId === parentId)
-    .map((r) => (r.index ? { id: r.id, index: true } : { id: r.id, path: r.path, children: tree(r.id) }));
+    .map((r) => (r.index ? { id: r.id, path: r.path, index: true } : { id: r.id, path: r.path, children: tree(r.id) }));
 }
 const everything: RouteObject[] = [{ id: "root", path: "", children: tree("root") }];
 

@@ -119,22 +119,23 @@ function comparable(segment: string): string | null {
 /**
  * A static handler per second segment under a one-segment top route ("learn" → "e", "journal", …):
  * a child whose path starts with another fixed segment can never match, so each router holds only
- * the children that could. Children that start with a parameter, or have no path, are in all of
- * them; index routes only where there is no second segment. Matching ranks each route on its own,
- * so leaving out routes that cannot match never changes which one wins.
+ * the children that could. Children whose path starts with a parameter, and layouts without a path,
+ * are in all of them; index routes without a path only where there is no second segment. Matching
+ * ranks each route on its own, so leaving out routes that cannot match never changes which one wins.
  */
 function bySecondSegment(children: BuildRoute[], handlerOf: (children: BuildRoute[]) => StaticHandler) {
   const fixedStart = (route: BuildRoute) => {
     const first = (route.path ?? "").split("/")[0] ?? "";
-    return route.index || first === "" || /[:*?]/.test(first) ? null : first.toLowerCase();
+    return first === "" || /[:*?]/.test(first) ? null : first.toLowerCase();
   };
-  const anywhere = children.filter((route) => !route.index && fixedStart(route) === null);
+  const atTopOnly = (route: BuildRoute) => route.index && !route.path;
+  const anywhere = children.filter((route) => !atTopOnly(route) && fixedStart(route) === null);
   const names = new Set(children.map(fixedStart).filter((name): name is string => name !== null));
   const handlers = new Map<string, StaticHandler>();
   for (const name of names) {
     handlers.set(name, handlerOf(children.filter((route) => fixedStart(route) === name || anywhere.includes(route))));
   }
-  const bare = handlerOf(children.filter((route) => route.index || anywhere.includes(route)));
+  const bare = handlerOf(children.filter((route) => atTopOnly(route) || anywhere.includes(route)));
   const other = handlerOf(anywhere);
   return (segment: string | undefined): StaticHandler | null => {
     if (segment === undefined || segment === "") return bare;
