@@ -107,7 +107,7 @@ function routeObject(route: BuildRoute, children: RouteObject[]): RouteObject {
   return route.index ? { ...base, index: true } : { ...base, children };
 }
 
-/** A path's first segment as React Router compares it: decoded and, as routes are by default, in any case. */
+/** A segment of an address as React Router compares it: decoded and, as routes are by default, in any case. */
 function comparable(segment: string): string | null {
   try {
     return decodeURIComponent(segment).toLowerCase();
@@ -160,16 +160,15 @@ export function leanRoutes(build: ServerBuild) {
   for (const top of leanSubtrees(all)) {
     const segment = firstSegment(top);
     const siblings = all.filter((route) => route.parentId === "root" && firstSegment(route) === segment);
-    const whole = createStaticHandler([routeObject(root, siblings.map(objectOf))]);
     const oneTop = siblings.length === 1 && top.path === segment && !top.index;
-    subtrees.set(
-      segment,
-      oneTop
-        ? bySecondSegment(byParent.get(top.id) ?? [], (children) =>
-            createStaticHandler([routeObject(root, [routeObject(top, children.map(objectOf))])]),
-          )
-        : () => whole,
-    );
+    if (oneTop) {
+      const handlerOf = (children: BuildRoute[]) =>
+        createStaticHandler([routeObject(root, [routeObject(top, children.map(objectOf))])]);
+      subtrees.set(segment, bySecondSegment(byParent.get(top.id) ?? [], handlerOf));
+    } else {
+      const whole = createStaticHandler([routeObject(root, siblings.map(objectOf))]);
+      subtrees.set(segment, () => whole);
+    }
   }
   return {
     /** The router to match this address with, or null when no page without client code could answer it. */
