@@ -84,18 +84,19 @@ export function remixHandler(options: {
   return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     try {
       const context = options.getLoadContext(req, res);
-      let request: Request | null = null;
+      // A lean GET only reads and answers in one piece, so there is nothing to stop if the browser
+      // goes away; watching for that (the controller, the listener, the Request following its signal)
+      // was a twentieth of such a page's work. Remix's path always gets a Request that is watched; a
+      // post the lean path began is handed over as it is (its action's outcome is replayed, ADR 42).
+      const watched = !lean || req.method !== "GET";
+      let request = remixRequest(req, res, watched);
       if (lean) {
-        // A lean GET only reads and answers in one piece, so there is nothing to stop if the browser
-        // goes away; watching for that (the controller, the listener, the Request following its
-        // signal) was a twentieth of such a page's work. Remix's path gets a Request that is watched.
-        request = remixRequest(req, res, req.method !== "GET");
         const answer = await lean(request, context);
         if (answer instanceof Response) return await sendResponse(res, answer);
         if (answer) return sendWholePage(req, res, answer);
+        if (!watched) request = remixRequest(req, res, true);
       }
-      // A post the lean path began is handed over as it is (its action's outcome is replayed, ADR 42).
-      const response = await handle(request && req.method !== "GET" ? request : remixRequest(req, res, true), context);
+      const response = await handle(request, context);
       await sendResponse(res, response);
     } catch (error) {
       next(error);
