@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { QUICK_EXIT_URL } from "../../app/lib/quick-exit";
 import { markChecked, scriptsEnabled } from "./tracking";
 
@@ -22,31 +22,81 @@ export function describeViolations(url: string, violations: AxeResults["violatio
 }
 
 /**
+ * axe in the page itself. By default the library runs axe in each frame and then combines the results
+ * in a new blank page, which made a check take about three times as long; that guards against frames
+ * from other sites, which a page without frames does not have. A page with frames is checked the
+ * library's default way.
+ */
+function axeOn(page: Page) {
+  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+  return page.frames().length === 1 ? builder.setLegacyMode() : builder;
+}
+
+/**
+ * Where a page opened without JavaScript is copied to be checked: one page for each browser, in a
+ * context without cookies, reused copy after copy (a new page for each made the check slower by a
+ * third), and checking one copy at a time.
+ */
+type CopyPage = { page: Promise<Page>; serving: { url: string; html: string }; queue: Promise<unknown> };
+const copyPages = new WeakMap<Browser, CopyPage>();
+
+function withoutFragment(url: string) {
+  const u = new URL(url);
+  u.hash = "";
+  return u.href;
+}
+
+async function openCopyPage(browser: Browser, copy: Pick<CopyPage, "serving">) {
+  const page = await (await browser.newContext({ javaScriptEnabled: true })).newPage();
+  await page.route("**/*", (route) => {
+    const request = route.request();
+    if (request.resourceType() === "document" && request.url() === copy.serving.url) {
+      return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: copy.serving.html });
+    }
+    if (request.resourceType() === "script") return route.abort();
+    return route.continue();
+  });
+  return page;
+}
+
+function copyPageFor(browser: Browser): CopyPage {
+  let copy = copyPages.get(browser);
+  if (!copy) {
+    const serving = { url: "", html: "" };
+    copy = { page: openCopyPage(browser, { serving }), serving, queue: Promise.resolve() };
+    copyPages.set(browser, copy);
+  }
+  return copy;
+}
+
+/** Checks the HTML as the page at that address, in the browser's copy page. */
+function analyzeCopy(browser: Browser, url: string, html: string, viewport: ReturnType<Page["viewportSize"]>) {
+  const copy = copyPageFor(browser);
+  const run = copy.queue.then(async () => {
+    const page = await copy.page;
+    // The browser asks for the address without its fragment, so that is the one to answer.
+    const address = withoutFragment(url);
+    copy.serving.url = address;
+    copy.serving.html = html;
+    if (viewport) await page.setViewportSize(viewport);
+    await page.goto(address);
+    return axeOn(page).analyze();
+  });
+  copy.queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
  * axe runs inside the page, so it needs scripts. A page opened without JavaScript is checked as a copy:
- * the same HTML (its scripts left out) at the same address, with the same styles, in a page that has them.
+ * the same HTML (its scripts left out) at the same address, with the same styles and the same viewport,
+ * in a page that has them.
  */
 async function analyze(page: Page): Promise<AxeResults> {
-  if (scriptsEnabled(page)) return new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  if (scriptsEnabled(page)) return axeOn(page).analyze();
   const browser = page.context().browser();
   if (!browser) throw new Error("Cannot check a page without JavaScript outside a browser.");
-  const url = page.url();
   const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
-  const context = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() });
-  try {
-    const copy = await context.newPage();
-    await copy.route("**/*", (route) => {
-      const request = route.request();
-      if (request.resourceType() === "document" && request.url() === url) {
-        return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
-      }
-      if (request.resourceType() === "script") return route.abort();
-      return route.continue();
-    });
-    await copy.goto(url);
-    return await new AxeBuilder({ page: copy }).withTags(WCAG_TAGS).analyze();
-  } finally {
-    await context.close();
-  }
+  return analyzeCopy(browser, page.url(), html, page.viewportSize());
 }
 
 /**
