@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
-import { DEMO, logIn, signUpOrganisation } from "./support/people";
+import { DEMO, signUpOrganisation } from "./support/people";
+import { signIn } from "./support/sessions";
 
 const FORBIDDEN = "This page is not part of your role";
 const NOT_FOUND = "We could not find that page";
@@ -14,7 +15,7 @@ async function expectPageStatus(page: Page, path: string, status: number, headin
 }
 
 test("a learner is refused the organisation's admin pages with a calm 403 page", async ({ page }) => {
-  await logIn(page, DEMO.learner);
+  await signIn(page, DEMO.learner);
   await expect(page).toHaveURL(/\/learn$/);
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["My learning"]);
 
@@ -88,7 +89,7 @@ test("another organisation's members and support resources answer 404, and canno
 });
 
 test("a malformed or unknown id in an address answers 404, not an error", async ({ page }) => {
-  await logIn(page, DEMO.admin);
+  await signIn(page, DEMO.admin);
   for (const path of [
     "/organisation/members/not-an-id",
     "/organisation/members/1%27%20OR%20%271%27%3D%271",

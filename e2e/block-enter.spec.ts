@@ -1,7 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
-import { logIn } from "./support/people";
+import { signIn } from "./support/sessions";
 import { createModule, editorOf, PEOPLE, saveStatus } from "./support/workshop";
 
 async function insertBlock(page: Page, label: string): Promise<Locator> {
@@ -14,7 +14,7 @@ async function insertBlock(page: Page, label: string): Promise<Locator> {
 test("Enter in a knowledge-check answer adds an answer, on an empty last answer leaves the check, and in a takeaway starts a paragraph", async ({
   page,
 }) => {
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   await createModule(page);
   const check = await insertBlock(page, "Knowledge check");
   await page.keyboard.type("What keeps both people safe?");

@@ -12,7 +12,8 @@ import { validatorProblems } from "../modules/testing/xapi-validator";
 import { checkPage, expectAccessible } from "./support/accessibility";
 import { publishNotedCourse } from "./support/database";
 import { expect, test } from "./support/fixtures";
-import { DEMO, logIn } from "./support/people";
+import { DEMO } from "./support/people";
+import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
 import { markChecked } from "./support/tracking";
 
@@ -169,7 +170,7 @@ class TestLms {
 
 /** The trainer downloads the demo course's cmi5 package from its page: the file, unzipped. */
 async function downloadPackage(page: Page, course = "Peer support essentials") {
-  await logIn(page, DEMO.trainer);
+  await signIn(page, DEMO.trainer);
   await page.goto("/courses");
   await checkPage(page);
   await page.getByRole("link", { name: course }).first().click();
@@ -469,7 +470,7 @@ test("opened with no launch parameters the AU works as plain pages, and a course
   expect(await answer.text()).toContain("This course has not been published yet.");
 
   const learner = await newPage();
-  await logIn(learner, DEMO.learner);
+  await signIn(learner, DEMO.learner);
   const courses = await page.request.get("/courses");
   const id = /\/courses\/([A-Za-z0-9_-]{22})"[^>]*>Peer support essentials/.exec(await courses.text())?.[1];
   expect(id).toBeTruthy();

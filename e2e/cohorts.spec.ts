@@ -55,7 +55,8 @@ import {
   today,
 } from "./support/learning";
 import { linkIn, mailTo, waitForMail } from "./support/mailbox";
-import { DEMO, logIn, signUpOrganisation, uniqueName } from "./support/people";
+import { DEMO, signUpOrganisation, uniqueName } from "./support/people";
+import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
 
 const NOT_FOUND = "We could not find that page";
@@ -155,12 +156,12 @@ test("a trainer creates a cohort, imports a CSV with one bad row, assigns a cour
 
   // Someone already in the organisation, and someone new.
   const admin = await newPage();
-  await logIn(admin, DEMO.admin);
+  await signIn(admin, DEMO.admin);
   const memberPage = await newPage();
   const member = await joinAsLearner(admin, memberPage, "Dana");
   const newcomer = newPerson("Eli");
 
-  await logIn(page, DEMO.trainer);
+  await signIn(page, DEMO.trainer);
   const cohortId = await createCohort(page, cohort);
   await expect(page.getByText(`${longDate(cohort.startsOn)} to ${longDate(cohort.endsOn)}`)).toBeVisible();
   await addFacilitator(page, FACILITATOR, bio);
@@ -386,11 +387,11 @@ test("learners join a cohort from the organisation's members and through the coh
   test.setTimeout(240_000);
   const cohortName = uniqueName("Evening group");
   const admin = await newPage();
-  await logIn(admin, DEMO.admin);
+  await signIn(admin, DEMO.admin);
   const memberPage = await newPage();
   const member = await joinAsLearner(admin, memberPage, "Fay");
 
-  await logIn(page, DEMO.trainer);
+  await signIn(page, DEMO.trainer);
   await createCohort(page, { name: cohortName, startsOn: londonDay(7) });
   await assignTraining(page, { label: `${DEMO_COURSE} (version 1)`, title: DEMO_COURSE });
 
@@ -462,7 +463,7 @@ test("the dashboard filters, sorts, marks past-due work gently, and no page or e
   test.setTimeout(360_000);
   const cohortName = uniqueName("Autumn cohort");
   const admin = await newPage();
-  await logIn(admin, DEMO.admin);
+  await signIn(admin, DEMO.admin);
   // Names chosen so that the order by name and the order by progress differ.
   const [ali, max, zed] = [
     { page: await newPage({ javaScriptEnabled: false }), prefix: "Ali" },
@@ -476,7 +477,7 @@ test("the dashboard filters, sorts, marks past-due work gently, and no page or e
     zed: await joinAsLearner(admin, zed.page, zed.prefix),
   };
 
-  await logIn(page, DEMO.trainer);
+  await signIn(page, DEMO.trainer);
   const cohortId = await createCohort(page, { name: cohortName, startsOn: londonDay(-10) });
   for (const person of Object.values(people)) await addFromOrganisation(page, person.name);
   await expect(page.getByRole("heading", { level: 2, name: "3 learners" })).toBeVisible();
@@ -616,12 +617,12 @@ test("moving a cohort to a newer course version keeps completed modules, and lea
   const changelog = `Version 2 adds a module on supervision (${randomBytes(3).toString("hex")}).`;
 
   const facilitator = await newPage();
-  await logIn(facilitator, DEMO.facilitator);
+  await signIn(facilitator, DEMO.facilitator);
   await publishStarterModule(facilitator, { ...second, changelog: "First version." });
   await publishStarterModule(facilitator, { ...third, changelog: "First version." });
 
   // A course given only through cohorts (not open to everyone): the demo module, then another.
-  await logIn(page, DEMO.trainer);
+  await signIn(page, DEMO.trainer);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Courses" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Courses" })).toBeVisible();
   await checkPage(page);
@@ -716,7 +717,7 @@ test("a trainer from another organisation finds none of a cohort's pages, and a 
 }) => {
   test.setTimeout(240_000);
   const cohortName = uniqueName("Private cohort");
-  await logIn(page, DEMO.trainer);
+  await signIn(page, DEMO.trainer);
   const cohortId = await createCohort(page, { name: cohortName, startsOn: londonDay(0) });
   await addFacilitator(page, FACILITATOR, "Runs the Tuesday group.");
   await assignTraining(page, { label: `${DEMO_COURSE} (version 1)`, title: DEMO_COURSE, dueOn: londonDay(20) });
@@ -822,7 +823,7 @@ test("bad CSV files, past due dates, an unpublished course and an end before the
   page,
 }) => {
   test.setTimeout(240_000);
-  await logIn(page, DEMO.trainer);
+  await signIn(page, DEMO.trainer);
 
   // A cohort ending before it starts is not created.
   const backwards = uniqueName("Backwards cohort");

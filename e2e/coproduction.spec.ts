@@ -2,7 +2,8 @@ import type { Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
 import { publishStarterModule } from "./support/learning";
-import { logIn, signUpOrganisation, uniqueName } from "./support/people";
+import { signUpOrganisation, uniqueName } from "./support/people";
+import { signIn } from "./support/sessions";
 import {
   addCollaborator,
   commentOnSelection,
@@ -30,13 +31,13 @@ test.describe.configure({ timeout: 120_000 });
 
 /** Fran makes a module with some text and adds Jordan; both end up on its Write tab. */
 async function franAndJordanOnOneModule(page: Page, newPage: () => Promise<Page>, text: string) {
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   const module = await createModule(page);
   await typeAndSave(page, text);
   await addCollaborator(page, PEOPLE.coDesigner.name, "Co-designer");
   await goToTab(page, "Write");
   const jordan = await newPage();
-  await logIn(jordan, PEOPLE.coDesigner.email);
+  await signIn(jordan, PEOPLE.coDesigner.email);
   await openModule(jordan, module);
   return { module, fran: page, jordan };
 }
@@ -375,7 +376,7 @@ test("credits follow each person's choice at once, and an anonymous person's nam
   await goToTab(fran, "Details and people");
   await addCollaborator(fran, PEOPLE.coDesigner2.name, "Co-designer");
   const priya = await newPage();
-  await logIn(priya, PEOPLE.coDesigner2.email);
+  await signIn(priya, PEOPLE.coDesigner2.email);
   await openModule(priya, module);
   await typeAndSave(jordan, " Jordan adds a sentence.");
   await typeAndSave(priya, " Priya adds another.");
@@ -434,7 +435,7 @@ test("bad input: empty and over-long comments get a clear message and keep what 
   baseURL,
 }) => {
   const sentence = "Supervision should happen every month.";
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   const module = await createModule(page);
   await typeAndSave(page, sentence);
 
@@ -544,7 +545,7 @@ function comparedPart(row: ReturnType<Page["getByRole"]>, term: string) {
 test("compare shows a new correct answer, a content note's topics and a scenario's response, part by part", async ({
   page,
 }) => {
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   await startFromStarter(page, "Boundaries and role clarity");
   await goToTab(page, "History");
   await page.getByRole("textbox", { name: "Name" }).fill("Before the workshop");
@@ -593,7 +594,7 @@ test("compare shows a new correct answer, a content note's topics and a scenario
 test("after publishing, Review names the version and offers no review of nothing; once the draft changes, it says so and offers the review of the changes", async ({
   page,
 }) => {
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   const title = uniqueName("Self-care, published");
   await publishStarterModule(page, { starter: "Emotional labour and self-care", title, changelog: "First version." });
 
@@ -685,7 +686,7 @@ test("contributions count what each person's work left in the module: blocks add
 
 test("the hint to select words first goes away once words are selected", async ({ page }) => {
   const sentence = "Breaks between sessions matter.";
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   await createModule(page);
   await typeAndSave(page, sentence);
   const panel = commentsPanel(page);
@@ -700,7 +701,7 @@ test("the hint to select words first goes away once words are selected", async (
 
 test("a new thread is never shown as detached while its words are still on their way", async ({ page, newPage }) => {
   const sentence = "Check in with yourself after a hard call.";
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   const module = await createModule(page);
   await typeAndSave(page, sentence);
   await addCollaborator(page, PEOPLE.coDesigner.name, "Co-designer");
@@ -719,7 +720,7 @@ test("a new thread is never shown as detached while its words are still on their
       else server.send(message);
     });
   });
-  await logIn(jordan, PEOPLE.coDesigner.email);
+  await signIn(jordan, PEOPLE.coDesigner.email);
   await openModule(jordan, module);
 
   // Fran's panel remembers whether it ever called a thread detached.

@@ -6,7 +6,8 @@
 import type { APIResponse, Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
-import { DEMO, logIn } from "./support/people";
+import { DEMO } from "./support/people";
+import { signIn } from "./support/sessions";
 
 const NOT_FOUND = "We could not find that page";
 const FORBIDDEN = "This page is not part of your role";
@@ -50,7 +51,7 @@ async function expectPlainText(response: APIResponse, status: number, message: s
 }
 
 test("a stale export link shows a page saying so, with a 404, and a plain sentence to programs", async ({ page }) => {
-  await logIn(page, DEMO.trainer);
+  await signIn(page, DEMO.trainer);
   const { csv, xapi } = await demoCohortDownloads(page);
 
   for (const link of [csv, xapi]) {
@@ -76,7 +77,7 @@ test("a trainer opening the journal export, and a learner opening a cohort expor
   page,
   newPage,
 }) => {
-  await logIn(page, DEMO.trainer);
+  await signIn(page, DEMO.trainer);
   const { csv, xapi } = await demoCohortDownloads(page);
   await expectPage(page, "/learn/journal/export", 403, FORBIDDEN, "ask your organisation admin");
   await expectPlainText(
@@ -86,7 +87,7 @@ test("a trainer opening the journal export, and a learner opening a cohort expor
   );
 
   const learner = await newPage();
-  await logIn(learner, DEMO.learner);
+  await signIn(learner, DEMO.learner);
   for (const link of [csv, xapi]) {
     await expectPage(learner, link, 403, FORBIDDEN, "ask your organisation admin");
     await expectPlainText(

@@ -1,10 +1,10 @@
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
-import { logIn } from "./support/people";
+import { signIn } from "./support/sessions";
 import { createModule, editorOf, PEOPLE, saveStatus, selectWords, typeAndSave } from "./support/workshop";
 
 test("Ctrl+K adds a link to the selected words in a small dialog, and refuses an unsafe address", async ({ page }) => {
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   await createModule(page);
   await typeAndSave(page, "Call Samaritans any time.");
   await selectWords(page, "Call Samaritans any time.", "Samaritans");
@@ -44,7 +44,7 @@ test("Ctrl+K adds a link to the selected words in a small dialog, and refuses an
 test("the Keyboard shortcuts dialog opens with Ctrl+/ or from the toolbar, and lists every shortcut", async ({
   page,
 }) => {
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   await createModule(page);
   await editorOf(page).focus();
   await page.keyboard.press("Control+/");

@@ -11,7 +11,6 @@ import { linkIn, mailTo, waitForMail } from "./support/mailbox";
 import {
   createInvitationLink,
   DEMO,
-  logIn,
   logOut,
   newPassword,
   signUpOrganisation,
@@ -19,6 +18,7 @@ import {
   uniqueEmail,
   uniqueName,
 } from "./support/people";
+import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
 
 /** Nothing on the page is wider than a 390 px phone. */
@@ -41,7 +41,7 @@ test("an invitation is emailed, its link followed to join, and the admin sees it
   newPage,
 }) => {
   const person = newPerson("Invited");
-  await logIn(page, DEMO.admin);
+  await signIn(page, DEMO.admin);
   await createInvitationLink(page, { roles: ["Learner"], label: person.name, email: person.email });
 
   const mail = await waitForMail(person.email, /^You are invited to join Northern Peer Support Network on Alongside$/);
@@ -74,7 +74,7 @@ test("an invitation is emailed, its link followed to join, and the admin sees it
 
 test("a learner list imported from CSV emails each new person their invitation and says how many", async ({ page }) => {
   const people = [newPerson("Listed"), newPerson("Listed")];
-  await logIn(page, DEMO.trainer);
+  await signIn(page, DEMO.trainer);
   await createCohort(page, { name: uniqueName("Email cohort"), startsOn: londonDay(7) });
   await previewCsv(page, "learners.csv", `name,email\n${people.map((p) => `${p.name},${p.email}`).join("\n")}\n`);
   await checkPage(page);

@@ -18,7 +18,8 @@ import {
   publishCourse,
   startOpenCourse,
 } from "./support/learning";
-import { DEMO, logIn, signUpOrganisation, uniqueName } from "./support/people";
+import { DEMO, signUpOrganisation, uniqueName } from "./support/people";
+import { signIn } from "./support/sessions";
 import {
   addCollaborator,
   createModule,
@@ -52,13 +53,13 @@ test("an image uploaded with alt text reaches co-authors live and learners witho
   newPage,
 }) => {
   test.setTimeout(180_000);
-  await logIn(page, DEMO.facilitator);
+  await signIn(page, DEMO.facilitator);
   const module = await createModule(page, { title: uniqueName("Sitting with someone") });
   await addCollaborator(page, PEOPLE.coDesigner.name);
   await goToTab(page, "Write");
 
   const jordan = await newPage();
-  await logIn(jordan, PEOPLE.coDesigner.email);
+  await signIn(jordan, PEOPLE.coDesigner.email);
   await openModule(jordan, module);
 
   // A section for learners to walk through, then the image under it.
@@ -143,7 +144,7 @@ test("an image uploaded with alt text reaches co-authors live and learners witho
 
   // A new learner, without JavaScript, reads the section with the image.
   const admin = await newPage();
-  await logIn(admin, DEMO.admin);
+  await signIn(admin, DEMO.admin);
   const learner = await newPage({ javaScriptEnabled: false });
   await joinAsLearner(admin, learner, "Viewer");
   await startOpenCourse(learner, courseTitle);
@@ -184,7 +185,7 @@ test("an image uploaded with alt text reaches co-authors live and learners witho
 });
 
 test("the server refuses an upload over 5 MB with a plain sentence, before reading it all", async ({ page }) => {
-  await logIn(page, DEMO.facilitator);
+  await signIn(page, DEMO.facilitator);
   const module = await createModule(page);
   const answer = await page.request.post(`${module.path}/images`, {
     multipart: { file: { name: "huge.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(50 * 1024 * 1024) } },
@@ -196,7 +197,7 @@ test("the server refuses an upload over 5 MB with a plain sentence, before readi
 });
 
 test("the dialog refuses a file over 5 MB before sending it, keeping the words", async ({ page }) => {
-  await logIn(page, DEMO.facilitator);
+  await signIn(page, DEMO.facilitator);
   await createModule(page);
   const dialog = await openImageDialog(page);
   await dialog.getByLabel("Alt text: what the image shows").fill(ALT);
@@ -236,13 +237,13 @@ test("one person inserts an image while another moves a section; both end the sa
   newPage,
 }) => {
   test.setTimeout(150_000);
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   const module = await createModule(page);
   await writeThreeSections(page);
   await addCollaborator(page, PEOPLE.coDesigner.name, "Co-designer");
   await goToTab(page, "Write");
   const jordan = await newPage();
-  await logIn(jordan, PEOPLE.coDesigner.email);
+  await signIn(jordan, PEOPLE.coDesigner.email);
   await openModule(jordan, module);
   const headings = (p: Page) => editorOf(p).getByRole("heading", { level: 2 });
   await expect(headings(jordan)).toHaveText(["Welcome", "Boundaries", "Looking after yourself"]);
@@ -299,7 +300,7 @@ test("a zip of a content file and its images imports with the pictures in place,
   page,
 }) => {
   test.setTimeout(120_000);
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   await page.goto("/workshop/new");
   await checkPage(page);
   const title = uniqueName("With a picture");

@@ -9,8 +9,9 @@ import vm from "node:vm";
 import zlib from "node:zlib";
 import { expect, test } from "./support/fixtures";
 import { checkLearnerPage, joinAsLearner, startOpenCourse } from "./support/learning";
-import { DEMO, logIn } from "./support/people";
+import { DEMO } from "./support/people";
 import { PROJECT_ROOT } from "./support/server";
+import { signIn } from "./support/sessions";
 
 const BUDGET_BYTES = 100 * 1024;
 
@@ -115,7 +116,7 @@ test("learner pages load no script in a browser with JavaScript, and their HTML 
   newPage,
 }) => {
   test.setTimeout(240_000);
-  await logIn(page, DEMO.admin);
+  await signIn(page, DEMO.admin);
   const learner = await newPage({ javaScriptEnabled: true });
   await joinAsLearner(page, learner, "Noor");
   // From here on, only learner pages (joining is not one: it hydrates).

@@ -9,7 +9,7 @@ import { checkPage } from "./support/accessibility";
 import { addMember, runDigestPass, tableRows } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { linkIn, mailTo, waitForMail } from "./support/mailbox";
-import { DEMO, logIn, uniqueName } from "./support/people";
+import { DEMO, uniqueName } from "./support/people";
 import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
 import {
@@ -41,7 +41,7 @@ test("a mention arrives at once, then in the daily digest once chosen, and each 
     roles: ["co_designer"],
   });
   const sentence = "A clear, kind no is often more caring than a yes you cannot keep.";
-  await logIn(page, DEMO.facilitator);
+  await signIn(page, DEMO.facilitator);
   const module = await createModule(page);
   await typeAndSave(page, sentence);
   await addCollaborator(page, person.name, "Co-designer");

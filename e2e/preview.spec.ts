@@ -2,7 +2,8 @@ import type { Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
 import { tableRows } from "./support/database";
 import { expect, test } from "./support/fixtures";
-import { DEMO, logIn, signUpOrganisation } from "./support/people";
+import { DEMO, signUpOrganisation } from "./support/people";
+import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
 import { editorOf, PEOPLE, saveStatus, startFromStarter, typeAtEnd } from "./support/workshop";
 
@@ -30,7 +31,7 @@ function learnerRows() {
 
 /** A copy of the boundaries starter with a support signpost and a new line at its end, saved. */
 async function draftWithSignpost(page: Page) {
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   const module = await startFromStarter(page, "Boundaries and role clarity");
   await typeAtEnd(page, "Written just before the preview.", { newParagraph: true });
   await page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Insert block" }).click();
@@ -144,14 +145,14 @@ test("the preview works without JavaScript, and records nothing", async ({ page,
   const module = await draftWithSignpost(page);
   const before = learnerRows();
   const noScript = await newPage({ javaScriptEnabled: false });
-  await logIn(noScript, PEOPLE.coDesigner.email);
+  await signIn(noScript, PEOPLE.coDesigner.email);
   // The co-designer is not on this copy: a draft is only for the people on the module.
   const refused = await noScript.goto(`/workshop/${module.id}/preview/1`);
   expect(refused?.status()).toBe(403);
   await checkPage(noScript);
 
   const facilitator = await newPage({ javaScriptEnabled: false });
-  await logIn(facilitator, PEOPLE.facilitator.email);
+  await signIn(facilitator, PEOPLE.facilitator.email);
   expect(await walkThePreview(facilitator, module.id)).toEqual([]);
   expect(learnerRows()).toEqual(before);
 });
@@ -170,7 +171,7 @@ test("another organisation's module is not found in preview, and a learner may n
   expect(await other.content()).not.toContain("What peer support is");
 
   const learner = await newPage();
-  await logIn(learner, DEMO.learner);
+  await signIn(learner, DEMO.learner);
   const forbidden = await learner.goto(`/workshop/${module.id}/preview/1`);
   expect(forbidden?.status()).toBe(403);
   await checkPage(learner);

@@ -26,6 +26,7 @@ import {
 } from "./support/learning";
 import { DEMO, logIn, uniqueName } from "./support/people";
 import { expectNoSecrets } from "./support/privacy";
+import { signIn } from "./support/sessions";
 
 test.describe.configure({ mode: "serial" });
 
@@ -318,7 +319,7 @@ async function takeTheCourse(page: Page, person: Person, secret: string): Promis
 
 test("a facilitator publishes two starter modules, once everyone working on them has signed off", async ({ page }) => {
   test.setTimeout(300_000);
-  await logIn(page, DEMO.facilitator);
+  await signIn(page, DEMO.facilitator);
   published.modules.push(
     await publishStarterModule(page, {
       ...SELF_CARE,
@@ -334,7 +335,7 @@ test("a facilitator publishes two starter modules, once everyone working on them
 test("a trainer composes a course from them, orders it with the keyboard and publishes it", async ({ page }) => {
   test.setTimeout(240_000);
   expect(published.modules).toHaveLength(2);
-  await logIn(page, DEMO.trainer);
+  await signIn(page, DEMO.trainer);
   published.courseId = await createCourse(page, COURSE);
   await addModuleToCourse(page, SUPERVISION.title);
   await addModuleToCourse(page, SELF_CARE.title);
@@ -386,7 +387,7 @@ for (const javaScriptEnabled of [false, true]) {
     test.setTimeout(480_000);
     expect(published.courseId).not.toBe("");
     const admin = await newPage({ javaScriptEnabled: true });
-    await logIn(admin, DEMO.admin);
+    await signIn(admin, DEMO.admin);
     const learner = await newPage({ javaScriptEnabled });
     const person = await joinAsLearner(admin, learner, javaScriptEnabled ? "Kit" : "Robin");
     const scripts: string[] = [];
@@ -407,7 +408,7 @@ test("no page a trainer, a facilitator or an admin can open shows a learner's re
   const secrets = learners.map((l) => l.secret);
 
   const trainer = await newPage();
-  await logIn(trainer, DEMO.trainer);
+  await signIn(trainer, DEMO.trainer);
   const trainerNav = trainer.getByRole("navigation", { name: "Main" });
   for (const label of await trainerNav.getByRole("link").allTextContents()) {
     const link = trainerNav.getByRole("link", { name: label, exact: true });
@@ -433,7 +434,7 @@ test("no page a trainer, a facilitator or an admin can open shows a learner's re
   await expectNoSecrets(trainer, secrets);
 
   const facilitator = await newPage();
-  await logIn(facilitator, DEMO.facilitator);
+  await signIn(facilitator, DEMO.facilitator);
   await expectNoSecrets(facilitator, secrets);
   for (const module of published.modules) {
     await facilitator.goto(`/workshop/${module.id}`);
@@ -457,7 +458,7 @@ test("no page a trainer, a facilitator or an admin can open shows a learner's re
   await expectNoSecrets(facilitator, secrets);
 
   const admin = await newPage();
-  await logIn(admin, DEMO.admin);
+  await signIn(admin, DEMO.admin);
   const sections = admin.getByRole("navigation", { name: "Organisation" }).getByRole("link");
   for (const label of await sections.allTextContents()) {
     const link = sections.filter({ hasText: label });

@@ -22,7 +22,8 @@ import { runReminderPass } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { checkLearnerPage } from "./support/learning";
 import { linkIn, mailTo, waitForMail } from "./support/mailbox";
-import { DEMO, logIn, uniqueName } from "./support/people";
+import { DEMO, uniqueName } from "./support/people";
+import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
 
 async function fitsSmallScreen(page: Page) {
@@ -34,7 +35,7 @@ test("an admin sets how early reminders go, refused with a clear message when ou
   page,
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await logIn(page, DEMO.admin);
+  await signIn(page, DEMO.admin);
   await page.goto("/organisation/settings");
   await checkPage(page);
   const section = page.getByRole("region", { name: "Reminders of due dates" });
@@ -63,7 +64,7 @@ test("a learner is reminded once before a course is due and once after, and the 
 }) => {
   test.setTimeout(180_000);
   const dueOn = londonDay(2);
-  await logIn(page, DEMO.trainer);
+  await signIn(page, DEMO.trainer);
   await createCohort(page, { name: uniqueName("Reminder group"), startsOn: londonDay(0) });
   await assignTraining(page, { label: `${DEMO_COURSE} (version 1)`, title: DEMO_COURSE, dueOn });
   await goToCohortTab(page, "Learners");

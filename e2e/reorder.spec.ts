@@ -1,7 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
-import { logIn } from "./support/people";
 import { signIn } from "./support/sessions";
 import {
   addCollaborator,
@@ -44,7 +43,7 @@ async function dragBlock(page: Page, handle: Locator, target: Locator) {
 }
 
 test("a section moves up with Alt+Shift+ArrowUp, is announced, and Undo puts it back", async ({ page }) => {
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   await createModule(page);
   await writeThreeSections(page);
   const before = await documentText(page);
@@ -93,7 +92,7 @@ test("a block moves with the buttons of its own menu, and one dragged into itsel
 }) => {
   // Tall enough for the block and where it is dropped to be on screen together, as a drag needs.
   await page.setViewportSize({ width: 1280, height: 1400 });
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   await createModule(page);
   await writeThreeSections(page);
   await cursorToEndOf(page, editorOf(page).getByRole("paragraph").filter({ hasText: "A clear no can be kind." }));
@@ -183,14 +182,14 @@ test("one person reorders while another types: both end with the same document, 
   newPage,
 }) => {
   test.setTimeout(120_000);
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   const module = await createModule(page);
   await writeThreeSections(page);
   await addCollaborator(page, PEOPLE.coDesigner.name, "Co-designer");
   await goToTab(page, "Write");
 
   const jordan = await newPage();
-  await logIn(jordan, PEOPLE.coDesigner.email);
+  await signIn(jordan, PEOPLE.coDesigner.email);
   await openModule(jordan, module);
   await expect(sectionHeadings(jordan)).toHaveText(["Welcome", "Boundaries", "Looking after yourself"]);
 

@@ -7,7 +7,8 @@ import fs from "node:fs";
 import { strToU8, zipSync } from "fflate";
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
-import { logIn, uniqueName } from "./support/people";
+import { uniqueName } from "./support/people";
+import { signIn } from "./support/sessions";
 import {
   commentOnSelection,
   createModule,
@@ -29,7 +30,7 @@ const contentFile = (title: string, body = "Peer support is a relationship betwe
 test("a facilitator duplicates a module: same text, no comments, only them on it; and offers it as a template that starts a new draft", async ({
   page,
 }) => {
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   const module = await createModule(page);
   const line = "Peer support is a relationship between equals.";
   await typeAndSave(page, line);
@@ -80,7 +81,7 @@ test("a facilitator duplicates a module: same text, no comments, only them on it
 test("a facilitator imports a zip of content files as drafts, and downloads one as its content file", async ({
   page,
 }) => {
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   await page.goto("/workshop/new");
   await checkPage(page);
   const first = uniqueName("Imported first");
@@ -116,7 +117,7 @@ test.describe("without JavaScript", () => {
   test("an import with a broken file, a path out of the zip, or something that is not a zip is refused and makes nothing", async ({
     page,
   }) => {
-    await logIn(page, PEOPLE.facilitator.email);
+    await signIn(page, PEOPLE.facilitator.email);
     await page.goto("/workshop/new");
     await checkPage(page);
     const title = uniqueName("Never imported");

@@ -10,7 +10,7 @@ import { londonDay, longDate } from "./support/cohorts";
 import { addMember, tableRows } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { linkIn, waitForMail } from "./support/mailbox";
-import { DEMO, logIn, uniqueName } from "./support/people";
+import { DEMO, uniqueName } from "./support/people";
 import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
 import { addCollaborator, createModule, goToTab } from "./support/workshop";
@@ -36,7 +36,7 @@ test("a facilitator asks for a review by a date, the collaborator sees it on the
 }) => {
   const ro = newCoDesigner("Ro");
   const kit = newCoDesigner("Kit");
-  await logIn(page, DEMO.facilitator);
+  await signIn(page, DEMO.facilitator);
   const module = await createModule(page);
   await addCollaborator(page, ro.name, "Co-designer");
   await addCollaborator(page, kit.name, "Reviewer");

@@ -9,7 +9,8 @@ import type { FrameLocator, Page } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
 import { checkPage, expectAccessible } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
-import { DEMO, logIn } from "./support/people";
+import { DEMO } from "./support/people";
+import { signIn } from "./support/sessions";
 import { markChecked } from "./support/tracking";
 
 const LMS = "https://lms.test";
@@ -70,7 +71,7 @@ async function checkPackagePage(page: Page, scope: Page | FrameLocator = page) {
 
 /** The trainer downloads the demo course's package from its page: the file, unzipped. */
 async function downloadPackage(page: Page, { score = false } = {}) {
-  await logIn(page, DEMO.trainer);
+  await signIn(page, DEMO.trainer);
   await page.goto("/courses");
   await checkPage(page);
   await page.getByRole("link", { name: "Peer support essentials" }).first().click();
@@ -302,7 +303,7 @@ test("a course that cannot leave says why on its page, and a forced export is a 
   page,
   newPage,
 }) => {
-  await logIn(page, DEMO.trainer);
+  await signIn(page, DEMO.trainer);
   await page.goto("/courses");
   await checkPage(page);
   const title = `Not yet ready ${Date.now()}`;
@@ -324,7 +325,7 @@ test("a course that cannot leave says why on its page, and a forced export is a 
 
   // A learner has no export at all, even of a published course.
   const learner = await newPage();
-  await logIn(learner, DEMO.learner);
+  await signIn(learner, DEMO.learner);
   const demoCourse = await page.request.get("/courses");
   const id = /\/courses\/([A-Za-z0-9_-]{22})"[^>]*>Peer support essentials/.exec(await demoCourse.text())?.[1];
   expect(id).toBeTruthy();

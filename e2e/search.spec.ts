@@ -5,7 +5,8 @@
 import type { Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
-import { DEMO, logIn, uniqueName } from "./support/people";
+import { DEMO, uniqueName } from "./support/people";
+import { signIn } from "./support/sessions";
 import { createModule, PEOPLE, typeAndSave } from "./support/workshop";
 
 test.describe.configure({ timeout: 120_000 });
@@ -23,7 +24,7 @@ test("a facilitator finds a module by a word typed in its editor, marked, and it
   page,
   newPage,
 }) => {
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   const module = await createModule(page);
   const word = `quokka${Date.now().toString(36)}`;
   await typeAndSave(page, `Notes on ${word} <script>window.ran = 1</script> done`);
@@ -45,7 +46,7 @@ test("a facilitator finds a module by a word typed in its editor, marked, and it
 
   // Jordan co-designs other modules, not this one: the same search finds nothing for them.
   const jordan = await newPage();
-  await logIn(jordan, PEOPLE.coDesigner.email);
+  await signIn(jordan, PEOPLE.coDesigner.email);
   await jordan.goto("/workshop");
   await checkPage(jordan);
   await searchWorkshop(jordan, word);
@@ -58,7 +59,7 @@ test.describe("without JavaScript", () => {
   test("the Workshop's search answers FTS5 syntax and a 10 KB query calmly, and finds the starter text", async ({
     page,
   }) => {
-    await logIn(page, PEOPLE.facilitator.email);
+    await signIn(page, PEOPLE.facilitator.email);
     await page.goto("/workshop");
     await checkPage(page);
     await searchWorkshop(page, "supervision");
@@ -80,7 +81,7 @@ test.describe("without JavaScript", () => {
   test("a trainer finds a course by the title of one of its modules, and a new course by its own title", async ({
     page,
   }) => {
-    await logIn(page, DEMO.trainer);
+    await signIn(page, DEMO.trainer);
     await page.goto("/courses");
     await checkPage(page);
     const search = page.getByRole("search", { name: "Find courses" });
@@ -109,7 +110,7 @@ test.describe("on a phone", () => {
   test("the Workshop's search and results, the course search and the New module page fit 390 px without sideways scrolling", async ({
     page,
   }) => {
-    await logIn(page, PEOPLE.facilitator.email);
+    await signIn(page, PEOPLE.facilitator.email);
     for (const path of ["/workshop?q=supervision%20support", "/courses?q=peer", "/workshop/new"]) {
       await page.goto(path);
       await checkPage(page);

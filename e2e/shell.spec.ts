@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
-import { DEMO, logIn } from "./support/people";
+import { DEMO } from "./support/people";
+import { signIn } from "./support/sessions";
 
 async function expectSupportResources(page: Page) {
   await expect(page).toHaveURL(/\/support$/);
@@ -23,7 +24,7 @@ test("Support now leads a visitor to support they can reach, Samaritans first", 
 });
 
 test("Support now is reachable from the keyboard, right after the skip link", async ({ page }) => {
-  await logIn(page, DEMO.learner);
+  await signIn(page, DEMO.learner);
   // Starting from a freshly loaded page, as someone arriving from a bookmark would.
   await page.goto("/learn");
   await checkPage(page);
@@ -51,7 +52,7 @@ const AREAS = [
 
 for (const { account, home, areas } of AREAS) {
   test(`${account} lands on ${home} and sees only their role's areas, each one checked`, async ({ page }) => {
-    await logIn(page, account);
+    await signIn(page, account);
     await expect(page).toHaveURL(new RegExp(`${home}$`));
     const nav = page.getByRole("banner").getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link")).toHaveText(areas);

@@ -1,6 +1,6 @@
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
-import { logIn } from "./support/people";
+import { signIn } from "./support/sessions";
 import {
   addCollaborator,
   cursorToEndOf,
@@ -24,7 +24,7 @@ test("a facilitator starts from the Boundaries starter module, invites a co-desi
   page,
   newPage,
 }) => {
-  await logIn(page, PEOPLE.facilitator.email);
+  await signIn(page, PEOPLE.facilitator.email);
   const module = await startFromStarter(page, STARTER);
   await expect(page.getByText("from Alongside starter content")).toBeVisible();
 
@@ -45,7 +45,7 @@ test("a facilitator starts from the Boundaries starter module, invites a co-desi
 
   // Jordan finds it among his modules in the Workshop.
   const jordan = await newPage();
-  await logIn(jordan, PEOPLE.coDesigner.email);
+  await signIn(jordan, PEOPLE.coDesigner.email);
   await expect(jordan).toHaveURL(/\/workshop$/);
   await jordan.getByRole("checkbox", { name: "Only modules I work on" }).check();
   await jordan.getByRole("button", { name: "Show modules" }).click();

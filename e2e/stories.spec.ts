@@ -2,7 +2,8 @@ import { checkPage } from "./support/accessibility";
 import { exportModuleFile, publishStoryCourse } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { checkLearnerPage, joinAsLearner, startOpenCourse } from "./support/learning";
-import { DEMO, logIn } from "./support/people";
+import { DEMO } from "./support/people";
+import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
 
 const WITHDRAWN = "This story was withdrawn by the person who shared it.";
@@ -16,7 +17,7 @@ test("a learner reads a story; once its storyteller withdraws it, nothing of it 
   const title = `A story to tell ${Date.now()}`;
 
   // The storyteller and a learner join the demo organisation; the story is published in an open course.
-  await logIn(page, DEMO.admin);
+  await signIn(page, DEMO.admin);
   const tellerPage = await newPage();
   const teller = await joinAsLearner(page, tellerPage, "Storyteller");
   const learner = await newPage();

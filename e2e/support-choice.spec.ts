@@ -5,7 +5,7 @@ import { checkPage } from "./support/accessibility";
 import { addMember, tableRows } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { checkLearnerPage, joinAsLearner, startOpenCourse } from "./support/learning";
-import { DEMO, logIn, signUpOrganisation, uniqueName } from "./support/people";
+import { DEMO, signUpOrganisation, uniqueName } from "./support/people";
 import { signIn } from "./support/sessions";
 import { sharedServer } from "./support/shared-server";
 
@@ -36,7 +36,7 @@ test("a Scottish veteran chooses Scotland and veterans and sees their services f
   test.setTimeout(240_000);
   // The demo organisation lists a veterans' service of its own for this test, and removes it after.
   const forces = uniqueName("Forces Peer Line");
-  await logIn(page, DEMO.admin);
+  await signIn(page, DEMO.admin);
   await page.goto("/organisation/support");
   await checkPage(page);
   const add = page.getByRole("region", { name: "Add a support resource" });
@@ -104,7 +104,7 @@ test("a Scottish veteran chooses Scotland and veterans and sees their services f
 
     // Nothing of it on a trainer's pages or an admin's, nor in the admin's copy of the learner's data.
     const trainer = await newPage();
-    await logIn(trainer, DEMO.trainer);
+    await signIn(trainer, DEMO.trainer);
     for (const path of ["/cohorts", "/courses"]) await expectNoChoiceOn(trainer, path);
     await trainer.getByRole("main").getByRole("link", { name: "Peer support essentials" }).first().click();
     await expect(trainer).toHaveURL(/\/courses\/[A-Za-z0-9_-]{22}/);

@@ -2,7 +2,8 @@ import type { Page } from "@playwright/test";
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
 import { checkLearnerPage, joinAsLearner } from "./support/learning";
-import { DEMO, logIn } from "./support/people";
+import { DEMO } from "./support/people";
+import { signIn } from "./support/sessions";
 import { addCollaborator, createModule, PEOPLE, removeCollaborator, waitForEditor } from "./support/workshop";
 
 test.describe.configure({ timeout: 120_000 });
@@ -16,14 +17,14 @@ test("a learner made co-designer finds the Workshop in the header, listing their
   newPage,
 }) => {
   // A new learner joins the demo organisation.
-  await logIn(page, DEMO.admin);
+  await signIn(page, DEMO.admin);
   const learner = await newPage();
   const casey = await joinAsLearner(page, learner, "Casey");
   await expect(mainNavigation(learner)).toHaveText(["My learning"]);
 
   // Fran makes a module and asks Casey to co-design it.
   const fran = await newPage();
-  await logIn(fran, PEOPLE.facilitator.email);
+  await signIn(fran, PEOPLE.facilitator.email);
   const module = await createModule(fran);
   await addCollaborator(fran, casey.name, "Co-designer");
 
