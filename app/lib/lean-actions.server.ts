@@ -35,8 +35,8 @@ export function createLeanActions(routes: ReturnType<typeof leanRoutes>) {
     const handler = routes.routerFor(url.pathname);
     if (!handler) return null;
     const run = watchAction(context);
-    // The action reads its own copy of the body: Remix, given the request after, copies it unread.
-    const result = await handler.query(request.clone(), { requestContext: context });
+    // The action reads the body; a request handed over to Remix is made again from what was received.
+    const result = await handler.query(request, { requestContext: context });
     if (run.outcome) {
       handOver(context, run.outcome);
       return null;

@@ -86,15 +86,18 @@ export function remixHandler(options: {
       const context = options.getLoadContext(req, res);
       // A lean GET only reads and answers in one piece, so there is nothing to stop if the browser
       // goes away; watching for that (the controller, the listener, the Request following its signal)
-      // was a twentieth of such a page's work. Remix's path always gets a Request that is watched; a
-      // post the lean path began is handed over as it is (its action's outcome is replayed, ADR 42).
+      // was a twentieth of such a page's work. Remix's path always gets a Request that is watched; for
+      // a post the lean path began, its action's outcome is replayed (ADR 42).
       const watched = !lean || req.method !== "GET";
       let request = remixRequest(req, res, watched);
       if (lean) {
         const answer = await lean(request, context);
         if (answer instanceof Response) return await sendResponse(res, answer);
         if (answer) return sendWholePage(req, res, answer);
-        if (!watched) request = remixRequest(req, res, true);
+        // What the lean path read or left unwatched, Remix is given afresh (the body was read in full
+        // before, so it is there to give again): copying every post's body for the rare hand-over
+        // cost more than making the request again for it.
+        if (!watched || request.bodyUsed) request = remixRequest(req, res, true);
       }
       const response = await handle(request, context);
       await sendResponse(res, response);
