@@ -30,6 +30,8 @@ import type { JourneyLearner, JourneyOptions, JourneyResult } from "./journey-ru
 import { canPin, LEARNER, pin, runOnCoreOne, sectionUrl } from "./learner-load";
 import {
   busyNote,
+  eventLoopLag,
+  type Lag,
   loadAverage,
   machine,
   markdownTable,
@@ -85,12 +87,15 @@ function eventCount(server: RunningServer): number {
   }
 }
 
-type Phase = JourneyResult & { cpuMs: number };
+type Phase = JourneyResult & { cpuMs: number; lag: Lag };
 
 async function phase(server: RunningServer, options: JourneyOptions): Promise<Phase> {
+  // Asking starts a new window, so the lag reported after is this phase's alone.
+  await eventLoopLag(server);
   const cpuBefore = processCpuMs(server.pid);
   const result = await runOnCoreOne<JourneyResult>("journey-run.ts", options);
-  return { ...result, cpuMs: processCpuMs(server.pid) - cpuBefore };
+  const cpuMs = processCpuMs(server.pid) - cpuBefore;
+  return { ...result, cpuMs, lag: await eventLoopLag(server) };
 }
 
 function summary(name: string, run: Phase) {
@@ -103,6 +108,8 @@ function summary(name: string, run: Phase) {
     p99: percentile(sorted, 99),
     cpuPerStep: run.cpuMs / Math.max(1, run.steps),
     failures: run.failures.length,
+    lagMax: run.lag.max,
+    majorGcs: run.lag.majorGcs ?? 0,
   };
 }
 
@@ -112,6 +119,9 @@ async function main() {
   const server = await startServer({
     label: "bench server",
     env: {
+      // The server's event-loop lag and full collections in each phase tell a slow step the server
+      // caused from one the load generator or the machine did.
+      BENCH_EVENT_LOOP: "1",
       LEAN_PAGES: process.env.LEAN_PAGES,
       LEAN_PAGE_MEMORY_MB: process.env.LEAN_PAGE_MEMORY_MB,
       ...(process.env.BENCH_CPU_PROF
@@ -156,7 +166,17 @@ async function main() {
       "post to the end of that page.",
       "",
       markdownTable([
-        ["", "steps a second", "p50", "p95", "p99", "server CPU a step", "failed steps"],
+        [
+          "",
+          "steps a second",
+          "p50",
+          "p95",
+          "p99",
+          "server CPU a step",
+          "failed steps",
+          "longest event-loop stall",
+          "full collections",
+        ],
         ...rows.map((row) => [
           row.name,
           row.stepsPerSecond.toFixed(0),
@@ -165,6 +185,8 @@ async function main() {
           ms(row.p99),
           ms(row.cpuPerStep, 2),
           String(row.failures),
+          ms(row.lagMax),
+          String(row.majorGcs),
         ]),
         [
           "Before (2026-11-26, saturated)",
@@ -174,6 +196,8 @@ async function main() {
           ms(BEFORE.p99),
           "about 4 ms",
           "0",
+          "n/a",
+          "n/a",
         ],
       ]),
       "",

@@ -120,7 +120,7 @@ export function busyNote(...loads: string[]): string[] {
 }
 
 /** Asks the server for its event-loop lag since the last ask (see server.ts, BENCH_EVENT_LOOP). */
-export type Lag = { p50: number; p99: number; max: number; samples: number; heapUsed?: number };
+export type Lag = { p50: number; p99: number; max: number; samples: number; heapUsed?: number; majorGcs?: number };
 
 export async function eventLoopLag(server: RunningServer): Promise<Lag> {
   const PREFIX = "bench event-loop-lag ";
