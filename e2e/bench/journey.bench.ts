@@ -163,7 +163,9 @@ async function main() {
       `Measured ${today()} with \`npm run bench:journey\` on ${machine()}, ${LEARNERS} learners at once,`,
       `${DURATION} s a phase after a ${WARM_UP} s warm-up; ${canPin ? "the server pinned to core 0 and the load to core 1" : "unpinned (no taskset)"}.`,
       "A step is a learner posting Next on a section and loading the page it leads to, timed from the",
-      "post to the end of that page.",
+      "post to the end of that page. The event-loop delay is the server's: at peak its loop is never",
+      "idle, so the delay is the queue of work; at half of the peak, a long one is a stall (compare",
+      "the full collections in that phase).",
       "",
       markdownTable([
         [
@@ -174,7 +176,7 @@ async function main() {
           "p99",
           "server CPU a step",
           "failed steps",
-          "longest event-loop stall",
+          "longest event-loop delay",
           "full collections",
         ],
         ...rows.map((row) => [
