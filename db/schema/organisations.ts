@@ -48,7 +48,11 @@ export const membershipRoles = sqliteTable(
       ],
     }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.membershipId, t.role] })],
+  // By role too: an organisation's few trainers or supervisors are found without reading every membership.
+  (t) => [
+    primaryKey({ columns: [t.membershipId, t.role] }),
+    index("membership_roles_role_idx").on(t.role, t.membershipId),
+  ],
 );
 
 export const invitations = sqliteTable(

@@ -14,6 +14,7 @@ import {
 import { recordAudit } from "../audit/service";
 import { type Context, inTransaction } from "../auth/context";
 import { authorize } from "../auth/policy";
+import { roleHolders } from "../organisations/role-holders";
 import { addMembership } from "../organisations/service";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
@@ -161,14 +162,7 @@ export function cohortFacilitatorsOf(db: DB, orgId: string, cohortId: string) {
 
 /** Trainers and facilitators of the organisation, who may facilitate a cohort. */
 export function facilitatorCandidates(db: DB, orgId: string) {
-  return db
-    .selectDistinct({ userId: users.id, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(membershipRoles, eq(membershipRoles.membershipId, memberships.id))
-    .where(and(eq(memberships.orgId, orgId), sql`${membershipRoles.role} in ('trainer', 'facilitator')`))
-    .orderBy(asc(users.name))
-    .all();
+  return roleHolders(db, orgId, ["trainer", "facilitator"]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import {
   membershipRoles,
   memberships,
@@ -9,6 +9,7 @@ import {
 } from "../../db/schema";
 import { type Context, inTransaction } from "../auth/context";
 import { authorize } from "../auth/policy";
+import { roleHolders } from "../organisations/role-holders";
 import { InvalidError, NotFoundError } from "../shared/errors";
 import { newId } from "../shared/ids";
 import { copyOf, supervisionPage } from "./pages";
@@ -18,7 +19,8 @@ import { copyOf, supervisionPage } from "./pages";
  * taken when the learner shares it. The supervisor reads that copy and nothing else of the learner.
  */
 
-function supervisorsQuery(ctx: Context, only?: string) {
+/** The supervisor with this id, when they are one in the learner's organisation and not the learner. */
+function supervisorQuery(ctx: Context, supervisorId: string) {
   return ctx.db
     .select({ id: users.id, name: users.name })
     .from(memberships)
@@ -31,7 +33,7 @@ function supervisorsQuery(ctx: Context, only?: string) {
       and(
         eq(memberships.orgId, ctx.actor.orgId),
         ne(memberships.userId, ctx.actor.userId),
-        only ? eq(memberships.userId, only) : undefined,
+        eq(memberships.userId, supervisorId),
       ),
     );
 }
@@ -39,12 +41,14 @@ function supervisorsQuery(ctx: Context, only?: string) {
 /** The people a learner may share with: their organisation's supervisors, themself aside. */
 export function supervisorsToShareWith(ctx: Context) {
   authorize(ctx.actor, "learning.take");
-  return supervisorsQuery(ctx).orderBy(asc(users.name)).all();
+  return roleHolders(ctx.db, ctx.actor.orgId, ["supervisor"])
+    .filter((holder) => holder.userId !== ctx.actor.userId)
+    .map((holder) => ({ id: holder.userId, name: holder.name }));
 }
 
 /** A person who is a member but no supervisor, or no member at all, is told apart for a clear message. */
 function supervisorFor(ctx: Context, supervisorId: string) {
-  const supervisor = supervisorsQuery(ctx, supervisorId).get();
+  const supervisor = supervisorQuery(ctx, supervisorId).get();
   if (supervisor) return supervisor;
   const member = ctx.db
     .select({ name: users.name })

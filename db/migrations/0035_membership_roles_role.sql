@@ -1,0 +1,1 @@
+CREATE INDEX `membership_roles_role_idx` ON `membership_roles` (`role`,`membership_id`);
