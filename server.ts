@@ -332,7 +332,7 @@ if (process.env.BENCH_EVENT_LOOP === "1") {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   const lag = (ns: number) => Math.max(0, ns / 1e6 - 10);
-  // Full (mark-compact) collections: on a pinned core their concurrent work stalls the event loop.
+  // Full (mark-compact) collections: their pauses are what hold up the loop at half load (docs/benchmarks.md).
   // The collection forced below for reading the heap is not counted.
   let majorGcs = 0;
   let forced = 0;
