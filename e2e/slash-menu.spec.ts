@@ -142,3 +142,40 @@ test("a co-author's typing elsewhere leaves an open slash menu open, and its cho
     coAuthor.destroy();
   }
 });
+
+/**
+ * The browser puts a typed character where its own caret is, and tells the editor that the caret
+ * moved only a moment later. A slash typed in that moment, straight after the caret was moved to an
+ * empty line (as Control+End and then "/" can be, on a busy machine), used to be read as typed in the
+ * line the editor still thought the caret was in, and the menu stayed shut.
+ */
+test("a slash typed before the editor has caught up with a moved caret still opens the menu there", async ({
+  page,
+}) => {
+  await logIn(page, PEOPLE.facilitator.email);
+  await createModule(page);
+  const editor = editorOf(page);
+  await editor.focus();
+  await page.keyboard.type("One");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Two");
+  await expect(editor.getByRole("paragraph")).toHaveText(["One", "", "Two"]);
+
+  // Moves the browser's caret into the empty line and types there in the same moment, before the
+  // browser's selectionchange reaches the editor.
+  await editor.evaluate((root) => {
+    const empty = root.querySelectorAll("p")[1];
+    if (!empty) throw new Error("no empty line");
+    document.getSelection()?.collapse(empty, 0);
+    document.execCommand("insertText", false, "/");
+  });
+  await expect(slashList(page)).toBeVisible();
+  await page.keyboard.type("quiz");
+  await expect(slashList(page).getByRole("option")).toHaveText(["Knowledge check"]);
+  await page.keyboard.press("Enter");
+  await expect(editor.getByRole("region", { name: "Knowledge check" })).toHaveCount(1);
+  await expect(editor.getByRole("paragraph").filter({ hasText: /^(One|Two)$/ })).toHaveText(["One", "Two"]);
+  expect(await documentText(page)).not.toContain("/quiz");
+  await checkPage(page);
+});

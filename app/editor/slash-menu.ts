@@ -83,12 +83,16 @@ export const SlashMenu = Extension.create({
           },
         },
         props: {
-          handleTextInput(view, from, to, text) {
-            const { $from, empty } = view.state.selection;
-            if (text !== "/" || !empty || $from.parent.type.name !== "paragraph" || $from.parent.content.size > 0) {
+          // Judged by where the browser put the slash (from, to), not by the editor's selection: the
+          // browser reports a moved caret a moment after it moves, and a key typed in that moment
+          // lands at the new caret while the selection is still the old one. The default transaction
+          // carries the caret as the browser has it.
+          handleTextInput(view, from, to, text, insert) {
+            const $at = view.state.doc.resolve(from);
+            if (text !== "/" || from !== to || $at.parent.type.name !== "paragraph" || $at.parent.content.size > 0) {
               return false;
             }
-            view.dispatch(view.state.tr.insertText("/", from, to).setMeta(slashKey, { open: from }));
+            view.dispatch(insert().setMeta(slashKey, { open: from }));
             return true;
           },
           handleKeyDown(view, event) {
