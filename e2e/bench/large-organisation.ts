@@ -52,6 +52,8 @@ export const TRAINER_EMAIL = "trainer@large.example.org";
 
 export type Generated = {
   orgId: string;
+  /** The trainer who logs in to the dashboard. */
+  trainerId: string;
   bigCohortId: string;
   bigAssignmentId: string;
   bigCourseId: string;
@@ -692,6 +694,7 @@ export async function generateLargeOrganisation(
   closeDatabase(db);
   return {
     orgId: staff.org.id,
+    trainerId: staff.trainer.id,
     bigCohortId,
     bigAssignmentId: bigAssignment.id,
     bigCourseId: bigAssignment.course.id,

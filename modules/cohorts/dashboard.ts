@@ -6,6 +6,7 @@ import { type CourseState, courseState, type ModuleState, moduleState } from "..
 import { dayOf, eachDay, todayInLondon } from "../shared/dates";
 import { NotFoundError } from "../shared/errors";
 import { listAssignments } from "./assignments";
+import { type LearnerSummary, learnerSummaries, moduleStates } from "./dashboard-query";
 import type { DashboardQuery } from "./schemas";
 import { getCohort, lastVisit } from "./service";
 
@@ -20,58 +21,29 @@ export type LearnerRow = {
   done: number;
 };
 
-/**
- * The progress query behind the dashboard: one aggregate over the cohort's members, their
- * enrolment in the course and the per-module progress rows — all joined on primary keys or indexes
- * (its plan is checked in a test). It never touches reflections or which sections were skipped. It
- * returns the facts (each begun module and when it was completed, or null), not states: those are
- * the progress feature's to say.
- */
-export function progressQuery(cohortId: string, courseId: string) {
-  return sql`
-    select cm.user_id as userId,
-           u.name as name,
-           u.email as email,
-           e.updated_at as lastActivity,
-           cc.completed_at as completedAt,
-           json_group_array(json_object('moduleId', mp.module_id, 'completedAt', mp.completed_at)) as progress
-    from cohort_members cm
-    join users u on u.id = cm.user_id
-    left join enrolments e on e.user_id = cm.user_id and e.course_id = ${courseId}
-    left join module_progress mp on mp.enrolment_id = e.id
-    left join course_completions cc on cc.enrolment_id = e.id
-    where cm.cohort_id = ${cohortId} and cm.removed_at is null
-    group by cm.user_id
-  `;
-}
-
-type Raw = {
-  userId: string;
-  name: string;
-  email: string;
-  lastActivity: number | null;
-  completedAt: number | null;
-  /** A JSON array of the learner's module progress rows; a learner with none has one of nulls. */
-  progress: string;
-};
-
 export type DashboardFilters = {
   status?: "not_started" | "in_progress" | "complete" | "past_due";
   q?: string;
   sort?: "name" | "progress" | "activity";
 };
 
+/** The order names are shown in. */
+const byName = (a: string, b: string) => a.localeCompare(b);
+
+type Learner = LearnerSummary & { state: CourseState; pastDue: boolean };
+
 /**
- * The cohort's progress on one assignment: a learner-by-module matrix, and completion over time. The
- * assignment must be the cohort's, and the cohort the organisation's, or it is not found.
+ * Everything the dashboard says about an assignment except the matrix: its modules, every learner
+ * filtered and sorted as asked, the totals and completion over time. The assignment must be the
+ * cohort's, and the cohort the organisation's, or it is not found.
  */
-export function cohortDashboard(
+function dashboardOf(
   db: DB,
   orgId: string,
   cohortId: string,
   assignmentId: string,
-  filters: DashboardFilters = {},
-  now = new Date(),
+  filters: DashboardFilters,
+  now: Date,
 ) {
   const row = db
     .select({ assignment: assignments, cohort: cohorts, version: courseVersions })
@@ -98,50 +70,32 @@ export function cohortDashboard(
   }));
   const today = todayInLondon(now);
   const pastDueDay = assignment.dueOn !== null && assignment.dueOn < today;
-  const states = new Map<string, CourseState>();
-  const all: LearnerRow[] = db.all<Raw>(progressQuery(cohortId, assignment.courseId)).map((r) => {
-    const begun = (JSON.parse(r.progress) as { moduleId: string | null; completedAt: number | null }[]).filter(
-      (p): p is { moduleId: string; completedAt: number | null } => p.moduleId !== null,
-    );
-    const byModule: Record<string, ModuleState> = {};
-    for (const m of modules) byModule[m.moduleId] = moduleState(begun.find((p) => p.moduleId === m.moduleId));
-    states.set(r.userId, courseState({ completedAt: r.completedAt, begun: begun.length > 0 }));
-    const done = Object.values(byModule).filter((s) => s === "complete").length;
-    return {
-      userId: r.userId,
-      name: r.name,
-      email: r.email,
-      modules: byModule,
-      completedAt: r.completedAt === null ? null : new Date(r.completedAt),
-      lastActivity: r.lastActivity === null ? null : new Date(r.lastActivity),
-      pastDue: pastDueDay && r.completedAt === null,
-      done,
-    };
-  });
+  const all: Learner[] = learnerSummaries(
+    db,
+    cohortId,
+    assignment.courseId,
+    modules.map((m) => m.moduleId),
+  ).map((r) => ({
+    ...r,
+    state: courseState(r),
+    pastDue: pastDueDay && r.completedAt === null,
+  }));
 
   const q = filters.q?.trim().toLowerCase();
-  const rows = all
+  const learners = all
     .filter((r) => !q || r.name.toLowerCase().includes(q))
     .filter((r) => {
       if (!filters.status) return true;
       if (filters.status === "past_due") return r.pastDue;
-      return states.get(r.userId) === filters.status;
+      return r.state === filters.status;
     })
     .sort((a, b) => {
-      if (filters.sort === "progress") return b.done - a.done || a.name.localeCompare(b.name);
-      if (filters.sort === "activity") return (b.lastActivity?.getTime() ?? 0) - (a.lastActivity?.getTime() ?? 0);
-      return a.name.localeCompare(b.name);
+      if (filters.sort === "progress") return b.done - a.done || byName(a.name, b.name);
+      if (filters.sort === "activity") return (b.lastActivity ?? 0) - (a.lastActivity ?? 0);
+      return byName(a.name, b.name);
     });
 
-  // Completion over time, from the same rows: the share of the cohort complete at the end of each day.
-  const from = dayOf(assignment.createdAt);
-  const to = cohort.endsOn && cohort.endsOn < today ? cohort.endsOn : today;
-  const completions = all.filter((r) => r.completedAt).map((r) => dayOf(r.completedAt as Date));
-  const series = (from <= to ? eachDay(from, to) : [to]).map((day) => {
-    const complete = completions.filter((d) => d <= day).length;
-    return { day, complete, rate: all.length === 0 ? 0 : complete / all.length };
-  });
-
+  const completed = all.filter((r) => r.completedAt !== null);
   return {
     cohort: { id: cohort.id, name: cohort.name },
     assignment: {
@@ -152,11 +106,61 @@ export function cohortDashboard(
       pastDue: pastDueDay,
     },
     modules,
-    rows,
+    learners,
     total: all.length,
-    complete: all.filter((r) => r.completedAt).length,
-    series,
+    complete: completed.length,
+    series: completionSeries(
+      completed.map((r) => dayOf(new Date(r.completedAt as number))),
+      all.length,
+      dayOf(assignment.createdAt),
+      cohort.endsOn && cohort.endsOn < today ? cohort.endsOn : today,
+    ),
   };
+}
+
+/** The share of the cohort complete at the end of each day, from the days its learners completed. */
+function completionSeries(completedOn: string[], total: number, from: string, to: string) {
+  const sorted = [...completedOn].sort();
+  let complete = 0;
+  return (from <= to ? eachDay(from, to) : [to]).map((day) => {
+    while (complete < sorted.length && (sorted[complete] as string) <= day) complete += 1;
+    return { day, complete, rate: total === 0 ? 0 : complete / total };
+  });
+}
+
+/** Learners as the matrix and the export show them, with their state on each module. */
+function rowsOf(db: DB, learners: Learner[], modules: { moduleId: string }[]): LearnerRow[] {
+  const moduleIds = modules.map((m) => m.moduleId);
+  const states = moduleStates(
+    db,
+    learners.flatMap((r) => (r.enrolmentId ? [r.enrolmentId] : [])),
+    moduleIds,
+  );
+  return learners.map((r) => ({
+    userId: r.userId,
+    name: r.name,
+    email: r.email,
+    modules:
+      (r.enrolmentId && states.get(r.enrolmentId)) ||
+      (Object.fromEntries(moduleIds.map((m) => [m, moduleState(null)])) as Record<string, ModuleState>),
+    completedAt: r.completedAt === null ? null : new Date(r.completedAt),
+    lastActivity: r.lastActivity === null ? null : new Date(r.lastActivity),
+    pastDue: r.pastDue,
+    done: r.done,
+  }));
+}
+
+/** The cohort's progress on one assignment: a learner-by-module matrix of every learner, and completion over time. */
+export function cohortDashboard(
+  db: DB,
+  orgId: string,
+  cohortId: string,
+  assignmentId: string,
+  filters: DashboardFilters = {},
+  now = new Date(),
+) {
+  const { learners, ...dashboard } = dashboardOf(db, orgId, cohortId, assignmentId, filters, now);
+  return { ...dashboard, rows: rowsOf(db, learners, dashboard.modules) };
 }
 
 /** Learners shown on one page of the progress matrix: enough to scan, few enough to send quickly. */
@@ -165,8 +169,9 @@ export const LEARNERS_PER_PAGE = 50;
 /**
  * The progress page: the assignment asked for (or the first), its dashboard filtered and sorted as
  * asked, one page of its learners, and how many completed since the trainer last marked the cohort
- * as seen. The totals, the chart and the count of new completions are over every learner; only the
- * rows are paged, since a 1,000-learner matrix would be sent once as HTML and once as data.
+ * as seen. The totals and the chart are over every learner, the count of new completions over every
+ * learner the filters match; only the rows are paged, and only the shown rows' module states are
+ * read, since a 1,000-learner matrix would be sent once as HTML and once as data.
  */
 export function progressPage(ctx: Context, cohortId: string, query: DashboardQuery) {
   const cohort = getCohort(ctx, cohortId);
@@ -175,30 +180,38 @@ export function progressPage(ctx: Context, cohortId: string, query: DashboardQue
   const chosen = assigned.find((a) => a.id === query.assignment) ?? assigned[0];
   const filters = { status: query.status, sort: query.sort, q: query.q ?? "" };
   const seenAt = lastVisit(db, actor.orgId, cohort.id, actor.userId);
-  const dashboard = chosen ? cohortDashboard(db, actor.orgId, cohort.id, chosen.id, filters, now) : null;
-  const matching = dashboard?.rows.length ?? 0;
+  const found = chosen ? dashboardOf(db, actor.orgId, cohort.id, chosen.id, filters, now) : null;
+  const matching = found?.learners.length ?? 0;
   const pageCount = Math.max(1, Math.ceil(matching / LEARNERS_PER_PAGE));
   const page = Math.min(query.page ?? 1, pageCount);
   const start = (page - 1) * LEARNERS_PER_PAGE;
-  const shown = dashboard?.rows.slice(start, start + LEARNERS_PER_PAGE) ?? [];
+  const shown = found ? rowsOf(db, found.learners.slice(start, start + LEARNERS_PER_PAGE), found.modules) : [];
+  const seen = seenAt?.getTime();
   return {
     cohortId: cohort.id,
     assignments: assigned.map((a) => ({ id: a.id, title: a.title })),
     filters,
-    dashboard: dashboard && {
-      ...dashboard,
+    dashboard: found && {
+      cohort: found.cohort,
+      assignment: found.assignment,
+      modules: found.modules,
+      total: found.total,
+      complete: found.complete,
+      series: found.series,
       rows: shown.map((r) => ({
         userId: r.userId,
         name: r.name,
         pastDue: r.pastDue,
         done: r.done,
         completedAt: r.completedAt,
-        states: dashboard.modules.map((m) => r.modules[m.moduleId] ?? "not_started"),
+        states: found.modules.map((m) => r.modules[m.moduleId] ?? "not_started"),
       })),
     },
     paging: { page, pageCount, matching, from: shown.length ? start + 1 : 0, to: start + shown.length },
     seenAt,
-    newSince: dashboard ? dashboard.rows.filter((r) => r.completedAt && (!seenAt || r.completedAt > seenAt)).length : 0,
+    newSince: found
+      ? found.learners.filter((r) => r.completedAt !== null && (seen === undefined || r.completedAt > seen)).length
+      : 0,
   };
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX `module_progress_completed_idx` ON `module_progress` (`enrolment_id`,`module_id`,`completed_at`);
