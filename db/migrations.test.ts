@@ -59,3 +59,48 @@ describe("migration 0009_personal_invitations", () => {
     sqlite.close();
   });
 });
+
+describe("migration 0037_membership_roles_org", () => {
+  it("gives every role its membership's organisation, keeps every role, and still deletes roles with a membership", () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), "alongside-migration-"));
+    migrationsBefore("0037_membership_roles_org", path.join(folder, "before"));
+    const sqlite = new Database(path.join(folder, "test.sqlite"));
+    sqlite.pragma("foreign_keys = ON");
+    const db = drizzle(sqlite);
+    migrate(db, { migrationsFolder: path.join(folder, "before") });
+    const now = Date.now();
+    const org = sqlite.prepare("insert into organisations (id, name, slug, created_at) values (?, ?, ?, ?)");
+    const user = sqlite.prepare(
+      "insert into users (id, email, name, password_hash, created_at) values (?, ?, ?, 'hash', ?)",
+    );
+    const membership = sqlite.prepare("insert into memberships (id, org_id, user_id, created_at) values (?, ?, ?, ?)");
+    const role = sqlite.prepare("insert into membership_roles (membership_id, role) values (?, ?)");
+    org.run("north", "North", "north", now);
+    org.run("south", "South", "south", now);
+    user.run("ann", "ann@example.org", "Ann", now);
+    user.run("ben", "ben@example.org", "Ben", now);
+    membership.run("ann-north", "north", "ann", now);
+    membership.run("ann-south", "south", "ann", now);
+    membership.run("ben-north", "north", "ben", now);
+    role.run("ann-north", "admin");
+    role.run("ann-north", "trainer");
+    role.run("ann-south", "learner");
+    role.run("ben-north", "learner");
+
+    migrate(db, { migrationsFolder: MIGRATIONS });
+    expect(sqlite.prepare("select membership_id, org_id, role from membership_roles order by 1, 3").all()).toEqual([
+      { membership_id: "ann-north", org_id: "north", role: "admin" },
+      { membership_id: "ann-north", org_id: "north", role: "trainer" },
+      { membership_id: "ann-south", org_id: "south", role: "learner" },
+      { membership_id: "ben-north", org_id: "north", role: "learner" },
+    ]);
+    sqlite.prepare("delete from memberships where id = 'ben-north'").run();
+    sqlite.prepare("delete from organisations where id = 'south'").run();
+    expect(sqlite.prepare("select membership_id from membership_roles").all()).toEqual([
+      { membership_id: "ann-north" },
+      { membership_id: "ann-north" },
+    ]);
+    expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    sqlite.close();
+  });
+});

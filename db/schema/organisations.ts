@@ -35,6 +35,10 @@ export const membershipRoles = sqliteTable(
     membershipId: text("membership_id")
       .notNull()
       .references(() => memberships.id, { onDelete: "cascade" }),
+    /** The membership's organisation, repeated so that its holders of a role are one index range. */
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
     role: text("role", {
       enum: [
         "admin",
@@ -48,10 +52,11 @@ export const membershipRoles = sqliteTable(
       ],
     }).notNull(),
   },
-  // By role too: an organisation's few trainers or supervisors are found without reading every membership.
+  // By organisation and role too: its few trainers or supervisors are found without reading every
+  // membership, and without reading every other organisation's holders of the role.
   (t) => [
     primaryKey({ columns: [t.membershipId, t.role] }),
-    index("membership_roles_role_idx").on(t.role, t.membershipId),
+    index("membership_roles_org_role_idx").on(t.orgId, t.role, t.membershipId),
   ],
 );
 

@@ -372,7 +372,9 @@ export async function generateLargeOrganisation(
   const insertMembership = sqlite.prepare(
     "insert into memberships (id, org_id, user_id, created_at) values (?, ?, ?, ?)",
   );
-  const insertRole = sqlite.prepare("insert into membership_roles (membership_id, role) values (?, 'learner')");
+  const insertRole = sqlite.prepare(
+    "insert into membership_roles (membership_id, org_id, role) values (?, ?, 'learner')",
+  );
   const insertMember = sqlite.prepare(
     "insert into cohort_members (cohort_id, user_id, added_at, removed_at) values (?, ?, ?, ?)",
   );
@@ -389,7 +391,7 @@ export async function generateLargeOrganisation(
       insertUserRow.run(id, `${first}.${last}.${i + 1}@example.org`.toLowerCase(), `${first} ${last}`, hash, joined);
       const membership = newId();
       insertMembership.run(membership, staff.org.id, id, joined);
-      insertRole.run(membership);
+      insertRole.run(membership, staff.org.id);
       learners.push(id);
     }
   })();

@@ -100,7 +100,7 @@ export function defaultAuthor(db: DB, orgId: string): string | null {
       .select({ userId: memberships.userId })
       .from(memberships)
       .innerJoin(membershipRoles, eq(membershipRoles.membershipId, memberships.id))
-      .where(and(eq(memberships.orgId, orgId), eq(membershipRoles.role, role)))
+      .where(and(eq(membershipRoles.orgId, orgId), eq(membershipRoles.role, role)))
       .orderBy(asc(memberships.createdAt), asc(memberships.id))
       .get();
     if (row) return row.userId;

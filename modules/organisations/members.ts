@@ -27,8 +27,7 @@ function adminCount(db: DB, orgId: string): number {
   const row = db
     .select({ n: sql<number>`count(*)` })
     .from(membershipRoles)
-    .innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId))
-    .where(and(eq(memberships.orgId, orgId), eq(membershipRoles.role, "admin")))
+    .where(and(eq(membershipRoles.orgId, orgId), eq(membershipRoles.role, "admin")))
     .get();
   return row?.n ?? 0;
 }
@@ -52,7 +51,7 @@ export function setMemberRoles(ctx: Context, membershipId: string, roles: Role[]
     }
     db.delete(membershipRoles).where(eq(membershipRoles.membershipId, m.membershipId)).run();
     db.insert(membershipRoles)
-      .values(after.map((role) => ({ membershipId: m.membershipId, role })))
+      .values(after.map((role) => ({ membershipId: m.membershipId, orgId: actor.orgId, role })))
       .run();
     recordAudit(
       db,

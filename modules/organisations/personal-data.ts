@@ -60,8 +60,7 @@ export function organisationsOnlyAdministeredBy(db: DB, userId: string): string[
       const row = db
         .select({ n: sql<number>`count(*)` })
         .from(membershipRoles)
-        .innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId))
-        .where(and(eq(memberships.orgId, o.orgId), eq(membershipRoles.role, "admin")))
+        .where(and(eq(membershipRoles.orgId, o.orgId), eq(membershipRoles.role, "admin")))
         .get();
       return (row?.n ?? 0) <= 1;
     })

@@ -80,7 +80,7 @@ export function addMembership(db: DB, orgId: string, userId: string, roles: read
   }
   if (roles.length > 0) {
     db.insert(membershipRoles)
-      .values(roles.map((role) => ({ membershipId: membership.id, role })))
+      .values(roles.map((role) => ({ membershipId: membership.id, orgId, role })))
       .onConflictDoNothing()
       .run();
   }
