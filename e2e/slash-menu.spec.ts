@@ -1,22 +1,28 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import type * as Y from "yjs";
 import { connectCollabClient, logInForCookie } from "../modules/testing/collab-client";
 import { checkPage } from "./support/accessibility";
 import { expect, test } from "./support/fixtures";
 import { DEMO_PASSWORD, logIn } from "./support/people";
-import { createModule, documentText, editorOf, PEOPLE, saveStatus } from "./support/workshop";
+import { createModule, documentText, editorOf, type ModuleRef, PEOPLE, saveStatus } from "./support/workshop";
 
 function slashList(page: Page) {
   return page.getByRole("listbox", { name: "Insert" });
 }
 
+/** A facilitator's new module, its editor focused. */
+async function newModuleEditor(page: Page): Promise<{ module: ModuleRef; editor: Locator }> {
+  await logIn(page, PEOPLE.facilitator.email);
+  const created = await createModule(page);
+  const editor = editorOf(page);
+  await editor.focus();
+  return { module: created, editor };
+}
+
 test("the slash menu, by keyboard only: filter, choose with arrows, insert with Enter, close with Escape", async ({
   page,
 }) => {
-  await logIn(page, PEOPLE.facilitator.email);
-  await createModule(page);
-  const editor = editorOf(page);
-  await editor.focus();
+  const { editor } = await newModuleEditor(page);
 
   // A slash at the start of an empty paragraph opens the list; the editor points at the chosen option.
   await page.keyboard.type("/");
@@ -99,9 +105,7 @@ test("the slash menu, by keyboard only: filter, choose with arrows, insert with 
 
 test("the slash menu fits a 390 px screen", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await logIn(page, PEOPLE.facilitator.email);
-  await createModule(page);
-  await editorOf(page).focus();
+  await newModuleEditor(page);
   await page.keyboard.type("/");
   const box = await slashList(page).boundingBox();
   expect(box).not.toBeNull();
@@ -117,10 +121,7 @@ test("a co-author's typing elsewhere leaves an open slash menu open, and its cho
   page,
   baseURL,
 }) => {
-  await logIn(page, PEOPLE.facilitator.email);
-  const module = await createModule(page);
-  const editor = editorOf(page);
-  await editor.focus();
+  const { module, editor } = await newModuleEditor(page);
   await page.keyboard.type("Opening words");
   await page.keyboard.press("Enter");
   await page.keyboard.type("/quiz");
@@ -152,10 +153,7 @@ test("a co-author's typing elsewhere leaves an open slash menu open, and its cho
 test("a slash typed before the editor has caught up with a moved caret still opens the menu there", async ({
   page,
 }) => {
-  await logIn(page, PEOPLE.facilitator.email);
-  await createModule(page);
-  const editor = editorOf(page);
-  await editor.focus();
+  const { editor } = await newModuleEditor(page);
   await page.keyboard.type("One");
   await page.keyboard.press("Enter");
   await page.keyboard.press("Enter");

@@ -60,14 +60,14 @@ export function learnerSummaries(db: DB, cohortId: string, courseId: string, mod
 }
 
 /**
- * Each given enrolment's state on each given module, read only for the learners a page shows. An
- * enrolment missing from the answer has begun nothing.
+ * Each given enrolment's state on each given module, read only for the learners a page shows. A
+ * learner with no enrolment, or none of its rows, has begun nothing.
  */
 export function moduleStates(
   db: DB,
   enrolmentIds: string[],
   moduleIds: string[],
-): Map<string, Record<string, ModuleState>> {
+): (enrolmentId: string | null) => Record<string, ModuleState> {
   const rows =
     enrolmentIds.length === 0
       ? []
@@ -82,10 +82,8 @@ export function moduleStates(
     of.set(r.moduleId, r);
     begun.set(r.enrolmentId, of);
   }
-  return new Map(
-    enrolmentIds.map((id) => [
-      id,
-      Object.fromEntries(moduleIds.map((m) => [m, moduleState(begun.get(id)?.get(m))])) as Record<string, ModuleState>,
-    ]),
-  );
+  return (enrolmentId) => {
+    const of = enrolmentId === null ? undefined : begun.get(enrolmentId);
+    return Object.fromEntries(moduleIds.map((m) => [m, moduleState(of?.get(m))]));
+  };
 }

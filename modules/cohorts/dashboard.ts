@@ -130,19 +130,16 @@ function completionSeries(completedOn: string[], total: number, from: string, to
 
 /** Learners as the matrix and the export show them, with their state on each module. */
 function rowsOf(db: DB, learners: Learner[], modules: { moduleId: string }[]): LearnerRow[] {
-  const moduleIds = modules.map((m) => m.moduleId);
-  const states = moduleStates(
+  const statesOf = moduleStates(
     db,
     learners.flatMap((r) => (r.enrolmentId ? [r.enrolmentId] : [])),
-    moduleIds,
+    modules.map((m) => m.moduleId),
   );
   return learners.map((r) => ({
     userId: r.userId,
     name: r.name,
     email: r.email,
-    modules:
-      (r.enrolmentId && states.get(r.enrolmentId)) ||
-      (Object.fromEntries(moduleIds.map((m) => [m, moduleState(null)])) as Record<string, ModuleState>),
+    modules: statesOf(r.enrolmentId),
     completedAt: r.completedAt === null ? null : new Date(r.completedAt),
     lastActivity: r.lastActivity === null ? null : new Date(r.lastActivity),
     pastDue: r.pastDue,
@@ -159,8 +156,13 @@ export function cohortDashboard(
   filters: DashboardFilters = {},
   now = new Date(),
 ) {
-  const { learners, ...dashboard } = dashboardOf(db, orgId, cohortId, assignmentId, filters, now);
-  return { ...dashboard, rows: rowsOf(db, learners, dashboard.modules) };
+  const found = dashboardOf(db, orgId, cohortId, assignmentId, filters, now);
+  return { ...withoutLearners(found), rows: rowsOf(db, found.learners, found.modules) };
+}
+
+/** What the dashboard shows of every learner at once: the totals and the chart, never the list itself. */
+function withoutLearners({ learners: _, ...rest }: ReturnType<typeof dashboardOf>) {
+  return rest;
 }
 
 /** Learners shown on one page of the progress matrix: enough to scan, few enough to send quickly. */
@@ -192,12 +194,7 @@ export function progressPage(ctx: Context, cohortId: string, query: DashboardQue
     assignments: assigned.map((a) => ({ id: a.id, title: a.title })),
     filters,
     dashboard: found && {
-      cohort: found.cohort,
-      assignment: found.assignment,
-      modules: found.modules,
-      total: found.total,
-      complete: found.complete,
-      series: found.series,
+      ...withoutLearners(found),
       rows: shown.map((r) => ({
         userId: r.userId,
         name: r.name,

@@ -1,5 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
-import type { DB } from "../../db/client";
+import { and, eq } from "drizzle-orm";
 import { membershipRoles, memberships } from "../../db/schema";
 import { detachSessionsFrom } from "../accounts/sessions";
 import { recordAudit } from "../audit/service";
@@ -8,6 +7,7 @@ import { authorize } from "../auth/policy";
 import type { Role } from "../auth/roles";
 import { InvalidError } from "../shared/errors";
 import { leaveOrganisationModules } from "../workshop/collaborators";
+import { roleHolderCount } from "./role-holders";
 import { getMember, listMembers } from "./service";
 
 /** The organisation's members as its admins see them: names, emails, roles and when they joined. */
@@ -21,15 +21,6 @@ export function member(ctx: Context, membershipId: string) {
   const found = getMember(ctx.db, ctx.actor.orgId, membershipId);
   authorize(ctx.actor, "organisation.manage", found);
   return { ...found, isMe: found.membershipId === ctx.actor.membershipId };
-}
-
-function adminCount(db: DB, orgId: string): number {
-  const row = db
-    .select({ n: sql<number>`count(*)` })
-    .from(membershipRoles)
-    .where(and(eq(membershipRoles.orgId, orgId), eq(membershipRoles.role, "admin")))
-    .get();
-  return row?.n ?? 0;
 }
 
 const LAST_ADMIN = "An organisation needs at least one admin. Make someone else an admin first.";
@@ -46,7 +37,7 @@ export function setMemberRoles(ctx: Context, membershipId: string, roles: Role[]
     const before = m.roles;
     const after = [...new Set(roles)];
     if (before.length === after.length && after.every((r) => before.includes(r))) return;
-    if (before.includes("admin") && !after.includes("admin") && adminCount(db, actor.orgId) <= 1) {
+    if (before.includes("admin") && !after.includes("admin") && roleHolderCount(db, actor.orgId, "admin") <= 1) {
       throw new InvalidError(LAST_ADMIN, "roles");
     }
     db.delete(membershipRoles).where(eq(membershipRoles.membershipId, m.membershipId)).run();
@@ -75,7 +66,7 @@ export function removeMember(ctx: Context, membershipId: string) {
     const { db, actor, now } = tx;
     const m = getMember(db, actor.orgId, membershipId);
     authorize(actor, "organisation.manage", m);
-    if (m.roles.includes("admin") && adminCount(db, actor.orgId) <= 1) throw new InvalidError(LAST_ADMIN);
+    if (m.roles.includes("admin") && roleHolderCount(db, actor.orgId, "admin") <= 1) throw new InvalidError(LAST_ADMIN);
     db.delete(memberships)
       .where(and(eq(memberships.id, m.membershipId), eq(memberships.orgId, actor.orgId)))
       .run();

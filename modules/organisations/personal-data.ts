@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
 import { invitations, membershipRoles, memberships, organisations } from "../../db/schema";
+import { roleHolderCount } from "./role-holders";
 
 /** Each organisation the person belongs to. */
 export function membershipRows(db: DB, userId: string) {
@@ -55,16 +56,7 @@ export function organisationsOnlyAdministeredBy(db: DB, userId: string): string[
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
     .where(eq(memberships.userId, userId))
     .all();
-  return theirs
-    .filter((o) => {
-      const row = db
-        .select({ n: sql<number>`count(*)` })
-        .from(membershipRoles)
-        .where(and(eq(membershipRoles.orgId, o.orgId), eq(membershipRoles.role, "admin")))
-        .get();
-      return (row?.n ?? 0) <= 1;
-    })
-    .map((o) => o.name);
+  return theirs.filter((o) => roleHolderCount(db, o.orgId, "admin") <= 1).map((o) => o.name);
 }
 
 /** Memberships go (their roles with them); invitations addressed to them go too, with the cohort places they held. */

@@ -1,5 +1,6 @@
-import { type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { DB } from "../../db/client";
+import { membershipRoles } from "../../db/schema";
 import type { Role } from "../auth/roles";
 
 /**
@@ -28,4 +29,14 @@ export function roleHoldersQuery(orgId: string, roles: readonly Role[]): SQL {
 export function roleHolders(db: DB, orgId: string, roles: readonly Role[]): { userId: string; name: string }[] {
   if (roles.length === 0) return [];
   return db.all<{ userId: string; name: string }>(roleHoldersQuery(orgId, roles));
+}
+
+/** How many of the organisation's members hold the role, from the index alone. */
+export function roleHolderCount(db: DB, orgId: string, role: Role): number {
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(membershipRoles)
+    .where(and(eq(membershipRoles.orgId, orgId), eq(membershipRoles.role, role)))
+    .get();
+  return row?.n ?? 0;
 }
